@@ -1,0 +1,224 @@
+"""The public plugin API of Medialens: the one module a plugin author imports.
+
+Everything here is versioned by ``API_VERSION`` (semantic: a plugin written against
+``1.x`` runs on any ``1.y`` with ``y >= x``). Everything outside this module is
+private and may change. Stdlib, numpy and pluggy's marker only, so importing it
+is cheap and never pulls Qt, SQLite or a model runtime.
+
+A plugin is a module (or object) registered under the entry-point group
+``medialens`` that implements hooks from :mod:`medialens.hookspecs` with the
+:data:`hookimpl` marker, and may declare the API version it was written for::
+
+    MEDIALENS_API = "1.0"
+
+    @hookimpl
+    def medialens_extractors():
+        return [MyExtractor()]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Protocol, runtime_checkable
+
+import numpy as np
+import pluggy
+
+__all__ = [
+    "API_VERSION",
+    "PROJECT",
+    "hookimpl",
+    "MediaKind",
+    "MediaFile",
+    "Keyframe",
+    "VectorOutput",
+    "TagsOutput",
+    "TextOutput",
+    "ScalarsOutput",
+    "Output",
+    "ExtractionResult",
+    "ExtractionContext",
+    "Extractor",
+    "ExtractionCancelled",
+    "api_compatible",
+]
+
+API_VERSION = "1.0"
+PROJECT = "medialens"
+
+hookimpl = pluggy.HookimplMarker(PROJECT)
+"""Marker for plugin hook implementations (``@hookimpl``)."""
+
+MediaKind = Literal["audio", "video"]
+
+
+@dataclass(frozen=True)
+class MediaFile:
+    """A media file as a plugin sees it.
+
+    ``content_id`` is the file's identity: it survives renames and moves and
+    changes when the content changes, so it is the key results are stored under.
+    """
+
+    content_id: str
+    path: Path
+    kind: MediaKind
+    duration: float
+    size: int
+    metadata: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Keyframe:
+    """One representative frame of a video: RGB uint8 ``[H, W, 3]`` at ``time`` seconds."""
+
+    time: float
+    image: np.ndarray
+
+
+@dataclass(frozen=True)
+class VectorOutput:
+    """The extractor stores a float32 vector called ``name`` of dimension ``dim``.
+
+    ``modality`` groups vectors for similarity and ranking ("visual", "music",
+    "audio", "text"); vectors of one modality are compared with each other.
+    """
+
+    name: str
+    dim: int
+    modality: str = "other"
+
+
+@dataclass(frozen=True)
+class TagsOutput:
+    """The extractor stores tags with scores in [0, 1] (labels, genres, moods...).
+
+    ``vocabulary`` lists every tag it can emit, when that set is closed: semantic
+    search embeds the vocabulary once to match queries against tags.
+    """
+
+    vocabulary: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TextOutput:
+    """The extractor stores a text document, indexed for keyword search."""
+
+
+@dataclass(frozen=True)
+class ScalarsOutput:
+    """The extractor stores named numbers (tempo, loudness...)."""
+
+    names: tuple[str, ...] = ()
+
+
+Output = VectorOutput | TagsOutput | TextOutput | ScalarsOutput
+
+
+@dataclass
+class ExtractionResult:
+    """What one extractor produced for one file. Every part is optional.
+
+    ``data`` holds any other JSON-serialisable facts (the metadata extractor puts
+    the container tags there, the thumbnail extractor the thumbnail path).
+    """
+
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)
+    tags: dict[str, float] = field(default_factory=dict)
+    text: str | None = None
+    scalars: dict[str, float] = field(default_factory=dict)
+    data: dict[str, object] = field(default_factory=dict)
+
+
+class ExtractionCancelled(Exception):
+    """Raised by :meth:`ExtractionContext.check_cancelled` when the user stops extraction."""
+
+
+@runtime_checkable
+class ExtractionContext(Protocol):
+    """Everything an extractor may read about one file, decoded once and shared.
+
+    The pipeline creates one context per file and hands it to every extractor of
+    that file in dependency order. Decoded audio and keyframes are computed on
+    first use and cached, so the second extractor that asks pays nothing.
+    """
+
+    @property
+    def file(self) -> MediaFile: ...
+
+    @property
+    def cache_dir(self) -> Path:
+        """A writable folder for derived files (thumbnails), kept across runs."""
+        ...
+
+    def audio(self, sample_rate: int) -> np.ndarray:
+        """Mono float32 samples in [-1, 1] at ``sample_rate``.
+
+        Files longer than ten minutes yield evenly spaced excerpts totalling ten
+        minutes, so a four-hour recording costs what a ten-minute one does. An
+        empty array means the file has no audio stream.
+        """
+        ...
+
+    def keyframes(self) -> Sequence[Keyframe]:
+        """A handful of representative frames (no black, blurred or duplicate frames).
+
+        Empty for audio files and videos that yield no usable frame.
+        """
+        ...
+
+    def cover_art(self) -> bytes | None:
+        """Embedded cover art (encoded image bytes), if the file has any."""
+        ...
+
+    def result(self, extractor: str) -> ExtractionResult | None:
+        """The stored result of another extractor this one declared in ``requires``."""
+        ...
+
+    def check_cancelled(self) -> None:
+        """Raise :class:`ExtractionCancelled` if extraction was paused or cancelled.
+
+        Long extractors call this between steps so the user never waits on them.
+        """
+        ...
+
+
+@runtime_checkable
+class Extractor(Protocol):
+    """Turns one media file into features. Returned by ``medialens_extractors()``.
+
+    ``name`` is unique and stable; bump ``version`` whenever the output changes,
+    which re-extracts this extractor only. ``requires`` names extractors whose
+    results this one reads through :meth:`ExtractionContext.result`. ``timeout``
+    is the time limit in seconds per file, after which the result is abandoned
+    and a failure recorded.
+    """
+
+    name: str
+    version: str
+    kinds: frozenset[MediaKind]
+    requires: tuple[str, ...]
+    outputs: tuple[Output, ...]
+    timeout: float
+
+    def extract(self, ctx: ExtractionContext) -> ExtractionResult: ...
+
+
+def _major_minor(version: str) -> tuple[int, int]:
+    parts = (version.strip().split(".") + ["0"])[:2]
+    return int(parts[0]), int(parts[1])
+
+
+def api_compatible(declared: str, ours: str = API_VERSION) -> bool:
+    """True if a plugin written against API ``declared`` runs on API ``ours``.
+
+    Same major version, and the plugin needs no minor version newer than ours.
+    """
+    try:
+        dmaj, dmin = _major_minor(declared)
+        omaj, omin = _major_minor(ours)
+    except ValueError:
+        return False
+    return dmaj == omaj and dmin <= omin

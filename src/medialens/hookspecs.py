@@ -1,0 +1,24 @@
+"""The hooks a Medialens plugin may implement (pluggy specs).
+
+Every hook here must be documented in ``docs/plugins.md``; a test checks that.
+"""
+
+from __future__ import annotations
+
+import pluggy
+
+from medialens.api import PROJECT, Extractor
+
+hookspec = pluggy.HookspecMarker(PROJECT)
+
+
+@hookspec
+def medialens_extractors() -> list[Extractor]:
+    """Return the extractors this plugin provides.
+
+    Called once when the app starts (and again when a plugin is re-enabled).
+    Must be cheap: do not load models here, load them lazily on the first
+    ``extract()`` call, which runs on a worker thread. Each extractor is an
+    object satisfying :class:`medialens.api.Extractor`.
+    """
+    raise NotImplementedError
