@@ -191,7 +191,9 @@ class Extractor(Protocol):
 
     ``name`` is unique and stable; bump ``version`` whenever the output changes,
     which re-extracts this extractor only. ``requires`` names extractors whose
-    results this one reads through :meth:`ExtractionContext.result`. ``timeout``
+    results this one reads through :meth:`ExtractionContext.result`: they run
+    first when they are active; one that is disabled, not installed or failed
+    yields ``None`` there, so an extractor must cope without it. ``timeout``
     is the time limit in seconds per file, after which the result is abandoned
     and a failure recorded.
     """
