@@ -42,6 +42,7 @@ __all__ = [
     "ExtractionContext",
     "Extractor",
     "ExtractionCancelled",
+    "TextEmbedder",
     "api_compatible",
 ]
 
@@ -206,6 +207,24 @@ class Extractor(Protocol):
     timeout: float
 
     def extract(self, ctx: ExtractionContext) -> ExtractionResult: ...
+
+
+@runtime_checkable
+class TextEmbedder(Protocol):
+    """Embeds text into a vector space, for semantic search of queries.
+
+    Returned by the ``medialens_text_embedder()`` hook. The vectors must be in the
+    same space as the ``VectorOutput`` the same plugin stores under ``vector_name``
+    for each file's text, so a query can be compared with files directly.
+    """
+
+    name: str
+    dim: int
+    vector_name: str
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """L2-normalised float32 ``[len(texts), dim]``. May load a model on first call."""
+        ...
 
 
 def _major_minor(version: str) -> tuple[int, int]:

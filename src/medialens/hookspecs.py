@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pluggy
 
-from medialens.api import PROJECT, Extractor
+from medialens.api import PROJECT, Extractor, TextEmbedder
 
 hookspec = pluggy.HookspecMarker(PROJECT)
 
@@ -20,5 +20,15 @@ def medialens_extractors() -> list[Extractor]:
     Must be cheap: do not load models here, load them lazily on the first
     ``extract()`` call, which runs on a worker thread. Each extractor is an
     object satisfying :class:`medialens.api.Extractor`.
+    """
+    raise NotImplementedError
+
+
+@hookspec(firstresult=True)
+def medialens_text_embedder() -> TextEmbedder | None:
+    """Return an embedder for search queries, or None.
+
+    Called lazily the first time a semantic search runs, on a worker thread.
+    The first plugin that returns one wins. Without any, search is keyword-only.
     """
     raise NotImplementedError
