@@ -1,0 +1,285 @@
+"""The ``medialens`` command: drives the core with no Qt at all.
+
+Its sub-commands and their JSON are a contract other tools rely on. Errors go
+to stderr as one sentence a person understands, with a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import signal
+import sys
+import time
+from collections.abc import Callable, Sequence
+
+from medialens import __version__
+from medialens.paths import data_dirs
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    pass
+
+
+def _print_json(value: object) -> None:
+    json.dump(value, sys.stdout, indent=2, ensure_ascii=False, default=str)
+    sys.stdout.write("\n")
+
+
+def _open(args: argparse.Namespace, **kwargs):
+    from medialens.core.library import Library
+
+    return Library(data_dirs(args.data_dir), workers=getattr(args, "workers", None), **kwargs)
+
+
+# -- folders ---------------------------------------------------------------------------
+
+
+def cmd_folders_add(args) -> int:
+    with _open(args) as lib:
+        for path in lib.add_folders(args.paths):
+            print(f"added {path}")
+    return 0
+
+
+def cmd_folders_remove(args) -> int:
+    with _open(args) as lib:
+        lib.remove_folder(args.path)
+        print(f"removed {os.path.abspath(args.path)} (its playback history is kept)")
+    return 0
+
+
+def cmd_folders_list(args) -> int:
+    with _open(args) as lib:
+        folders = lib.folders()
+    if args.json:
+        _print_json(folders)
+    elif not folders:
+        print("no folders yet: medialens folders add PATH")
+    else:
+        for f in folders:
+            state = "" if f["available"] else f"  [unavailable: {f['error']}]"
+            print(f"{f['path']}  ({f['files']} files){state}")
+    return 0
+
+
+# -- indexing --------------------------------------------------------------------------
+
+
+def _progress_printer() -> Callable:
+    """A one-line progress bar on a terminal; silence otherwise."""
+    if not sys.stderr.isatty():
+        return lambda progress: None
+    last = [0.0]
+
+    def show(progress) -> None:
+        now = time.monotonic()
+        if now - last[0] < 0.2 and progress.done < progress.total:
+            return
+        last[0] = now
+        total = max(progress.total, 1)
+        width = 30
+        filled = int(width * progress.done / total)
+        eta = f" ETA {int(progress.eta_seconds)} s" if progress.eta_seconds else ""
+        current = (progress.current[0] if progress.current else "")[:40]
+        sys.stderr.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {progress.done}/{progress.total}"
+            f"{eta}  {current:<40}"
+        )
+        sys.stderr.flush()
+
+    return show
+
+
+def cmd_index(args) -> int:
+    with _open(args) as lib:
+        if not lib.folders():
+            raise CliError("no folders to index: add one with `medialens folders add PATH`")
+        printer = _progress_printer()
+        report = lib.scan()
+        pipeline = lib.pipeline(args.workers, printer)
+        _stop_on_signal(pipeline.cancel)
+        progress = pipeline.run()
+        if sys.stderr.isatty():
+            sys.stderr.write("\n")
+        status = lib.status()
+    print(
+        f"{status['files']} media files ({report.added} new, {report.changed} changed, "
+        f"{report.moved} moved, {report.missing} missing); extracted {progress.done} files, "
+        f"{len(status['failed_files'])} failures, {status['pending']} jobs pending"
+    )
+    for error in report.errors:
+        print(f"warning: {error}", file=sys.stderr)
+    return 0
+
+
+def _stop_on_signal(stop: Callable[[], None]) -> None:
+    def handler(signum, frame):
+        print("\nstopping: finishing the files in progress…", file=sys.stderr)
+        stop()
+
+    signal.signal(signal.SIGINT, handler)
+    signal.signal(signal.SIGTERM, handler)
+
+
+def cmd_watch(args) -> int:
+    from medialens.core.watcher import LibraryWatcher
+
+    with _open(args) as lib:
+        if not lib.folders():
+            raise CliError("no folders to watch: add one with `medialens folders add PATH`")
+        watcher = LibraryWatcher(lib, workers=args.workers)
+        _stop_on_signal(watcher.stop)
+        print(f"watching {len(lib.folders())} folders; Ctrl+C to stop", file=sys.stderr)
+        watcher.run_forever()
+    return 0
+
+
+def cmd_status(args) -> int:
+    with _open(args) as lib:
+        status = lib.status()
+    if args.json:
+        _print_json(status)
+        return 0
+    print(f"{status['files']} media files, {status['pending']} extraction jobs pending")
+    for name, e in status["extractors"].items():
+        print(f"  {name} v{e['version']}: {e['done']} done, {e['failed']} failed")
+    if status["failed_files"]:
+        print(f"{len(status['failed_files'])} failures:")
+        for f in status["failed_files"][:20]:
+            print(f"  {f['path']} [{f['extractor']}]: {f['error']}")
+    return 0
+
+
+def cmd_info(args) -> int:
+    with _open(args) as lib:
+        info = lib.info(args.path)
+    if args.json:
+        _print_json(info)
+        return 0
+    print(f"{info['path']}\n  {info['kind']}, {info['duration']:.1f} s")
+    for tag, score in list(info["tags"].items())[:15]:
+        print(f"  {tag}: {score:.2f}")
+    return 0
+
+
+# -- plugins ---------------------------------------------------------------------------
+
+
+def cmd_plugins_list(args) -> int:
+    with _open(args) as lib:
+        records = [r.as_json() for r in lib.host.records.values()]
+    if args.json:
+        _print_json(records)
+        return 0
+    for r in records:
+        error = f"  ({r['error']})" if r["error"] else ""
+        print(f"{r['name']:<20} {r['version']:<10} api {r['api']:<5} {r['status']}{error}")
+    return 0
+
+
+def _set_plugin(args, enabled: bool) -> int:
+    with _open(args) as lib:
+        try:
+            record = lib.host.set_enabled(args.name, enabled)
+        except KeyError as exc:
+            raise CliError(exc.args[0]) from None
+        except ValueError as exc:
+            raise CliError(str(exc)) from None
+    print(f"{record.name}: {record.status}")
+    return 0
+
+
+# -- parser ----------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        default=argparse.SUPPRESS,
+        help="keep the database, caches and model state in this folder (default: "
+        "$MEDIALENS_HOME, else the platform's user data folders)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="medialens",
+        description="A private, offline media library that understands your files.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"medialens {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    def command(name: str, func, help: str, parent=sub) -> argparse.ArgumentParser:
+        p = parent.add_parser(name, help=help, parents=[common], description=help)
+        p.set_defaults(func=func)
+        return p
+
+    folders = sub.add_parser("folders", help="the folders in the library", parents=[common])
+    fsub = folders.add_subparsers(dest="folders_command", metavar="ACTION")
+    fsub.required = True
+    p = command("add", cmd_folders_add, "add folders to the library", fsub)
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p = command("remove", cmd_folders_remove, "remove a folder (history is kept)", fsub)
+    p.add_argument("path", metavar="PATH")
+    p = command("list", cmd_folders_list, "list the folders", fsub)
+    p.add_argument("--json", action="store_true")
+
+    p = command("index", cmd_index, "scan every folder and extract features to completion")
+    p.add_argument("--workers", type=int, default=None, help="extraction threads (default: cores)")
+    p = command("watch", cmd_watch, "stay running and keep the library live")
+    p.add_argument("--workers", type=int, default=None)
+    p = command("status", cmd_status, "what is known, pending and failed")
+    p.add_argument("--json", action="store_true")
+    p = command("info", cmd_info, "everything known about one file")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--json", action="store_true")
+
+    plugins = sub.add_parser("plugins", help="installed plugins", parents=[common])
+    psub = plugins.add_subparsers(dest="plugins_command", metavar="ACTION")
+    psub.required = True
+    p = command("list", cmd_plugins_list, "list plugins and their status", psub)
+    p.add_argument("--json", action="store_true")
+    p = command("enable", lambda a: _set_plugin(a, True), "enable a plugin", psub)
+    p.add_argument("name", metavar="NAME")
+    p = command("disable", lambda a: _set_plugin(a, False), "disable a plugin", psub)
+    p.add_argument("name", metavar="NAME")
+
+    for register in _EXTRA_COMMANDS:
+        register(sub, command)
+    return parser
+
+
+# Later features (search, recommendations, the GUI) add their sub-commands here.
+_EXTRA_COMMANDS: list[Callable] = []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "data_dir"):
+        args.data_dir = None
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    from medialens.core.db import DatabaseError
+    from medialens.core.library import LibraryError
+
+    try:
+        return int(args.func(args) or 0)
+    except (CliError, LibraryError, DatabaseError) as exc:
+        print(f"medialens: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""The library database: one SQLite file, WAL, foreign keys, numbered migrations.
+
+One writer at a time (a lock around short write transactions) and one reader
+connection per thread: in WAL mode readers never wait for a writer, so the GUI
+and the CLI read freely while extraction stores results.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from medialens.core.migrations import MIGRATIONS
+
+
+class DatabaseError(Exception):
+    """The database cannot be used; the message says why in words a person understands."""
+
+
+class DatabaseTooNew(DatabaseError):
+    pass
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30.0, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 30000")
+    return conn
+
+
+def _applied_versions(conn: sqlite3.Connection) -> list[int]:
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='migrations'"
+    ).fetchone()
+    if not exists:
+        return []
+    return [row[0] for row in conn.execute("SELECT version FROM migrations ORDER BY version")]
+
+
+class Store:
+    """Owns the SQLite file. Thread-safe: ``write()`` serialises, ``read()`` is per thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._write_lock = threading.RLock()
+        self._local = threading.local()
+        try:
+            self._writer = _connect(self.path)
+            applied = _applied_versions(self._writer)
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseError(f"{self.path} is not a Medialens library database: {exc}") from exc
+        newest = len(MIGRATIONS)
+        if applied and max(applied) > newest:
+            self._writer.close()
+            raise DatabaseTooNew(
+                f"{self.path} was written by a newer Medialens (schema {max(applied)}, this "
+                f"version knows up to {newest}). Upgrade Medialens to open it; the file was "
+                "left untouched."
+            )
+        self._writer.execute("PRAGMA journal_mode = WAL")
+        self._writer.execute("PRAGMA synchronous = NORMAL")
+        self._migrate(applied)
+        self.db = sqlite_utils.Database(self._writer)
+
+    def _migrate(self, applied: list[int]) -> None:
+        with self._write_lock:
+            conn = self._writer
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS migrations "
+                "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at REAL NOT NULL)"
+            )
+            for version, migration in enumerate(MIGRATIONS, start=1):
+                if version in applied:
+                    continue
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    migration(conn)
+                    conn.execute(
+                        "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                        (version, migration.__name__, time.time()),
+                    )
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+
+    @property
+    def schema_version(self) -> int:
+        return max(_applied_versions(self.read_conn()), default=0)
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: committed on success, rolled back on error."""
+        with self._write_lock:
+            conn = self._writer
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def read_conn(self) -> sqlite3.Connection:
+        """This thread's own read connection (never blocked by the writer in WAL mode)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = _connect(self.path)
+            conn.row_factory = sqlite3.Row
+            self._local.conn = conn
+            self._local_conns().append(conn)
+        return conn
+
+    def _local_conns(self) -> list[sqlite3.Connection]:
+        if not hasattr(self, "_all_readers"):
+            self._all_readers: list[sqlite3.Connection] = []
+        return self._all_readers
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        return self.read_conn().execute(sql, params).fetchall()
+
+    def query_one(self, sql: str, params: tuple | dict = ()) -> sqlite3.Row | None:
+        return self.read_conn().execute(sql, params).fetchone()
+
+    def setting(self, key: str, default: object = None) -> object:
+        import json
+
+        row = self.query_one("SELECT value FROM settings WHERE key = ?", (key,))
+        return default if row is None else json.loads(row["value"])
+
+    def set_setting(self, key: str, value: object) -> None:
+        import json
+
+        with self.write() as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, json.dumps(value)),
+            )
+
+    def close(self) -> None:
+        with self._write_lock:
+            for conn in self._local_conns():
+                conn.close()
+            self._all_readers = []
+            self._local = threading.local()
+            self._writer.close()
+
+
+Migration = Callable[[sqlite3.Connection], None]

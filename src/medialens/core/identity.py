@@ -1,0 +1,30 @@
+"""A file's identity: survives renames and moves, changes when the content does.
+
+Hashing whole files would make the first scan of a large library read every
+byte; hashing the size plus three 64 KiB blocks (start, middle, end) reads at
+most 192 KiB a file and still tells apart any two real recordings, because
+container headers, timestamps and encoded payloads differ in each block.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+BLOCK = 64 * 1024
+
+
+def content_id(path: str | bytes | os.PathLike, size: int | None = None) -> str:
+    """Hex identity of the file at ``path`` (raises OSError if it cannot be read)."""
+    with open(path, "rb") as fh:
+        if size is None:
+            size = os.fstat(fh.fileno()).st_size
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update(size.to_bytes(8, "little"))
+        if size <= 3 * BLOCK:
+            digest.update(fh.read())
+        else:
+            for offset in (0, size // 2 - BLOCK // 2, size - BLOCK):
+                fh.seek(offset)
+                digest.update(fh.read(BLOCK))
+    return digest.hexdigest()

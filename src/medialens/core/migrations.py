@@ -1,0 +1,121 @@
+"""Numbered schema migrations. Append only: never edit one that has shipped.
+
+Each migration runs once, in its own transaction, and is recorded in the
+``migrations`` table with its number, so a database from an older version opens
+and upgrades, and one from a newer version is refused untouched.
+
+Paths are stored twice: ``path`` as the raw bytes of the file system name (so
+names that are not UTF-8 survive), ``display_path`` as text for people.
+Features hang off ``content_id`` (the file's identity), not the row id, so a
+file that moves or is copied keeps its features; playback history keeps the
+content id too, so it survives a folder being removed and added again.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+
+def _run(conn: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one: ``executescript`` would commit the migration's transaction."""
+    for statement in script.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def m001_initial(conn: sqlite3.Connection) -> None:
+    _run(
+        conn,
+        """
+        CREATE TABLE folders (
+            id INTEGER PRIMARY KEY,
+            path BLOB NOT NULL UNIQUE,
+            display_path TEXT NOT NULL,
+            added_at REAL NOT NULL,
+            available INTEGER NOT NULL DEFAULT 1,
+            last_scan REAL,
+            error TEXT
+        );
+        CREATE TABLE files (
+            id INTEGER PRIMARY KEY,
+            path BLOB NOT NULL UNIQUE,
+            display_path TEXT NOT NULL,
+            folder_id INTEGER REFERENCES folders(id) ON DELETE CASCADE,
+            content_id TEXT,
+            size INTEGER NOT NULL,
+            mtime_ns INTEGER NOT NULL,
+            status TEXT NOT NULL,          -- media | invalid | ignored
+            error TEXT,
+            kind TEXT,                     -- audio | video
+            duration REAL,
+            title TEXT,
+            metadata TEXT,                 -- JSON from probing
+            available INTEGER NOT NULL DEFAULT 1,
+            added_at REAL NOT NULL,
+            changed_at REAL NOT NULL
+        );
+        CREATE INDEX files_content ON files(content_id);
+        CREATE INDEX files_folder ON files(folder_id);
+        CREATE INDEX files_status ON files(status, available);
+
+        CREATE TABLE features (
+            content_id TEXT NOT NULL,
+            extractor TEXT NOT NULL,
+            version TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            seconds REAL,
+            tags TEXT,
+            text TEXT,
+            scalars TEXT,
+            data TEXT,
+            PRIMARY KEY (content_id, extractor)
+        );
+        CREATE TABLE vectors (
+            content_id TEXT NOT NULL,
+            extractor TEXT NOT NULL,
+            name TEXT NOT NULL,
+            modality TEXT NOT NULL,
+            dim INTEGER NOT NULL,
+            vector BLOB NOT NULL,
+            PRIMARY KEY (content_id, extractor, name)
+        );
+        CREATE INDEX vectors_name ON vectors(extractor, name);
+        CREATE TABLE failures (
+            content_id TEXT NOT NULL,
+            extractor TEXT NOT NULL,
+            version TEXT NOT NULL,
+            error TEXT NOT NULL,
+            at REAL NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 1,
+            PRIMARY KEY (content_id, extractor)
+        );
+        CREATE VIRTUAL TABLE text_index USING fts5(
+            content_id UNINDEXED, extractor UNINDEXED, body,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            file_id INTEGER REFERENCES files(id) ON DELETE SET NULL,
+            content_id TEXT,
+            kind TEXT NOT NULL,
+            position REAL,
+            duration REAL,
+            at REAL NOT NULL,
+            session TEXT
+        );
+        CREATE INDEX events_file ON events(file_id, at);
+        CREATE INDEX events_content ON events(content_id, at);
+
+        CREATE TABLE plugins (
+            name TEXT PRIMARY KEY,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            malfunction TEXT
+        );
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE model_state (name TEXT PRIMARY KEY, state BLOB NOT NULL, updated_at REAL NOT NULL);
+        """,
+    )
+
+
+MIGRATIONS = [m001_initial]

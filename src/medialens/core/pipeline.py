@@ -1,0 +1,474 @@
+"""Runs the active extractors over the library on a pool of worker threads.
+
+A job is one file: its pending extractors run in dependency order on one
+decoding context, so the file is decoded once for all of them. Each result is
+stored the moment it exists, keyed by (content id, extractor, version), so a run
+killed half-way resumes where it stopped and a new extractor version redoes
+only that extractor. Every call into plugin code runs under a time limit on a
+thread of its own; an exception or a timeout becomes a failure row and the
+pipeline goes on. An extractor that fails on many files in a row is marked
+malfunctioned and stops being called.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import json
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from medialens.api import ExtractionCancelled, ExtractionResult, Extractor, MediaFile
+from medialens.core.db import Store
+from medialens.core.features import (
+    InvalidResult,
+    done_keys,
+    load_result,
+    store_failure,
+    store_result,
+    validate,
+)
+from medialens.core.plugins import PluginHost
+
+log = logging.getLogger(__name__)
+
+PRIORITY_USER, PRIORITY_NEW, PRIORITY_BACKLOG = 0, 1, 2
+MALFUNCTION_AFTER = 5  # consecutive failures, with no success in between
+
+
+class ExtractorTimeout(Exception):
+    pass
+
+
+def order_by_dependencies(extractors: list[Extractor]) -> list[Extractor]:
+    """Topological order over ``requires`` (absent requirements are ignored, cycles broken)."""
+    by_name = {e.name: e for e in extractors}
+    ordered: list[Extractor] = []
+    state: dict[str, int] = {}
+
+    def visit(e: Extractor) -> None:
+        if state.get(e.name) is not None:
+            return  # done, or on the stack (a cycle: break it here)
+        state[e.name] = 1
+        for dep in e.requires:
+            if dep in by_name:
+                visit(by_name[dep])
+        state[e.name] = 2
+        ordered.append(e)
+
+    for e in sorted(extractors, key=lambda x: x.name):
+        visit(e)
+    return ordered
+
+
+@dataclass
+class Progress:
+    total: int = 0
+    done: int = 0
+    failed: int = 0
+    per_extractor: dict[str, list[int]] = field(default_factory=dict)  # name -> [done, total]
+    current: list[str] = field(default_factory=list)
+    eta_seconds: float | None = None
+    paused: bool = False
+    running: bool = False
+
+    def as_json(self) -> dict:
+        return {
+            "total": self.total,
+            "done": self.done,
+            "failed": self.failed,
+            "extractors": {k: {"done": v[0], "total": v[1]} for k, v in self.per_extractor.items()},
+            "current": self.current,
+            "eta_seconds": self.eta_seconds,
+            "paused": self.paused,
+            "running": self.running,
+        }
+
+
+def _guarded_call(extractor: Extractor, ctx, timeout: float) -> ExtractionResult:
+    """Run plugin code on its own thread; abandon it after ``timeout`` seconds.
+
+    Python cannot kill a thread, so a hung extractor is left to finish in the
+    background (its result is dropped) while the file's other extractors go on.
+    """
+    box: dict[str, object] = {}
+
+    def target() -> None:
+        try:
+            box["result"] = extractor.extract(ctx)
+        except BaseException as exc:  # noqa: BLE001 - plugin code may raise anything
+            box["error"] = exc
+
+    worker = threading.Thread(target=target, name=f"extract-{extractor.name}", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise ExtractorTimeout(f"timed out after {timeout:g} s")
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return box["result"]  # type: ignore[return-value]
+
+
+class Pipeline:
+    """Extraction over the whole library: plan, run on N workers, pause, resume, cancel."""
+
+    def __init__(
+        self,
+        store: Store,
+        host: PluginHost,
+        cache_dir: Path,
+        workers: int | None = None,
+        on_progress: Callable[[Progress], None] | None = None,
+        on_file_done: Callable[[int], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.host = host
+        self.cache_dir = Path(cache_dir)
+        self.workers = workers if workers is not None else (os.cpu_count() or 2)
+        self.on_progress = on_progress
+        self.on_file_done = on_file_done
+        self._queue: list[tuple[int, int, int]] = []
+        self._queued: dict[int, int] = {}  # file id -> priority
+        self._counter = itertools.count()
+        self._cond = threading.Condition()
+        self._in_flight: dict[int, str] = {}
+        self._threads: list[threading.Thread] = []
+        self._paused = threading.Event()
+        self._stopping = threading.Event()
+        self._fail_streak: dict[str, int] = {}
+        self._progress = Progress()
+        self._started_at: float | None = None
+        self._done_at_start = 0
+
+    # -- planning --------------------------------------------------------------------
+
+    def pending_by_file(self) -> dict[int, list[str]]:
+        """For each available media file, the active extractors it still needs."""
+        conn = self.store.read_conn()
+        extractors = self.host.extractors()
+        done = done_keys(conn)
+        pending: dict[int, list[str]] = {}
+        for file_id, cid, kind in conn.execute(
+            "SELECT id, content_id, kind FROM files "
+            "WHERE status = 'media' AND available = 1 ORDER BY added_at DESC, id"
+        ):
+            names = [
+                e.name
+                for e in extractors
+                if kind in e.kinds and (cid, e.name, str(e.version)) not in done
+            ]
+            if names:
+                pending[file_id] = names
+        return pending
+
+    def plan(self) -> int:
+        """Queue every file with pending work (newest first). Returns the number of jobs."""
+        pending = self.pending_by_file()
+        with self._cond:
+            per = self._progress.per_extractor
+            for names in pending.values():
+                for name in names:
+                    per.setdefault(name, [0, 0])[1] += 1
+            for file_id in pending:
+                self._push(file_id, PRIORITY_BACKLOG)
+            self._progress.total = self._progress.done + len(self._queued) + len(self._in_flight)
+        self._emit()
+        return len(pending)
+
+    def enqueue(self, file_ids: list[int], priority: int = PRIORITY_NEW) -> None:
+        """Queue files ahead of the backlog (new files, or files the user is looking at)."""
+        with self._cond:
+            extractors = self.host.extractors()
+            conn = self.store.read_conn()
+            for file_id in file_ids:
+                row = conn.execute(
+                    "SELECT content_id, kind FROM files WHERE id = ? AND status = 'media'",
+                    (file_id,),
+                ).fetchone()
+                if row is None:
+                    continue
+                done = done_keys(conn, row[0])
+                names = [
+                    e.name
+                    for e in extractors
+                    if row[1] in e.kinds and (row[0], e.name, str(e.version)) not in done
+                ]
+                if not names:
+                    continue
+                if file_id not in self._queued and file_id not in self._in_flight:
+                    for name in names:
+                        self._progress.per_extractor.setdefault(name, [0, 0])[1] += 1
+                    self._progress.total += 1
+                self._push(file_id, priority)
+            self._cond.notify_all()
+        self._emit()
+
+    def prioritize(self, file_ids: list[int]) -> None:
+        self.enqueue(file_ids, PRIORITY_USER)
+
+    def _push(self, file_id: int, priority: int) -> None:
+        old = self._queued.get(file_id)
+        if old is not None and old <= priority:
+            return
+        self._queued[file_id] = priority
+        heapq.heappush(self._queue, (priority, next(self._counter), file_id))
+
+    def _pop(self) -> int | None:
+        while self._queue:
+            priority, _, file_id = heapq.heappop(self._queue)
+            if self._queued.get(file_id) == priority:
+                del self._queued[file_id]
+                return file_id
+        return None
+
+    # -- running ---------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the worker threads (idempotent). Call ``plan()`` to fill the queue."""
+        if self._threads:
+            return
+        self._stopping.clear()
+        self._started_at = time.monotonic()
+        self._done_at_start = self._progress.done
+        self._progress.running = True
+        for i in range(max(1, self.workers)):
+            thread = threading.Thread(
+                target=self._worker, name=f"medialens-worker-{i}", daemon=True
+            )
+            thread.start()
+            self._threads.append(thread)
+
+    def run(self, timeout: float | None = None) -> Progress:
+        """Plan, run to completion on the pool, stop. Returns the final progress."""
+        self.plan()
+        self.start()
+        self.wait_idle(timeout)
+        self.stop()
+        return self._progress
+
+    def run_sync(self) -> Progress:
+        """Plan and run every job on the calling thread (deterministic, for tests)."""
+        self.plan()
+        while True:
+            with self._cond:
+                file_id = self._pop()
+                if file_id is None:
+                    break
+                self._in_flight[file_id] = ""
+            try:
+                self._process(file_id)
+            finally:
+                with self._cond:
+                    self._in_flight.pop(file_id, None)
+        return self._progress
+
+    def pause(self) -> None:
+        self._paused.set()
+        self._progress.paused = True
+        self._emit()
+
+    def resume(self) -> None:
+        self._paused.clear()
+        self._progress.paused = False
+        with self._cond:
+            self._cond.notify_all()
+        self._emit()
+
+    def cancel(self) -> None:
+        """Stop after the extractors now running; what is stored stays, the rest stays pending."""
+        with self._cond:
+            self._queue.clear()
+            self._queued.clear()
+        self.stop()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        with self._cond:
+            self._cond.notify_all()
+        for thread in self._threads:
+            thread.join(timeout=30)
+        self._threads = []
+        self._progress.running = False
+        self._emit()
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Block until the queue is empty and no file is in flight."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._cond:
+            while self._queued or self._in_flight:
+                remaining = None if deadline is None else deadline - time.monotonic()
+                if remaining is not None and remaining <= 0:
+                    return False
+                self._cond.wait(remaining if remaining is not None else 0.5)
+        return True
+
+    @property
+    def idle(self) -> bool:
+        with self._cond:
+            return not self._queued and not self._in_flight
+
+    def progress(self) -> Progress:
+        with self._cond:
+            p = self._progress
+            p.current = [name for name in self._in_flight.values() if name]
+            p.paused = self._paused.is_set()
+            if self._started_at is not None:
+                elapsed = time.monotonic() - self._started_at
+                done_now = p.done - self._done_at_start
+                left = p.total - p.done
+                p.eta_seconds = (elapsed / done_now * left) if done_now and left else None
+            return Progress(
+                p.total, p.done, p.failed,
+                {k: list(v) for k, v in p.per_extractor.items()},
+                list(p.current), p.eta_seconds, p.paused, p.running,
+            )  # fmt: skip
+
+    def _emit(self) -> None:
+        if self.on_progress is not None:
+            try:
+                self.on_progress(self.progress())
+            except Exception:  # a listener's bug must not stop extraction
+                log.exception("progress listener failed")
+
+    def _worker(self) -> None:
+        while True:
+            with self._cond:
+                while not self._stopping.is_set() and (self._paused.is_set() or not self._queued):
+                    self._cond.wait(0.5)
+                if self._stopping.is_set():
+                    return
+                file_id = self._pop()
+                if file_id is None:
+                    continue
+                self._in_flight[file_id] = ""
+            try:
+                self._process(file_id)
+            except Exception:
+                log.exception("extraction of file %s failed unexpectedly", file_id)
+            finally:
+                with self._cond:
+                    self._in_flight.pop(file_id, None)
+                    self._cond.notify_all()
+
+    # -- one file --------------------------------------------------------------------
+
+    def _process(self, file_id: int) -> None:
+        from medialens.core.media import FileContext
+
+        conn = self.store.read_conn()
+        row = conn.execute(
+            "SELECT content_id, path, display_path, kind, duration, size, metadata FROM files "
+            "WHERE id = ? AND status = 'media' AND available = 1",
+            (file_id,),
+        ).fetchone()
+        if row is None:
+            self._finish(file_id, [], [])
+            return
+        content_id = row["content_id"]
+        extractors = [e for e in self.host.extractors() if row["kind"] in e.kinds]
+        done = done_keys(conn, content_id)
+        todo = [
+            e
+            for e in order_by_dependencies(extractors)
+            if (content_id, e.name, str(e.version)) not in done
+        ]
+        if not todo:
+            self._finish(file_id, [], [])
+            return
+        with self._cond:
+            self._in_flight[file_id] = os.path.basename(row["display_path"])
+        self._emit()
+        media = MediaFile(
+            content_id=content_id,
+            path=Path(os.fsdecode(bytes(row["path"]))),
+            kind=row["kind"],
+            duration=row["duration"] or 0.0,
+            size=row["size"],
+            metadata=json.loads(row["metadata"] or "{}"),
+        )
+        produced: dict[str, ExtractionResult | None] = {}
+
+        def results(name: str) -> ExtractionResult | None:
+            if name not in produced:
+                produced[name] = load_result(self.store.read_conn(), content_id, name)
+            return produced[name]
+
+        # Cooperative stop: set when the user cancels. A timed-out extractor only
+        # abandons its own call; the next extractor of the file runs normally.
+        ctx = FileContext(media, self.cache_dir, results, cancelled=self._stopping.is_set)
+        ok: list[str] = []
+        failed: list[str] = []
+        try:
+            for extractor in todo:
+                while self._paused.is_set() and not self._stopping.is_set():
+                    time.sleep(0.1)
+                if self._stopping.is_set() or self.host.owner_of(extractor.name) is None:
+                    break
+                record = self.host.owner_of(extractor.name)
+                if record.status != "active":
+                    continue
+                started = time.perf_counter()
+                try:
+                    result = validate(
+                        extractor, _guarded_call(extractor, ctx, float(extractor.timeout or 300))
+                    )
+                except ExtractionCancelled:
+                    break
+                except (Exception, ExtractorTimeout) as exc:
+                    if self._stopping.is_set():
+                        break
+                    error = _describe(exc)
+                    with self.store.write() as wconn:
+                        store_failure(wconn, content_id, extractor, error)
+                    produced[extractor.name] = None
+                    failed.append(extractor.name)
+                    self._note_failure(extractor, error)
+                    continue
+                with self.store.write() as wconn:
+                    store_result(
+                        wconn, content_id, extractor, result, time.perf_counter() - started
+                    )
+                produced[extractor.name] = result
+                ok.append(extractor.name)
+                self._fail_streak[extractor.name] = 0
+        finally:
+            ctx.close()
+        self._finish(file_id, ok, failed)
+
+    def _note_failure(self, extractor: Extractor, error: str) -> None:
+        streak = self._fail_streak.get(extractor.name, 0) + 1
+        self._fail_streak[extractor.name] = streak
+        if streak >= MALFUNCTION_AFTER:
+            record = self.host.owner_of(extractor.name)
+            if record is not None:
+                self.host.mark_malfunctioned(
+                    record.name,
+                    f"extractor {extractor.name!r} failed on {streak} files in a row; last: {error}",
+                )
+
+    def _finish(self, file_id: int, ok: list[str], failed: list[str]) -> None:
+        with self._cond:
+            p = self._progress
+            p.done += 1
+            p.failed += 1 if failed else 0
+            for name in ok + failed:
+                if name in p.per_extractor:
+                    p.per_extractor[name][0] += 1
+        self._emit()
+        if self.on_file_done is not None:
+            try:
+                self.on_file_done(file_id)
+            except Exception:
+                log.exception("file-done listener failed")
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, ExtractorTimeout | InvalidResult):
+        return str(exc)
+    text = str(exc) or type(exc).__name__
+    return f"{type(exc).__name__}: {text}"

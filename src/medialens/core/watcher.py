@@ -1,0 +1,176 @@
+"""Keeps the library live while the app runs: watchdog events in, extraction jobs out.
+
+Events are coalesced: a path is examined once it has been closed by its writer
+(inotify's close-after-write) or has been quiet for ``QUIET`` seconds, so a
+file still being copied is never read half-written, and a storm of 10,000
+events becomes a few batched scanner calls. Directory events trigger a rescan
+of their library folder, which costs a stat per unchanged file. Where inotify
+cannot see (network and FUSE mounts) a polling observer is used instead, and a
+periodic full rescan catches anything both missed.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+    FileSystemMovedEvent,
+)
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
+
+from medialens.core.library import Library
+from medialens.core.pipeline import Pipeline
+from medialens.core.scanner import fs_bytes
+
+log = logging.getLogger(__name__)
+
+QUIET = 1.0  # seconds without events before an unclosed file is read
+TICK = 0.2
+RESCAN_EVERY = 300.0
+_REMOTE_FS = ("nfs", "nfs4", "cifs", "smb", "smbfs", "smb3", "sshfs", "9p", "afs", "davfs", "fuse")
+
+
+def needs_polling(path: str) -> bool:
+    """True when inotify cannot see changes under ``path`` (network or FUSE mount)."""
+    try:
+        with open("/proc/mounts", encoding="utf-8", errors="replace") as fh:
+            mounts = [line.split()[1:3] for line in fh if len(line.split()) > 2]
+    except OSError:
+        return False
+    real = os.path.realpath(path)
+    best, fstype = "", ""
+    for mount_point, kind in mounts:
+        mount_point = mount_point.replace("\\040", " ")
+        inside = real == mount_point or real.startswith(mount_point.rstrip("/") + "/")
+        if inside and len(mount_point) > len(best):
+            best, fstype = mount_point, kind
+    return fstype.startswith(_REMOTE_FS)
+
+
+class _Collector(FileSystemEventHandler):
+    def __init__(self, watcher: LibraryWatcher) -> None:
+        self.watcher = watcher
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write"):
+            return  # our own reads (hashing, probing) must not wake us up
+        w = self.watcher
+        now = time.monotonic()
+        with w._lock:
+            if isinstance(event, DirCreatedEvent | DirDeletedEvent | DirMovedEvent):
+                w._dirty_dirs.add(os.fsencode(event.src_path))
+                return
+            paths = [event.src_path]
+            if isinstance(event, FileSystemMovedEvent):
+                paths.append(event.dest_path)
+            for p in paths:
+                key = fs_bytes(p)
+                w._pending[key] = (now, isinstance(event, FileClosedEvent))
+
+
+class LibraryWatcher:
+    """Runs the pipeline and follows the folders until ``stop()``."""
+
+    def __init__(
+        self, library: Library, workers: int | None = None, pipeline: Pipeline | None = None
+    ):
+        self.library = library
+        self.pipeline = pipeline or library.pipeline(workers)
+        self._lock = threading.Lock()
+        self._pending: dict[bytes, tuple[float, bool]] = {}
+        self._dirty_dirs: set[bytes] = set()
+        self._stop = threading.Event()
+        self._observers: list = []
+        self._thread: threading.Thread | None = None
+        self.last_batch: list[bytes] = []
+
+    def start(self) -> None:
+        """Initial scan, extraction on the pool, observers on every folder; returns at once."""
+        self._observers = []
+        handler = _Collector(self)
+        for folder in self.library.folders():
+            path = folder["path"]
+            if not os.path.isdir(path):
+                continue
+            observer = PollingObserver(timeout=5) if needs_polling(path) else Observer()
+            try:
+                observer.schedule(handler, path, recursive=True)
+                observer.start()
+            except OSError as exc:  # e.g. inotify watch limit reached: poll instead
+                log.warning("cannot watch %s with inotify (%s); polling instead", path, exc)
+                observer = PollingObserver(timeout=5)
+                observer.schedule(handler, path, recursive=True)
+                observer.start()
+            self._observers.append(observer)
+        self._thread = threading.Thread(target=self._loop, name="medialens-watch", daemon=True)
+        self._thread.start()
+
+    def run_forever(self) -> None:
+        self.start()
+        try:
+            while not self._stop.wait(0.5):
+                pass
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        self._stop.set()
+        for observer in self._observers:
+            observer.stop()
+        for observer in self._observers:
+            observer.join(timeout=5)
+        self._observers = []
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout=30)
+        self.pipeline.stop()
+
+    def _loop(self) -> None:
+        self.library.scan()
+        self.pipeline.plan()
+        self.pipeline.start()
+        next_rescan = time.monotonic() + RESCAN_EVERY
+        while not self._stop.wait(TICK):
+            try:
+                self._drain()
+                if time.monotonic() >= next_rescan:
+                    next_rescan = time.monotonic() + RESCAN_EVERY
+                    self._rescan()
+            except Exception:  # the watcher must outlive any single bad event
+                log.exception("watcher step failed")
+
+    def _rescan(self, folder_ids: list[int] | None = None) -> None:
+        report = self.library.scanner.scan(folder_ids)
+        if report.changed_ids:
+            self.pipeline.enqueue(report.changed_ids)
+
+    def _drain(self) -> None:
+        now = time.monotonic()
+        with self._lock:
+            ready = [p for p, (t, closed) in self._pending.items() if closed or now - t >= QUIET]
+            for p in ready:
+                del self._pending[p]
+            dirs, self._dirty_dirs = self._dirty_dirs, set()
+        if dirs:
+            folders = self.library.store.query("SELECT id, path FROM folders")
+            ids = [
+                r["id"]
+                for r in folders
+                if any(
+                    d == bytes(r["path"]) or d.startswith(bytes(r["path"]).rstrip(b"/") + b"/")
+                    for d in dirs
+                )
+            ]
+            self._rescan(ids)
+        if ready:
+            self.last_batch = ready
+            self.library.scanner.update_paths(ready, lambda fid: self.pipeline.enqueue([fid]))

@@ -1,0 +1,50 @@
+"""Where Medialens keeps its data: the database, caches, thumbnails and model state.
+
+One folder given by ``--data-dir`` or ``MEDIALENS_HOME`` holds everything, so
+tests, benchmarks and several libraries live side by side; otherwise the
+platform's user data, cache and config folders are used (platformdirs).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "medialens"
+ENV_HOME = "MEDIALENS_HOME"
+
+
+@dataclass(frozen=True)
+class DataDirs:
+    data: Path
+    cache: Path
+    config: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data / "library.sqlite3"
+
+    @property
+    def thumbnails(self) -> Path:
+        return self.cache / "thumbnails"
+
+    def create(self) -> DataDirs:
+        for folder in (self.data, self.cache, self.config):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def data_dirs(data_dir: str | os.PathLike[str] | None = None) -> DataDirs:
+    """The folders to use: ``data_dir``, else ``$MEDIALENS_HOME``, else the platform's."""
+    root = data_dir or os.environ.get(ENV_HOME)
+    if root:
+        base = Path(root).expanduser().resolve()
+        return DataDirs(data=base, cache=base / "cache", config=base / "config")
+    import platformdirs
+
+    return DataDirs(
+        data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        cache=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+        config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+    )
