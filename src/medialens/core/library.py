@@ -31,12 +31,15 @@ class Library:
         dirs: DataDirs,
         *,
         entry_points: bool = True,
+        builtins: bool = True,
         extra_plugins: list[tuple[str, object]] | None = None,
         workers: int | None = None,
     ) -> None:
         self.dirs = dirs.create()
         self.store = Store(dirs.database)
-        self.host = PluginHost(self.store, entry_points=entry_points, extra=extra_plugins)
+        self.host = PluginHost(
+            self.store, entry_points=entry_points, builtins=builtins, extra=extra_plugins
+        )
         self.workers = (
             workers or int(self.store.setting("workers", 0) or 0) or (os.cpu_count() or 2)
         )

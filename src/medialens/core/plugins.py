@@ -88,6 +88,7 @@ class PluginHost:
         store: Store,
         *,
         entry_points: bool = True,
+        builtins: bool = True,
         extra: list[tuple[str, object]] | None = None,
     ) -> None:
         self.store = store
@@ -98,10 +99,11 @@ class PluginHost:
         self._embedder: TextEmbedder | None = None
         self._embedder_loaded = False
 
-        from medialens.builtins import DEFAULT_PLUGINS
+        if builtins:
+            from medialens.builtins import DEFAULT_PLUGINS
 
-        for module in DEFAULT_PLUGINS:
-            self._add(module.__name__.rsplit(".", 1)[-1], module, __version__, builtin=True)
+            for module in DEFAULT_PLUGINS:
+                self._add(module.__name__.rsplit(".", 1)[-1], module, __version__, builtin=True)
         if entry_points:
             for ep in metadata.entry_points(group=PROJECT):
                 version = ep.dist.version if ep.dist is not None else "?"
