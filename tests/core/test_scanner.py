@@ -36,7 +36,9 @@ def test_media_is_found_by_decoding_not_by_name(bare_library, folder):
     files = rows(bare_library)
     assert files["clip.mp4"]["status"] == "media" and files["clip.mp4"]["kind"] == "video"
     assert files["clip.bin"]["status"] == "media"
-    assert files["tone.ogg"]["kind"] == "audio" and files["tone.ogg"]["duration"] == pytest.approx(1.0, abs=0.1)
+    assert files["tone.ogg"]["kind"] == "audio" and files["tone.ogg"]["duration"] == pytest.approx(
+        1.0, abs=0.1
+    )
     assert files["notes.txt"]["status"] == "ignored"
     assert files["cover.png"]["status"] == "ignored"
     assert bare_library.status()["files"] == 3
@@ -137,7 +139,10 @@ def test_symlink_loop_and_odd_names(bare_library, tmp_path):
     bare_library.add_folders([root])
     report = bare_library.scan()
     assert report.added == 3  # the loop is walked once
-    names = {r["display_path"].rsplit("/", 1)[-1] for r in bare_library.store.query("SELECT display_path FROM files")}
+    names = {
+        r["display_path"].rsplit("/", 1)[-1]
+        for r in bare_library.store.query("SELECT display_path FROM files")
+    }
     assert "caf\ufffd-latin1.ogg" in names and long_name in names
     assert bare_library.file_row(weird.decode("utf-8", "surrogateescape"))["status"] == "media"
 

@@ -582,7 +582,9 @@ class FileContext:
             target = int((float(start) + offset) / stream.time_base)
             container.seek(target, stream=stream, backward=True)
             parts.append(
-                self._decode_span(container, stream, rate, float(start) + offset, int(seconds * rate))
+                self._decode_span(
+                    container, stream, rate, float(start) + offset, int(seconds * rate)
+                )
             )
         self.audio_excerpts = tuple((float(s), seconds) for s in starts)
         return np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
