@@ -178,6 +178,7 @@ def test_pause_resume_and_cancel_keep_what_is_stored(data_dir, folder):
 
     def gated(ctx):
         gate.wait(5)
+        time.sleep(0.2)  # slow enough that cancel lands before the fifth file
         return original(ctx)
 
     slowish.extract = gated
