@@ -1,0 +1,27 @@
+"""The layering the design promises: core and the CLI never load Qt or heavy libraries."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def loaded_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys; print(' '.join(sys.modules))"],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    return set(out.split())
+
+
+def test_core_never_imports_qt_or_models():
+    modules = loaded_after(
+        "import medialens.core.library, medialens.core.pipeline, medialens.core.watcher, medialens.cli"
+    )
+    assert not {m for m in modules if m.startswith(("PySide6", "shiboken6"))}
+    assert "librosa" not in modules and "onnxruntime" not in modules
+
+
+def test_api_is_light():
+    modules = loaded_after("import medialens.api")
+    assert "sqlite3" not in modules and "av" not in modules
