@@ -195,6 +195,48 @@ def _set_plugin(args, enabled: bool) -> int:
     return 0
 
 
+# -- understanding ---------------------------------------------------------------------
+
+
+def cmd_search(args) -> int:
+    with _open(args) as lib:
+        hits = [h.as_json() for h in lib.search(" ".join(args.query), args.n)]
+    if args.json:
+        _print_json(hits)
+    elif not hits:
+        print("nothing found")
+    else:
+        for h in hits:
+            print(f"{h['score']:.4f}  {h['path']}\n        {h['why']}")
+    return 0
+
+
+def cmd_similar(args) -> int:
+    with _open(args) as lib:
+        matches = [m.as_json() for m in lib.similar(args.path, args.n)]
+    if args.json:
+        _print_json(matches)
+    else:
+        for m in matches:
+            print(f"{m['score']:.3f}  {m['path']}  ({m['why']})")
+    return 0
+
+
+def cmd_duplicates(args) -> int:
+    with _open(args) as lib:
+        groups = [g.as_json() for g in lib.duplicates()]
+    if args.json:
+        _print_json(groups)
+    elif not groups:
+        print("no duplicates found")
+    else:
+        for g in groups:
+            print(f"{g['why']}:")
+            for path in g["paths"]:
+                print(f"  {path}")
+    return 0
+
+
 # -- parser ----------------------------------------------------------------------------
 
 
@@ -250,6 +292,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", metavar="NAME")
     p = command("disable", lambda a: _set_plugin(a, False), "disable a plugin", psub)
     p.add_argument("name", metavar="NAME")
+
+    p = command("search", cmd_search, "find files by words and by meaning")
+    p.add_argument("query", nargs="+", metavar="QUERY")
+    p.add_argument("-n", type=int, default=20, help="how many results (default 20)")
+    p.add_argument("--json", action="store_true")
+    p = command("similar", cmd_similar, "files with content like this one")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("-n", type=int, default=10)
+    p.add_argument("--json", action="store_true")
+    p = command("duplicates", cmd_duplicates, "groups of files with the same content")
+    p.add_argument("--json", action="store_true")
 
     for register in _EXTRA_COMMANDS:
         register(sub, command)

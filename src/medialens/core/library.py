@@ -14,10 +14,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from medialens.core.db import Store
+from medialens.core.duplicates import Group, find_duplicates
 from medialens.core.features import load_result
+from medialens.core.index import LibraryIndex
 from medialens.core.pipeline import Pipeline, Progress
 from medialens.core.plugins import PluginHost
 from medialens.core.scanner import Scanner, ScanReport, display, fs_bytes
+from medialens.core.search import Hit, Searcher
+from medialens.core.similar import Match, similar
 from medialens.paths import DataDirs
 
 
@@ -44,6 +48,8 @@ class Library:
             workers or int(self.store.setting("workers", 0) or 0) or (os.cpu_count() or 2)
         )
         self.scanner = Scanner(self.store, workers=max(2, self.workers))
+        self._index: LibraryIndex | None = None
+        self._searcher: Searcher | None = None
 
     def close(self) -> None:
         self.store.close()
@@ -235,3 +241,29 @@ class Library:
     def thumbnail_path(self, content_id: str) -> Path | None:
         path = self.dirs.thumbnails / f"{content_id}.jpg"
         return path if path.exists() else None
+
+    # -- understanding ----------------------------------------------------------------------
+
+    @property
+    def index(self) -> LibraryIndex:
+        """The in-memory features of the library, refreshed when it changes."""
+        if self._index is None:
+            self._index = LibraryIndex(self.store)
+        return self._index.refresh()
+
+    def search(self, query: str, n: int = 20) -> list[Hit]:
+        """Hybrid keyword + semantic search. Loads the text model on first use."""
+        if self._searcher is None:
+            self._searcher = Searcher(
+                self.store, self.index, self.host.text_embedder(), self.dirs.cache
+            )
+        return self._searcher.search(query, n)
+
+    def similar(self, raw: str | os.PathLike, n: int = 10) -> list[Match]:
+        row = self.file_row(raw)
+        if row["status"] != "media":
+            raise LibraryError(f"{row['display_path']} is not playable media: {row['error']}")
+        return similar(self.index, row["id"], n)
+
+    def duplicates(self) -> list[Group]:
+        return find_duplicates(self.store, self.index)

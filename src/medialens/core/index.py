@@ -1,0 +1,167 @@
+"""In-memory numpy views of the library's features, for search, similarity and ranking.
+
+Per (extractor, vector name) one float32 matrix of the available media files
+that have it, and per tagging extractor a dense top-K table of tag ids and
+scores. Loading 100,000 vectors from SQLite takes a moment, so the index is
+built once and rebuilt only when the ``vectors``/``features``/``files`` tables
+change (a cheap fingerprint query decides).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from medialens.core.db import Store
+
+TOP_TAGS = 12
+
+
+@dataclass
+class Block:
+    """The vectors one extractor stores under one name, one row per file."""
+
+    extractor: str
+    name: str
+    modality: str
+    file_ids: np.ndarray  # int64 [N]
+    matrix: np.ndarray  # float32 [N, d], rows L2-normalised (standardised first for "audio")
+    positions: np.ndarray  # int64 [N]: each row's position in LibraryIndex.file_ids
+    row_of: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return f"{self.extractor}.{self.name}"
+
+
+@dataclass
+class TagTable:
+    """Each file's strongest tags from one extractor, as dense arrays for vectorised scoring."""
+
+    extractor: str
+    vocabulary: list[str]
+    file_ids: np.ndarray  # [N]
+    tag_ids: np.ndarray  # int32 [N, K], -1 where a file has fewer tags
+    scores: np.ndarray  # float32 [N, K]
+    row_of: dict[int, int] = field(default_factory=dict)
+
+
+def _normalise(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.maximum(norms, 1e-12)
+
+
+class LibraryIndex:
+    """A cached, thread-safe snapshot of vectors and tags of the available media files."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self._fingerprint: tuple | None = None
+        self.blocks: dict[str, Block] = {}
+        self.tags: dict[str, TagTable] = {}
+        self.files: dict[int, dict] = {}  # file id -> {path, title, kind, content_id, duration}
+        self.file_of_content: dict[str, int] = {}
+        self.file_ids = np.zeros(0, dtype=np.int64)  # every available media file, ascending
+        self.content_ids = np.zeros(0, dtype=object)  # their content ids, same order
+
+    def _current_fingerprint(self) -> tuple:
+        conn = self.store.read_conn()
+        return (
+            conn.execute("SELECT count(*), max(rowid) FROM vectors").fetchone()[:],
+            conn.execute("SELECT count(*), max(created_at) FROM features").fetchone()[:],
+            conn.execute(
+                "SELECT count(*), max(changed_at), sum(available) FROM files WHERE status='media'"
+            ).fetchone()[:],
+        )
+
+    def refresh(self) -> LibraryIndex:
+        """Reload if the library changed since the last load; cheap when it did not."""
+        with self._lock:
+            fingerprint = self._current_fingerprint()
+            if fingerprint != self._fingerprint:
+                self._load()
+                self._fingerprint = fingerprint
+        return self
+
+    def _load(self) -> None:
+        conn = self.store.read_conn()
+        files: dict[int, dict] = {}
+        file_of_content: dict[str, int] = {}
+        for row in conn.execute(
+            "SELECT id, display_path, title, kind, content_id, duration, added_at FROM files "
+            "WHERE status = 'media' AND available = 1 ORDER BY id"
+        ):
+            files[row[0]] = {
+                "path": row[1],
+                "title": row[2],
+                "kind": row[3],
+                "content_id": row[4],
+                "duration": row[5],
+                "added_at": row[6],
+            }
+            file_of_content.setdefault(row[4], row[0])  # copies share features: one stands for all
+
+        file_ids = np.array(sorted(files), dtype=np.int64)
+        position = {int(fid): i for i, fid in enumerate(file_ids)}
+        grouped: dict[tuple[str, str], tuple[str, list[int], list[bytes]]] = {}
+        for content_id, extractor, name, modality, blob in conn.execute(
+            "SELECT content_id, extractor, name, modality, vector FROM vectors"
+        ):
+            file_id = file_of_content.get(content_id)
+            if file_id is None:
+                continue
+            entry = grouped.setdefault((extractor, name), (modality, [], []))
+            entry[1].append(file_id)
+            entry[2].append(blob)
+        blocks: dict[str, Block] = {}
+        for (extractor, name), (modality, ids, blobs) in grouped.items():
+            matrix = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), -1).copy()
+            if modality == "audio" and len(ids) > 1:
+                # hand-made descriptors mix scales (Hz, dB, coefficients): standardise each
+                # column so cosine similarity weighs them alike
+                matrix = (matrix - matrix.mean(0)) / (matrix.std(0) + 1e-6)
+            block = Block(
+                extractor, name, modality, np.array(ids, dtype=np.int64), _normalise(matrix),
+                np.array([position[i] for i in ids], dtype=np.int64),
+            )  # fmt: skip
+            block.row_of = {fid: i for i, fid in enumerate(ids)}
+            blocks[block.key] = block
+
+        per_extractor: dict[str, list[tuple[int, dict]]] = {}
+        for content_id, extractor, tags in conn.execute(
+            "SELECT content_id, extractor, tags FROM features WHERE tags IS NOT NULL"
+        ):
+            file_id = file_of_content.get(content_id)
+            if file_id is not None:
+                per_extractor.setdefault(extractor, []).append((file_id, json.loads(tags)))
+        tables: dict[str, TagTable] = {}
+        for extractor, items in per_extractor.items():
+            vocab: dict[str, int] = {}
+            ids = np.zeros(len(items), dtype=np.int64)
+            tag_ids = np.full((len(items), TOP_TAGS), -1, dtype=np.int32)
+            scores = np.zeros((len(items), TOP_TAGS), dtype=np.float32)
+            for i, (file_id, tags) in enumerate(items):
+                ids[i] = file_id
+                best = sorted(tags.items(), key=lambda kv: -kv[1])[:TOP_TAGS]
+                for k, (tag, score) in enumerate(best):
+                    tag_ids[i, k] = vocab.setdefault(tag, len(vocab))
+                    scores[i, k] = score
+            table = TagTable(extractor, list(vocab), ids, tag_ids, scores)
+            table.row_of = {int(fid): i for i, fid in enumerate(ids)}
+            tables[extractor] = table
+        self.files, self.file_of_content, self.file_ids = files, file_of_content, file_ids
+        self.content_ids = np.array([files[int(f)]["content_id"] for f in file_ids], dtype=object)
+        self.blocks, self.tags = blocks, tables
+
+    def blocks_of(self, modality: str) -> list[Block]:
+        return [b for b in self.blocks.values() if b.modality == modality]
+
+    def vector(self, key: str, file_id: int) -> np.ndarray | None:
+        block = self.blocks.get(key)
+        if block is None or file_id not in block.row_of:
+            return None
+        return block.matrix[block.row_of[file_id]]

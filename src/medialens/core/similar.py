@@ -1,0 +1,84 @@
+"""More like this, and near-duplicates, across every modality a file has.
+
+Cosine similarities of different models live on different scales (visual
+embeddings of any two frames sit near 0.5, text embeddings near 0.1), so each
+modality's similarities are turned into z-scores over the library before they
+are combined: a match means "unusually close for this kind of evidence", and
+no modality dominates by scale. The modality that contributed most is the
+``why``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from medialens.core.index import LibraryIndex
+
+MODALITY_NAMES = {
+    "visual": "looks alike",
+    "music": "sounds alike",
+    "audio": "similar sound",
+    "text": "similar words",
+    "labels": "similar content",
+}
+
+
+@dataclass
+class Match:
+    file_id: int
+    path: str
+    score: float
+    why: str
+
+    def as_json(self) -> dict:
+        return {"path": self.path, "score": round(self.score, 4), "why": self.why}
+
+
+def _zscores(sims: np.ndarray) -> np.ndarray:
+    return (sims - sims.mean()) / (sims.std() + 1e-6)
+
+
+def similar(index: LibraryIndex, file_id: int, n: int = 10) -> list[Match]:
+    index.refresh()
+    if file_id not in index.files:
+        return []
+    me = index.files[file_id]
+    size = len(index.file_ids)
+    total = np.zeros(size, np.float64)
+    count = np.zeros(size, np.int32)
+    best_z = np.full(size, -np.inf)
+    best_block = np.full(size, -1, np.int32)
+    best_cos = np.zeros(size, np.float32)
+    blocks = list(index.blocks.values())
+    for b, block in enumerate(blocks):
+        row = block.row_of.get(file_id)
+        if row is None or len(block.file_ids) < 2:
+            continue
+        sims = block.matrix @ block.matrix[row]
+        z = _zscores(sims)
+        pos = block.positions
+        total[pos] += z
+        count[pos] += 1
+        better = z > best_z[pos]
+        best_z[pos[better]] = z[better]
+        best_block[pos[better]] = b
+        best_cos[pos[better]] = sims[better]
+    # mean over shared modalities, lightly rewarding files that agree on several
+    score = np.where(count > 0, total / np.maximum(count, 1) * (1 + 0.1 * (count - 1)), -np.inf)
+    same = [
+        i
+        for i, fid in enumerate(index.file_ids.tolist())
+        if index.files[fid]["content_id"] == me["content_id"]
+    ]  # itself and exact copies
+    score[same] = -np.inf
+    matches = []
+    for i in np.argsort(-score, kind="stable")[:n]:
+        if not np.isfinite(score[i]):
+            break
+        other = int(index.file_ids[i])
+        modality = blocks[best_block[i]].modality
+        why = f"{MODALITY_NAMES.get(modality, modality)} ({modality} {best_cos[i]:.2f})"
+        matches.append(Match(other, index.files[other]["path"], float(score[i]), why))
+    return matches
