@@ -123,7 +123,7 @@ class Library:
             on_file_done=on_file_done,
         )
 
-    def index(
+    def update(
         self, workers: int | None = None, on_progress: Callable[[Progress], None] | None = None
     ) -> tuple[ScanReport, Progress]:
         """Scan every folder, then run every active extractor to completion."""

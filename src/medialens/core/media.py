@@ -11,7 +11,7 @@ import math
 import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -327,10 +327,8 @@ def _duration_from_packets(
     """Duration for containers that do not declare one: demux (without decoding) to the end."""
     end = None
     start = None
-    try:
+    with suppress(av.FFmpegError):
         container.seek(0)
-    except av.FFmpegError:
-        pass
     try:
         for packet in container.demux(stream):
             if packet.pts is None or packet.time_base is None:
