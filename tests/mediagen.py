@@ -233,9 +233,10 @@ def make_video(
     gop: int | None = None,
     audio_freq: float = 440.0,
     tags: Mapping[str, str] | None = None,
+    scene_seconds: float = 1.0,
 ) -> Path:
-    """A video whose scene changes every second (a keyframe each ``gop`` frames, default
-    ``fps``), a white bar sweeping across, and a sine tone if ``with_audio``.
+    """A video whose scene changes every ``scene_seconds`` (a keyframe each ``gop`` frames,
+    default ``fps``), a thin white bar sweeping across, and a sine tone if ``with_audio``.
 
     ``black`` lists (start, end) seconds rendered as black frames (fades, gaps).
     """
@@ -264,7 +265,7 @@ def make_video(
             if any(a <= t < b for a, b in black):
                 image = np.zeros((height, width, 3), np.uint8)
             else:
-                scene = int(t)
+                scene = int(t // scene_seconds)
                 if scene not in scenes:
                     scenes = {scene: _scene(scene, size)}
                 image = scenes[scene].copy()

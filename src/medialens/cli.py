@@ -313,6 +313,15 @@ def build_parser() -> argparse.ArgumentParser:
 _EXTRA_COMMANDS: list[Callable] = []
 
 
+def _register_gui(sub, command) -> None:
+    from medialens.gui.command import register  # imports no Qt until `gui` runs
+
+    register(sub, command)
+
+
+_EXTRA_COMMANDS.append(_register_gui)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -332,6 +341,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover
