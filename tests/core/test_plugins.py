@@ -65,8 +65,12 @@ def test_entry_point_plugins_are_discovered_and_run(site, data_dir, tmp_path):
 
 def test_broken_and_incompatible_plugins_do_not_stop_start_up(site, data_dir):
     install_plugin(site, "medialens-good", "ml_good", GOOD, entry="good")
-    install_plugin(site, "medialens-crash", "ml_crash", "raise ImportError('needs libfoo')\n", entry="crash")
-    install_plugin(site, "medialens-future", "ml_future", GOOD.replace('"1.0"', '"2.0"'), entry="future")
+    install_plugin(
+        site, "medialens-crash", "ml_crash", "raise ImportError('needs libfoo')\n", entry="crash"
+    )
+    install_plugin(
+        site, "medialens-future", "ml_future", GOOD.replace('"1.0"', '"2.0"'), entry="future"
+    )
     install_plugin(
         site, "medialens-hookfail", "ml_hookfail",
         "from medialens.api import hookimpl\n@hookimpl\ndef medialens_extractors():\n    raise ValueError('oops')\n",
@@ -75,7 +79,9 @@ def test_broken_and_incompatible_plugins_do_not_stop_start_up(site, data_dir):
     with Library(data_dirs(data_dir), builtins=False) as lib:
         records = lib.host.records
         assert records["good"].status == "active"
-        assert records["crash"].status == "malfunctioned" and "needs libfoo" in records["crash"].error
+        assert (
+            records["crash"].status == "malfunctioned" and "needs libfoo" in records["crash"].error
+        )
         assert records["future"].status == "incompatible" and "2.0" in records["future"].error
         assert records["hookfail"].status == "malfunctioned" and "oops" in records["hookfail"].error
         names = [e.name for e in lib.host.extractors()]

@@ -23,7 +23,8 @@ def wait_for(predicate, timeout=2.0):
 
 def row(lib, name):
     return lib.store.query_one(
-        "SELECT id, available, content_id, status FROM files WHERE display_path LIKE ?", (f"%/{name}",)
+        "SELECT id, available, content_id, status FROM files WHERE display_path LIKE ?",
+        (f"%/{name}",),
     )
 
 
@@ -45,7 +46,9 @@ def test_new_changed_moved_and_deleted_files_are_seen(watched):
     make_tone(tmp_path / "new.ogg", seconds=0.5, freq=600)
     written = time.monotonic()
     shutil.copy(tmp_path / "new.ogg", root / "new.ogg")
-    seen = wait_for(lambda: row(lib, "new.ogg") is not None and row(lib, "new.ogg")["status"] == "media")
+    seen = wait_for(
+        lambda: row(lib, "new.ogg") is not None and row(lib, "new.ogg")["status"] == "media"
+    )
     assert seen - written < 2.0
 
     old = row(lib, "new.ogg")
