@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -156,10 +157,8 @@ def test_probe_closes_every_container(tmp_path):
     before = len(os.listdir(fd_dir))
     for _ in range(5):
         for path in cases:
-            try:
+            with contextlib.suppress(NotMedia):
                 probe(path)
-            except NotMedia:
-                pass
     assert len(os.listdir(fd_dir)) <= before
 
 
