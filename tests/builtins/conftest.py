@@ -1,0 +1,48 @@
+"""Fixtures for the built-in extractors: a real FileContext on a real (generated) file."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from medialens.api import ExtractionResult, MediaFile
+from medialens.core.media import FileContext, probe
+
+MakeContext = Callable[..., FileContext]
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "cache"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def make_context(cache_dir: Path) -> MakeContext:
+    """``make_context(path, results={...}, metadata=None)``: probe the file, wrap it.
+
+    ``results`` maps extractor names to results the context hands out; ``metadata``
+    replaces the probed metadata (to test an extractor that must cope without it).
+    """
+
+    def make(
+        path: Path,
+        results: dict[str, ExtractionResult] | None = None,
+        metadata: dict | None = None,
+    ) -> FileContext:
+        info = probe(path)
+        media = MediaFile(
+            content_id=hashlib.sha1(str(path).encode()).hexdigest()[:16],
+            path=path,
+            kind=info.kind,
+            duration=info.duration,
+            size=path.stat().st_size,
+            metadata=info.metadata if metadata is None else metadata,
+        )
+        return FileContext(media, cache_dir, (results or {}).get)
+
+    return make

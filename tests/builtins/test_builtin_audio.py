@@ -1,0 +1,71 @@
+"""The audio descriptors: one 89-d vector, tempo and loudness from one STFT."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from mediagen import make_beats, make_tone, make_video
+
+from medialens.builtins.audio import AUDIO_DIM, LAYOUT, AudioDescriptors
+from medialens.builtins.thumbnails import Thumbnails
+
+
+def group(vector: np.ndarray, name: str) -> np.ndarray:
+    start = 0
+    for key, size in LAYOUT:
+        if key == name:
+            return vector[start : start + size]
+        start += size
+    raise KeyError(name)
+
+
+def test_tone_descriptors(tmp_path, make_context):
+    result = AudioDescriptors().extract(make_context(make_tone(tmp_path / "a.wav", 5.0, 440.0)))
+    vector = result.vectors["audio"]
+    assert vector.shape == (AUDIO_DIM,) and vector.dtype == np.float32
+    assert np.isfinite(vector).all()
+    assert result.scalars["centroid_hz"] == pytest.approx(440, abs=60)
+    assert int(np.argmax(group(vector, "chroma_mean"))) == 9  # A
+    assert result.data["key"].startswith("A ")
+    assert result.scalars["loudness_db"] == pytest.approx(-9.0, abs=0.5)  # 0.5-amplitude sine
+
+
+def test_tempo_of_a_drum_loop(tmp_path, make_context):
+    path = make_beats(tmp_path / "beats.mp3", seconds=15.0, bpm=120.0)
+    result = AudioDescriptors().extract(make_context(path))
+    # librosa's estimator works on a grid of onset-frame lags: 117.5 and 123.0 are its
+    # neighbours of 120.
+    assert result.scalars["tempo"] == pytest.approx(120.0, abs=4.0)
+    tempo = group(result.vectors["audio"], "tempo")[0]
+    assert tempo == pytest.approx(result.scalars["tempo"] / 200, abs=1e-3)
+
+
+def test_louder_is_louder(tmp_path, make_context):
+    extractor = AudioDescriptors()
+    quiet = make_tone(tmp_path / "quiet.wav", 2.0, amplitude=0.05)
+    loud = make_tone(tmp_path / "loud.wav", 2.0, amplitude=0.5)
+    db_quiet = extractor.extract(make_context(quiet)).scalars["loudness_db"]
+    db_loud = extractor.extract(make_context(loud)).scalars["loudness_db"]
+    assert db_loud - db_quiet == pytest.approx(20.0, abs=1.0)
+
+
+def test_video_without_audio_gives_an_empty_result(tmp_path, make_context):
+    ctx = make_context(make_video(tmp_path / "silent.mkv", seconds=1.0, with_audio=False))
+    result = AudioDescriptors().extract(ctx)
+    assert not result.vectors and not result.scalars
+
+
+def test_audio_is_shared_with_the_thumbnail_extractor(tmp_path, make_context):
+    ctx = make_context(make_tone(tmp_path / "a.ogg", 3.0))
+    Thumbnails().extract(ctx)  # draws a waveform from 8 kHz audio
+    AudioDescriptors().extract(ctx)  # wants 22.05 kHz
+    assert ctx.audio_decodes == 1
+
+
+@pytest.mark.media
+def test_real_music(real_media, make_context):
+    result = AudioDescriptors().extract(make_context(real_media / "music" / "1918.mp3"))
+    assert 60 <= result.scalars["tempo"] <= 200
+    assert result.scalars["tempo"] == pytest.approx(95.7, abs=3)  # what librosa.beat finds
+    assert -40 < result.scalars["loudness_db"] < -5
+    assert np.isfinite(result.vectors["audio"]).all()
