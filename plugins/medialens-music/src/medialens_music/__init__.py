@@ -1,0 +1,96 @@
+"""Medialens plugin: what music sounds like, from musicnn (MagnaTagATune and MSD models).
+
+Tags audio files and the sound track of videos with instruments, genres, moods and voice
+tags, and stores a 200-d music embedding for "sounds like this". The models load on the
+first ``extract()``, never at import or in the hook.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from medialens.api import (
+    ExtractionContext,
+    ExtractionResult,
+    TagsOutput,
+    VectorOutput,
+    hookimpl,
+)
+from medialens_music.model import (
+    EMBEDDING_MODEL,
+    MAX_PATCHES,
+    MIN_SAMPLES,
+    SAMPLE_RATE,
+    MusicAnalysis,
+    log_mel,
+    mel_filterbank,
+    patches,
+    tag_audio,
+    vocabulary,
+)
+
+__all__ = [
+    "MEDIALENS_API",
+    "MusicExtractor",
+    "MusicAnalysis",
+    "tag_audio",
+    "patches",
+    "log_mel",
+    "mel_filterbank",
+    "vocabulary",
+    "summarise",
+    "medialens_extractors",
+]
+
+MEDIALENS_API = "1.0"
+
+MIN_TAG_SCORE = 0.05  # below this a sigmoid output is noise; dropping it keeps ~20-30 tags
+SILENCE_RMS = 1e-3  # -60 dBFS: a silent sound track says nothing about music
+
+
+def summarise(analysis: MusicAnalysis | None) -> ExtractionResult:
+    """One file's result from an analysis (pure: no model involved)."""
+    if analysis is None:
+        return ExtractionResult()
+    tags = {t: s for t, s in analysis.tags.items() if s >= MIN_TAG_SCORE}
+    return ExtractionResult(
+        vectors={"music": analysis.embedding},
+        tags=dict(sorted(tags.items(), key=lambda kv: -kv[1])),
+        data={
+            "mtt": analysis.raw.get("mtt", {}),
+            "msd": analysis.raw.get("msd", {}),
+            "patch_starts": analysis.patch_starts,
+            "embedding_model": EMBEDDING_MODEL,
+        },
+    )
+
+
+class MusicExtractor:
+    """Music tags and a music embedding for audio files and the sound of videos."""
+
+    name = "music"
+    version = "1.0"
+    kinds = frozenset({"audio", "video"})
+    requires: tuple[str, ...] = ()
+    timeout = 120.0
+
+    def __init__(self, max_patches: int = MAX_PATCHES) -> None:
+        self.max_patches = max_patches
+        self.outputs = (
+            VectorOutput("music", 200, modality="music"),
+            TagsOutput(vocabulary=vocabulary()),
+        )
+
+    def extract(self, ctx: ExtractionContext) -> ExtractionResult:
+        samples = np.asarray(ctx.audio(SAMPLE_RATE), dtype=np.float32)
+        if samples.size < MIN_SAMPLES:  # no audio stream, or a click too short to tag
+            return ExtractionResult()
+        if float(np.sqrt(np.mean(np.square(samples, dtype=np.float64)))) < SILENCE_RMS:
+            return ExtractionResult(data={"silent": True})
+        ctx.check_cancelled()
+        return summarise(tag_audio(samples, self.max_patches))
+
+
+@hookimpl
+def medialens_extractors() -> list[MusicExtractor]:
+    return [MusicExtractor()]

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from medialens.api import ExtractionCancelled, ExtractionResult, Keyframe, MediaFile
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "media: integration tests on the real recordings")
+
+
+@pytest.fixture(scope="session")
+def media_dir() -> Path:
+    root = Path(os.environ.get("MEDIALENS_MEDIA", REPO / ".media"))
+    if not (root / "music").is_dir():
+        pytest.skip(f"no real media at {root} (set MEDIALENS_MEDIA)")
+    return root
+
+
+@dataclass
+class ArrayContext:
+    """An ExtractionContext over arrays already in memory, for testing the model logic."""
+
+    file: MediaFile
+    cache_dir: Path
+    frames: Sequence[Keyframe] = ()
+    samples: dict[int, np.ndarray] = field(default_factory=dict)
+    results: dict[str, ExtractionResult] = field(default_factory=dict)
+    cancelled: bool = False
+
+    def audio(self, sample_rate: int) -> np.ndarray:
+        return self.samples.get(sample_rate, np.zeros(0, np.float32))
+
+    def keyframes(self) -> Sequence[Keyframe]:
+        return self.frames
+
+    def cover_art(self) -> bytes | None:
+        return None
+
+    def result(self, extractor: str) -> ExtractionResult | None:
+        return self.results.get(extractor)
+
+    def check_cancelled(self) -> None:
+        if self.cancelled:
+            raise ExtractionCancelled()
+
+
+@pytest.fixture
+def make_ctx(tmp_path):
+    def make(path="clip.mp4", kind="video", **kwargs) -> ArrayContext:
+        file = MediaFile(content_id="test", path=Path(path), kind=kind, duration=10.0, size=1)
+        return ArrayContext(file=file, cache_dir=tmp_path, **kwargs)
+
+    return make
+
+
+def decode_audio(path: Path, sample_rate: int = 16000, seconds: float | None = None) -> np.ndarray:
+    """Mono float32 samples of ``path``'s first audio stream, decoded with PyAV."""
+    import av
+
+    chunks: list[np.ndarray] = []
+    with av.open(str(path)) as container:
+        if not container.streams.audio:
+            return np.zeros(0, np.float32)
+        resampler = av.AudioResampler(format="flt", layout="mono", rate=sample_rate)
+        n = 0
+        for frame in container.decode(audio=0):
+            for out in resampler.resample(frame):
+                chunks.append(out.to_ndarray().reshape(-1))
+                n += chunks[-1].size
+            if seconds is not None and n >= seconds * sample_rate:
+                break
+        for out in resampler.resample(None):
+            chunks.append(out.to_ndarray().reshape(-1))
+    return np.concatenate(chunks).astype(np.float32) if chunks else np.zeros(0, np.float32)
+
+
+@pytest.fixture(scope="session")
+def decode():
+    return decode_audio
