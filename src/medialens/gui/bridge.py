@@ -1,0 +1,106 @@
+"""The one bridge between core threads and the GUI thread.
+
+Core code calls back on its own threads (pipeline workers, the watcher); Qt
+widgets may only be touched on the GUI thread. :class:`Bridge` lives on the
+GUI thread: a callback from any thread stores its value and the bridge's
+signals deliver it on the GUI thread (queued connections). Progress is
+coalesced: the latest value is posted at most ten times a second, however
+fast the pipeline reports. :meth:`Bridge.run` runs a function on a worker
+thread and posts its result (or error) back, like Picard's ``run_task``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class _Result(QObject):
+    done = Signal(object, object, object)  # callback, value, error
+
+
+class Bridge(QObject):
+    progress = Signal(object)  # medialens.core.pipeline.Progress
+    filesDone = Signal(list)  # file ids finished since the last post
+
+    def __init__(self, parent: QObject | None = None, workers: int = 4) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(workers, thread_name_prefix="medialens-gui")
+        self._result = _Result(self)
+        self._result.done.connect(self._deliver)
+        self._lock = threading.Lock()
+        self._latest = None
+        self._done: list[int] = []
+        self._timer = QTimer(self)
+        self._timer.setInterval(100)  # at most 10 posts a second
+        self._timer.timeout.connect(self._flush)
+        self._timer.start()
+        self._closed = False
+
+    # -- from core threads ------------------------------------------------------------------
+
+    def on_progress(self, progress) -> None:
+        """Pipeline callback (any thread): keep only the latest value."""
+        with self._lock:
+            self._latest = progress
+
+    def on_file_done(self, file_id: int) -> None:
+        with self._lock:
+            self._done.append(file_id)
+
+    @Slot()
+    def _flush(self) -> None:
+        with self._lock:
+            latest, self._latest = self._latest, None
+            done, self._done = self._done, []
+        if latest is not None:
+            self.progress.emit(latest)
+        if done:
+            self.filesDone.emit(done)
+
+    # -- tasks ------------------------------------------------------------------------------
+
+    def run(
+        self,
+        func: Callable[[], object],
+        then: Callable[[object], None] | None = None,
+        error: Callable[[str], None] | None = None,
+    ) -> None:
+        """Run ``func()`` on a worker thread; call ``then(result)`` on the GUI thread."""
+        if self._closed:
+            return
+
+        def task() -> None:
+            try:
+                value, err = func(), None
+            except Exception as exc:  # reported on the GUI thread
+                log.debug("task failed: %s", traceback.format_exc())
+                value, err = None, f"{exc}" or type(exc).__name__
+            if not self._closed:
+                self._result.done.emit((then, error), value, err)
+
+        self._pool.submit(task)
+
+    @Slot(object, object, object)
+    def _deliver(self, callbacks, value, err) -> None:
+        then, error = callbacks
+        if err is not None:
+            if error is not None:
+                error(err)
+            else:
+                log.warning("background task failed: %s", err)
+            return
+        if then is not None:
+            then(value)
+
+    def close(self) -> None:
+        self._closed = True
+        self._timer.stop()
+        self._pool.shutdown(wait=False, cancel_futures=True)

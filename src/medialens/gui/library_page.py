@@ -1,0 +1,627 @@
+"""The library: a grid of cards or a sortable list, and a details pane."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from medialens.gui import services as S
+from medialens.gui.delegates import CardDelegate, ThumbnailCache
+from medialens.gui.models import COLUMNS, LibraryModel, RowRole, compute_view, kind_name, tr_reason
+
+
+def heading(text: str = "", size: float = 1.6) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * size)
+    font.setWeight(QFont.Weight.Bold)
+    label.setFont(font)
+    return label
+
+
+def muted(label: QLabel) -> QLabel:
+    pal = label.palette()
+    color = pal.color(QPalette.ColorRole.WindowText)
+    color.setAlphaF(0.65)
+    pal.setColor(QPalette.ColorRole.WindowText, color)
+    label.setPalette(pal)
+    return label
+
+
+class EmptyState(QWidget):
+    """A centred message with an optional action: every empty view says what to do."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.addStretch(1)
+        self.glyph = QLabel()
+        f = self.glyph.font()
+        f.setPointSizeF(f.pointSizeF() * 3.2)
+        self.glyph.setFont(f)
+        self.glyph.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = heading("", 1.3)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text = muted(QLabel())
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.button = QPushButton()
+        self.button.hide()
+        for w in (self.glyph, self.title, self.text):
+            lay.addWidget(w)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addStretch(2)
+
+    def set(self, glyph: str, title: str, text: str, button: str | None = None) -> None:
+        self.glyph.setText(glyph)
+        self.title.setText(title)
+        self.text.setText(text)
+        self.button.setVisible(bool(button))
+        if button:
+            self.button.setText(button)
+
+
+class DetailsPane(QScrollArea):
+    """Everything known about the selected file."""
+
+    playRequested = Signal(int)
+    feedbackRequested = Signal(int, str)
+    selectRequested = Signal(int)
+
+    def __init__(self, app, parent=None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.file_id: int | None = None
+        self._info: dict | None = None
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumWidth(280)
+        body = QWidget()
+        self.setWidget(body)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(16, 12, 16, 16)
+        lay.setSpacing(8)
+        self.picture = QLabel()
+        self.picture.setMinimumHeight(150)
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = heading("", 1.3)
+        self.title.setWordWrap(True)
+        self.subtitle = muted(QLabel())
+        self.subtitle.setWordWrap(True)
+        buttons = QHBoxLayout()
+        self.play = QPushButton()
+        self.play.setDefault(True)
+        self.play.clicked.connect(lambda: self.file_id and self.playRequested.emit(self.file_id))
+        self.like = QToolButton(checkable=True)
+        self.dislike = QToolButton(checkable=True)
+        self.like.clicked.connect(lambda: self._feedback("like"))
+        self.dislike.clicked.connect(lambda: self._feedback("dislike"))
+        buttons.addWidget(self.play)
+        buttons.addWidget(self.like)
+        buttons.addWidget(self.dislike)
+        buttons.addStretch(1)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tags_title = heading("", 1.05)
+        self.tags = QLabel()
+        self.tags.setWordWrap(True)
+        self.extractors_title = heading("", 1.05)
+        self.extractors = QLabel()
+        self.extractors.setWordWrap(True)
+        self.extractors.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.similar_title = heading("", 1.05)
+        self.similar = QListWidget()
+        self.similar.setFrameShape(QFrame.Shape.NoFrame)
+        self.similar.setMinimumHeight(260)
+        self.similar.setIconSize(QSize(64, 36))
+        self.similar.setSpacing(2)
+        self.similar.itemActivated.connect(
+            lambda it: self.selectRequested.emit(it.data(Qt.ItemDataRole.UserRole))
+        )
+        self.similar.itemDoubleClicked.connect(
+            lambda it: self.playRequested.emit(it.data(Qt.ItemDataRole.UserRole))
+        )
+        for w in (self.picture, self.title, self.subtitle):
+            lay.addWidget(w)
+        lay.addLayout(buttons)
+        for w in (
+            self.facts,
+            self.tags_title,
+            self.tags,
+            self.extractors_title,
+            self.extractors,
+            self.similar_title,
+            self.similar,
+        ):
+            lay.addWidget(w)
+        lay.addStretch(1)
+        self.empty = EmptyState()
+        self.retranslate()
+        self.show_file(None)
+
+    def retranslate(self) -> None:
+        self.play.setText(self.tr("▶  Play"))
+        self.like.setText("♥")
+        self.like.setToolTip(self.tr("Like"))
+        self.dislike.setText("▼")
+        self.dislike.setToolTip(self.tr("Dislike"))
+        self.tags_title.setText(self.tr("Tags"))
+        self.extractors_title.setText(self.tr("Analysis"))
+        self.similar_title.setText(self.tr("More like this"))
+        if self._info is not None:
+            self._fill(self._info)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _feedback(self, kind: str) -> None:
+        if self.file_id is not None:
+            self.feedbackRequested.emit(self.file_id, kind)
+
+    def show_file(self, file_id: int | None) -> None:
+        self.file_id = file_id
+        self.widget().setVisible(file_id is not None)
+        if file_id is None:
+            self._info = None
+            return
+        fid = file_id
+        services = self.app.services
+
+        def work():
+            from PySide6.QtGui import QImage
+
+            info = S.details(services, fid)
+            similar = S.more_like_this(services, fid, 10)
+            images = {}
+            for other, _why in similar:
+                cid = services.store.query_one(
+                    "SELECT content_id FROM files WHERE id = ?", (other,)
+                )
+                path = services.dirs.thumbnails / f"{cid[0]}.jpg" if cid else None
+                if path is not None and path.exists():
+                    img = QImage(str(path))
+                    if not img.isNull():
+                        images[other] = img.scaled(
+                            128,
+                            72,
+                            Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                            Qt.TransformationMode.SmoothTransformation,
+                        )
+            return info, similar, images
+
+        self.app.bridge.run(work, lambda res: self._loaded(fid, res))
+
+    def refresh(self) -> None:
+        if self.file_id is not None:
+            self.show_file(self.file_id)
+
+    def _loaded(self, fid: int, result) -> None:
+        if fid != self.file_id:
+            return  # the selection moved on
+        info, similar, images = result
+        if info is None:
+            return
+        self._info = info
+        self._similar = similar
+        self._images = images
+        self._fill(info)
+
+    def _fill(self, info: dict) -> None:
+        pm = QPixmap(info["thumbnail"]) if os.path.exists(info["thumbnail"]) else QPixmap()
+        width = max(200, self.viewport().width() - 32)
+        if not pm.isNull():
+            self.picture.setPixmap(
+                pm.scaled(
+                    QSize(width, int(width * 9 / 16)),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+            self.picture.show()
+        else:
+            self.picture.hide()
+        meta = info["metadata"]
+        tags = meta.get("tags") or {}
+        self.title.setText(info["title"])
+        sub = [x for x in (tags.get("artist"), tags.get("album")) if x]
+        self.subtitle.setText(" — ".join(sub) or kind_name(info["kind"]))
+        self.like.setChecked(info["feedback"] == "like")
+        self.dislike.setChecked(info["feedback"] == "dislike")
+        self.play.setEnabled(info["available"])
+        facts = [
+            (self.tr("Kind"), kind_name(info["kind"])),
+            (self.tr("Duration"), S.fmt_time(info["duration"])),
+        ]
+        if meta.get("width"):
+            facts.append(
+                (
+                    self.tr("Picture"),
+                    f"{meta['width']}×{meta['height']}"
+                    + (f", {meta['fps']:g} fps" if meta.get("fps") else ""),
+                )
+            )
+        codecs = "/".join(x for x in (meta.get("video_codec"), meta.get("audio_codec")) if x)
+        if codecs:
+            facts.append((self.tr("Format"), f"{meta.get('container', '')} ({codecs})"))
+        if tags.get("date"):
+            facts.append((self.tr("Date"), tags["date"][:10]))
+        facts.append(
+            (self.tr("Added"), time.strftime("%Y-%m-%d %H:%M", time.localtime(info["added_at"])))
+        )
+        facts.append(
+            (
+                self.tr("Played"),
+                self.tr("{0} times").format(info["plays"]) if info["plays"] else self.tr("never"),
+            )
+        )
+        if not info["available"]:
+            facts.append((self.tr("Status"), self.tr("unavailable (file or disk missing)")))
+        facts.append((self.tr("File"), info["path"]))
+        self.facts.setText(
+            "<table cellspacing=2>"
+            + "".join(
+                f"<tr><td style='padding-right:10px'><b>{_esc(k)}</b></td><td>{_esc(v)}</td></tr>"
+                for k, v in facts
+            )
+            + "</table>"
+        )
+        hl = self.palette().color(QPalette.ColorRole.Highlight)
+        if info["tags"]:
+            chips = " ".join(
+                f"<span style='background-color:rgba({hl.red()},{hl.green()},{hl.blue()},{int(40 + 120 * s)});'>"
+                f"&nbsp;{_esc(t).replace(' ', '&nbsp;')}&nbsp;<small>{s:.2f}</small>&nbsp;</span>"
+                for t, s, _e in info["tags"]
+                if s >= 0.1
+            ) or self.tr("Only weak tags so far.")
+            self.tags.setText(chips)
+        else:
+            self.tags.setText(self.tr("No tags yet: they appear when analysis finishes."))
+        lines = []
+        for e in info["extractors"]:
+            if e["ok"]:
+                secs = f" · {e['seconds']:.1f} s" if e.get("seconds") else ""
+                lines.append(f"✓ {_esc(e['name'])} <small>v{_esc(e['version'])}{secs}</small>")
+            else:
+                lines.append(
+                    f"<span style='color:#d9534f'>✗ {_esc(e['name'])}</span> <small>{_esc(e['error'])}</small>"
+                )
+        self.extractors.setText("<br>".join(lines) or self.tr("Not analysed yet."))
+        self.similar.clear()
+        rows = {r[S.ID]: r for r in self.app.library_model_rows()}
+        for fid, why in getattr(self, "_similar", []):
+            r = rows.get(fid)
+            if r is None:
+                continue
+            item = QListWidgetItem(f"{r[S.TITLE]}\n{tr_reason(why)}")
+            item.setData(Qt.ItemDataRole.UserRole, fid)
+            item.setToolTip(r[S.PATH])
+            img = getattr(self, "_images", {}).get(fid)
+            if img is not None:
+                from PySide6.QtGui import QIcon
+
+                item.setIcon(QIcon(QPixmap.fromImage(img)))
+            self.similar.addItem(item)
+        self.similar_title.setVisible(self.similar.count() > 0)
+        self.similar.setVisible(self.similar.count() > 0)
+
+
+def _esc(text) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class LibraryPage(QWidget):
+    """All, Video, Music, a folder, or search results: the same page with another filter."""
+
+    playRequested = Signal(int)
+    feedbackRequested = Signal(int, str)
+    emptyAction = Signal()
+
+    def __init__(self, app, thumbs: ThumbnailCache, search: bool = False, parent=None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.search_mode = search
+        self.kind: str | None = None
+        self.folder: str | None = None
+        self.ids: list[int] | None = None
+        self._generation = 0
+        self.model = LibraryModel(self)
+        self._built = False
+        self.model.sortRequested.connect(lambda *_: self._built and self.refresh())
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        head = QHBoxLayout()
+        head.setContentsMargins(20, 14, 12, 8)
+        self.title = heading()
+        self.count = muted(QLabel())
+        head.addWidget(self.title)
+        head.addSpacing(10)
+        head.addWidget(self.count, 0, Qt.AlignmentFlag.AlignBottom)
+        head.addStretch(1)
+        self.sort_button = QToolButton()
+        self.sort_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.sort_menu = QMenu(self)
+        self.sort_button.setMenu(self.sort_menu)
+        head.addWidget(self.sort_button)
+        self.grid_button = QToolButton(checkable=True, checked=True)
+        self.list_button = QToolButton(checkable=True)
+        group = QButtonGroup(self)
+        group.addButton(self.grid_button)
+        group.addButton(self.list_button)
+        group.setExclusive(True)
+        self.grid_button.toggled.connect(lambda on: on and self.set_mode("grid"))
+        self.list_button.toggled.connect(lambda on: on and self.set_mode("list"))
+        head.addWidget(self.grid_button)
+        head.addWidget(self.list_button)
+        lay.addLayout(head)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.stack = QStackedWidget()
+        self.grid = QListView()
+        self.grid.setViewMode(QListView.ViewMode.IconMode)
+        self.grid.setResizeMode(QListView.ResizeMode.Adjust)
+        self.grid.setMovement(QListView.Movement.Static)
+        self.grid.setUniformItemSizes(True)
+        self.grid.setLayoutMode(QListView.LayoutMode.Batched)
+        self.grid.setBatchSize(400)
+        self.grid.setSpacing(6)
+        self.grid.setFrameShape(QFrame.Shape.NoFrame)
+        self.grid.setMouseTracking(True)
+        self.grid.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.grid.verticalScrollBar().setSingleStep(24)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.delegate = CardDelegate(thumbs, width=196, parent=self)
+        self.grid.setItemDelegate(self.delegate)
+        self.grid.setModel(self.model)
+        self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.grid.customContextMenuRequested.connect(lambda pos: self._menu(self.grid, pos))
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionModel(self.grid.selectionModel())
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setFrameShape(QFrame.Shape.NoFrame)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setStretchLastSection(True)
+        hh.setSortIndicatorShown(True)
+        hh.setSortIndicator(self.model.sort_column, self.model.sort_order)
+        for col, width in zip(range(len(COLUMNS)), (280, 240, 70, 95, 95, 60, 160), strict=True):
+            self.table.setColumnWidth(col, width)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(lambda pos: self._menu(self.table, pos))
+        self.empty = EmptyState()
+        self.empty.button.clicked.connect(self.emptyAction)
+        self.stack.addWidget(self.grid)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        self.details = DetailsPane(app)
+        self.details.playRequested.connect(self.playRequested)
+        self.details.feedbackRequested.connect(self.feedbackRequested)
+        self.details.selectRequested.connect(self.select_id)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([1000, 320])
+        lay.addWidget(self.splitter, 1)
+
+        for view in (self.grid, self.table):
+            view.activated.connect(self._activated)
+        self.grid.selectionModel().currentChanged.connect(self._current_changed)
+        self._details_timer = QTimer(self, singleShot=True, interval=120)
+        self._details_timer.timeout.connect(self._show_details)
+        self.play_action = QAction(self)
+        self.play_action.setShortcut(QKeySequence(Qt.Key.Key_Return))
+        self.mode = "grid"
+        self.empty_texts = ("", "", "", None)
+        self._built = True
+        self.retranslate()
+
+    # -- text --------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.grid_button.setText("▦")
+        self.grid_button.setToolTip(self.tr("Grid"))
+        self.list_button.setText("☰")
+        self.list_button.setToolTip(self.tr("List"))
+        self.sort_menu.clear()
+        labels = [
+            (self.tr("Recently added"), "added", Qt.SortOrder.DescendingOrder),
+            (self.tr("Title"), "title", Qt.SortOrder.AscendingOrder),
+            (self.tr("Artist / album"), "artist", Qt.SortOrder.AscendingOrder),
+            (self.tr("Duration"), "duration", Qt.SortOrder.DescendingOrder),
+            (self.tr("Recently played"), "played", Qt.SortOrder.DescendingOrder),
+            (self.tr("Folder"), "folder", Qt.SortOrder.AscendingOrder),
+        ]
+        current = self.tr("Sort")
+        for text, col, order in labels:
+            act = self.sort_menu.addAction(text)
+            act.triggered.connect(lambda _=False, c=col, o=order: self.sort_by(COLUMNS.index(c), o))
+            if COLUMNS.index(col) == self.model.sort_column and Qt.SortOrder(order) == Qt.SortOrder(
+                self.model.sort_order
+            ):
+                current = text
+        self.sort_button.setText(current + "  ▾")
+        self.sort_button.setVisible(not self.search_mode)
+        self._update_count()
+        self._update_empty()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- filters -----------------------------------------------------------------------------
+
+    def set_filter(self, title: str, kind: str | None = None, folder: str | None = None) -> None:
+        self.title.setText(title)
+        self.kind, self.folder, self.ids = kind, folder, None
+        self.refresh()
+
+    def set_results(self, title: str, hits: list[tuple[int, object]]) -> None:
+        self.title.setText(title)
+        self.ids = [fid for fid, _ in hits]
+        self.refresh(why=dict(hits))
+
+    def set_empty_text(self, glyph: str, title: str, text: str, button: str | None = None) -> None:
+        self.empty_texts = (glyph, title, text, button)
+        self._update_empty()
+
+    def sort_by(self, column: int, order: Qt.SortOrder) -> None:
+        self.model.sort_column, self.model.sort_order = column, order
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(column, order)
+        header.blockSignals(False)
+        self.refresh()
+
+    def refresh(self, why: dict | None = None) -> None:
+        """Recompute the visible rows off-thread from the app's loaded rows."""
+        self._generation += 1
+        gen = self._generation
+        rows = self.app.all_rows
+        args = (self.kind, self.folder, self.model.sort_column, self.model.sort_order, self.ids)
+        self.app.bridge.run(
+            lambda: compute_view(rows, *args), lambda view: self._apply(gen, view, why)
+        )
+        if not self.search_mode:
+            self.retranslate()
+
+    def _apply(self, gen: int, view: list[tuple], why) -> None:
+        if gen != self._generation:
+            return
+        current = self.current_id()
+        self.model.set_view(view, why)
+        self.model.set_feedback(self.app.feedback)
+        if current is not None and self.current_id() != current:
+            self.select_id(current, scroll=False)
+        self._update_count()
+        self._update_empty()
+        if self.details.file_id is not None and self.current_id() == self.details.file_id:
+            pass
+        elif self.current_id() is None:
+            self.details.show_file(None)
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        self.count.setText(self.tr("1 item") if n == 1 else self.tr("{0} items").format(f"{n:,}"))
+
+    def _update_empty(self) -> None:
+        empty = self.model.rowCount() == 0
+        if empty:
+            self.empty.set(*self.empty_texts)
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            self.stack.setCurrentWidget(self.grid if self.mode == "grid" else self.table)
+        self.details.setVisible(not empty)
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.sort_button.setVisible(mode == "grid" and not self.search_mode)
+        self._update_empty()
+        view = self.grid if mode == "grid" else self.table
+        idx = self.grid.currentIndex()
+        if idx.isValid():
+            view.scrollTo(idx)
+
+    # -- selection ---------------------------------------------------------------------------
+
+    def current_view(self) -> QAbstractItemView:
+        return self.grid if self.mode == "grid" else self.table
+
+    def current_id(self) -> int | None:
+        idx = self.grid.currentIndex()
+        return idx.data(RowRole)[S.ID] if idx.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        rows = (
+            self.grid.selectionModel().selectedRows(0)
+            or self.grid.selectionModel().selectedIndexes()
+        )
+        ids = []
+        for idx in rows:
+            fid = idx.data(RowRole)[S.ID]
+            if fid not in ids:
+                ids.append(fid)
+        return ids
+
+    def select_id(self, file_id: int, scroll: bool = True) -> None:
+        row = self.model.row_of(file_id)
+        if row < 0:
+            return
+        idx = self.model.index(row, 0)
+        self.grid.selectionModel().setCurrentIndex(
+            idx,
+            self.grid.selectionModel().SelectionFlag.ClearAndSelect
+            | self.grid.selectionModel().SelectionFlag.Rows,
+        )
+        if scroll:
+            self.current_view().scrollTo(idx)
+
+    def _current_changed(self, current: QModelIndex, _previous) -> None:
+        self._details_timer.start()
+
+    def _show_details(self) -> None:
+        fid = self.current_id()
+        self.details.show_file(fid)
+        if fid is not None:
+            self.app.engine.prioritize([fid])
+
+    def _activated(self, index: QModelIndex) -> None:
+        row = index.data(RowRole)
+        if row is not None:
+            self.playRequested.emit(row[S.ID])
+
+    def _menu(self, view, pos) -> None:
+        idx = view.indexAt(pos)
+        if not idx.isValid():
+            return
+        fid = idx.data(RowRole)[S.ID]
+        menu = QMenu(self)
+        menu.addAction(self.tr("Play"), lambda: self.playRequested.emit(fid))
+        menu.addSeparator()
+        menu.addAction(self.tr("Like"), lambda: self.feedbackRequested.emit(fid, "like"))
+        menu.addAction(self.tr("Dislike"), lambda: self.feedbackRequested.emit(fid, "dislike"))
+        menu.addAction(
+            self.tr("Not interested"), lambda: self.feedbackRequested.emit(fid, "not_interested")
+        )
+        menu.addSeparator()
+        menu.addAction(self.tr("Show in folder"), lambda: self.app.show_in_folder(fid))
+        menu.exec(view.viewport().mapToGlobal(pos))

@@ -1,0 +1,706 @@
+"""The smaller pages: welcome, folders, plugins, activity (failures) and settings."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from medialens.gui import services as S
+from medialens.gui.library_page import EmptyState, heading, muted
+
+
+def standard_folders() -> list[tuple[str, str]]:
+    """The system's Videos and Music folders that exist: (which, path)."""
+    out = []
+    for which, loc in (
+        ("videos", QStandardPaths.StandardLocation.MoviesLocation),
+        ("music", QStandardPaths.StandardLocation.MusicLocation),
+    ):
+        path = QStandardPaths.writableLocation(loc)
+        if (
+            path
+            and os.path.isdir(path)
+            and os.path.realpath(path) != os.path.realpath(os.path.expanduser("~"))
+        ):
+            out.append((which, path))
+    return out
+
+
+class Page(QWidget):
+    """A page with a heading, a line under it and a body; retranslated on language change."""
+
+    def __init__(self, app, parent=None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(24, 16, 24, 16)
+        self.outer.setSpacing(10)
+        self.title = heading()
+        self.subtitle = muted(QLabel())
+        self.subtitle.setWordWrap(True)
+        self.outer.addWidget(self.title)
+        self.outer.addWidget(self.subtitle)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:  # pragma: no cover - overridden
+        pass
+
+
+class WelcomePage(Page):
+    """First run: offer the standard folders, explain privacy, then fill up live."""
+
+    foldersChosen = Signal(list)
+
+    def __init__(self, app, parent=None) -> None:
+        super().__init__(app, parent)
+        self.outer.setContentsMargins(60, 50, 60, 40)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        f = self.title.font()
+        f.setPointSizeF(f.pointSizeF() * 1.4)
+        self.title.setFont(f)
+        self.privacy = QLabel()
+        self.privacy.setWordWrap(True)
+        self.outer.addSpacing(6)
+        self.outer.addWidget(self.privacy)
+        self.outer.addSpacing(12)
+        self.checks: list[tuple[QCheckBox, str, str]] = []
+        for which, path in standard_folders():
+            box = QCheckBox()
+            box.setChecked(True)
+            self.checks.append((box, which, path))
+            self.outer.addWidget(box)
+        row = QHBoxLayout()
+        self.add_standard = QPushButton()
+        self.add_standard.setDefault(True)
+        self.add_standard.clicked.connect(self._add_standard)
+        self.add_other = QPushButton()
+        self.add_other.clicked.connect(self._add_other)
+        if self.checks:
+            row.addWidget(self.add_standard)
+        else:
+            self.add_standard.hide()
+        row.addWidget(self.add_other)
+        row.addStretch(1)
+        self.outer.addSpacing(6)
+        self.outer.addLayout(row)
+        self.outer.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Welcome to Medialens"))
+        self.subtitle.setText(
+            self.tr(
+                "Your videos and music, understood and organised, with suggestions that learn what you like."
+            )
+        )
+        self.privacy.setText(
+            self.tr(
+                "<b>Everything stays on this computer.</b> Files are analysed here, history is kept here, "
+                "and nothing is ever uploaded.<br>Choose where your media lives; the library fills up while files are found."
+            )
+        )
+        for box, which, path in self.checks:
+            box.setText(
+                (self.tr("Videos") if which == "videos" else self.tr("Music")) + f"  —  {path}"
+            )
+        self.add_standard.setText(self.tr("Add these folders"))
+        self.add_other.setText(self.tr("Add folder…"))
+
+    def _add_standard(self) -> None:
+        paths = [path for box, _w, path in self.checks if box.isChecked()]
+        if paths:
+            self.foldersChosen.emit(paths)
+
+    def _add_other(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Add a folder to the library"))
+        if path:
+            self.foldersChosen.emit([path])
+
+
+class FoldersPage(Page):
+    addRequested = Signal()
+    removeRequested = Signal(str)
+    openRequested = Signal(str)
+
+    def __init__(self, app, parent=None) -> None:
+        super().__init__(app, parent)
+        self.tree = QTreeWidget()
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setColumnCount(4)
+        self.tree.itemActivated.connect(
+            lambda it, _c: self.openRequested.emit(it.data(0, Qt.ItemDataRole.UserRole))
+        )
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.outer.addWidget(self.tree, 1)
+        self.empty = EmptyState()
+        self.empty.button.clicked.connect(self.addRequested)
+        self.outer.addWidget(self.empty, 1)
+        row = QHBoxLayout()
+        self.add = QPushButton()
+        self.add.clicked.connect(self.addRequested)
+        self.remove = QPushButton()
+        self.remove.clicked.connect(self._remove)
+        self.rescan = QPushButton()
+        self.rescan.clicked.connect(lambda: self.app.engine.rescan())
+        row.addWidget(self.add)
+        row.addWidget(self.remove)
+        row.addStretch(1)
+        row.addWidget(self.rescan)
+        self.outer.addLayout(row)
+        self._folders: list[dict] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Folders"))
+        self.subtitle.setText(
+            self.tr(
+                "Medialens watches these folders and picks up new, changed and moved files by itself."
+            )
+        )
+        self.tree.setHeaderLabels(
+            [self.tr("Folder"), self.tr("Files"), self.tr("Last scan"), self.tr("Status")]
+        )
+        self.add.setText(self.tr("Add folder…"))
+        self.remove.setText(self.tr("Remove"))
+        self.remove.setToolTip(
+            self.tr("Forget this folder's files (their playback history is kept)")
+        )
+        self.rescan.setText(self.tr("Rescan now"))
+        self.empty.set(
+            "📁",
+            self.tr("No folders yet"),
+            self.tr("Add the folders where your videos and music live."),
+            self.tr("Add folder…"),
+        )
+        self.set_folders(self._folders)
+
+    def set_folders(self, folders: list[dict]) -> None:
+        self._folders = folders
+        self.tree.clear()
+        for f in folders:
+            status = (
+                self.tr("OK")
+                if f["available"]
+                else self.tr("Unavailable: {0}").format(f["error"] or "")
+            )
+            scanned = (
+                time.strftime("%Y-%m-%d %H:%M", time.localtime(f["last_scan"]))
+                if f["last_scan"]
+                else self.tr("not yet")
+            )
+            item = QTreeWidgetItem([f["display_path"], f"{f['files']:,}", scanned, status])
+            item.setData(0, Qt.ItemDataRole.UserRole, f["display_path"])
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.tree.addTopLevelItem(item)
+        self.tree.setVisible(bool(folders))
+        self.remove.setVisible(bool(folders))
+        self.empty.setVisible(not folders)
+
+    def _remove(self) -> None:
+        item = self.tree.currentItem()
+        if item is None:
+            return
+        path = item.data(0, Qt.ItemDataRole.UserRole)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove folder"),
+            self.tr(
+                "Remove {0} from the library? The files stay on disk and their playback history is kept."
+            ).format(path),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.removeRequested.emit(path)
+
+
+STATUS_COLORS = {
+    "active": "#2e9d5b",
+    "disabled": "#8a8a8a",
+    "incompatible": "#c98a12",
+    "malfunctioned": "#d9534f",
+}
+
+
+class PluginsPage(Page):
+    def __init__(self, app, parent=None) -> None:
+        super().__init__(app, parent)
+        self.tree = QTreeWidget()
+        self.tree.setRootIsDecorated(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setColumnCount(6)
+        self.tree.setWordWrap(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.header().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.outer.addWidget(self.tree, 1)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outer.addWidget(self.error)
+        self.empty = EmptyState()
+        self.outer.addWidget(self.empty, 1)
+        row = QHBoxLayout()
+        self.toggle = QPushButton()
+        self.toggle.clicked.connect(self._toggle)
+        self.retry = QPushButton()
+        self.retry.clicked.connect(self._retry)
+        self.force = QPushButton()
+        self.force.clicked.connect(self._force)
+        row.addWidget(self.toggle)
+        row.addWidget(self.retry)
+        row.addWidget(self.force)
+        row.addStretch(1)
+        self.outer.addLayout(row)
+        self._rows: list[dict] = []
+        self.retranslate()
+
+    def status_name(self, status: str) -> str:
+        return {
+            "active": self.tr("active"),
+            "disabled": self.tr("disabled"),
+            "incompatible": self.tr("incompatible"),
+            "malfunctioned": self.tr("malfunctioned"),
+        }.get(status, status)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Plugins"))
+        self.subtitle.setText(
+            self.tr(
+                "Plugins analyse your files (labels, moods, speech…). Turn off what you do not need; results already stored stay."
+            )
+        )
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Plugin"),
+                self.tr("Version"),
+                self.tr("API"),
+                self.tr("Status"),
+                self.tr("Produces"),
+                self.tr("Files done"),
+            ]
+        )
+        self.retry.setText(self.tr("Retry failures"))
+        self.retry.setToolTip(self.tr("Try again the files this plugin failed on"))
+        self.force.setText(self.tr("Re-run on every file"))
+        self.force.setToolTip(
+            self.tr("Forget what this plugin stored and analyse every file again")
+        )
+        self.empty.set(
+            "🧩",
+            self.tr("Loading plugins…"),
+            self.tr("Plugins load in the background after the window opens."),
+        )
+        self.set_rows(self._rows)
+
+    def refresh(self) -> None:
+        self.app.bridge.run(lambda: S.plugin_rows(self.app.services), self.set_rows)
+
+    def set_rows(self, rows: list[dict]) -> None:
+        current = self.current_name()
+        self._rows = rows
+        self.tree.clear()
+        for r in rows:
+            outputs = sorted({o for e in r["extractors"] for o in e["outputs"]})
+            kinds = sorted({k for e in r["extractors"] for k in e["kinds"]})
+            produces = ", ".join(outputs) + (f"  ({', '.join(kinds)})" if kinds else "")
+            done = f"{r['processed']:,}" + (
+                self.tr(" ({0} failed)").format(r["failed"]) if r["failed"] else ""
+            )
+            name = r["name"] + (self.tr("  (built in)") if r["builtin"] else "")
+            item = QTreeWidgetItem(
+                [name, r["version"], r["api"], self.status_name(r["status"]), produces, done]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, r)
+            from PySide6.QtGui import QColor
+
+            item.setForeground(3, QColor(STATUS_COLORS.get(r["status"], "#888")))
+            if r["error"]:
+                item.setToolTip(3, r["error"])
+            for e in r["extractors"]:
+                child = QTreeWidgetItem(
+                    [
+                        f"{e['name']}",
+                        str(e["version"]),
+                        "",
+                        "",
+                        ", ".join(e["outputs"]) + f"  ({', '.join(e['kinds'])})",
+                        "",
+                    ]
+                )
+                child.setData(0, Qt.ItemDataRole.UserRole, r)
+                item.addChild(child)
+            self.tree.addTopLevelItem(item)
+            if r["name"] == current:
+                self.tree.setCurrentItem(item)
+        self.tree.expandAll()
+        for col in (0, 1, 2, 3, 5):
+            self.tree.resizeColumnToContents(col)
+        self.tree.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        if not rows and self.app.services.library_error:
+            self.empty.set(
+                "⚠", self.tr("Plugins could not be loaded"), self.app.services.library_error
+            )
+        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        self._update_buttons()
+
+    def current(self) -> dict | None:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def current_name(self) -> str | None:
+        r = self.current()
+        return r["name"] if r else None
+
+    def _update_buttons(self) -> None:
+        r = self.current()
+        for b in (self.toggle, self.retry, self.force):
+            b.setEnabled(r is not None)
+        self.error.setVisible(bool(r and r["error"]))
+        if r is None:
+            self.toggle.setText(self.tr("Disable"))
+            return
+        if r["error"]:
+            self.error.setText(f"<b>{r['name']}</b>: {r['error']}")
+        self.toggle.setText(self.tr("Enable") if r["status"] != "active" else self.tr("Disable"))
+        self.toggle.setEnabled(r["status"] != "incompatible")
+
+    def _toggle(self) -> None:
+        r = self.current()
+        if r is None or self.app.services.library is None:
+            return
+        enable = r["status"] != "active"
+        host = self.app.services.library.host
+        self.app.bridge.run(
+            lambda: host.set_enabled(r["name"], enable),
+            lambda _rec: (self.refresh(), enable and self.app.engine.replan()),
+            lambda err: QMessageBox.warning(self, self.tr("Plugins"), err),
+        )
+
+    def _retry(self) -> None:
+        r = self.current()
+        if r is None or self.app.services.library is None:
+            return
+        names = [e["name"] for e in r["extractors"]]
+        lib = self.app.services.library
+        self.app.bridge.run(
+            lambda: sum(lib.retry_failures(n) for n in names),
+            lambda _n: (self.app.engine.replan(), self.refresh()),
+        )
+
+    def _force(self) -> None:
+        r = self.current()
+        if r is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Re-run plugin"),
+            self.tr(
+                "Forget everything {0} stored and analyse every file again? This can take a while."
+            ).format(r["name"]),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.app.bridge.run(
+                lambda: S.force_rerun(self.app.services, r["name"]),
+                lambda _n: (self.app.engine.replan(), self.refresh()),
+            )
+
+
+class ActivityPage(Page):
+    """Indexing progress and failures (file, extractor, error) with Retry."""
+
+    openFile = Signal(int)
+
+    def __init__(self, app, parent=None) -> None:
+        super().__init__(app, parent)
+        self.progress = QLabel()
+        self.progress.setWordWrap(True)
+        self.outer.addWidget(self.progress)
+        self.tree = QTreeWidget()
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setColumnCount(3)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tree.itemActivated.connect(
+            lambda it, _c: (
+                it.data(0, Qt.ItemDataRole.UserRole)["file_id"]
+                and self.openFile.emit(it.data(0, Qt.ItemDataRole.UserRole)["file_id"])
+            )
+        )
+        self.outer.addWidget(self.tree, 1)
+        self.empty = EmptyState()
+        self.outer.addWidget(self.empty, 1)
+        row = QHBoxLayout()
+        self.retry = QPushButton()
+        self.retry.clicked.connect(self._retry_selected)
+        self.retry_all = QPushButton()
+        self.retry_all.clicked.connect(self._retry_all)
+        row.addWidget(self.retry)
+        row.addWidget(self.retry_all)
+        row.addStretch(1)
+        self.outer.addLayout(row)
+        self._rows: list[dict] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Activity"))
+        self.subtitle.setText(
+            self.tr("What the analysis is doing, and the files it could not read.")
+        )
+        self.tree.setHeaderLabels([self.tr("File"), self.tr("Step"), self.tr("Error")])
+        self.retry.setText(self.tr("Retry selected"))
+        self.retry_all.setText(self.tr("Retry all"))
+        self.empty.set(
+            "✓",
+            self.tr("No failures"),
+            self.tr("Every file that was analysed was read without trouble."),
+        )
+        self.set_failures(self._rows)
+
+    def refresh(self) -> None:
+        self.app.bridge.run(lambda: S.failures(self.app.services.store), self.set_failures)
+
+    def set_failures(self, rows: list[dict]) -> None:
+        self._rows = rows
+        self.tree.clear()
+        for r in rows:
+            step = self.tr("reading the file") if r["extractor"] == "probe" else r["extractor"]
+            item = QTreeWidgetItem([os.path.basename(r["path"]), step, r["error"]])
+            item.setToolTip(0, r["path"])
+            item.setToolTip(2, r["error"])
+            item.setData(0, Qt.ItemDataRole.UserRole, r)
+            self.tree.addTopLevelItem(item)
+        self.tree.resizeColumnToContents(0)
+        self.tree.resizeColumnToContents(1)
+        self.tree.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        self.retry.setVisible(bool(rows))
+        self.retry_all.setVisible(bool(rows))
+
+    def set_progress(self, text: str) -> None:
+        self.progress.setText(text)
+
+    def _retry(self, items: list[dict]) -> None:
+        store = self.app.services.store
+
+        def work() -> None:
+            for r in items:
+                if r["extractor"] == "probe":
+                    continue  # a rescan reads the file again
+                S.retry_failure(store, r["content_id"], r["extractor"])
+
+        self.app.bridge.run(
+            work, lambda _x: (self.app.engine.replan(), self.app.engine.rescan(), self.refresh())
+        )
+
+    def _retry_selected(self) -> None:
+        self._retry([it.data(0, Qt.ItemDataRole.UserRole) for it in self.tree.selectedItems()])
+
+    def _retry_all(self) -> None:
+        self._retry(self._rows)
+
+
+class SettingsPage(Page):
+    languageChanged = Signal(str)
+    themeChanged = Signal(str)
+    foldersRequested = Signal()
+    historyForgotten = Signal()
+
+    def __init__(self, app, parent=None) -> None:
+        super().__init__(app, parent)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setHorizontalSpacing(18)
+        form.setVerticalSpacing(12)
+        self.form = form
+        store = app.services.store
+        # library
+        self.folders_label = QLabel()
+        self.folders_button = QPushButton()
+        self.folders_button.clicked.connect(self.foldersRequested)
+        fl = QHBoxLayout()
+        fl.addWidget(self.folders_label, 1)
+        fl.addWidget(self.folders_button)
+        self.workers = QSpinBox()
+        self.workers.setRange(1, max(16, os.cpu_count() or 2))
+        self.workers.setValue(int(store.setting("workers", 0) or 0) or (os.cpu_count() or 2))
+        self.workers.valueChanged.connect(self._workers_changed)
+        # history
+        self.pause_history = QCheckBox()
+        self.pause_history.setChecked(S.history_paused(store))
+        self.pause_history.toggled.connect(
+            lambda on: self.app.bridge.run(lambda: S.set_history_paused(store, on))
+        )
+        hl = QHBoxLayout()
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self._export)
+        self.forget_button = QPushButton()
+        self.forget_button.clicked.connect(self._forget)
+        hl.addWidget(self.export_button)
+        hl.addWidget(self.forget_button)
+        hl.addStretch(1)
+        # where data lives
+        self.data_label = QLabel(str(app.services.dirs.data))
+        self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_data = QPushButton()
+        self.open_data.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(app.services.dirs.data)))
+        )
+        dl = QHBoxLayout()
+        dl.addWidget(self.data_label, 1)
+        dl.addWidget(self.open_data)
+        # appearance
+        self.language = QComboBox()
+        self.language.addItem("", "")
+        self.language.addItem("English", "en")
+        self.language.addItem("简体中文", "zh_CN")
+        lang = str(store.setting("language", "") or "")
+        self.language.setCurrentIndex(max(0, self.language.findData(lang)))
+        self.language.currentIndexChanged.connect(
+            lambda _i: self.languageChanged.emit(self.language.currentData())
+        )
+        self.theme = QComboBox()
+        for key in ("system", "light", "dark"):
+            self.theme.addItem("", key)
+        self.theme.setCurrentIndex(
+            max(0, self.theme.findData(str(store.setting("theme", "system") or "system")))
+        )
+        self.theme.currentIndexChanged.connect(
+            lambda _i: self.themeChanged.emit(self.theme.currentData())
+        )
+
+        self.sections = [heading("", 1.1) for _ in range(3)]
+        form.addRow(self.sections[0])
+        self.row_labels = [QLabel() for _ in range(7)]
+        form.addRow(self.row_labels[0], fl)
+        form.addRow(self.row_labels[1], self.workers)
+        form.addRow(self.sections[1])
+        form.addRow(self.row_labels[2], self.pause_history)
+        form.addRow(self.row_labels[3], hl)
+        form.addRow(self.sections[2])
+        form.addRow(self.row_labels[4], dl)
+        form.addRow(self.row_labels[5], self.language)
+        form.addRow(self.row_labels[6], self.theme)
+        self.outer.addSpacing(6)
+        self.outer.addLayout(form)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        self.outer.addStretch(1)
+        self.privacy = muted(QLabel())
+        self.privacy.setWordWrap(True)
+        self.outer.addWidget(self.privacy)
+        self._folder_count = 0
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Settings"))
+        self.subtitle.setText(
+            self.tr(
+                "Medialens works entirely offline. These settings are stored with your library."
+            )
+        )
+        self.sections[0].setText(self.tr("Library"))
+        self.sections[1].setText(self.tr("History"))
+        self.sections[2].setText(self.tr("This computer"))
+        labels = [
+            self.tr("Folders"),
+            self.tr("Analysis threads"),
+            self.tr("Pause history"),
+            self.tr("Playback history"),
+            self.tr("Data location"),
+            self.tr("Language"),
+            self.tr("Appearance"),
+        ]
+        for label, text in zip(self.row_labels, labels, strict=True):
+            label.setText(text)
+        self.set_folder_count(self._folder_count)
+        self.folders_button.setText(self.tr("Manage folders…"))
+        self.workers.setToolTip(
+            self.tr("How many files are analysed at once. Fewer keeps the computer quieter.")
+        )
+        self.pause_history.setText(self.tr("Do not record what I play (suggestions stop learning)"))
+        self.export_button.setText(self.tr("Export as JSON…"))
+        self.forget_button.setText(self.tr("Forget history…"))
+        self.open_data.setText(self.tr("Open"))
+        self.language.setItemText(0, self.tr("System language"))
+        self.theme.setItemText(0, self.tr("Follow the system"))
+        self.theme.setItemText(1, self.tr("Light"))
+        self.theme.setItemText(2, self.tr("Dark"))
+        self.privacy.setText(
+            self.tr(
+                "Your library, analysis results and history are kept only in the data location above. Nothing is sent anywhere."
+            )
+        )
+
+    def set_folder_count(self, n: int) -> None:
+        self._folder_count = n
+        self.folders_label.setText(
+            self.tr("1 folder") if n == 1 else self.tr("{0} folders").format(n)
+        )
+
+    def _workers_changed(self, n: int) -> None:
+        store = self.app.services.store
+        self.app.bridge.run(
+            lambda: store.set_setting("workers", n), lambda _x: self.app.engine.restart_pipeline()
+        )
+
+    def _export(self) -> None:
+        path, _f = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export history"),
+            os.path.expanduser("~/medialens-history.json"),
+            "JSON (*.json)",
+        )
+        if path:
+            store = self.app.services.store
+            self.app.bridge.run(
+                lambda: S.export_history(store, path),
+                lambda n: self.app.statusBar().showMessage(
+                    self.tr("Exported {0} events to {1}").format(n, path), 6000
+                ),
+            )
+
+    def _forget(self) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Forget history"))
+        box.setText(self.tr("Forget everything you played, liked and disliked?"))
+        box.setInformativeText(
+            self.tr("Suggestions start again from scratch. This cannot be undone.")
+        )
+        forget = box.addButton(self.tr("Forget history"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is forget:
+            store = self.app.services.store
+            self.app.bridge.run(
+                lambda: S.forget_history(store), lambda _n: self.historyForgotten.emit()
+            )
