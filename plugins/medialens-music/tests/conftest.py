@@ -86,3 +86,38 @@ def decode_audio(path: Path, sample_rate: int = 16000, seconds: float | None = N
 @pytest.fixture(scope="session")
 def decode():
     return decode_audio
+
+
+@pytest.fixture
+def file_context(tmp_path):
+    """The app's real decoding context (medialens.core.media.FileContext) over a file.
+
+    Tests may use the app's private core; the plugin itself imports only medialens.api.
+    """
+    media = pytest.importorskip("medialens.core.media")
+
+    def make(path: Path, results: dict[str, ExtractionResult] | None = None):
+        path = Path(path)
+        info = media.probe(path)
+        file = MediaFile(
+            content_id=path.name,
+            path=path,
+            kind=info.kind,
+            duration=info.duration,
+            size=path.stat().st_size,
+            metadata=info.metadata,
+        )
+        return media.FileContext(file, tmp_path / "cache", (results or {}).get)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def mediagen():
+    """The repository's generators of small media files (tests/mediagen.py)."""
+    import sys
+
+    tests = str(REPO / "tests")
+    if tests not in sys.path:
+        sys.path.insert(0, tests)
+    return pytest.importorskip("mediagen")

@@ -186,3 +186,39 @@ def test_the_embedding_puts_speech_near_speech(media_dir, decode):
             for n in ("conf-adminmenu.wav", "conf-usermenu-162.wav"))  # fmt: skip
     music = model.tag_audio(decode(media_dir / "music" / "funkyrobot.mp3", seconds=60)).embedding
     assert a @ b > max(a @ music, b @ music)
+
+
+# --- through the app's real decoding context ------------------------------------------
+
+
+@pytest.mark.media
+def test_speech_through_the_app_context(media_dir, file_context):
+    ctx = file_context(media_dir / "speech" / "conf-adminmenu.wav")  # 8 kHz, resampled by the app
+    (ex,) = medialens_music.medialens_extractors()
+    result = ex.extract(ctx)
+    voice, instrument = top_voice_and_instrument(
+        {t: result.tags.get(t, 0.0) for t in VOICE | INSTRUMENTS}
+    )
+    assert voice > instrument, result.tags
+    assert result.vectors["music"].shape == (200,)
+
+
+@pytest.mark.media
+def test_the_sound_track_of_a_video_is_tagged(media_dir, file_context):
+    (ex,) = medialens_music.medialens_extractors()
+    result = ex.extract(file_context(media_dir / "video" / "bigbuckbunny.mp4"))
+    assert result.tags and result.vectors["music"].shape == (200,)
+
+
+def test_a_video_without_sound_gets_an_empty_result(tmp_path, file_context, mediagen):
+    (ex,) = medialens_music.medialens_extractors()
+    clip = mediagen.make_video(tmp_path / "mute.mp4", seconds=2.0, with_audio=False)
+    assert ex.extract(file_context(clip)) == api.ExtractionResult()
+
+
+def test_generated_beats_get_beat_or_drum_tags(tmp_path, file_context, mediagen):
+    (ex,) = medialens_music.medialens_extractors()
+    loop = mediagen.make_beats(tmp_path / "beats.wav")
+    result = ex.extract(file_context(loop))
+    top = sorted(result.tags, key=result.tags.get, reverse=True)[:8]
+    assert set(top) & {"beat", "drums", "techno", "electronic", "dance"}, result.tags

@@ -89,10 +89,15 @@ def test_the_hook_returns_an_extractor_and_loads_no_model():
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_no_keyframes_or_broken_frames_give_an_empty_result(make_ctx):
+def test_no_keyframes_or_broken_or_flat_frames_give_an_empty_result(make_ctx):
     (ex,) = medialens_vision.medialens_extractors()
     assert ex.extract(make_ctx()) == api.ExtractionResult()
-    broken = [api.Keyframe(0.0, np.zeros((0, 0, 3), np.uint8)), api.Keyframe(1.0, np.zeros(5))]
+    broken = [
+        api.Keyframe(0.0, np.zeros((0, 0, 3), np.uint8)),
+        api.Keyframe(1.0, np.zeros(5)),
+        api.Keyframe(2.0, np.zeros((240, 320, 3), np.uint8)),  # black
+        api.Keyframe(3.0, np.full((240, 320, 3), 90, np.uint8)),  # a flat colour card
+    ]
     assert ex.extract(make_ctx(frames=broken)) == api.ExtractionResult()
 
 
@@ -151,3 +156,35 @@ def test_the_embedding_tells_shots_apart(media_dir, decode):
     emb = model.classify([a.image, a.image[:, ::-1], b.image]).embeddings
     emb /= np.linalg.norm(emb, axis=1, keepdims=True)
     assert emb[0] @ emb[1] > 0.9 > emb[0] @ emb[2]
+
+
+# --- through the app's real decoding context ------------------------------------------
+
+
+@pytest.mark.media
+def test_bikes_through_the_app_context(media_dir, file_context):
+    ctx = file_context(media_dir / "video" / "bikes.mp4")
+    (ex,) = medialens_vision.medialens_extractors()
+    result = ex.extract(ctx)
+    assert result.vectors["visual"].shape == (1280,)
+    assert set(result.tags) & BIKE_LIKE, result.tags
+    assert len(result.data["keyframes"]) == len(ctx.keyframes()) > 0
+
+
+def test_a_generated_video_gets_labels_and_a_black_one_an_empty_result(
+    tmp_path, file_context, mediagen
+):
+    (ex,) = medialens_vision.medialens_extractors()
+    clip = mediagen.make_video(tmp_path / "scenes.mp4", seconds=3.0, with_audio=False)
+    result = ex.extract(file_context(clip))
+    assert result.vectors["visual"].shape == (1280,) and result.tags
+    black = mediagen.make_video(
+        tmp_path / "black.mp4", seconds=2.0, with_audio=False, black=[(0.0, 2.0)]
+    )
+    assert ex.extract(file_context(black)) == api.ExtractionResult()
+
+
+def test_an_audio_file_gets_an_empty_result(tmp_path, file_context, mediagen):
+    (ex,) = medialens_vision.medialens_extractors()
+    tone = mediagen.make_tone(tmp_path / "tone.wav")
+    assert ex.extract(file_context(tone)) == api.ExtractionResult()

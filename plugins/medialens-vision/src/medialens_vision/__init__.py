@@ -20,7 +20,6 @@ from medialens.api import (
 )
 from medialens_vision.model import (
     Classification,
-    as_rgb,
     classify,
     label_scores,
     labels,
@@ -28,6 +27,7 @@ from medialens_vision.model import (
     preprocess,
     synsets,
     top_labels,
+    usable,
 )
 
 __all__ = [
@@ -54,6 +54,9 @@ def summarise(classification: Classification, times: Sequence[float] = ()) -> Ex
     probs, embeddings = classification.probs, classification.embeddings
     if len(probs) == 0:
         return ExtractionResult()
+    vector = mean_embedding(embeddings)
+    if not np.isfinite(vector).all() or not np.any(vector):
+        return ExtractionResult()
     scores = label_scores(probs)
     times = list(times) if len(times) == len(probs) else [None] * len(probs)
     names = labels()
@@ -62,7 +65,7 @@ def summarise(classification: Classification, times: Sequence[float] = ()) -> Ex
         order = np.argsort(-p)[:KEYFRAME_TOP]
         keyframes.append({"time": t, "labels": [[names[i], round(float(p[i]), 4)] for i in order]})
     return ExtractionResult(
-        vectors={"visual": mean_embedding(embeddings)},
+        vectors={"visual": vector},
         tags=dict(top_labels(scores, TOP_TAGS, MIN_TAG_SCORE)),
         data={"keyframes": keyframes, "scoring": "max(mean, 0.5 * max) over keyframes"},
     )
@@ -85,7 +88,7 @@ class VisionExtractor:
         )
 
     def extract(self, ctx: ExtractionContext) -> ExtractionResult:
-        frames: list[Keyframe] = [kf for kf in ctx.keyframes() if as_rgb(kf.image) is not None]
+        frames: list[Keyframe] = [kf for kf in ctx.keyframes() if usable(kf.image) is not None]
         if not frames:
             return ExtractionResult()
         ctx.check_cancelled()

@@ -99,6 +99,18 @@ def as_rgb(image: np.ndarray) -> np.ndarray | None:
     return np.ascontiguousarray(img)
 
 
+FLAT_STD = 2.0  # grey levels; below this a frame is one flat colour (black, a colour card)
+
+
+def usable(image: np.ndarray) -> np.ndarray | None:
+    """``image`` as RGB uint8 if it shows something: None for non-pictures and flat frames,
+    whose labels are noise and whose embedding is all zeros."""
+    rgb = as_rgb(image)
+    if rgb is None or float(rgb[::4, ::4].std()) < FLAT_STD:
+        return None
+    return rgb
+
+
 def preprocess(images: Sequence[np.ndarray]) -> np.ndarray:
     """RGB uint8 frames → float32 ``[n, 3, 224, 224]`` as the model was trained.
 
@@ -128,8 +140,11 @@ class Classification:
 
 
 def classify(images: Sequence[np.ndarray]) -> Classification:
-    """Run EfficientNet-Lite0 on RGB uint8 frames. Loads the model on first call."""
-    rgb = [img for img in (as_rgb(i) for i in images) if img is not None]
+    """Run EfficientNet-Lite0 on RGB uint8 frames, skipping unusable ones (:func:`usable`).
+
+    Loads the model on first call.
+    """
+    rgb = [img for img in (usable(i) for i in images) if img is not None]
     if not rgb:
         return Classification(
             np.zeros((0, NUM_CLASSES), np.float32), np.zeros((0, EMBEDDING_DIM), np.float32)
