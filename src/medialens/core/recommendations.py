@@ -1,0 +1,564 @@
+"""What to play next: the interest model's ranking, made varied and explained.
+
+One vector per file is built from every vector the extractors stored, one block per
+(extractor, vector name) as :mod:`medialens.core.index` holds them (audio descriptors
+standardised per dimension), by :func:`medialens.recommend.build_item_vectors` (each block
+L2-normalised and centred, missing blocks neutral). It is rebuilt only when the index
+reloads, which a cheap fingerprint of the tables decides; only available files have one.
+
+A list is the model's scores re-ranked by maximal marginal relevance, and a near-duplicate
+of something already in the list (cosine ≥ ``DUPLICATE_COSINE``) only gets in when
+nothing else is left, so ten copies of one track never fill it. Left out everywhere:
+files played in the last hour, disliked or "not interested" files, and files that are
+unavailable or not playable. Every item says why it is there, in words: the liked file
+it is most like, and the tags it shares with what was liked. With no history yet, the
+list is a tour of the library's main regions. Same state and ``now``, same lists.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import weakref
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from medialens.core import history
+from medialens.core.db import Store
+from medialens.core.index import LibraryIndex
+from medialens.core.library import Library
+from medialens.recommend import build_item_vectors, cold_start_order, diversify
+
+RECENT_SECONDS = 3600.0
+NEW_DAYS = 14
+DUPLICATE_COSINE = 0.97
+MMR_LAMBDA = 0.7
+LIKED_SIGNAL = 0.5
+BECAUSE_MIN_COSINE = 0.2
+TAG_MIN_SCORE = 0.2
+TAG_MIN_PROFILE = 0.2
+TOUR = "A tour of your library"
+EXPLORE = "Something different to try"
+#: Slots of For you (of 6 or more) kept for files unlike anything in the rest of the list.
+EXPLORE_SLOTS = 2
+REGIONS = 12
+
+__all__ = [
+    "ItemVectors",
+    "item_vectors",
+    "recommend",
+    "sections",
+    "more_like_this",
+    "shelves",
+]
+
+
+def _store(lib: Any) -> Store:
+    return lib.store if hasattr(lib, "store") else lib
+
+
+# -- item vectors ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemVectors:
+    """One unit vector per content id, from every stored block."""
+
+    source: object  # the index's blocks these were built from (identity = version)
+    content_ids: list[str]
+    row: dict[str, int]
+    vectors: np.ndarray  # [M, D] float32, unit rows (zero when a file has no block)
+    present: np.ndarray  # [M, B] bool
+    layout: tuple[tuple[str, int], ...]  # (extractor/name, dim) in block order
+
+    def __len__(self) -> int:
+        return len(self.content_ids)
+
+    @property
+    def dim(self) -> int:
+        return int(self.vectors.shape[1]) if self.vectors.ndim == 2 else 0
+
+
+_lock = threading.RLock()
+_cache: weakref.WeakKeyDictionary[Store, ItemVectors] = weakref.WeakKeyDictionary()
+_indexes: weakref.WeakKeyDictionary[Store, LibraryIndex] = weakref.WeakKeyDictionary()
+_tag_cache: weakref.WeakKeyDictionary[Store, tuple] = weakref.WeakKeyDictionary()
+_region_cache: weakref.WeakKeyDictionary[Store, tuple] = weakref.WeakKeyDictionary()
+
+
+def library_index(lib: Any) -> LibraryIndex:
+    """The library's in-memory feature index, refreshed; one per store in this process."""
+    store = _store(lib)
+    index = lib.index if isinstance(lib, Library) else None
+    with _lock:
+        if index is not None:
+            _indexes[store] = index
+        else:
+            index = _indexes.get(store)
+            if index is None:
+                index = _indexes[store] = LibraryIndex(store)
+    return index.refresh()
+
+
+def item_vectors(lib: Any) -> ItemVectors:
+    """One vector per content id of the available media, rebuilt when the index reloads."""
+    store = _store(lib)
+    index = library_index(lib)
+    with _lock:
+        cached = _cache.get(store)
+        if cached is not None and cached.source is index.blocks:
+            return cached
+        items = _build(index)
+        _cache[store] = items
+        return items
+
+
+def _build(index: LibraryIndex) -> ItemVectors:
+    """Blocks of the index (audio descriptors already standardised) → item vectors."""
+    reps = [
+        int(f)
+        for f in index.file_ids
+        if index.file_of_content.get(index.files[int(f)]["content_id"]) == int(f)
+    ]
+    cids = [index.files[f]["content_id"] for f in reps]
+    row = {cid: i for i, cid in enumerate(cids)}
+    slot = {f: i for i, f in enumerate(reps)}
+    blocks = {}
+    for key, block in sorted(index.blocks.items()):
+        values = np.full((len(cids), block.matrix.shape[1]), np.nan, np.float32)
+        at = [slot[int(f)] for f in block.file_ids]
+        values[at] = block.matrix
+        blocks[key] = values
+    if not blocks or not cids:
+        empty = np.zeros((len(cids), 0), np.float32)
+        return ItemVectors(index.blocks, cids, row, empty, np.zeros((len(cids), 0), bool), ())
+    vectors, present = build_item_vectors(blocks)
+    # build_item_vectors lays blocks out in sorted name order, as ``layout`` is.
+    layout = tuple((key, int(values.shape[1])) for key, values in sorted(blocks.items()))
+    return ItemVectors(index.blocks, cids, row, vectors, present, layout)
+
+
+def _tags(store: Store) -> dict[str, dict[str, float]]:
+    """Every content id's tags, the highest score over extractors (cached like vectors)."""
+    conn = store.read_conn()
+    key = tuple(conn.execute("SELECT count(*), max(rowid) FROM features").fetchone())
+    with _lock:
+        cached = _tag_cache.get(store)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+    out: dict[str, dict[str, float]] = {}
+    for cid, raw in conn.execute(
+        "SELECT content_id, tags FROM features WHERE tags IS NOT NULL ORDER BY content_id, extractor"
+    ):
+        merged = out.setdefault(cid, {})
+        for tag, score in json.loads(raw).items():
+            merged[tag] = max(float(score), merged.get(tag, float("-inf")))
+    with _lock:
+        _tag_cache[store] = (key, out)
+    return out
+
+
+# -- the state one ranking works from ----------------------------------------------------
+
+
+@dataclass
+class _State:
+    store: Store
+    now: float
+    items: ItemVectors
+    files: dict[str, dict]  # content id -> file row (available, playable; lowest id wins)
+    excluded: set[str]  # disliked, not interested, played in the last hour
+    hidden: set[str]  # disliked, not interested
+    opinion: dict[str, tuple[float, float, str]]  # cid -> (signal, at, how)
+    liked: list[str]  # liked content ids, most recent first
+    model: Any
+    _tags: dict | None = field(default=None, repr=False)
+    _profile: dict | None = field(default=None, repr=False)
+
+    @property
+    def cold(self) -> bool:
+        return self.model is None
+
+    def title(self, cid: str) -> str:
+        f = self.files.get(cid)
+        if f is not None:
+            return f["title"]
+        row = self.store.query_one(
+            "SELECT title, display_path FROM files WHERE content_id = ? ORDER BY id LIMIT 1",
+            (cid,),
+        )
+        return _title(row) if row else "a file you played"
+
+    def tags(self) -> dict[str, dict[str, float]]:
+        if self._tags is None:
+            self._tags = _tags(self.store)
+        return self._tags
+
+    def profile(self) -> dict[str, float]:
+        """Mean tag score over the liked files: what the person's favourites have in common."""
+        if self._profile is None:
+            total: dict[str, float] = {}
+            tags = self.tags()
+            for cid in self.liked:
+                for tag, score in tags.get(cid, {}).items():
+                    total[tag] = total.get(tag, 0.0) + max(score, 0.0)
+            n = max(len(self.liked), 1)
+            self._profile = {t: s / n for t, s in total.items()}
+        return self._profile
+
+
+def _title(row: Any) -> str:
+    if row["title"]:
+        return str(row["title"])
+    path = str(row["display_path"])
+    name = path.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
+def _state(lib: Any, now: float | None) -> _State:
+    store = _store(lib)
+    now = time.time() if now is None else float(now)
+    items = item_vectors(store)
+    files: dict[str, dict] = {}
+    for r in store.query(
+        "SELECT id, content_id, display_path, title, kind, duration, added_at FROM files "
+        "WHERE status = 'media' AND available = 1 AND content_id IS NOT NULL ORDER BY id"
+    ):
+        if r["content_id"] not in files:
+            f = dict(r)
+            f["title"] = _title(r)
+            files[r["content_id"]] = f
+    fb = history.feedback(store)
+    hidden = {cid for cid, kind in fb.items() if kind in ("dislike", "not_interested")}
+    recent = {cid for cid, at in history.played_at(store).items() if at >= now - RECENT_SECONDS}
+    # An explicit word beats any inference (the last one given wins); else the last play.
+    opinion: dict[str, tuple[float, float, str]] = {}
+    explicit: set[str] = set()
+    for s in history.signals(store):
+        if s.kind in history.FEEDBACK_KINDS:
+            explicit.add(s.content_id)
+        elif s.content_id in explicit:
+            continue
+        opinion[s.content_id] = (s.signal, s.at, s.kind)
+    liked = sorted(
+        (cid for cid, (sig, _, _) in opinion.items() if sig >= LIKED_SIGNAL and cid not in hidden),
+        key=lambda c: (-opinion[c][1], c),
+    )
+    model = history.interest_model(store) if opinion else None
+    return _State(store, now, items, files, hidden | recent, hidden, opinion, liked, model)
+
+
+# -- ranking -----------------------------------------------------------------------------
+
+
+def _candidates(state: _State, extra_exclude: set[str] = frozenset()) -> list[str]:
+    """Content ids that may be offered: playable, analysed, not excluded (in file-id order)."""
+    return [
+        cid
+        for cid in state.files
+        if cid in state.items.row and cid not in state.excluded and cid not in extra_exclude
+    ]
+
+
+def _scores(state: _State, cids: list[str]) -> np.ndarray:
+    """Model scores for these content ids (candidates projected once per vectors/model)."""
+    entry = history.sync_model(state.store)
+    model = entry.model
+    items = state.items
+    key = (id(items), id(model))
+    if entry.candidates is None or entry.candidates[0] != key:
+        entry.candidates = (key, model.prepare(items.vectors))
+    try:
+        scores = model.score(entry.candidates[1], state.now)
+    except ValueError:  # prepared under an older projection
+        entry.candidates = (key, model.prepare(items.vectors))
+        scores = model.score(entry.candidates[1], state.now)
+    return np.asarray(scores, np.float64)[[items.row[c] for c in cids]]
+
+
+def _pick(state: _State, cids: list[str], relevance: np.ndarray, n: int) -> list[int]:
+    """MMR over the candidates, then near-duplicates of what is picked only as a last resort."""
+    if not cids or n <= 0:
+        return []
+    v = state.items.vectors[[state.items.row[c] for c in cids]]
+    order = [int(i) for i in diversify(relevance, v, min(len(cids), 3 * n), MMR_LAMBDA)]
+    rest = [int(i) for i in np.argsort(-relevance, kind="stable") if int(i) not in set(order)]
+    order += rest
+    picked: list[int] = []
+    spare: list[int] = []
+    for i in order:
+        if len(picked) == n:
+            break
+        if picked and float((v[picked] @ v[i]).max()) >= DUPLICATE_COSINE:
+            spare.append(i)
+        else:
+            picked.append(i)
+    return picked + spare[: n - len(picked)]
+
+
+def _reasons(
+    state: _State, cid: str, seed: str | None = None, seed_words: str = "Because you played"
+) -> list[str]:
+    reasons: list[str] = []
+    items = state.items
+    how = state.opinion.get(cid)
+    if how is not None and how[0] >= LIKED_SIGNAL:
+        reasons.append("You liked this" if how[2] == "like" else "You played this to the end")
+    liked = [c for c in state.liked if c != cid and c in items.row]
+    if seed is not None:
+        reasons.append(f"{seed_words} {state.title(seed)}")
+    elif liked and cid in items.row:
+        v = items.vectors[items.row[cid]]
+        sims = items.vectors[[items.row[c] for c in liked]] @ v
+        best = int(np.argmax(sims))  # ties: the most recent liked file
+        if sims[best] >= BECAUSE_MIN_COSINE:
+            reasons.append(f"Because you played {state.title(liked[best])}")
+    profile = state.profile() if state.liked else {}
+    if profile:
+        mine = state.tags().get(cid, {})
+        shared = sorted(
+            (
+                (-score * profile[tag], tag)
+                for tag, score in mine.items()
+                if score >= TAG_MIN_SCORE and profile.get(tag, 0.0) >= TAG_MIN_PROFILE
+            ),
+        )
+        if shared:
+            reasons.append(", ".join(tag for _, tag in shared[:2]))
+    if not reasons:
+        reasons.append(EXPLORE)
+    return reasons
+
+
+def _item(state: _State, cid: str, score: float, reasons: list[str], section: str) -> dict:
+    f = state.files[cid]
+    return {
+        "path": f["display_path"],
+        "file_id": int(f["id"]),
+        "content_id": cid,
+        "title": f["title"],
+        "score": round(float(score), 6),
+        "reasons": reasons,
+        "section": section,
+    }
+
+
+def _tour(state: _State, cids: list[str], n: int, section: str) -> list[dict]:
+    if not cids:
+        return []
+    v = state.items.vectors[[state.items.row[c] for c in cids]]
+    order = cold_start_order(v, min(n, len(cids)))
+    k = len(order)
+    return [_item(state, cids[i], (k - r) / k, [TOUR], section) for r, i in enumerate(order)]
+
+
+def _ranked(state: _State, cids: list[str], n: int, section: str, explore: int = 0) -> list[dict]:
+    if state.cold:
+        return _tour(state, cids, n, section)
+    if not cids:
+        return []
+    scores = _scores(state, cids)
+    explore = min(explore, max(0, n - 3))
+    picked = _pick(state, cids, scores, n - explore)
+    tries = _explore(state, cids, scores, picked, n - len(picked))
+    out = [_item(state, cids[i], scores[i], _reasons(state, cids[i]), section) for i in picked]
+    out += [_item(state, cids[i], scores[i], [EXPLORE], section) for i in tries]
+    return out
+
+
+def _regions(state: _State) -> np.ndarray:
+    """A region (0..REGIONS-1) for every item vector, cached per vectors version."""
+    items = state.items
+    with _lock:
+        cached = _region_cache.get(state.store)
+        if cached is not None and cached[0] is items.source:
+            return cached[1]
+    k = min(REGIONS, len(items))
+    if k == 0:
+        labels = np.zeros(0, np.int64)
+    else:
+        centres = items.vectors[cold_start_order(items.vectors, k)]
+        labels = np.argmax(items.vectors @ centres.T, axis=1)
+    with _lock:
+        _region_cache[state.store] = (items.source, labels)
+    return labels
+
+
+def _explore(
+    state: _State, cids: list[str], scores: np.ndarray, picked: list[int], k: int
+) -> list[int]:
+    """Up to ``k`` candidates from regions of the library the list does not cover yet.
+
+    The best-scoring file of each uncovered region, best regions first: a taste that has
+    changed shows up only if something of the new kind is offered at all.
+    """
+    if k <= 0:
+        return []
+    labels = _regions(state)[[state.items.row[c] for c in cids]]
+    covered = {int(labels[i]) for i in picked}
+    best: dict[int, int] = {}
+    for i in np.argsort(-scores, kind="stable"):
+        region = int(labels[i])
+        if region not in covered and region not in best and int(i) not in picked:
+            best[region] = int(i)
+    order = sorted(best.values(), key=lambda i: (-scores[i], i))[:k]
+    if len(order) < k:  # every region is covered: fill with the next best by score
+        taken = set(picked) | set(order)
+        rest = [int(i) for i in np.argsort(-scores, kind="stable") if int(i) not in taken]
+        order += rest[: k - len(order)]
+    return order
+
+
+def recommend(lib: Any, n: int = 10, now: float | None = None) -> list[dict]:
+    """The ``n`` files to offer next, each ``{path, file_id, title, score, reasons, section}``.
+
+    Without any history yet (or after it was forgotten) the list is a tour of the library.
+    """
+    state = _state(lib, now)
+    return _for_you(state, n)
+
+
+def _for_you(state: _State, n: int) -> list[dict]:
+    cids = _candidates(state)
+    if not state.items.layout:  # nothing analysed yet: the newest files
+        newest = sorted(state.files, key=lambda c: (-(state.files[c]["added_at"] or 0), c))
+        newest = [c for c in newest if c not in state.excluded][:n]
+        return [_item(state, c, 0.0, [TOUR], "for_you") for c in newest]
+    return _ranked(state, cids, n, "for_you", EXPLORE_SLOTS if n >= 6 else 0)
+
+
+def _continue(state: _State, n: int) -> list[dict]:
+    out = []
+    for u in history.unfinished(state.store):
+        cid = u["content_id"]
+        f = state.files.get(cid)
+        if f is None or f["kind"] != "video" or cid in state.hidden:
+            continue
+        duration = u["duration"] or f["duration"]
+        reason = f"Resume at {_clock(u['position'])}" + (
+            f" of {_clock(duration)}" if duration else ""
+        )
+        item = _item(state, cid, u["at"], [reason], "continue_watching")
+        item["position"] = u["position"]
+        out.append(item)
+        if len(out) == n:
+            break
+    return out
+
+
+def _clock(seconds: float) -> str:
+    s = int(round(seconds))
+    h, rem = divmod(s, 3600)
+    m, s = divmod(rem, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def _new(state: _State, n: int) -> list[dict]:
+    since = state.now - NEW_DAYS * 86400
+    played = history.played_at(state.store)
+    new = {
+        cid for cid, f in state.files.items() if (f["added_at"] or 0) >= since and cid not in played
+    }
+    cids = [c for c in _candidates(state) if c in new]
+    items = _ranked(state, cids, n, "new_for_you")
+    for item in items:
+        days = int((state.now - state.files[item["content_id"]]["added_at"]) // 86400)
+        added = {0: "Added today", 1: "Added yesterday"}.get(max(days, 0), f"Added {days} days ago")
+        item["reasons"] = [added] + [r for r in item["reasons"] if r != TOUR]
+    return items
+
+
+def _like_this(state: _State, seed: str, n: int, words: str = "Because you played") -> list[dict]:
+    items = state.items
+    cids = _candidates(state, {seed})
+    if seed not in items.row or not cids:
+        return []
+    sims = items.vectors[[items.row[c] for c in cids]] @ items.vectors[items.row[seed]]
+    picked = _pick(state, cids, sims.astype(np.float64), n)
+    return [
+        _item(state, cids[i], sims[i], _reasons(state, cids[i], seed, words), "because_you_played")
+        for i in picked
+    ]
+
+
+def _because(state: _State, n: int, seeds: int = 3) -> list[dict]:
+    out = []
+    for seed in state.liked:
+        if len(out) == seeds:
+            break
+        like = _like_this(state, seed, n)
+        if like:
+            out.append(
+                {"seed": state.title(seed), "seed_file_id": _file_id(state, seed), "items": like}
+            )
+    return out
+
+
+def _file_id(state: _State, cid: str) -> int | None:
+    f = state.files.get(cid)
+    if f is not None:
+        return int(f["id"])
+    row = state.store.query_one(
+        "SELECT id FROM files WHERE content_id = ? ORDER BY id LIMIT 1", (cid,)
+    )
+    return int(row["id"]) if row else None
+
+
+def sections(lib: Any, n: int = 10, now: float | None = None) -> dict:
+    """Every section of the For you page: for_you, continue_watching, new_for_you, because_you_played."""
+    state = _state(lib, now)
+    return {
+        "for_you": _for_you(state, n),
+        "continue_watching": _continue(state, n),
+        "new_for_you": _new(state, n),
+        "because_you_played": _because(state, n),
+    }
+
+
+# -- adapters for the GUI ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Card:
+    file_id: int
+    why: str
+
+
+@dataclass(frozen=True)
+class Shelf:
+    key: str
+    title: str
+    cards: list[Card]
+    arg: str = ""
+
+
+def _cards(items: list[dict]) -> list[Card]:
+    return [Card(i["file_id"], "; ".join(i["reasons"])) for i in items]
+
+
+def shelves(lib: Any, per_row: int = 20, now: float | None = None) -> list[Shelf]:
+    """The For you page as shelves of cards (what the GUI shows)."""
+    s = sections(lib, per_row, now)
+    out = []
+    if s["continue_watching"]:
+        out.append(Shelf("continue", "Continue watching", _cards(s["continue_watching"])))
+    if s["for_you"]:
+        out.append(Shelf("for_you", "For you", _cards(s["for_you"])))
+    if s["new_for_you"]:
+        out.append(Shelf("new", "New for you", _cards(s["new_for_you"])))
+    for b in s["because_you_played"]:
+        out.append(Shelf("because", "Because you played {0}", _cards(b["items"]), b["seed"]))
+    return out
+
+
+def more_like_this(lib: Any, file_id: int, limit: int = 12, now: float | None = None) -> list[Card]:
+    """Files most like this one (cosine on the item vectors), varied, with why."""
+    state = _state(lib, now)
+    row = state.store.query_one("SELECT content_id FROM files WHERE id = ?", (file_id,))
+    if row is None or row["content_id"] is None:
+        return []
+    state.excluded = set(state.hidden)  # asked for explicitly: recent plays are fine
+    return _cards(_like_this(state, row["content_id"], limit, "Like"))
