@@ -118,4 +118,24 @@ def m001_initial(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS = [m001_initial]
+def m002_revision_counter(conn: sqlite3.Connection) -> None:
+    """A counter bumped by every change to files, features and vectors.
+
+    The in-memory feature index compares it to decide whether to reload, which
+    costs one row read instead of aggregates over 100,000 rows per query.
+    """
+    statements = [
+        "CREATE TABLE revision (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+        "INSERT INTO revision VALUES ('library', 0)",
+    ]
+    for table in ("files", "features", "vectors"):
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            statements.append(
+                f"CREATE TRIGGER {table}_{event.lower()}_revision AFTER {event} ON {table} "
+                "BEGIN UPDATE revision SET value = value + 1 WHERE name = 'library'; END"
+            )
+    for statement in statements:
+        conn.execute(statement)
+
+
+MIGRATIONS = [m001_initial, m002_revision_counter]

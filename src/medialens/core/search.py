@@ -32,6 +32,7 @@ RRF_K = 60
 TAG_MIN_SIMILARITY = 0.45  # below this a tag is unrelated to the query (MiniLM cosine)
 TEXT_MIN_SIMILARITY = 0.2
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+STOPWORDS = frozenset("a an the at of in on and or with for to by from is are".split())
 
 
 @dataclass
@@ -86,12 +87,19 @@ class TagEmbeddings:
             return np.stack([self._vectors[t] for t in tags])
 
 
-def fts_query(text: str) -> str | None:
-    """An FTS5 query matching every word of ``text`` as a prefix (quoted: no syntax injection)."""
-    words = _TOKEN.findall(text.lower())
+def fts_query(text: str, any_word: bool = False) -> str | None:
+    """An FTS5 query matching every (or any) word of ``text`` as a prefix.
+
+    Words are quoted, so nothing a person types is read as FTS5 syntax.
+    """
+    words = [w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS] or _TOKEN.findall(
+        text.lower()
+    )
     if not words:
         return None
-    return " ".join(f'"{w}"*' for w in words)
+    # short words match whole words only: "at"* would match half the library, slowly
+    terms = [f'"{w}"*' if len(w) > 2 else f'"{w}"' for w in words]
+    return (" OR " if any_word else " ").join(terms)
 
 
 class Searcher:
@@ -113,8 +121,8 @@ class Searcher:
             "WHERE text_index MATCH ? ORDER BY bm25(text_index) LIMIT ?"
         )
         rows = conn.execute(sql, (match, limit * 3)).fetchall()
-        if not rows and " " in match:  # no document has every word: accept any of them
-            rows = conn.execute(sql, (match.replace('" "', '" OR "'), limit * 3)).fetchall()
+        if not rows:  # no document has every word: rank those with any of them
+            rows = conn.execute(sql, (fts_query(query, any_word=True), limit * 3)).fetchall()
         hits: list[tuple[int, str]] = []
         seen: set[int] = set()
         for content_id, snippet in rows:
@@ -130,7 +138,8 @@ class Searcher:
         if block is None or q.shape[0] != block.matrix.shape[1]:
             return []
         sims = block.matrix @ q
-        order = np.argsort(-sims)[:limit]
+        order = np.argpartition(-sims, min(limit, len(sims) - 1))[:limit]
+        order = order[np.argsort(-sims[order], kind="stable")]
         return [
             (int(block.file_ids[i]), f"meaning {sims[i]:.2f}")
             for i in order

@@ -44,7 +44,6 @@ def similar(index: LibraryIndex, file_id: int, n: int = 10) -> list[Match]:
     index.refresh()
     if file_id not in index.files:
         return []
-    me = index.files[file_id]
     size = len(index.file_ids)
     total = np.zeros(size, np.float64)
     count = np.zeros(size, np.int32)
@@ -67,14 +66,14 @@ def similar(index: LibraryIndex, file_id: int, n: int = 10) -> list[Match]:
         best_cos[pos[better]] = sims[better]
     # mean over shared modalities, lightly rewarding files that agree on several
     score = np.where(count > 0, total / np.maximum(count, 1) * (1 + 0.1 * (count - 1)), -np.inf)
-    same = [
-        i
-        for i, fid in enumerate(index.file_ids.tolist())
-        if index.files[fid]["content_id"] == me["content_id"]
-    ]  # itself and exact copies
-    score[same] = -np.inf
+    score[index.content_codes == index.content_code(file_id)] = -np.inf  # itself and exact copies
+    top = (
+        np.argpartition(-score, min(n, len(score) - 1))[: n + 1]
+        if len(score) > n
+        else np.arange(len(score))
+    )
     matches = []
-    for i in np.argsort(-score, kind="stable")[:n]:
+    for i in top[np.lexsort((index.file_ids[top], -score[top]))][:n]:
         if not np.isfinite(score[i]):
             break
         other = int(index.file_ids[i])
