@@ -322,6 +322,113 @@ def _register_gui(sub, command) -> None:
 _EXTRA_COMMANDS.append(_register_gui)
 
 
+def _register_history(sub, command) -> None:
+    """``event``, ``history`` and ``recommend``: playback history and what to play next."""
+
+    def cmd_event(args) -> int:
+        from medialens.core import history
+
+        if args.kind not in history.KINDS:
+            raise CliError(
+                f"unknown event kind {args.kind!r}: use one of {', '.join(history.KINDS)}"
+            )
+        with _open(args) as lib:
+            if not history.record_event(lib, args.path, args.kind, args.at):
+                print("history is paused: nothing recorded (`medialens history resume`)")
+                return 0
+        print(f"recorded {args.kind} for {os.path.abspath(args.path)}")
+        return 0
+
+    def cmd_export(args) -> int:
+        from medialens.core import history
+
+        with _open(args) as lib:
+            done = history.export_history(lib, args.file)
+        model = " and the interest model" if done["model"] else ""
+        print(f"exported {done['events']} events{model} to {done['path']}")
+        return 0
+
+    def cmd_forget(args) -> int:
+        from medialens.core import history
+
+        with _open(args) as lib:
+            done = history.forget_history(lib)
+        model = " and the interest model" if done["model"] else ""
+        print(f"forgot {done['events']} events{model}")
+        return 0
+
+    def cmd_pause(args, paused: bool) -> int:
+        from medialens.core import history
+
+        with _open(args) as lib:
+            history.set_paused(lib, paused)
+        print("history paused: nothing is recorded" if paused else "history resumed")
+        return 0
+
+    def brief(item: dict) -> dict:
+        out = {"path": item["path"], "score": item["score"], "reasons": item["reasons"]}
+        if "position" in item:
+            out["position"] = item["position"]
+        return out
+
+    def cmd_recommend(args) -> int:
+        from medialens.core import recommendations
+
+        with _open(args) as lib:
+            if args.sections:
+                s = recommendations.sections(lib, args.n)
+                result: object = {
+                    key: [
+                        {"seed": b["seed"], "items": [brief(i) for i in b["items"]]} for b in value
+                    ]
+                    if key == "because_you_played"
+                    else [brief(i) for i in value]
+                    for key, value in s.items()
+                }
+            else:
+                result = [brief(i) for i in recommendations.recommend(lib, args.n)]
+        if args.json:
+            _print_json(result)
+            return 0
+        groups = result.items() if isinstance(result, dict) else [("for_you", result)]
+        for key, items in groups:
+            if args.sections:
+                print(f"{key.replace('_', ' ')}:")
+            if key == "because_you_played":
+                items = [
+                    dict(i, path=f"[{b['seed']}] {i['path']}") for b in items for i in b["items"]
+                ]
+            for k, item in enumerate(items, 1):
+                print(f"{k:>3}. {item['path']}  ({'; '.join(item['reasons'])})")
+        return 0
+
+    p = command("event", cmd_event, "record a playback event or feedback for a file")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument(
+        "kind",
+        metavar="KIND",
+        help="start, progress, pause, seek, stop, complete, like, dislike, not_interested, skip",
+    )
+    p.add_argument("--at", type=float, default=None, metavar="SECONDS", help="position in seconds")
+
+    group = command("history", None, "export, forget, pause or resume playback history")
+    hsub = group.add_subparsers(dest="history_command", metavar="ACTION")
+    hsub.required = True
+    p = command("export", cmd_export, "write every event and the model state to a JSON file", hsub)
+    p.add_argument("file", metavar="FILE")
+    command("forget", cmd_forget, "delete every event and the interest model", hsub)
+    command("pause", lambda a: cmd_pause(a, True), "stop recording history", hsub)
+    command("resume", lambda a: cmd_pause(a, False), "record history again", hsub)
+
+    p = command("recommend", cmd_recommend, "what to play next, and why")
+    p.add_argument("-n", type=int, default=10, help="how many (default 10)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--sections", action="store_true", help="every section of the For you page")
+
+
+_EXTRA_COMMANDS.append(_register_history)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -255,11 +255,18 @@ def _state(lib: Any, now: float | None) -> _State:
 
 
 def _candidates(state: _State, extra_exclude: set[str] = frozenset()) -> list[str]:
-    """Content ids that may be offered: playable, analysed, not excluded (in file-id order)."""
+    """Content ids that may be offered: playable, with vectors, not excluded (file-id order).
+
+    A file no extractor has described yet has nothing to be recommended for.
+    """
+    row, present = state.items.row, state.items.present
     return [
         cid
         for cid in state.files
-        if cid in state.items.row and cid not in state.excluded and cid not in extra_exclude
+        if cid in row
+        and present[row[cid]].any()
+        and cid not in state.excluded
+        and cid not in extra_exclude
     ]
 
 
@@ -456,13 +463,13 @@ def _clock(seconds: float) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
-def _new(state: _State, n: int) -> list[dict]:
+def _new(state: _State, n: int, shown: set[str] = frozenset()) -> list[dict]:
     since = state.now - NEW_DAYS * 86400
     played = history.played_at(state.store)
     new = {
         cid for cid, f in state.files.items() if (f["added_at"] or 0) >= since and cid not in played
     }
-    cids = [c for c in _candidates(state) if c in new]
+    cids = [c for c in _candidates(state, shown) if c in new]
     items = _ranked(state, cids, n, "new_for_you")
     for item in items:
         days = int((state.now - state.files[item["content_id"]]["added_at"]) // 86400)
@@ -510,10 +517,11 @@ def _file_id(state: _State, cid: str) -> int | None:
 def sections(lib: Any, n: int = 10, now: float | None = None) -> dict:
     """Every section of the For you page: for_you, continue_watching, new_for_you, because_you_played."""
     state = _state(lib, now)
+    for_you = _for_you(state, n)
     return {
-        "for_you": _for_you(state, n),
+        "for_you": for_you,
         "continue_watching": _continue(state, n),
-        "new_for_you": _new(state, n),
+        "new_for_you": _new(state, n, {i["content_id"] for i in for_you}),
         "because_you_played": _because(state, n),
     }
 

@@ -1,0 +1,234 @@
+"""Recommendations: cold start, learning, exclusions, variety, reasons, sections, CLI.
+
+The library (tones, voices, beats, a film, described by the ``sketch`` extractor) is
+built by helpers in ``test_history``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+from test_history import T0, copy_library, fid, index_media, play
+
+from medialens.cli import main
+from medialens.core import history
+from medialens.core.recommendations import (
+    DUPLICATE_COSINE,
+    TOUR,
+    item_vectors,
+    more_like_this,
+    recommend,
+    sections,
+    shelves,
+)
+
+LATER = T0 + 2 * 3600  # past the "just played" hour
+LOWS = {f"low{i}.ogg" for i in range(4)}
+HIGHS = {f"high{i}.ogg" for i in range(4)}
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory):
+    return index_media(tmp_path_factory.mktemp("recommendations"))
+
+
+@pytest.fixture
+def library(indexed, tmp_path):
+    lib = copy_library(indexed, tmp_path)
+    yield lib
+    lib.close()
+
+
+def names(items) -> list[str]:
+    return [os.path.basename(i["path"]) for i in items]
+
+
+def scores(lib, now=LATER) -> dict[str, float]:
+    return {os.path.basename(i["path"]): i["score"] for i in recommend(lib, 100, now=now)}
+
+
+def test_a_new_listener_gets_a_tour_of_the_library(library):
+    recs = recommend(library, 6, now=T0)
+    assert len(recs) == 6 and len(set(names(recs))) == 6
+    assert all(r["reasons"] == [TOUR] and r["section"] == "for_you" for r in recs)
+    groups = {re.sub(r"\d*\.\w+$", "", n) for n in names(recs)}
+    assert len(groups) >= 4  # of low, high, mid, voice, beats, film: not six of one kind
+    assert len(set(names(recs)) & LOWS) <= 1
+
+
+def test_completion_raises_and_an_early_skip_lowers_the_neighbours(library):
+    play(library, "mid0.ogg", "complete", T0)  # something to learn from at all
+    before = scores(library)
+    play(library, "low0.ogg", "complete", T0 + 60)
+    raised = scores(library)
+    for name in ("low1.ogg", "low2.ogg", "low3.ogg"):
+        assert raised[name] > before[name]
+    play(library, "high0.ogg", "skip", T0 + 120, 0.2)
+    lowered = scores(library)
+    for name in ("high1.ogg", "high2.ogg", "high3.ogg"):
+        assert lowered[name] < raised[name]
+    assert min(lowered[n] for n in LOWS) > max(lowered[n] for n in HIGHS)
+
+
+def test_disliked_uninteresting_and_just_played_files_are_left_out(library):
+    play(library, "low0.ogg", "complete", T0)
+    history.record_event(library, library.media / "low1.ogg", "dislike", at=T0 + 10)
+    history.record_event(library, library.media / "mid0.ogg", "not_interested", at=T0 + 20)
+    play(library, "high0.ogg", "stop", T0 + 30, 1.0)
+    everything = sections(library, 100, now=T0 + 600)
+    shown = set(names(everything["for_you"])) | set(names(everything["new_for_you"]))
+    for b in everything["because_you_played"]:
+        shown |= set(names(b["items"]))
+    assert not shown & {"low0.ogg", "low1.ogg", "mid0.ogg", "high0.ogg"}
+    later = names(recommend(library, 100, now=T0 + 2 * 3600))
+    assert {"low0.ogg", "high0.ogg"} <= set(later)  # an hour later they may come back
+    assert not {"low1.ogg", "mid0.ogg"} & set(later)
+    history.record_event(library, library.media / "low1.ogg", "like", at=T0 + 3 * 3600)
+    assert "low1.ogg" in names(recommend(library, 100, now=T0 + 5 * 3600))  # changed mind
+
+
+def test_unavailable_files_are_left_out(library):
+    play(library, "low0.ogg", "complete", T0)
+    (library.media / "low2.ogg").rename(library.media.parent / "low2.ogg")
+    try:
+        library.scan()
+        got = names(recommend(library, 100, now=LATER))
+        assert "low2.ogg" not in got and "low3.ogg" in got
+    finally:
+        (library.media.parent / "low2.ogg").rename(library.media / "low2.ogg")
+
+
+def test_near_duplicates_never_fill_the_list(library):
+    items = item_vectors(library)
+    low = [
+        items.vectors[items.row[library.file_row(library.media / n)["content_id"]]]
+        for n in sorted(LOWS)
+    ]
+    assert float(np.min(np.stack(low) @ np.stack(low).T)) >= DUPLICATE_COSINE  # the premise
+    play(library, "low0.ogg", "complete", T0)
+    history.record_event(library, library.media / "low0.ogg", "like", at=T0 + 5)
+    recs = recommend(library, 5, now=LATER)
+    assert len(recs) == 5
+    assert len(set(names(recs)) & LOWS) == 1  # the best of them, then other things
+
+
+def test_every_item_says_why_naming_a_played_title(library):
+    play(library, "low0.ogg", "complete", T0)
+    play(library, "low1.ogg", "complete", T0 + 30)
+    play(library, "high0.ogg", "skip", T0 + 60, 0.2)
+    recs = recommend(library, 8, now=LATER)
+    assert all(r["reasons"] and all(isinstance(x, str) and x for x in r["reasons"]) for r in recs)
+    [low] = [r for r in recs if names([r])[0] in LOWS]
+    because = [x for x in low["reasons"] if x.startswith("Because you played ")]
+    assert because in (["Because you played Low 0"], ["Because you played Low 1"])
+    assert because[0] != f"Because you played {low['title']}"  # another file: the most similar
+    assert "low, calm" in low["reasons"] or "calm, low" in low["reasons"]  # the tags liked
+
+
+def test_continue_watching_lists_an_unfinished_video(library):
+    film = fid(library, "film.mp4")
+    history.record_event(library, film, "start", 0.0, at=T0)
+    history.record_event(library, film, "stop", 8.0, at=T0 + 8)
+    history.record_event(library, library.media / "beats0.ogg", "stop", 2.0, at=T0 + 10)  # audio
+    cont = sections(library, 10, now=T0 + 60)["continue_watching"]
+    assert names(cont) == ["film.mp4"]
+    assert cont[0]["position"] == 8.0 and cont[0]["reasons"] == ["Resume at 0:08 of 0:20"]
+    history.record_event(library, film, "start", 8.0, at=T0 + 100)
+    history.record_event(library, film, "complete", at=T0 + 112)
+    assert sections(library, 10, now=T0 + 200)["continue_watching"] == []
+
+
+def test_sections_new_and_because(library):
+    play(library, "low0.ogg", "complete", T0)
+    s = sections(library, 4, now=LATER)
+    assert set(s) == {"for_you", "continue_watching", "new_for_you", "because_you_played"}
+    assert s["new_for_you"] and all(r["reasons"][0] == "Added today" for r in s["new_for_you"])
+    assert not set(names(s["new_for_you"])) & set(names(s["for_you"]))
+    [because] = s["because_you_played"]
+    assert because["seed"] == "Low 0" and len(because["items"]) == 4
+    assert names(because["items"])[0] in LOWS  # the nearest first
+    assert sections(library, 4, now=time.time() + 15 * 86400)["new_for_you"] == []  # 2 weeks on
+    kinds = [s.key for s in shelves(library, 4, now=LATER)]
+    assert kinds[0] == "for_you" and "because" in kinds
+    like = more_like_this(library, fid(library, "high0.ogg"), 3, now=LATER)
+    assert like and all(c.why.startswith("Like High 0") for c in like)
+
+
+def test_recommendations_are_deterministic(library):
+    play(library, "low0.ogg", "complete", T0)
+    play(library, "voice0.wav", "skip", T0 + 60, 0.2)
+    first = sections(library, 6, now=LATER)
+    assert sections(library, 6, now=LATER) == first
+    library.close()
+    reopened = type(library)(library.dirs, entry_points=False, builtins=False)
+    try:
+        assert sections(reopened, 6, now=LATER) == first
+    finally:
+        reopened.close()
+
+
+def test_forget_falls_back_to_the_tour(library):
+    play(library, "low0.ogg", "complete", T0)
+    assert recommend(library, 5, now=LATER)[0]["reasons"] != [TOUR]
+    history.forget_history(library)
+    assert all(r["reasons"] == [TOUR] for r in recommend(library, 5, now=LATER))
+
+
+# -- the command line --------------------------------------------------------------------
+
+
+def cli(capsys, library, *args):
+    code = main(["--data-dir", str(library.dirs.data), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_event_recommend_and_history(library, capsys, tmp_path):
+    library.close()  # the commands open the library themselves
+    low = str(library.media / "low0.ogg")
+    assert cli(capsys, library, "event", low, "start") == (0, f"recorded start for {low}\n", "")
+    assert cli(capsys, library, "event", low, "complete")[0] == 0
+    assert cli(capsys, library, "event", low, "stop", "--at", "1.5")[0] == 0
+    code, out, _ = cli(capsys, library, "recommend", "-n", "4", "--json")
+    recs = json.loads(out)
+    assert code == 0 and len(recs) == 4
+    assert all(set(r) == {"path", "score", "reasons"} for r in recs)
+    code, out, _ = cli(capsys, library, "recommend", "-n", "3", "--sections", "--json")
+    s = json.loads(out)
+    assert set(s) == {"for_you", "continue_watching", "new_for_you", "because_you_played"}
+    assert s["because_you_played"][0]["seed"] == "Low 0"
+
+    target = tmp_path / "h.json"
+    code, out, _ = cli(capsys, library, "history", "export", str(target))
+    assert code == 0 and out.startswith("exported 3 events and the interest model")
+    assert len(json.loads(target.read_text())["events"]) == 3
+
+    assert cli(capsys, library, "history", "pause")[1] == "history paused: nothing is recorded\n"
+    code, out, _ = cli(capsys, library, "event", low, "like")
+    assert code == 0 and out.startswith("history is paused: nothing recorded")
+    assert cli(capsys, library, "history", "resume")[1] == "history resumed\n"
+
+    code, out, _ = cli(capsys, library, "history", "forget")
+    assert (code, out) == (0, "forgot 3 events and the interest model\n")
+    code, out, _ = cli(capsys, library, "recommend", "-n", "2")
+    assert code == 0 and out.count(TOUR) == 2
+
+
+def test_cli_errors(library, capsys):
+    library.close()
+    code, _, err = cli(capsys, library, "event", str(library.media / "nope.ogg"), "start")
+    assert code == 1 and "nope.ogg is not in the library" in err
+    proc = subprocess.run(
+        [sys.executable, "-m", "medialens.cli", "--data-dir", str(library.dirs.data), "event",
+         str(library.media / "low0.ogg"), "watched"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr.startswith("medialens: unknown event kind 'watched': use one of start,")
