@@ -12,94 +12,17 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from medialens.gui import services as S
+from medialens.gui.look import Translations, apply_fonts, apply_theme
 
 log = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
-I18N = HERE / "i18n"
 ICON = HERE / "resources" / "medialens.svg"
-LANGUAGES = ("en", "zh_CN")
-
-
-class Translations:
-    """Our .qm and Qt's own, swapped at run time (widgets retranslate on LanguageChange)."""
-
-    def __init__(self, app: QCoreApplication) -> None:
-        self.app = app
-        self.ours = QTranslator(app)
-        self.qt = QTranslator(app)
-        self.code = "en"
-
-    def set(self, code: str | None) -> str:
-        if not code:
-            code = "zh_CN" if QLocale.system().name().startswith("zh") else "en"
-        self.app.removeTranslator(self.ours)
-        self.app.removeTranslator(self.qt)
-        self.code = code
-        if code != "en":
-            if self.ours.load(str(I18N / f"medialens_{code}.qm")):
-                self.app.installTranslator(self.ours)
-            else:
-                log.warning("no translation for %s", code)
-            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            if self.qt.load(f"qtbase_{code}", qt_dir):
-                self.app.installTranslator(self.qt)
-        apply_fonts(self.app, code)
-        return code
-
-
-def apply_fonts(app: QApplication, code: str) -> None:
-    """A UI font with CJK fallback, so Chinese titles and the Chinese UI never show boxes."""
-    families = set(QFontDatabase.families())
-    cjk = [
-        f
-        for f in ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei")
-        if f in families
-    ]
-    latin = [f for f in ("Noto Sans", "Inter", "Cantarell", "DejaVu Sans") if f in families]
-    order = (cjk + latin) if code.startswith("zh") else (latin + cjk)
-    if not order:
-        return
-    font = QFont(app.font())
-    font.setFamilies(order)
-    app.setFont(font)
-
-
-def apply_theme(app: QApplication, theme: str | None) -> None:
-    """Follow the system (default) or force light or dark: Fusion derives the palette."""
-    hints = app.styleHints()
-    scheme = {
-        "light": Qt.ColorScheme.Light,
-        "dark": Qt.ColorScheme.Dark,
-    }.get(theme or "system", Qt.ColorScheme.Unknown)
-    if hasattr(hints, "setColorScheme"):
-        hints.setColorScheme(scheme)
-    if theme == "dark" and app.palette().color(app.palette().ColorRole.Window).lightness() > 128:
-        app.setPalette(_dark_palette())
-    elif theme in ("light", "system", None) and scheme != Qt.ColorScheme.Dark:
-        app.setPalette(app.style().standardPalette())
-
-
-def _dark_palette():
-    from PySide6.QtGui import QColor, QPalette
-
-    p = QPalette()
-    R = QPalette.ColorRole
-    for role, color in (
-        (R.Window, "#1f2024"), (R.WindowText, "#e8e8ea"), (R.Base, "#17181b"),
-        (R.AlternateBase, "#222328"), (R.Text, "#e8e8ea"), (R.Button, "#2a2b30"),
-        (R.ButtonText, "#e8e8ea"), (R.Highlight, "#3d6fd8"), (R.HighlightedText, "#ffffff"),
-        (R.ToolTipBase, "#2a2b30"), (R.ToolTipText, "#e8e8ea"), (R.PlaceholderText, "#8d8e94"),
-        (R.Mid, "#3a3b40"), (R.Midlight, "#303136"), (R.Dark, "#121316"), (R.Light, "#45464c"),
-        (R.Accent, "#3d6fd8"), (R.Link, "#6d9bff"),
-    ):  # fmt: skip
-        p.setColor(role, QColor(color))
-    return p
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -128,10 +51,7 @@ def run(args) -> int:
 
     from medialens.gui.window import MainWindow
 
-    window = MainWindow(services)
-    window.translations = translations
-    window.settings_page.languageChanged.connect(lambda code: _change_language(window, code))
-    window.settings_page.themeChanged.connect(lambda t: _change_theme(window, t))
+    window = MainWindow(services, translations)
     w, _, h = (getattr(args, "size", None) or "1360x860").partition("x")
     window.resize(int(w), int(h))
     window.show()
@@ -143,16 +63,6 @@ def run(args) -> int:
     code = app.exec()
     services.close()
     return code
-
-
-def _change_language(window, code: str) -> None:
-    window.translations.set(code)
-    window.bridge.run(lambda: window.services.store.set_setting("language", code))
-
-
-def _change_theme(window, theme: str) -> None:
-    apply_theme(QApplication.instance(), theme)
-    window.bridge.run(lambda: window.services.store.set_setting("theme", theme))
 
 
 class Screenshot:
@@ -244,4 +154,4 @@ class Screenshot:
         QGuiApplication.instance().exit(0 if ok else 1)
 
 
-__all__ = ["run", "make_app", "apply_fonts", "Translations"]
+__all__ = ["run", "make_app", "apply_fonts", "apply_theme", "Translations"]

@@ -23,7 +23,9 @@ log = logging.getLogger(__name__)
 
 
 class _Result(QObject):
-    done = Signal(object, object, object)  # callback, value, error
+    # One tuple (callbacks, value, error): a bare None through an ``object`` argument
+    # of a queued signal has upset reference counts in PySide.
+    done = Signal(object)
 
 
 class Bridge(QObject):
@@ -84,13 +86,13 @@ class Bridge(QObject):
                 log.debug("task failed: %s", traceback.format_exc())
                 value, err = None, f"{exc}" or type(exc).__name__
             if not self._closed:
-                self._result.done.emit((then, error), value, err)
+                self._result.done.emit(((then, error), value, err))
 
         self._pool.submit(task)
 
-    @Slot(object, object, object)
-    def _deliver(self, callbacks, value, err) -> None:
-        then, error = callbacks
+    @Slot(object)
+    def _deliver(self, payload) -> None:
+        (then, error), value, err = payload
         if err is not None:
             if error is not None:
                 error(err)

@@ -1,150 +1,168 @@
-"""The indexing engine as the GUI sees it: Library, pipeline and watcher on core threads.
+"""The indexing engine as the GUI sees it.
 
-Nothing here runs core work on the GUI thread: loading the Library (which
-imports every plugin), starting and stopping the watcher and the pipeline all
-go through :meth:`Bridge.run`. Pipeline callbacks reach the GUI through the
-bridge's coalesced signals.
+Two halves, neither on the GUI thread:
+
+* a :class:`~medialens.core.library.Library` in this process, loaded on a
+  worker thread after the window is up, answers questions (search, plugins,
+  more like this) — it imports no model until asked;
+* the pipeline and the watcher run in a child process
+  (:mod:`medialens.gui.indexer`), so extraction never competes with the GUI for
+  the GIL. A reader thread turns its events into the bridge's coalesced
+  signals on the GUI thread.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import threading
 
 from PySide6.QtCore import QObject, Signal
 
+from medialens.core.pipeline import Progress
 from medialens.gui import services as S
 from medialens.gui.bridge import Bridge
 
 log = logging.getLogger(__name__)
 
 
+def _progress(data: dict) -> Progress:
+    return Progress(
+        total=data["total"],
+        done=data["done"],
+        failed=data["failed"],
+        per_extractor={k: [v["done"], v["total"]] for k, v in data["extractors"].items()},
+        current=list(data["current"]),
+        eta_seconds=data["eta_seconds"],
+        paused=data["paused"],
+        running=data["running"],
+    )
+
+
 class Engine(QObject):
     libraryReady = Signal()
     libraryFailed = Signal(str)
     scanningChanged = Signal(bool)
-    message = Signal(str)
+    indexerFailed = Signal(str)
 
     def __init__(self, services: S.Services, bridge: Bridge, parent=None) -> None:
         super().__init__(parent)
         self.services = services
         self.bridge = bridge
-        self.pipeline = None
-        self.watcher = None
         self.scanning = False
-        self._lock = threading.Lock()  # one start/stop at a time, on worker threads
-        self.bridge.progress.connect(self._on_progress)
+        self.process = None
+        self._commands = None
+        self._send_lock = threading.Lock()
+        self._stopping = False
+        self.scanningChanged.connect(self._set_scanning_flag)
 
     @property
     def library(self):
         return self.services.library
 
+    def _set_scanning_flag(self, on: bool) -> None:
+        self.scanning = on
+
+    # -- start-up ------------------------------------------------------------------------------
+
     def start(self) -> None:
-        """Load plugins and start indexing in the background (returns at once)."""
-        self._set_scanning(True)
-        self.bridge.run(self._load, self._loaded, self._failed)
+        """Load the library and start the indexer process in the background."""
+        self.scanning = True
+        self.scanningChanged.emit(True)
+        self.bridge.run(self._load, lambda _lib: self.libraryReady.emit(), self._failed)
+        self.bridge.run(self._spawn, None, lambda err: self.indexerFailed.emit(err))
 
     def _load(self):
-        workers = self.services.store.setting("workers", 0) or None
-        lib = S.open_library(self.services, workers)
+        lib = S.open_library(self.services)
         if lib is None:
             raise RuntimeError(self.services.library_error or "the library could not load")
-        self._start_watch()
         return lib
 
-    def _loaded(self, _lib) -> None:
-        self.libraryReady.emit()
-
     def _failed(self, error: str) -> None:
-        self._set_scanning(False)
         self.libraryFailed.emit(error)
 
-    def _start_watch(self) -> None:
-        from medialens.core.watcher import LibraryWatcher
+    def _spawn(self) -> None:
+        from medialens.gui import indexer
 
-        with self._lock:
-            lib = self.services.library
-            if lib is None:
+        ctx = multiprocessing.get_context("spawn")
+        cmd_parent, cmd_child = ctx.Pipe()
+        ev_parent, ev_child = ctx.Pipe(duplex=False)
+        process = ctx.Process(
+            target=indexer.main,
+            args=(self.services.dirs, cmd_child, ev_child),
+            name="medialens-indexer",
+            daemon=True,
+        )
+        process.start()
+        cmd_child.close()
+        ev_child.close()
+        self.process, self._commands = process, cmd_parent
+        threading.Thread(
+            target=self._read, args=(ev_parent,), name="medialens-indexer-events", daemon=True
+        ).start()
+
+    def _read(self, events) -> None:
+        """Indexer events → bridge (runs on its own thread; blocking reads release the GIL)."""
+        while True:
+            try:
+                kind, *payload = events.recv()
+            except (EOFError, OSError):
+                if not self._stopping:
+                    self.indexerFailed.emit("the indexer stopped unexpectedly")
                 return
-            if self.watcher is not None:
-                self.watcher.stop()
-            if self.pipeline is None:
-                workers = self.services.store.setting("workers", 0) or None
-                self.pipeline = lib.pipeline(
-                    workers,
-                    on_progress=self.bridge.on_progress,
-                    on_file_done=self.bridge.on_file_done,
-                )
-            self.watcher = LibraryWatcher(lib, pipeline=self.pipeline)
-            self.watcher.start()
+            if kind == "progress":
+                self.bridge.on_progress(_progress(payload[0]))
+            elif kind == "done":
+                for file_id in payload[0]:
+                    self.bridge.on_file_done(file_id)
+            elif kind == "scanning":
+                self.scanningChanged.emit(bool(payload[0]))
+            elif kind == "error":
+                self.indexerFailed.emit(str(payload[0]))
 
-    def _set_scanning(self, on: bool) -> None:
-        if on != self.scanning:
-            self.scanning = on
-            self.scanningChanged.emit(on)
+    # -- requests ----------------------------------------------------------------------------------
 
-    def _on_progress(self, progress) -> None:
-        if progress.running or progress.total:
-            self._set_scanning(False)
-
-    # -- requests from the GUI -----------------------------------------------------------------
+    def send(self, *command) -> None:
+        with self._send_lock:
+            if self._commands is None:
+                return
+            try:
+                self._commands.send(command)
+            except (BrokenPipeError, OSError):
+                log.warning("indexer is gone; %s dropped", command[0])
 
     def rescan(self, then=None) -> None:
-        """Restart the watcher: rescans every folder and follows new ones."""
-        if self.services.library is None:
-            return
-        self._set_scanning(True)
-        self.bridge.run(self._start_watch, then)
+        """Rescan every folder and follow new ones."""
+        self.scanning = True
+        self.scanningChanged.emit(True)
+        self.send("rescan")
 
     def restart_pipeline(self, then=None) -> None:
-        """Stop and rebuild the pipeline (after the worker count changes)."""
-
-        def work() -> None:
-            with self._lock:
-                if self.watcher is not None:
-                    self.watcher.stop()
-                    self.watcher = None
-                self.pipeline = None
-            self._start_watch()
-
-        if self.services.library is not None:
-            self.bridge.run(work, then)
+        self.send("restart")
 
     def replan(self) -> None:
-        """Queue whatever is pending again (after retrying failures or enabling a plugin)."""
-        pipeline = self.pipeline
-        if pipeline is not None:
-            self.bridge.run(pipeline.plan)
+        self.send("replan")
 
     def pause(self) -> None:
-        if self.pipeline is not None:
-            self.bridge.run(self.pipeline.pause)
+        self.send("pause")
 
     def resume(self) -> None:
-        if self.pipeline is not None:
-            self.bridge.run(self.pipeline.resume)
+        self.send("resume")
 
     def prioritize(self, file_ids: list[int]) -> None:
-        if self.pipeline is not None:
-            self.bridge.run(lambda: self.pipeline.prioritize(file_ids))
+        self.send("prioritize", list(file_ids))
+
+    def set_enabled(self, name: str, enabled: bool) -> None:
+        self.send("set_enabled", name, enabled)
 
     def stop(self, timeout: float = 3.0) -> None:
-        """Stop core threads, waiting at most ``timeout`` (they are daemons: exit anyway)."""
-        watcher, pipeline = self.watcher, self.pipeline
-        if watcher is None and pipeline is None:
-            return
-
-        def stop() -> None:
-            try:
-                if pipeline is not None:
-                    pipeline.cancel()  # stored results stay; the rest stays pending
-                if watcher is not None:
-                    watcher.stop()
-                elif pipeline is not None:
-                    pipeline.stop()
-            except Exception:
-                log.exception("stopping the engine failed")
-
-        t = threading.Thread(target=stop, name="medialens-stop", daemon=True)
-        t.start()
-        t.join(timeout)
+        """Ask the indexer to stop (stored results stay), then make sure it is gone."""
+        self._stopping = True
+        self.send("stop")
+        process = self.process
+        if process is not None:
+            process.join(timeout)
+            if process.is_alive():
+                process.terminate()
+                process.join(1.0)
+        self.process = None

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from medialens.gui import services as S
+from medialens.gui.reasons import tr_reason
 
 RowRole = Qt.ItemDataRole.UserRole + 1
 WhyRole = Qt.ItemDataRole.UserRole + 2
@@ -29,16 +30,6 @@ FeedbackRole = Qt.ItemDataRole.UserRole + 3
 IdRole = Qt.ItemDataRole.UserRole + 4
 
 COLUMNS = ("title", "artist", "duration", "added", "played", "kind", "folder")
-
-
-def tr_reason(why) -> str:
-    """Translate a reason: ``(template, *args)`` from the GUI adapters, or a plain string."""
-    if not why:
-        return ""
-    if isinstance(why, str):
-        return why
-    template, *args = why
-    return QCoreApplication.translate("Reasons", template).format(*args)
 
 
 def kind_name(kind: str | None) -> str:

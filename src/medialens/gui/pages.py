@@ -335,7 +335,7 @@ class PluginsPage(Page):
             item = QTreeWidgetItem(
                 [name, r["version"], r["api"], self.status_name(r["status"]), produces, done]
             )
-            item.setData(0, Qt.ItemDataRole.UserRole, r)
+            item.setData(0, Qt.ItemDataRole.UserRole, r["name"])
             from PySide6.QtGui import QColor
 
             item.setForeground(3, QColor(STATUS_COLORS.get(r["status"], "#888")))
@@ -352,7 +352,7 @@ class PluginsPage(Page):
                         "",
                     ]
                 )
-                child.setData(0, Qt.ItemDataRole.UserRole, r)
+                child.setData(0, Qt.ItemDataRole.UserRole, r["name"])
                 item.addChild(child)
             self.tree.addTopLevelItem(item)
             if r["name"] == current:
@@ -372,7 +372,10 @@ class PluginsPage(Page):
 
     def current(self) -> dict | None:
         item = self.tree.currentItem()
-        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        if item is None:
+            return None
+        name = item.data(0, Qt.ItemDataRole.UserRole)
+        return next((r for r in self._rows if r["name"] == name), None)
 
     def current_name(self) -> str | None:
         r = self.current()
@@ -399,7 +402,7 @@ class PluginsPage(Page):
         host = self.app.services.library.host
         self.app.bridge.run(
             lambda: host.set_enabled(r["name"], enable),
-            lambda _rec: (self.refresh(), enable and self.app.engine.replan()),
+            lambda _rec: (self.app.engine.set_enabled(r["name"], enable), self.refresh()),
             lambda err: QMessageBox.warning(self, self.tr("Plugins"), err),
         )
 
@@ -448,12 +451,7 @@ class ActivityPage(Page):
         self.tree.setColumnCount(3)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.tree.itemActivated.connect(
-            lambda it, _c: (
-                it.data(0, Qt.ItemDataRole.UserRole)["file_id"]
-                and self.openFile.emit(it.data(0, Qt.ItemDataRole.UserRole)["file_id"])
-            )
-        )
+        self.tree.itemActivated.connect(lambda it, _c: self.openFile.emit(self._row(it)["file_id"]))
         self.outer.addWidget(self.tree, 1)
         self.empty = EmptyState()
         self.outer.addWidget(self.empty, 1)
@@ -489,13 +487,15 @@ class ActivityPage(Page):
 
     def set_failures(self, rows: list[dict]) -> None:
         self._rows = rows
+        self.tree_rows: list[dict] = []
         self.tree.clear()
         for r in rows:
             step = self.tr("reading the file") if r["extractor"] == "probe" else r["extractor"]
             item = QTreeWidgetItem([os.path.basename(r["path"]), step, r["error"]])
             item.setToolTip(0, r["path"])
             item.setToolTip(2, r["error"])
-            item.setData(0, Qt.ItemDataRole.UserRole, r)
+            item.setData(0, Qt.ItemDataRole.UserRole, len(self.tree_rows))
+            self.tree_rows.append(r)
             self.tree.addTopLevelItem(item)
         self.tree.resizeColumnToContents(0)
         self.tree.resizeColumnToContents(1)
@@ -521,7 +521,10 @@ class ActivityPage(Page):
         )
 
     def _retry_selected(self) -> None:
-        self._retry([it.data(0, Qt.ItemDataRole.UserRole) for it in self.tree.selectedItems()])
+        self._retry([self._row(it) for it in self.tree.selectedItems()])
+
+    def _row(self, item) -> dict:
+        return self.tree_rows[item.data(0, Qt.ItemDataRole.UserRole)]
 
     def _retry_all(self) -> None:
         self._retry(self._rows)

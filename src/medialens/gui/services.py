@@ -700,9 +700,15 @@ def plugin_rows(services: Services) -> list[dict]:
     if lib is None:
         return []
     conn = services.store.read_conn()
+    saved = {
+        r[0]: (r[1], r[2]) for r in conn.execute("SELECT name, disabled, malfunction FROM plugins")
+    }
     out = []
     for record in lib.host.records.values():
         info = record.as_json()
+        disabled, malfunction = saved.get(record.name, (0, None))
+        if info["status"] == "active" and malfunction:  # marked by the indexer process
+            info["status"], info["error"] = "malfunctioned", malfunction
         names = [e["name"] for e in info["extractors"]]
         done = failed = 0
         for name in names:

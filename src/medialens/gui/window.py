@@ -132,9 +132,14 @@ def make_player(app) -> QWidget:
 class MainWindow(QMainWindow):
     ready = Signal()  # rows and For you loaded at least once
 
-    def __init__(self, services: S.Services, parent=None) -> None:
+    def __init__(self, services: S.Services, translations=None, parent=None) -> None:
         super().__init__(parent)
+        from PySide6.QtWidgets import QApplication
+
+        from medialens.gui.look import Translations
+
         self.services = services
+        self.translations = translations or Translations(QApplication.instance())
         self.bridge = Bridge(self)
         self.engine = Engine(services, self.bridge, self)
         self.thumbs = ThumbnailCache(services.dirs.thumbnails, self)
@@ -257,12 +262,15 @@ class MainWindow(QMainWindow):
         self.activity_page.openFile.connect(self.reveal)
         self.settings_page.foldersRequested.connect(lambda: self.go("folders"))
         self.settings_page.historyForgotten.connect(self._history_changed)
+        self.settings_page.languageChanged.connect(self.set_language)
+        self.settings_page.themeChanged.connect(self.set_theme)
         self.player.closed.connect(lambda: self.go(self.page_before_player))
         self.player.fullscreenRequested.connect(self._fullscreen)
         self.player.historyChanged.connect(lambda _fid: self._history_changed())
         self.engine.libraryReady.connect(self._library_ready)
         self.engine.libraryFailed.connect(self._library_failed)
         self.engine.scanningChanged.connect(self._scanning_changed)
+        self.engine.indexerFailed.connect(self._library_failed)
         self.bridge.progress.connect(self._progress)
         self.bridge.filesDone.connect(self._files_done)
         self.thumbs.ready.connect(self._thumbs_ready)
@@ -407,9 +415,15 @@ class MainWindow(QMainWindow):
         else:
             self._check_ready()
 
-    def _load_folders(self) -> None:
+    def _load_folders(self, then=None) -> None:
         store = self.services.store
-        self.bridge.run(lambda: S.folders(store), self._folders_loaded)
+
+        def done(folders) -> None:
+            self._folders_loaded(folders)
+            if then is not None:
+                then()
+
+        self.bridge.run(lambda: S.folders(store), done)
 
     def _folders_loaded(self, folders: list[dict]) -> None:
         first = self.folders is None
@@ -660,9 +674,7 @@ class MainWindow(QMainWindow):
 
         def done(added) -> None:
             self.statusBar().showMessage(self.tr("Added {0}").format(", ".join(added)), 5000)
-            self.folders = self.folders or []
-            self._load_folders()
-            self.go("all")
+            self._load_folders(lambda: self.go("all"))
             if self.services.library is not None:
                 self.engine.rescan()
             else:
@@ -745,6 +757,21 @@ class MainWindow(QMainWindow):
         self._load_rows()
         self.foryou.refresh()
         self.library.details.refresh()
+
+    def set_language(self, code: str) -> None:
+        """Switch language now (every widget retranslates on LanguageChange) and keep it."""
+        self.translations.set(code)
+        store = self.services.store
+        self.bridge.run(lambda: store.set_setting("language", code))
+
+    def set_theme(self, theme: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from medialens.gui.look import apply_theme
+
+        apply_theme(QApplication.instance(), theme)
+        store = self.services.store
+        self.bridge.run(lambda: store.set_setting("theme", theme))
 
     def _fullscreen(self, on: bool) -> None:
         for w in (self.side, self.side_line, self.topbar, self.statusBar()):

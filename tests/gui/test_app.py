@@ -1,0 +1,196 @@
+"""The desktop app end to end on real media: index live, search, play, rate, plugins, language.
+
+One window lives for the module (indexing real media is the slow part); the
+tests run in order on it, as a person would use the app.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from guitools import close_window, open_window, wait_until
+
+from medialens.gui import services as S
+
+pytestmark = pytest.mark.media
+
+
+@pytest.fixture(scope="module")
+def window(qapp, tmp_path_factory, media_subset):
+    win = open_window(tmp_path_factory.mktemp("data"))
+    yield win
+    close_window(win)
+
+
+def _idle(win) -> bool:
+    p = win.status.progress
+    return (
+        win.services.library is not None
+        and not win.status.scanning
+        and p is not None
+        and p.total > 0
+        and p.done >= p.total
+    )
+
+
+def test_first_run_offers_folders_and_explains_privacy(window):
+    assert wait_until(lambda: window.folders is not None, 10)
+    assert window.stack.currentWidget() is window.welcome
+    assert "Everything stays on this computer" in window.welcome.privacy.text()
+    assert window.welcome.add_other.isVisible()
+
+
+def test_adding_a_folder_indexes_live_without_blocking_the_gui(window, media_subset, qapp):
+    from PySide6.QtCore import QTimer
+
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    timer.start()
+    seen_counts = set()
+    window.add_folders([str(media_subset)])
+    ok = wait_until(
+        lambda: (
+            (seen_counts.add(window.library.model.rowCount()) or _idle(window))
+            and window.library.model.rowCount() == 4
+        ),
+        150,
+    )
+    timer.stop()
+    assert ok, f"indexing did not finish: {window.status.text()}"
+    assert window.stack.currentWidget() is window.library
+    assert "up to date" in window.status.text()
+    assert max(seen_counts) == 4
+    # the event loop never stalled while plugins loaded and real media was analysed
+    worst = max(gaps[5:])  # the first ticks include the window's first layout
+    assert worst < 0.1, f"the GUI thread stalled for {worst * 1000:.0f} ms"
+    # thumbnails were made and the details pane lists what ran
+    first = window.library.model.rows()[0]
+    window.library.select_id(first[S.ID])
+    assert wait_until(lambda: window.library.details._info is not None, 10)
+    names = {e["name"] for e in window.library.details._info["extractors"]}
+    assert {"metadata", "thumbnails"} <= names
+
+
+def test_search_shows_results_with_why(window, qtbot):
+    window.search.setFocus()
+    qtbot.keyClicks(window.search, "earth")
+    assert wait_until(
+        lambda: (
+            window.stack.currentWidget() is window.results and window.results.model.rowCount() > 0
+        ),
+        30,
+    )
+    row = window.results.model.rows()[0]
+    assert row[S.TITLE] == "earth"
+    why = window.results.model.data(window.results.model.index(0, 0), 0x0100 + 2)
+    assert why  # the reason it matched is shown on the card
+    window.search.clear()
+    assert wait_until(lambda: window.stack.currentWidget() is not window.results, 5)
+
+
+def test_playing_records_history_and_updates_for_you(window):
+    earth = next(r for r in window.all_rows if r[S.TITLE] == "earth")
+    window.go("foryou")
+    assert wait_until(lambda: window.foryou.loaded, 20)
+    window.play(earth[S.ID])
+    assert window.stack.currentWidget() is window.player
+    assert wait_until(lambda: window.player.position() > 3.0, 20), "the video did not play"
+    window.player.close_player()
+    store = window.services.store
+    assert wait_until(
+        lambda: (
+            {r[0] for r in store.query("SELECT kind FROM events WHERE file_id = ?", (earth[S.ID],))}
+            >= {"start", "stop"}
+        ),
+        10,
+    )
+    session = store.query("SELECT DISTINCT session FROM events WHERE file_id = ?", (earth[S.ID],))
+    assert len(session) == 1 and session[0][0]
+    # back on For you, which now offers to continue the unfinished video
+    assert window.stack.currentWidget() is window.foryou
+
+    def continuing() -> bool:
+        shelf = window.foryou.shelves.get("continue")
+        return bool(
+            shelf
+            and shelf[1].isVisible()
+            and any(c[0][S.ID] == earth[S.ID] for c in shelf[2].cards())
+        )
+
+    assert wait_until(continuing, 20)
+    # and playback resumes where it stopped
+    assert S.resume_position(store, earth[S.ID]) > 2.0
+
+
+def test_like_and_dislike_from_a_card(window):
+    rows = {Path(r[S.PATH]).stem: r for r in window.all_rows}
+    bikes, song = rows["bikes"], rows["funkyrobot"]
+    window.give_feedback(bikes[S.ID], "like")
+    window.give_feedback(song[S.ID], "dislike")
+    assert wait_until(
+        lambda: (
+            window.feedback.get(bikes[S.CID]) == "like"
+            and window.feedback.get(song[S.CID]) == "dislike"
+        ),
+        10,
+    )
+    kinds = dict(
+        window.services.store.query(
+            "SELECT file_id, kind FROM events WHERE kind IN ('like','dislike') ORDER BY id"
+        )
+    )
+    assert kinds == {bikes[S.ID]: "like", song[S.ID]: "dislike"}
+
+    def disliked_hidden() -> bool:
+        shown = {
+            c[0][S.ID]
+            for _l, v, m in window.foryou.shelves.values()
+            if v.isVisible()
+            for c in m.cards()
+        }
+        return bool(shown) and song[S.ID] not in shown
+
+    assert wait_until(disliked_hidden, 20)
+
+
+def test_disable_a_plugin(window):
+    window.go("plugins")
+    page = window.plugins_page
+    assert wait_until(lambda: page.tree.topLevelItemCount() > 0, 10)
+    for i in range(page.tree.topLevelItemCount()):
+        item = page.tree.topLevelItem(i)
+        if item.data(0, 0x0100) == "text":
+            page.tree.setCurrentItem(item)
+            break
+    assert page.current_name() == "text"
+    assert page.toggle.text() == "Disable"
+    page.toggle.click()
+    assert wait_until(lambda: window.services.library.host.records["text"].status == "disabled", 10)
+    assert wait_until(lambda: page.current() and page.current()["status"] == "disabled", 10)
+    row = window.services.store.query_one("SELECT disabled FROM plugins WHERE name = 'text'")
+    assert row["disabled"] == 1
+    page.toggle.click()  # and back on
+    assert wait_until(lambda: window.services.library.host.records["text"].status == "active", 10)
+
+
+def test_switch_language_to_chinese(window):
+    window.go("settings")
+    combo = window.settings_page.language
+    before = window.nav_items["foryou"].text()
+    combo.setCurrentIndex(combo.findData("zh_CN"))
+    assert wait_until(lambda: window.nav_items["foryou"].text() != before, 5)
+    assert "为你推荐" in window.nav_items["foryou"].text()
+    assert window.settings_page.title.text() == "设置"
+    combo.setCurrentIndex(combo.findData("en"))
+    assert wait_until(lambda: window.nav_items["foryou"].text() == before, 5)
