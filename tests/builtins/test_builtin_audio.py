@@ -33,9 +33,8 @@ def test_tone_descriptors(tmp_path, make_context):
 def test_tempo_of_a_drum_loop(tmp_path, make_context):
     path = make_beats(tmp_path / "beats.mp3", seconds=15.0, bpm=120.0)
     result = AudioDescriptors().extract(make_context(path))
-    # librosa's estimator works on a grid of onset-frame lags: 117.5 and 123.0 are its
-    # neighbours of 120.
-    assert result.scalars["tempo"] == pytest.approx(120.0, abs=4.0)
+    # Off librosa's lag grid, where 120 BPM reads 117.5.
+    assert result.scalars["tempo"] == pytest.approx(120.0, abs=1.0)
     tempo = group(result.vectors["audio"], "tempo")[0]
     assert tempo == pytest.approx(result.scalars["tempo"] / 200, abs=1e-3)
 
@@ -66,6 +65,6 @@ def test_audio_is_shared_with_the_thumbnail_extractor(tmp_path, make_context):
 def test_real_music(real_media, make_context):
     result = AudioDescriptors().extract(make_context(real_media / "music" / "1918.mp3"))
     assert 60 <= result.scalars["tempo"] <= 200
-    assert result.scalars["tempo"] == pytest.approx(95.7, abs=3)  # what librosa.beat finds
+    assert result.scalars["tempo"] == pytest.approx(95.7, abs=3)  # librosa.beat: 95.7
     assert -40 < result.scalars["loudness_db"] < -5
     assert np.isfinite(result.vectors["audio"]).all()
