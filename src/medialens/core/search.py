@@ -129,7 +129,7 @@ class Searcher:
             file_id = self.index.file_of_content.get(content_id)
             if file_id is not None and file_id not in seen:
                 seen.add(file_id)
-                hits.append((file_id, f"text: {snippet}"))
+                hits.append((file_id, "text: " + " ".join(snippet.split())))
         return hits[:limit]
 
     def semantic_text(self, q: np.ndarray, limit: int) -> list[tuple[int, str]]:
