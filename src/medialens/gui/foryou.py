@@ -89,6 +89,7 @@ class ForYouPage(QWidget):
         self._data: list[S.Shelf] = []
         self.empty = EmptyState()
         self.empty.button.clicked.connect(self.emptyAction)
+        self.empty.hide()  # until the first shelves are computed
         self.lay.addWidget(self.empty)
         self.lay.addStretch(1)
         self._generation = 0

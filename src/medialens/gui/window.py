@@ -181,14 +181,26 @@ class MainWindow(QMainWindow):
         sl = QVBoxLayout(side)
         sl.setContentsMargins(0, 0, 0, 0)
         sl.setSpacing(0)
-        brand = QLabel("  ◉ Medialens")
-        bf = brand.font()
+        brand = QWidget()
+        bl = QHBoxLayout(brand)
+        bl.setContentsMargins(16, 14, 8, 8)
+        bl.setSpacing(8)
+        logo = QLabel()
+        icon = self.windowIcon() if not self.windowIcon().isNull() else None
+        if icon is None:
+            from PySide6.QtGui import QIcon
+
+            from medialens.gui.app import ICON
+
+            icon = QIcon(str(ICON))
+        logo.setPixmap(icon.pixmap(28, 28))
+        name = QLabel("Medialens")
+        bf = name.font()
         bf.setPointSizeF(bf.pointSizeF() * 1.35)
         bf.setWeight(QFont.Weight.Bold)
-        brand.setFont(bf)
-        brand.setContentsMargins(12, 14, 8, 6)
-        brand.setAutoFillBackground(True)
-        brand.setBackgroundRole(brand.backgroundRole().Window)
+        name.setFont(bf)
+        bl.addWidget(logo)
+        bl.addWidget(name, 1)
         sl.addWidget(brand)
         sl.addWidget(self.sidebar, 1)
         self.side = side
@@ -407,6 +419,8 @@ class MainWindow(QMainWindow):
         self.rows_loaded = True
         self.status.found = len(rows)
         self.status.update_text()
+        if first:
+            self._update_library_texts()
         self.library.refresh()
         if self.stack.currentWidget() is self.results and self.search.text().strip():
             self._search_now()
@@ -460,6 +474,10 @@ class MainWindow(QMainWindow):
 
         if not self._loading_rows:
             self.bridge.run(lambda: S.signature(store), done)
+        # poll often while files are found and analysed, rarely when all is quiet
+        p = self.status.progress
+        busy = self.status.scanning or (p is not None and p.total and p.done < p.total)
+        self._poll.setInterval(1000 if busy else 5000)
 
     def _library_ready(self) -> None:
         self.status.error = None
@@ -562,7 +580,9 @@ class MainWindow(QMainWindow):
         kinds = {"all": None, "video": "video", "music": "audio"}
         if self.library.title.text() != titles[key] or self.library.kind != kinds[key]:
             self.library.set_filter(titles[key], kind=kinds[key])
-        if self.status.scanning:
+        if not self.rows_loaded:
+            self.library.set_empty_text("…", self.tr("Loading your library…"), "")
+        elif self.status.scanning:
             self.library.set_empty_text(
                 "⌕",
                 self.tr("Looking for media…"),

@@ -1,8 +1,8 @@
 """Fill medialens_zh_CN.ts with the Simplified Chinese translations (run after pyside6-lupdate).
 
-    pyside6-lupdate src/medialens/gui/*.py -ts src/medialens/gui/i18n/medialens_zh_CN.ts
-    python src/medialens/gui/i18n/fill_zh_CN.py
-    pyside6-lrelease src/medialens/gui/i18n/medialens_zh_CN.ts
+pyside6-lupdate src/medialens/gui/*.py -ts src/medialens/gui/i18n/medialens_zh_CN.ts
+python src/medialens/gui/i18n/fill_zh_CN.py
+pyside6-lrelease src/medialens/gui/i18n/medialens_zh_CN.ts
 """
 
 from __future__ import annotations
