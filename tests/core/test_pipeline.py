@@ -231,3 +231,32 @@ def test_a_file_deleted_before_extraction_is_a_failure_not_a_crash(data_dir, fol
         assert lib.status()["extractors"]["a"]["done"] == 3
         lib.scan()  # the rescan notices: one file gone, one changed (and now not media)
         assert lib.status()["files"] == 3
+
+
+def test_a_file_rewritten_while_it_is_being_read(data_dir, folder):
+    """One extractor's turn rewrites the file under the next one: a failure, then a rescan."""
+
+    class Vandal(Extractor):
+        def extract(self, ctx):
+            ctx.file.path.write_bytes(b"\0" * 1000)  # another program overwrites it mid-way
+            return ExtractionResult(tags={"seen": 1.0})
+
+    class Reader(Extractor):
+        def extract(self, ctx):
+            frames = ctx.keyframes()
+            if not frames:
+                raise RuntimeError("no picture could be decoded")
+            return ExtractionResult(tags={"frames": float(len(frames))})
+
+    vandal = Vandal("a-vandal", kinds=("video",))
+    reader = Reader("b-reader", kinds=("video",), requires=("a-vandal",))
+    with open_library(data_dir, Plugin(vandal, reader)) as lib:
+        lib.add_folders([folder])
+        lib.scan()
+        lib.pipeline().run(timeout=60)
+        [failure] = lib.status()["failed_files"]
+        assert failure["extractor"] == "b-reader" and failure["error"]
+        lib.scan()
+        row = lib.file_row(folder / "clip.mp4")
+        assert row["status"] == "invalid"  # now garbage: reported, not playable
+        assert lib.status()["files"] == 4
