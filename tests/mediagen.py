@@ -45,6 +45,7 @@ _VIDEO_FORMATS: dict[str, tuple[str, str, str]] = {
     ".mkv": ("matroska", "libx264", "libopus"),
     ".avi": ("avi", "mpeg4", "libmp3lame"),
     ".webm": ("webm", "libvpx", "libopus"),
+    ".h264": ("h264", "libx264", ""),  # an elementary stream: no timestamps, no audio
 }
 
 
@@ -242,6 +243,8 @@ def make_video(
     """
     path = Path(path)
     fmt, vcodec, acodec = _VIDEO_FORMATS[path.suffix.lower()]
+    if with_audio and not acodec:
+        raise ValueError(f"{path.suffix} holds video only: pass with_audio=False")
     width, height = size
     black = list(black)
     sr = 48000 if acodec == "libopus" else 44100

@@ -95,6 +95,15 @@ def test_probe_video(tmp_path, suffix, with_audio):
     assert ("audio_codec" in meta) is with_audio
 
 
+def test_duration_of_a_stream_without_timestamps(tmp_path):
+    path = make_video(tmp_path / "raw.h264", seconds=2.0, size=(160, 120), with_audio=False)
+    info = probe(path)
+    assert info.kind == "video"
+    assert info.duration == pytest.approx(2.0, abs=0.1)  # packets / frame rate
+    # It cannot seek: keyframes (one a second) are read from the start.
+    assert len(context(path, tmp_path).keyframes()) == 2
+
+
 def test_cover_art_does_not_make_a_song_a_video(tmp_path):
     info = probe(make_tone(tmp_path / "song.mp3", seconds=1.0, cover=png_bytes()))
     assert info.kind == "audio"

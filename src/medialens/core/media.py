@@ -11,7 +11,7 @@ import math
 import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -220,7 +220,7 @@ def _probe_open(container: InputContainer, path: Path) -> ProbeInfo:
 
     duration = _duration(container, primary)
     if duration is None:
-        duration = _duration_from_packets(container, primary, first_time)
+        duration = _duration_from_packets(path, primary.index, first_time)
     if not duration or duration <= 0 or not math.isfinite(duration):
         raise NotMedia("truncated: no playable duration")
 
@@ -321,16 +321,26 @@ def _duration(container: InputContainer, stream: AudioStream | VideoStream) -> f
     return None
 
 
-def _duration_from_packets(
-    container: InputContainer, stream: AudioStream | VideoStream, first_time: float | None
-) -> float | None:
-    """Duration for containers that do not declare one: demux (without decoding) to the end."""
+def _duration_from_packets(path: Path, index: int, first_time: float | None) -> float | None:
+    """Duration for containers that do not declare one: demux (without decoding) to the end.
+
+    Opens the file afresh: such containers often cannot seek back to the start. Elementary
+    streams (raw .h264) carry no timestamps at all: their packets are counted and divided
+    by the frame rate.
+    """
     end = None
     start = None
-    with suppress(av.FFmpegError):
-        container.seek(0)
+    packets = 0
     try:
+        container = av.open(str(path), metadata_errors="replace")
+    except av.FFmpegError:
+        return None
+    try:
+        stream = container.streams[index]
         for packet in container.demux(stream):
+            if not packet.size:
+                continue
+            packets += 1
             if packet.pts is None or packet.time_base is None:
                 continue
             t0 = float(packet.pts * packet.time_base)
@@ -339,9 +349,14 @@ def _duration_from_packets(
             end = t1 if end is None else max(end, t1)
     except av.FFmpegError:
         pass
-    if end is None:
-        return None
-    return end - (start if start is not None else (first_time or 0.0))
+    finally:
+        container.close()
+    if end is not None:
+        return end - (start if start is not None else (first_time or 0.0))
+    if isinstance(stream, VideoStream) and packets:
+        rate = _fraction_to_float(stream.average_rate) or _fraction_to_float(stream.guessed_rate)
+        return packets / rate if rate else None
+    return None
 
 
 def _fraction_to_float(value: Fraction | int | float | None) -> float | None:
@@ -649,6 +664,8 @@ class FileContext:
             if not candidates:
                 # Streams without flagged keyframes (intra refresh, broken indexes).
                 candidates = self._seek_keyframes(container, stream, duration, skip_nonkey=False)
+        if not candidates:
+            candidates = self._leading_keyframes()  # streams that cannot seek (raw .h264)
         chosen = _choose_keyframes(candidates)
         return tuple(Keyframe(time=c.time, image=c.image) for c in chosen)
 
@@ -684,6 +701,36 @@ class FileContext:
             time = float(frame.time) - float(offset * tb) if frame.time is not None and tb else t
             candidates.append(_measure(max(time, 0.0), pts, image))
         cc.skip_frame = "DEFAULT"
+        return candidates
+
+    def _leading_keyframes(self) -> list[_Candidate]:
+        """The first keyframes, read in order from the start (bounded by _SEEK_PACKETS)."""
+        candidates: list[_Candidate] = []
+        with self._open() as container:
+            stream = _real_video(container)
+            if stream is None:
+                return []
+            cc = stream.codec_context
+            cc.skip_frame = "NONKEY"
+            width, height = _thumb_size(
+                cc.width, cc.height, _fraction_to_float(cc.sample_aspect_ratio)
+            )
+            rate = _fraction_to_float(stream.average_rate) or 25.0
+            try:
+                for n, packet in enumerate(container.demux(stream)):
+                    if n > _SEEK_PACKETS * 4 or len(candidates) >= KEYFRAME_SEEKS:
+                        break
+                    self.check_cancelled()
+                    try:
+                        frames = packet.decode()
+                    except av.FFmpegError:
+                        continue
+                    for frame in frames:
+                        time = float(frame.time) if frame.time is not None else n / rate
+                        rgb = frame.reformat(width=width, height=height, format="rgb24")
+                        candidates.append(_measure(time, n, rgb.to_ndarray()))
+            except av.FFmpegError:
+                pass
         return candidates
 
     # -- cover art
