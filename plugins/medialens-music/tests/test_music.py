@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -111,7 +112,8 @@ def test_the_hook_returns_an_extractor_and_loads_no_model():
         "assert 'onnxruntime' not in sys.modules and 'librosa' not in sys.modules; "
         "assert not m.model._sessions"
     )
-    subprocess.run([sys.executable, "-c", code], check=True)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}  # also when not installed
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)
 
 
 def test_no_audio_silence_or_a_click_give_an_empty_result(make_ctx):

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +13,10 @@ import pytest
 from medialens.api import ExtractionCancelled, ExtractionResult, Keyframe, MediaFile
 
 REPO = Path(__file__).resolve().parents[3]
+
+# Test the source tree even where the plugin is not installed (a fresh clone's test run).
+if importlib.util.find_spec("medialens_text") is None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 
 def pytest_configure(config):
@@ -89,8 +95,6 @@ def file_context(tmp_path):
 @pytest.fixture(scope="session")
 def mediagen():
     """The repository's generators of small media files (tests/mediagen.py)."""
-    import sys
-
     tests = str(REPO / "tests")
     if tests not in sys.path:
         sys.path.insert(0, tests)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -83,7 +84,8 @@ def test_the_hooks_return_an_extractor_and_an_embedder_and_load_no_model():
         "assert not {'onnxruntime', 'tokenizers'} & set(sys.modules); "
         "assert m.model._session is None"
     )
-    subprocess.run([sys.executable, "-c", code], check=True)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}  # also when not installed
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)
 
 
 def test_extract_uses_the_text_document_and_the_labels(make_ctx):

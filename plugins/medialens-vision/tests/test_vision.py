@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -86,7 +87,8 @@ def test_the_hook_returns_an_extractor_and_loads_no_model():
         "assert 'onnxruntime' not in sys.modules and 'PIL' not in sys.modules; "
         "assert m.model._session is None"
     )
-    subprocess.run([sys.executable, "-c", code], check=True)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}  # also when not installed
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)
 
 
 def test_no_keyframes_or_broken_or_flat_frames_give_an_empty_result(make_ctx):
