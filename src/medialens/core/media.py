@@ -11,7 +11,7 @@ import math
 import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -215,7 +215,8 @@ def _probe_open(container: InputContainer, path: Path) -> ProbeInfo:
         if audio is None:
             raise NotMedia("a still image, not a video")
         kind, primary = "audio", audio  # a picture with a soundtrack plays as audio
-        container.seek(0)
+        with suppress(av.FFmpegError):
+            container.seek(0)
         first_time, _ = _first_frames(container, audio, need_motion=False)
 
     duration = _duration(container, primary)
@@ -572,16 +573,21 @@ class FileContext:
             duration = self._file.duration or (_duration(container, stream) or 0.0)
             stream.thread_type = "AUTO"
             if duration > MAX_AUDIO_SECONDS + 1.0:
-                try:
-                    samples = self._decode_excerpts(container, stream, rate, duration)
-                except av.FFmpegError:
-                    samples = None  # not seekable: fall back to the first ten minutes
-                if samples is not None:
-                    return samples, rate
-                container.seek(0)
-            self.audio_excerpts = ((0.0, min(duration, MAX_AUDIO_SECONDS)),)
-            max_samples = int(MAX_AUDIO_SECONDS * rate)
-            return self._decode_span(container, stream, rate, None, max_samples), rate
+                with suppress(av.FFmpegError):  # not seekable: the first ten minutes below
+                    return self._decode_excerpts(container, stream, rate, duration), rate
+            else:
+                return self._decode_start(container, stream, rate, duration), rate
+        with self._open() as container:  # afresh: a failed seek leaves the demuxer lost
+            stream = _best_audio(container)
+            assert stream is not None
+            stream.thread_type = "AUTO"
+            return self._decode_start(container, stream, rate, duration), rate
+
+    def _decode_start(
+        self, container: InputContainer, stream: AudioStream, rate: int, duration: float
+    ) -> np.ndarray:
+        self.audio_excerpts = ((0.0, min(duration, MAX_AUDIO_SECONDS)),)
+        return self._decode_span(container, stream, rate, None, int(MAX_AUDIO_SECONDS * rate))
 
     def _decode_excerpts(
         self, container: InputContainer, stream: AudioStream, rate: int, duration: float
