@@ -29,15 +29,17 @@ def test_reopening_applies_nothing_twice(tmp_path):
 
 
 def test_older_database_is_migrated(tmp_path):
-    """A database that stopped at an earlier migration gets the rest on open."""
+    """A database written by the first release (schema 1) opens, keeps its rows, and upgrades."""
     path = tmp_path / "lib.db"
-    Store(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("DELETE FROM migrations WHERE version > 1")
-    conn.commit()
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("CREATE TABLE migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at REAL)")
+    MIGRATIONS[0](conn)
+    conn.execute("INSERT INTO migrations VALUES (1, 'm001_initial', 0)")
+    conn.execute("INSERT INTO settings VALUES ('workers', '3')")
     conn.close()
     store = Store(path)
     assert store.schema_version == len(MIGRATIONS)
+    assert store.setting("workers") == 3
     store.close()
 
 

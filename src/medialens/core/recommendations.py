@@ -36,6 +36,8 @@ RECENT_SECONDS = 3600.0
 NEW_DAYS = 14
 DUPLICATE_COSINE = 0.97
 MMR_LAMBDA = 0.7
+#: Share of each (extractor.name) block in the item vectors; absent = 1, every block alike.
+BLOCK_WEIGHTS: dict[str, float] = {}
 LIKED_SIGNAL = 0.5
 BECAUSE_MIN_COSINE = 0.2
 TAG_MIN_SCORE = 0.2
@@ -43,7 +45,7 @@ TAG_MIN_PROFILE = 0.2
 TOUR = "A tour of your library"
 EXPLORE = "Something different to try"
 #: Slots of For you (of 6 or more) kept for files unlike anything in the rest of the list.
-EXPLORE_SLOTS = 2
+EXPLORE_SLOTS = 1
 REGIONS = 12
 
 __all__ = [
@@ -135,7 +137,7 @@ def _build(index: LibraryIndex) -> ItemVectors:
     if not blocks or not cids:
         empty = np.zeros((len(cids), 0), np.float32)
         return ItemVectors(index.blocks, cids, row, empty, np.zeros((len(cids), 0), bool), ())
-    vectors, present = build_item_vectors(blocks)
+    vectors, present = build_item_vectors(blocks, BLOCK_WEIGHTS)
     # build_item_vectors lays blocks out in sorted name order, as ``layout`` is.
     layout = tuple((key, int(values.shape[1])) for key, values in sorted(blocks.items()))
     return ItemVectors(index.blocks, cids, row, vectors, present, layout)

@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -63,6 +63,29 @@ def run(args) -> int:
     code = app.exec()
     services.close()
     return code
+
+
+def _paint_video(pixmap, window, player) -> None:
+    """Draw the current video frame where the video widget is: its surface is native."""
+    from PySide6.QtCore import QPoint, QRect, Qt
+    from PySide6.QtGui import QColor, QPainter
+
+    image = player.frame_image()
+    video = player.video
+    if image is None or not video.isVisible():
+        return
+    top_left = video.mapTo(window, QPoint(0, 0))
+    dpr = pixmap.devicePixelRatio()
+    area = QRect(top_left, video.size())
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    painter.fillRect(area, QColor("black"))
+    size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    target = QRect(0, 0, size.width(), size.height())
+    target.moveCenter(area.center())
+    painter.drawImage(target, image)
+    painter.end()
+    del dpr
 
 
 class Screenshot:
@@ -122,6 +145,11 @@ class Screenshot:
             QTimer.singleShot(
                 300, lambda: w.library.grid.setCurrentIndex(w.library.model.index(0, 0))
             )
+        if page == "list":
+            w.go("all")
+            w.library.list_button.setChecked(True)
+            w.library.sort_by(0, Qt.SortOrder.AscendingOrder)
+            QTimer.singleShot(400, lambda: w.library.table.selectRow(0))
         if page == "details":
             w.go("video")
             row = self._first("video") or self._first(None)
@@ -147,7 +175,11 @@ class Screenshot:
 
     def _grab(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        ok = self.window.grab().save(str(self.path))
+        pixmap = self.window.grab()
+        player = self.window.player
+        if self.window.stack.currentWidget() is player and hasattr(player, "frame_image"):
+            _paint_video(pixmap, self.window, player)
+        ok = pixmap.save(str(self.path))
         if not ok:
             print(f"medialens: could not write {self.path}", file=sys.stderr)
         self.window.close()

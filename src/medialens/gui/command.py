@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-PAGES = ("foryou", "all", "video", "music", "search", "details", "player", "folders", "plugins",
-         "activity", "settings", "welcome")  # fmt: skip
+PAGES = ("foryou", "all", "video", "music", "list", "search", "details", "player", "folders",
+         "plugins", "activity", "settings", "welcome")  # fmt: skip
 
 
 def register(sub, command) -> None:

@@ -89,6 +89,8 @@ class PlayerPage(QWidget):
         self.video.setStyleSheet("background: black;")
         self.video.doubleClicked.connect(self.toggle_fullscreen)
         self.player.setVideoOutput(self.video)
+        self.last_frame = None  # for screenshots: grab() cannot see the native video surface
+        self.video.videoSink().videoFrameChanged.connect(self._frame)
         self.art = QLabel()
         self.art.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.art.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -338,6 +340,17 @@ class PlayerPage(QWidget):
         self.player.stop()
 
     # -- Qt signals ----------------------------------------------------------------------------
+
+    def _frame(self, frame) -> None:
+        self.last_frame = frame
+
+    def frame_image(self):
+        """The picture now on screen, as a QImage (None before the first frame)."""
+        frame = self.last_frame
+        if frame is None or not frame.isValid():
+            return None
+        image = frame.toImage()
+        return None if image.isNull() else image
 
     def _position(self, ms: int) -> None:
         if not self.seek.isSliderDown():
