@@ -8,7 +8,9 @@ reloads, which a cheap fingerprint of the tables decides; only available files h
 
 A list is the model's scores re-ranked by maximal marginal relevance, and a near-duplicate
 of something already in the list (cosine ≥ ``DUPLICATE_COSINE``) only gets in when
-nothing else is left, so ten copies of one track never fill it. Left out everywhere:
+nothing else is left, so ten copies of one track never fill it. One slot in For you
+goes to the best file of a region of the library the rest of the list does not touch,
+so a taste that changes can be found at all. Left out everywhere:
 files played in the last hour, disliked or "not interested" files, and files that are
 unavailable or not playable. Every item says why it is there, in words: the liked file
 it is most like, and the tags it shares with what was liked. With no history yet, the
