@@ -1,0 +1,120 @@
+"""Re-ranking for variety, and a first tour for someone with no history.
+
+A list of ten near-identical files is worse than a list of the best few and some
+alternatives: each extra copy of the same thing tells the person nothing new. Maximal
+marginal relevance (Carbonell & Goldstein, 1998) trades score against similarity to what
+is already picked. With no history at all there is no score, so the tour instead covers
+the library's main regions, biggest first, with a typical file from each.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["diversify", "cold_start_order"]
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    x = np.nan_to_num(np.asarray(x, np.float32))
+    n = np.linalg.norm(x, axis=1, keepdims=True)
+    return np.divide(x, n, out=np.zeros_like(x), where=n > 1e-12)
+
+
+def diversify(
+    scores, vectors, k: int, lambda_: float = 0.7, *, pool: int | None = None
+) -> np.ndarray:
+    """Indices of ``k`` items picked by MMR: ``lambda_ * relevance - (1 - lambda_) * max cosine``.
+
+    ``lambda_ = 1`` is the plain ranking, ``0`` pure variety. Relevance is the score
+    rescaled to [0, 1] over the pool (the ``pool`` best items, default ``max(10 k, 100)``)
+    so that it is on the same scale as a cosine whatever the model's units. Ties go to the
+    lower index, so the result is deterministic.
+    """
+    scores = np.asarray(scores, np.float64).reshape(-1)
+    m = len(scores)
+    k = max(0, min(int(k), m))
+    if k == 0:
+        return np.zeros(0, np.int64)
+    if not 0.0 <= lambda_ <= 1.0:
+        raise ValueError("lambda_ must be in [0, 1]")
+    size = min(m, pool or max(10 * k, 100))
+    finite = np.where(np.isfinite(scores), scores, -np.inf)
+    cand = np.argsort(-finite, kind="stable")[:size]
+    rel = finite[cand]
+    ok = rel[np.isfinite(rel)]
+    lo, hi = (ok.min(), ok.max()) if len(ok) else (0.0, 0.0)
+    rel = np.where(np.isfinite(rel), (rel - lo) / (hi - lo) if hi > lo else 1.0, -1.0)
+    v = _unit(np.asarray(vectors)[cand])
+    max_sim = np.full(size, -np.inf)
+    chosen = np.zeros(size, bool)
+    picked = []
+    for _ in range(k):
+        mmr = lambda_ * rel - (1.0 - lambda_) * np.where(np.isfinite(max_sim), max_sim, 0.0)
+        mmr[chosen] = -np.inf
+        j = int(np.argmax(mmr))
+        picked.append(cand[j])
+        chosen[j] = True
+        max_sim = np.maximum(max_sim, v @ v[j])
+    return np.asarray(picked, np.int64)
+
+
+def cold_start_order(candidates, k: int, *, seed: int = 0, iters: int = 8) -> np.ndarray:
+    """Indices of ``k`` files that tour the library: one typical file per region.
+
+    Spherical k-means (greedy k-means++ seeding from ``seed``, on at most 20,000 sampled rows,
+    vectors above 256 dims first mapped to 128 by a seeded random projection) splits the
+    library into ``k`` regions; each region offers the file closest to its centre, and
+    the regions come biggest first. A typical member, not the farthest outlier, because a
+    first impression of a region should be representative of it.
+    """
+    x = _unit(candidates)
+    m = len(x)
+    k = max(0, min(int(k), m))
+    if k == 0:
+        return np.zeros(0, np.int64)
+    rng = np.random.default_rng([int(seed), 11])
+    if x.shape[1] > 256:
+        x = _unit(x @ rng.standard_normal((x.shape[1], 128)).astype(np.float32))
+    fit = x if m <= 20000 else x[np.sort(rng.choice(m, 20000, replace=False))]
+    # Greedy k-means++ (as scikit-learn): of a few sampled candidates per step, keep the
+    # one that lowers the total distance most, so two seeds rarely share a region.
+    trials = 2 + int(np.log(k))
+    cent = [fit[int(rng.integers(len(fit)))]]
+    dist = np.maximum(1.0 - fit @ cent[0], 0.0)
+    for _ in range(k - 1):
+        total = dist.sum()
+        if total <= 1e-12:
+            cent.append(fit[int(rng.integers(len(fit)))])
+            continue
+        picks = rng.choice(len(fit), trials, p=dist / total)
+        new = np.minimum(dist[None, :], np.maximum(1.0 - fit[picks] @ fit.T, 0.0))
+        best = int(np.argmin(new.sum(axis=1)))
+        cent.append(fit[picks[best]])
+        dist = new[best]
+    c = np.asarray(cent)
+    for _ in range(iters):
+        assign = np.argmax(fit @ c.T, axis=1)
+        summed = np.zeros_like(c)
+        np.add.at(summed, assign, fit)
+        norms = np.linalg.norm(summed, axis=1, keepdims=True)
+        c = np.where(norms > 1e-12, summed / np.maximum(norms, 1e-12), c)
+    sims = x @ c.T
+    assign = np.argmax(sims, axis=1)
+    sizes = np.bincount(assign, minlength=k)
+    order, taken = [], np.zeros(m, bool)
+    for cl in np.argsort(-sizes, kind="stable"):
+        members = np.nonzero(assign == cl)[0]
+        if len(members) == 0:
+            continue
+        j = members[int(np.argmax(sims[members, cl]))]
+        order.append(j)
+        taken[j] = True
+    if len(order) < k:  # empty regions: fill by farthest point from what is taken
+        d = 1.0 - (x @ x[order].T).max(axis=1)
+        while len(order) < k:
+            d[taken] = -np.inf
+            j = int(np.argmax(d))
+            order.append(j)
+            taken[j] = True
+            d = np.minimum(d, 1.0 - x @ x[j])
+    return np.asarray(order[:k], np.int64)
