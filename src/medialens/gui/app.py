@@ -94,6 +94,7 @@ class Screenshot:
     def __init__(self, window, args) -> None:
         self.window = window
         self.args = args
+        window.record_history = False  # a screenshot's playback is not the user's history
         self.path = Path(args.screenshot)
         self.deadline = time.monotonic() + 120
         self.idle_until = time.monotonic() + float(args.wait_idle or 0)

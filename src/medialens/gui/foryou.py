@@ -177,12 +177,12 @@ class ForYouPage(QWidget):
             label.setVisible(visible)
             view.setVisible(visible)
         if keys != self.order:
-            for key in keys:
-                label, view, _m = self.shelves[key]
+            for label, view, _m in self.shelves.values():
                 self.lay.removeWidget(label)
                 self.lay.removeWidget(view)
-            pos = 3
-            for key in keys:
+            ordered = keys + [k for k in self.shelves if k not in keys]
+            pos = self.lay.indexOf(self.empty)
+            for key in ordered:
                 label, view, _m = self.shelves[key]
                 self.lay.insertWidget(pos, label)
                 self.lay.insertWidget(pos + 1, view)

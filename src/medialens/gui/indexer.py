@@ -50,10 +50,12 @@ class _Indexer:
         with self.lock:
             latest, self.latest = self.latest, None
             done, self.done = self.done, []
+        if self.scanning and self.pipeline is not None and self.pipeline.progress().running:
+            # the watcher has scanned and started the pipeline (which may have nothing to do)
+            self.scanning = False
+            latest = latest or self.pipeline.progress()
+            self.events.send(("scanning", False))
         if latest is not None:
-            if self.scanning and (latest.running or latest.total):
-                self.scanning = False
-                self.events.send(("scanning", False))
             self.events.send(("progress", latest.as_json()))
         if done:
             self.events.send(("done", done))

@@ -451,6 +451,12 @@ class LibraryPage(QWidget):
         self.play_action.setShortcut(QKeySequence(Qt.Key.Key_Return))
         self.mode = "grid"
         self.empty_texts = ("", "", "", None)
+        # the table asks to sort while it is being set up: start from the newest, whatever it asked
+        self.model.sort_column = COLUMNS.index("added")
+        self.model.sort_order = Qt.SortOrder.DescendingOrder
+        hh.blockSignals(True)
+        hh.setSortIndicator(self.model.sort_column, self.model.sort_order)
+        hh.blockSignals(False)
         self._built = True
         self.retranslate()
 

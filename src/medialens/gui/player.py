@@ -396,7 +396,7 @@ class PlayerPage(QWidget):
         return self.player.position() / 1000
 
     def _event(self, kind: str, position: float | None = None) -> None:
-        if self.file_id is None:
+        if self.file_id is None or not getattr(self.app, "record_history", True):
             return
         fid, session = self.file_id, self.session
         pos = self.position() if position is None else position

@@ -462,7 +462,7 @@ def more_like_this(services: Services, file_id: int, limit: int = 12) -> list[tu
             seen.add(fid)
             if len(out) >= limit * 2:
                 break
-        out.sort(key=lambda x: not x[1].startswith(("similar", "also")))
+        out.sort(key=lambda x: x[1][0] not in ("similar {0} ({1})", "also by {0}"))
     return out[:limit]
 
 

@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self.thumbs = ThumbnailCache(services.dirs.thumbnails, self)
         self.all_rows: list[tuple] = []
         self.birth: float | None = None
+        self.record_history = True
         self.feedback: dict[str, str] = {}
         self.folders: list[dict] | None = None
         self.rows_loaded = False
