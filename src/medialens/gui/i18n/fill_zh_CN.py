@@ -99,6 +99,7 @@ ZH = {
     "Video": "视频",
     "Music": "音乐",
     "Looking for media…": "正在查找媒体…",
+    "Loading your library…": "正在加载媒体库…",
     "Files appear here as soon as they are found.": "文件一经发现就会显示在这里。",
     "Your library is empty": "媒体库是空的",
     "Add a folder with videos or music to get started.": "添加包含视频或音乐的文件夹即可开始。",

@@ -3,52 +3,52 @@
 <context>
     <name>ActivityPage</name>
     <message>
-        <location filename="../pages.py" line="471" />
+        <location filename="../pages.py" line="473" />
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="473" />
+        <location filename="../pages.py" line="475" />
         <source>What the analysis is doing, and the files it could not read.</source>
         <translation>分析正在做什么，以及无法读取的文件。</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="475" />
+        <location filename="../pages.py" line="477" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="475" />
+        <location filename="../pages.py" line="477" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="475" />
+        <location filename="../pages.py" line="477" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="476" />
+        <location filename="../pages.py" line="478" />
         <source>Retry selected</source>
         <translation>重试所选</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="477" />
+        <location filename="../pages.py" line="479" />
         <source>Retry all</source>
         <translation>全部重试</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="480" />
+        <location filename="../pages.py" line="482" />
         <source>No failures</source>
         <translation>没有失败</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="481" />
+        <location filename="../pages.py" line="483" />
         <source>Every file that was analysed was read without trouble.</source>
         <translation>已分析的文件都顺利读取。</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="493" />
+        <location filename="../pages.py" line="495" />
         <source>reading the file</source>
         <translation>读取文件</translation>
     </message>
@@ -273,12 +273,12 @@
         <translation>尚未扫描</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="232" />
+        <location filename="../pages.py" line="234" />
         <source>Remove folder</source>
         <translation>移除文件夹</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="234" />
+        <location filename="../pages.py" line="236" />
         <source>Remove {0} from the library? The files stay on disk and their playback history is kept.</source>
         <translation>从媒体库中移除 {0}？文件仍保留在磁盘上，播放记录也会保留。</translation>
     </message>
@@ -286,66 +286,66 @@
 <context>
     <name>ForYouPage</name>
     <message>
-        <location filename="../foryou.py" line="98" />
-        <location filename="../foryou.py" line="123" />
+        <location filename="../foryou.py" line="99" />
+        <location filename="../foryou.py" line="124" />
         <source>For you</source>
         <translation>为你推荐</translation>
     </message>
     <message>
-        <location filename="../foryou.py" line="101" />
+        <location filename="../foryou.py" line="102" />
         <source>Picked from what you play, like and add. Everything is worked out on this computer.</source>
         <translation>根据你的播放、喜好和新增内容挑选，全部在这台电脑上计算。</translation>
     </message>
     <message>
-        <location filename="../foryou.py" line="109" />
+        <location filename="../foryou.py" line="110" />
         <source>Nothing to suggest yet</source>
         <translation>暂时没有推荐</translation>
     </message>
     <message>
-        <location filename="../foryou.py" line="111" />
+        <location filename="../foryou.py" line="112" />
         <source>Add a folder with videos or music; suggestions appear as soon as files are found.</source>
         <translation>添加包含视频或音乐的文件夹，发现文件后就会出现推荐。</translation>
     </message>
     <message>
-        <location filename="../foryou.py" line="124" />
         <location filename="../foryou.py" line="125" />
+        <location filename="../foryou.py" line="126" />
         <source>Continue watching</source>
         <translation>继续观看</translation>
     </message>
     <message>
-        <location filename="../foryou.py" line="126" />
-        <location filename="../foryou.py" line="128" />
+        <location filename="../foryou.py" line="127" />
+        <location filename="../foryou.py" line="129" />
         <source>New for you</source>
         <translation>新增内容</translation>
     </message>
     <message>
-        <location filename="../foryou.py" line="127" />
-        <location filename="../foryou.py" line="129" />
+        <location filename="../foryou.py" line="128" />
+        <location filename="../foryou.py" line="130" />
         <source>Because you played {0}</source>
         <translation>因为你播放过 {0}</translation>
     </message>
     <message>
-        <location filename="../foryou.py" line="207" />
+        <location filename="../foryou.py" line="208" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../foryou.py" line="208" />
+        <location filename="../foryou.py" line="209" />
         <source>Show in library</source>
         <translation>在媒体库中显示</translation>
     </message>
     <message>
-        <location filename="../foryou.py" line="210" />
+        <location filename="../foryou.py" line="211" />
         <source>Like</source>
         <translation>喜欢</translation>
     </message>
     <message>
-        <location filename="../foryou.py" line="211" />
+        <location filename="../foryou.py" line="212" />
         <source>Dislike</source>
         <translation>不喜欢</translation>
     </message>
     <message>
-        <location filename="../foryou.py" line="213" />
+        <location filename="../foryou.py" line="214" />
         <source>Not interested</source>
         <translation>不感兴趣</translation>
     </message>
@@ -391,82 +391,82 @@
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../library_page.py" line="461" />
+        <location filename="../library_page.py" line="467" />
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../library_page.py" line="463" />
+        <location filename="../library_page.py" line="469" />
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../library_page.py" line="466" />
+        <location filename="../library_page.py" line="472" />
         <source>Recently added</source>
         <translation>最近添加</translation>
     </message>
     <message>
-        <location filename="../library_page.py" line="467" />
+        <location filename="../library_page.py" line="473" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../library_page.py" line="468" />
+        <location filename="../library_page.py" line="474" />
         <source>Artist / album</source>
         <translation>艺人 / 专辑</translation>
     </message>
     <message>
-        <location filename="../library_page.py" line="469" />
+        <location filename="../library_page.py" line="475" />
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../library_page.py" line="470" />
+        <location filename="../library_page.py" line="476" />
         <source>Recently played</source>
         <translation>最近播放</translation>
     </message>
     <message>
-        <location filename="../library_page.py" line="471" />
+        <location filename="../library_page.py" line="477" />
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../library_page.py" line="473" />
+        <location filename="../library_page.py" line="479" />
         <source>Sort</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../library_page.py" line="544" />
+        <location filename="../library_page.py" line="550" />
         <source>1 item</source>
         <translation>1 项</translation>
     </message>
     <message>
-        <location filename="../library_page.py" line="544" />
+        <location filename="../library_page.py" line="550" />
         <source>{0} items</source>
         <translation>{0} 项</translation>
     </message>
     <message>
-        <location filename="../library_page.py" line="618" />
+        <location filename="../library_page.py" line="624" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../library_page.py" line="620" />
+        <location filename="../library_page.py" line="626" />
         <source>Like</source>
         <translation>喜欢</translation>
     </message>
     <message>
-        <location filename="../library_page.py" line="621" />
+        <location filename="../library_page.py" line="627" />
         <source>Dislike</source>
         <translation>不喜欢</translation>
     </message>
     <message>
-        <location filename="../library_page.py" line="623" />
+        <location filename="../library_page.py" line="629" />
         <source>Not interested</source>
         <translation>不感兴趣</translation>
     </message>
     <message>
-        <location filename="../library_page.py" line="626" />
+        <location filename="../library_page.py" line="632" />
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
@@ -474,192 +474,197 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="349" />
+        <location filename="../window.py" line="362" />
         <source>Medialens</source>
         <translation>Medialens</translation>
     </message>
     <message>
-        <location filename="../window.py" line="350" />
+        <location filename="../window.py" line="363" />
         <source>DISCOVER</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../window.py" line="350" />
+        <location filename="../window.py" line="363" />
         <source>LIBRARY</source>
         <translation>媒体库</translation>
     </message>
     <message>
-        <location filename="../window.py" line="350" />
+        <location filename="../window.py" line="363" />
         <source>MANAGE</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../window.py" line="354" />
+        <location filename="../window.py" line="367" />
         <source>✦  For you</source>
         <translation>✦  为你推荐</translation>
     </message>
     <message>
-        <location filename="../window.py" line="355" />
+        <location filename="../window.py" line="368" />
         <source>▦  All</source>
         <translation>▦  全部</translation>
     </message>
     <message>
-        <location filename="../window.py" line="356" />
+        <location filename="../window.py" line="369" />
         <source>▶  Video</source>
         <translation>▶  视频</translation>
     </message>
     <message>
-        <location filename="../window.py" line="357" />
+        <location filename="../window.py" line="370" />
         <source>♪  Music</source>
         <translation>♪  音乐</translation>
     </message>
     <message>
-        <location filename="../window.py" line="358" />
+        <location filename="../window.py" line="371" />
         <source>▤  Folders</source>
         <translation>▤  文件夹</translation>
     </message>
     <message>
-        <location filename="../window.py" line="359" />
+        <location filename="../window.py" line="372" />
         <source>◈  Plugins</source>
         <translation>◈  插件</translation>
     </message>
     <message>
-        <location filename="../window.py" line="360" />
+        <location filename="../window.py" line="373" />
         <source>◔  Activity</source>
         <translation>◔  活动</translation>
     </message>
     <message>
-        <location filename="../window.py" line="361" />
+        <location filename="../window.py" line="374" />
         <source>⚙  Settings</source>
         <translation>⚙  设置</translation>
     </message>
     <message>
-        <location filename="../window.py" line="366" />
+        <location filename="../window.py" line="379" />
         <source>Search titles, artists, tags, what is said…  (Ctrl+F)</source>
         <translation>搜索标题、艺人、标签、语音内容…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="561" />
+        <location filename="../window.py" line="580" />
         <source>All media</source>
         <translation>全部媒体</translation>
     </message>
     <message>
-        <location filename="../window.py" line="561" />
+        <location filename="../window.py" line="580" />
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../window.py" line="561" />
+        <location filename="../window.py" line="580" />
         <source>Music</source>
         <translation>音乐</translation>
     </message>
     <message>
-        <location filename="../window.py" line="568" />
+        <location filename="../window.py" line="585" />
+        <source>Loading your library…</source>
+        <translation>正在加载媒体库…</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="589" />
         <source>Looking for media…</source>
         <translation>正在查找媒体…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="569" />
+        <location filename="../window.py" line="590" />
         <source>Files appear here as soon as they are found.</source>
         <translation>文件一经发现就会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="574" />
+        <location filename="../window.py" line="595" />
         <source>Your library is empty</source>
         <translation>媒体库是空的</translation>
     </message>
     <message>
-        <location filename="../window.py" line="575" />
+        <location filename="../window.py" line="596" />
         <source>Add a folder with videos or music to get started.</source>
         <translation>添加包含视频或音乐的文件夹即可开始。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="576" />
+        <location filename="../window.py" line="597" />
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="580" />
+        <location filename="../window.py" line="601" />
         <source>No videos yet</source>
         <translation>还没有视频</translation>
     </message>
     <message>
-        <location filename="../window.py" line="580" />
+        <location filename="../window.py" line="601" />
         <source>Videos in your folders appear here.</source>
         <translation>文件夹中的视频会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="584" />
+        <location filename="../window.py" line="605" />
         <source>No music yet</source>
         <translation>还没有音乐</translation>
     </message>
     <message>
-        <location filename="../window.py" line="584" />
+        <location filename="../window.py" line="605" />
         <source>Music in your folders appears here.</source>
         <translation>文件夹中的音乐会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="589" />
+        <location filename="../window.py" line="610" />
         <source>No media found</source>
         <translation>没有找到媒体</translation>
     </message>
     <message>
-        <location filename="../window.py" line="590" />
+        <location filename="../window.py" line="611" />
         <source>None of the files in your folders could be played.</source>
         <translation>文件夹中没有可播放的文件。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="594" />
+        <location filename="../window.py" line="615" />
         <source>Nothing found</source>
         <translation>没有找到结果</translation>
     </message>
     <message>
-        <location filename="../window.py" line="595" />
+        <location filename="../window.py" line="616" />
         <source>Try other words: titles, artists, tags and speech are searched.</source>
         <translation>换个词试试：会搜索标题、艺人、标签和语音内容。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="641" />
+        <location filename="../window.py" line="662" />
         <source>Results for “{0}”</source>
         <translation>“{0}”的搜索结果</translation>
     </message>
     <message>
-        <location filename="../window.py" line="648" />
+        <location filename="../window.py" line="669" />
         <source>Add a folder to the library</source>
         <translation>向媒体库添加文件夹</translation>
     </message>
     <message>
-        <location filename="../window.py" line="665" />
+        <location filename="../window.py" line="686" />
         <source>{0} is not a folder</source>
         <translation>{0} 不是文件夹</translation>
     </message>
     <message>
-        <location filename="../window.py" line="676" />
+        <location filename="../window.py" line="697" />
         <source>Added {0}</source>
         <translation>已添加 {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="685" />
+        <location filename="../window.py" line="706" />
         <source>Add folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../window.py" line="695" />
+        <location filename="../window.py" line="716" />
         <source>Remove folder</source>
         <translation>移除文件夹</translation>
     </message>
     <message>
-        <location filename="../window.py" line="745" />
+        <location filename="../window.py" line="766" />
         <source>Liked “{0}”</source>
         <translation>已喜欢“{0}”</translation>
     </message>
     <message>
-        <location filename="../window.py" line="746" />
+        <location filename="../window.py" line="767" />
         <source>Disliked “{0}”: you will see less like it</source>
         <translation>已标记不喜欢“{0}”：类似内容会减少</translation>
     </message>
     <message>
-        <location filename="../window.py" line="747" />
+        <location filename="../window.py" line="768" />
         <source>“{0}” will not be suggested again</source>
         <translation>不会再推荐“{0}”</translation>
     </message>
@@ -693,62 +698,62 @@
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../player.py" line="175" />
+        <location filename="../player.py" line="177" />
         <source>← Back</source>
         <translation>← 返回</translation>
     </message>
     <message>
-        <location filename="../player.py" line="176" />
+        <location filename="../player.py" line="178" />
         <source>Back to where you were (Esc)</source>
         <translation>返回之前的页面 (Esc)</translation>
     </message>
     <message>
-        <location filename="../player.py" line="178" />
+        <location filename="../player.py" line="180" />
         <source>Previous (P)</source>
         <translation>上一个 (P)</translation>
     </message>
     <message>
-        <location filename="../player.py" line="180" />
+        <location filename="../player.py" line="182" />
         <source>Next (N)</source>
         <translation>下一个 (N)</translation>
     </message>
     <message>
-        <location filename="../player.py" line="183" />
+        <location filename="../player.py" line="185" />
         <source>Mute (M)</source>
         <translation>静音 (M)</translation>
     </message>
     <message>
-        <location filename="../player.py" line="184" />
+        <location filename="../player.py" line="186" />
         <source>Volume (↑ ↓)</source>
         <translation>音量 (↑ ↓)</translation>
     </message>
     <message>
-        <location filename="../player.py" line="185" />
+        <location filename="../player.py" line="187" />
         <source>Seek (← →)</source>
         <translation>快进快退 (← →)</translation>
     </message>
     <message>
-        <location filename="../player.py" line="187" />
+        <location filename="../player.py" line="189" />
         <source>Full screen (F)</source>
         <translation>全屏 (F)</translation>
     </message>
     <message>
-        <location filename="../player.py" line="199" />
+        <location filename="../player.py" line="201" />
         <source>Pause (Space)</source>
         <translation>暂停 (空格)</translation>
     </message>
     <message>
-        <location filename="../player.py" line="199" />
+        <location filename="../player.py" line="201" />
         <source>Play (Space)</source>
         <translation>播放 (空格)</translation>
     </message>
     <message>
-        <location filename="../player.py" line="220" />
+        <location filename="../player.py" line="222" />
         <source>No audio output device was found: playback is silent. Connect speakers or headphones and it will be used.</source>
         <translation>未找到音频输出设备：播放没有声音。连接扬声器或耳机后会自动使用。</translation>
     </message>
     <message>
-        <location filename="../player.py" line="379" />
+        <location filename="../player.py" line="392" />
         <source>Cannot play this file: {0}</source>
         <translation>无法播放此文件：{0}</translation>
     </message>
@@ -756,129 +761,129 @@
 <context>
     <name>PluginsPage</name>
     <message>
-        <location filename="../pages.py" line="284" />
+        <location filename="../pages.py" line="286" />
         <source>active</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="285" />
+        <location filename="../pages.py" line="287" />
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="286" />
+        <location filename="../pages.py" line="288" />
         <source>incompatible</source>
         <translation>不兼容</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="287" />
+        <location filename="../pages.py" line="289" />
         <source>malfunctioned</source>
         <translation>运行异常</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="291" />
-        <location filename="../pages.py" line="406" />
+        <location filename="../pages.py" line="293" />
+        <location filename="../pages.py" line="408" />
         <source>Plugins</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="294" />
+        <location filename="../pages.py" line="296" />
         <source>Plugins analyse your files (labels, moods, speech…). Turn off what you do not need; results already stored stay.</source>
         <translation>插件负责分析你的文件（标签、情绪、语音…）。可以关闭不需要的插件，已保存的结果会保留。</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="299" />
+        <location filename="../pages.py" line="301" />
         <source>Plugin</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="300" />
+        <location filename="../pages.py" line="302" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="301" />
+        <location filename="../pages.py" line="303" />
         <source>API</source>
         <translation>API</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="302" />
+        <location filename="../pages.py" line="304" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="303" />
+        <location filename="../pages.py" line="305" />
         <source>Produces</source>
         <translation>产出</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="304" />
+        <location filename="../pages.py" line="306" />
         <source>Files done</source>
         <translation>已处理文件</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="307" />
+        <location filename="../pages.py" line="309" />
         <source>Retry failures</source>
         <translation>重试失败项</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="308" />
+        <location filename="../pages.py" line="310" />
         <source>Try again the files this plugin failed on</source>
         <translation>重新处理此插件失败的文件</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="309" />
+        <location filename="../pages.py" line="311" />
         <source>Re-run on every file</source>
         <translation>对所有文件重新运行</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="311" />
+        <location filename="../pages.py" line="313" />
         <source>Forget what this plugin stored and analyse every file again</source>
         <translation>清除此插件保存的结果并重新分析所有文件</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="315" />
+        <location filename="../pages.py" line="317" />
         <source>Loading plugins…</source>
         <translation>正在加载插件…</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="316" />
+        <location filename="../pages.py" line="318" />
         <source>Plugins load in the background after the window opens.</source>
         <translation>窗口打开后插件会在后台加载。</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="332" />
+        <location filename="../pages.py" line="334" />
         <source> ({0} failed)</source>
         <translation>（{0} 个失败）</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="334" />
+        <location filename="../pages.py" line="336" />
         <source>  (built in)</source>
         <translation>  （内置）</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="367" />
+        <location filename="../pages.py" line="369" />
         <source>Plugins could not be loaded</source>
         <translation>无法加载插件</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="390" />
-        <location filename="../pages.py" line="394" />
+        <location filename="../pages.py" line="392" />
+        <location filename="../pages.py" line="396" />
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="394" />
+        <location filename="../pages.py" line="396" />
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="426" />
+        <location filename="../pages.py" line="428" />
         <source>Re-run plugin</source>
         <translation>重新运行插件</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="428" />
+        <location filename="../pages.py" line="430" />
         <source>Forget everything {0} stored and analyse every file again? This can take a while.</source>
         <translation>清除 {0} 保存的所有结果并重新分析每个文件？这可能需要一些时间。</translation>
     </message>
@@ -1079,153 +1084,153 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages.py" line="626" />
+        <location filename="../pages.py" line="633" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="629" />
+        <location filename="../pages.py" line="636" />
         <source>Medialens works entirely offline. These settings are stored with your library.</source>
         <translation>Medialens 完全离线工作。这些设置与媒体库保存在一起。</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="632" />
+        <location filename="../pages.py" line="639" />
         <source>Library</source>
         <translation>媒体库</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="633" />
+        <location filename="../pages.py" line="640" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="634" />
+        <location filename="../pages.py" line="641" />
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="636" />
+        <location filename="../pages.py" line="643" />
         <source>Folders</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="637" />
+        <location filename="../pages.py" line="644" />
         <source>Analysis threads</source>
         <translation>分析线程数</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="638" />
+        <location filename="../pages.py" line="645" />
         <source>Pause history</source>
         <translation>暂停记录</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="639" />
+        <location filename="../pages.py" line="646" />
         <source>Playback history</source>
         <translation>播放记录</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="640" />
+        <location filename="../pages.py" line="647" />
         <source>Data location</source>
         <translation>数据位置</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="641" />
+        <location filename="../pages.py" line="648" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="642" />
+        <location filename="../pages.py" line="649" />
         <source>Appearance</source>
         <translation>外观</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="647" />
+        <location filename="../pages.py" line="654" />
         <source>Manage folders…</source>
         <translation>管理文件夹…</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="649" />
+        <location filename="../pages.py" line="656" />
         <source>How many files are analysed at once. Fewer keeps the computer quieter.</source>
         <translation>同时分析的文件数。数量越少，电脑越安静。</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="651" />
+        <location filename="../pages.py" line="658" />
         <source>Do not record what I play (suggestions stop learning)</source>
         <translation>不记录我播放的内容（推荐将停止学习）</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="652" />
+        <location filename="../pages.py" line="659" />
         <source>Export as JSON…</source>
         <translation>导出为 JSON…</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="653" />
+        <location filename="../pages.py" line="660" />
         <source>Forget history…</source>
         <translation>清除历史记录…</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="654" />
+        <location filename="../pages.py" line="661" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="655" />
+        <location filename="../pages.py" line="662" />
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="656" />
+        <location filename="../pages.py" line="663" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="657" />
+        <location filename="../pages.py" line="664" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="658" />
+        <location filename="../pages.py" line="665" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="661" />
+        <location filename="../pages.py" line="668" />
         <source>Your library, analysis results and history are kept only in the data location above. Nothing is sent anywhere.</source>
         <translation>你的媒体库、分析结果和历史记录只保存在上面的数据位置，不会发送到任何地方。</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="668" />
+        <location filename="../pages.py" line="675" />
         <source>1 folder</source>
         <translation>1 个文件夹</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="668" />
+        <location filename="../pages.py" line="675" />
         <source>{0} folders</source>
         <translation>{0} 个文件夹</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="680" />
+        <location filename="../pages.py" line="687" />
         <source>Export history</source>
         <translation>导出历史记录</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="689" />
+        <location filename="../pages.py" line="696" />
         <source>Exported {0} events to {1}</source>
         <translation>已将 {0} 条记录导出到 {1}</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="696" />
-        <location filename="../pages.py" line="701" />
+        <location filename="../pages.py" line="703" />
+        <location filename="../pages.py" line="708" />
         <source>Forget history</source>
         <translation>清除历史记录</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="697" />
+        <location filename="../pages.py" line="704" />
         <source>Forget everything you played, liked and disliked?</source>
         <translation>清除你所有的播放、喜欢和不喜欢记录？</translation>
     </message>
     <message>
-        <location filename="../pages.py" line="699" />
+        <location filename="../pages.py" line="706" />
         <source>Suggestions start again from scratch. This cannot be undone.</source>
         <translation>推荐将从头开始学习。此操作无法撤销。</translation>
     </message>
