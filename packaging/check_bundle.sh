@@ -16,7 +16,7 @@ plugins=$("$BUNDLE" --data-dir "$tmp/data" plugins list --json)
 if echo "$plugins" | grep -q '"status": "malfunctioned"'; then
   echo "a plugin failed to load in the bundle:"; echo "$plugins"; exit 1
 fi
-echo "plugins: $(echo "$plugins" | grep -c '"name"') entries, none malfunctioned"
+echo "plugins: $(echo "$plugins" | grep -c '"status"') loaded, none malfunctioned"
 
 if [ -d "$MEDIA" ]; then
   "$BUNDLE" --data-dir "$tmp/data" folders add "$MEDIA" >/dev/null
