@@ -44,6 +44,10 @@ test: system-deps install-test media
 bench: install-test media
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
+package: install
+	packaging/build.sh
+	packaging/check_bundle.sh
+
 lint: install-test
 	$(VENV)/bin/ruff check src plugins tests benchmarks
 	$(VENV)/bin/ruff format --check src plugins tests benchmarks

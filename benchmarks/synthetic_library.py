@@ -1,0 +1,75 @@
+"""A generated library of 100,000 files with random features, for benchmarks at scale.
+
+Random unit vectors for the text (384-d), visual (1280-d) and music (200-d) blocks, ten
+random tags per file and a short text document each: the shapes and sizes of a real
+library's features, written straight into a real database.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+import numpy as np
+
+from medialens.core.library import Library
+
+N = 100_000
+WORDS = "sunset street bicycle piano guitar night rain city forest ocean speech drums violin calm loud".split()
+
+
+def build(lib: Library, rng: np.random.Generator) -> None:
+    vocab = [f"label {i}" for i in range(1000)]
+    now = time.time()
+    with lib.store.write() as conn:
+        conn.execute(
+            "INSERT INTO folders (path, display_path, added_at) VALUES (?, ?, ?)",
+            (b"/lib", "/lib", now),
+        )
+        for start in range(0, N, 5000):
+            rows, vecs, feats, texts = [], [], [], []
+            for i in range(start, start + 5000):
+                cid = f"{i:032x}"
+                rows.append(
+                    (
+                        f"/lib/f{i}.mp4".encode(),
+                        f"/lib/f{i}.mp4",
+                        1,
+                        cid,
+                        1,
+                        0,
+                        "media",
+                        "video",
+                        60.0,
+                        now,
+                        now,
+                    )
+                )
+                for name, dim, modality in (
+                    ("text", 384, "text"),
+                    ("visual", 1280, "visual"),
+                    ("music", 200, "music"),
+                ):
+                    v = rng.standard_normal(dim).astype(np.float32)
+                    vecs.append((cid, name, name, modality, dim, (v / np.linalg.norm(v)).tobytes()))
+                tags = {
+                    vocab[j]: float(s)
+                    for j, s in zip(
+                        rng.choice(1000, 10, replace=False), rng.random(10), strict=True
+                    )
+                }
+                feats.append((cid, "vision", "1", now, json.dumps(tags)))
+                texts.append((cid, "text", " ".join(rng.choice(WORDS, 6))))
+            conn.executemany(
+                "INSERT INTO files (path, display_path, folder_id, content_id, size, mtime_ns, status, kind, "
+                "duration, added_at, changed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                rows,
+            )
+            conn.executemany("INSERT INTO vectors VALUES (?,?,?,?,?,?)", vecs)
+            conn.executemany(
+                "INSERT INTO features (content_id, extractor, version, created_at, tags) VALUES (?,?,?,?,?)",
+                feats,
+            )
+            conn.executemany(
+                "INSERT INTO text_index (content_id, extractor, body) VALUES (?,?,?)", texts
+            )
