@@ -32,7 +32,9 @@ def test_older_database_is_migrated(tmp_path):
     """A database written by the first release (schema 1) opens, keeps its rows, and upgrades."""
     path = tmp_path / "lib.db"
     conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("CREATE TABLE migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at REAL)")
+    conn.execute(
+        "CREATE TABLE migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at REAL)"
+    )
     MIGRATIONS[0](conn)
     conn.execute("INSERT INTO migrations VALUES (1, 'm001_initial', 0)")
     conn.execute("INSERT INTO settings VALUES ('workers', '3')")
