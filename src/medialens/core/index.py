@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -54,6 +55,36 @@ class TagTable:
     row_of: dict[int, int] = field(default_factory=dict)
 
 
+FULL_RELOAD_AFTER = 5000  # changed files past which one full read beats many small ones
+
+
+class _RawVectors:
+    """Every stored vector of one (extractor, name), by content id, in a growing matrix."""
+
+    def __init__(self, modality: str) -> None:
+        self.modality = modality
+        self.row: dict[str, int] = {}
+        self.data = np.zeros((0, 0), dtype=np.float32)
+
+    def put(self, content_id: str, vector: np.ndarray) -> None:
+        if self.data.shape[1] != vector.shape[0]:
+            if self.row:  # the extractor changed its dimension: start this block afresh
+                self.row = {}
+            self.data = np.zeros((16, vector.shape[0]), dtype=np.float32)
+        row = self.row.get(content_id)
+        if row is None:
+            row = self.row[content_id] = len(self.row)
+            if row >= self.data.shape[0]:
+                self.data = np.concatenate([self.data, np.zeros_like(self.data)])
+        self.data[row] = vector
+
+
+def _projection(dim: int) -> np.ndarray:
+    """The same fixed random projection for every load (seeded by the input width)."""
+    rng = np.random.default_rng(dim)
+    return rng.standard_normal((dim, SIMILARITY_DIM)).astype(np.float32)
+
+
 def _normalise(matrix: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return matrix / np.maximum(norms, 1e-12)
@@ -73,6 +104,9 @@ class LibraryIndex:
         self.file_ids = np.zeros(0, dtype=np.int64)  # every available media file, ascending
         self.content_codes = np.zeros(0, dtype=np.int64)  # equal codes = identical content
         self._code_of: dict[str, int] = {}
+        self._raw: dict[tuple[str, str], _RawVectors] = {}
+        self._raw_tags: dict[str, dict[str, dict[str, float]]] = {}
+        self._synced_at: float | None = None
 
     def _current_fingerprint(self) -> int:
         """The library revision, bumped by triggers on every change to files and features."""
@@ -84,13 +118,57 @@ class LibraryIndex:
         return row[0]
 
     def refresh(self) -> LibraryIndex:
-        """Reload if the library changed since the last load; cheap when it did not."""
+        """Bring the index up to date; cheap when nothing changed, incremental when little did."""
         with self._lock:
             fingerprint = self._current_fingerprint()
             if fingerprint != self._fingerprint:
                 self._load()
                 self._fingerprint = fingerprint
         return self
+
+    def _sync_features(self, conn) -> None:
+        """Read the vectors and tags stored since the last sync (all of them the first time).
+
+        Every extraction rewrites its ``features`` row, so ``created_at`` tells what is new;
+        the raw rows are kept by content id, so a refresh during indexing reads only the
+        files extracted since, not the whole library again.
+        """
+        started = time.time()
+        changed: list[tuple[str, str]] | None = None
+        if self._synced_at is not None:
+            changed = conn.execute(
+                "SELECT content_id, extractor FROM features WHERE created_at >= ?",
+                (self._synced_at - 2.0,),  # slack for clocks and transactions in flight
+            ).fetchall()
+            if len(changed) > FULL_RELOAD_AFTER:
+                changed = None
+        if changed is None:
+            self._raw, self._raw_tags = {}, {}
+            vector_rows = conn.execute(
+                "SELECT content_id, extractor, name, modality, vector FROM vectors"
+            )
+            tag_rows = conn.execute(
+                "SELECT content_id, extractor, tags FROM features WHERE tags IS NOT NULL"
+            )
+        else:
+            vector_rows, tag_rows = [], []
+            for content_id, extractor in changed:
+                vector_rows += conn.execute(
+                    "SELECT content_id, extractor, name, modality, vector FROM vectors "
+                    "WHERE content_id = ? AND extractor = ?",
+                    (content_id, extractor),
+                ).fetchall()
+                tag_rows += conn.execute(
+                    "SELECT content_id, extractor, tags FROM features "
+                    "WHERE content_id = ? AND extractor = ? AND tags IS NOT NULL",
+                    (content_id, extractor),
+                ).fetchall()
+        for content_id, extractor, name, modality, blob in vector_rows:
+            raw = self._raw.setdefault((extractor, name), _RawVectors(modality))
+            raw.put(content_id, np.frombuffer(blob, dtype=np.float32))
+        for content_id, extractor, tags in tag_rows:
+            self._raw_tags.setdefault(extractor, {})[content_id] = json.loads(tags)
+        self._synced_at = started
 
     def _load(self) -> None:
         conn = self.store.read_conn()
@@ -109,46 +187,36 @@ class LibraryIndex:
                 "added_at": row[6],
             }
             file_of_content.setdefault(row[4], row[0])  # copies share features: one stands for all
+        self._sync_features(conn)
 
         file_ids = np.array(sorted(files), dtype=np.int64)
         position = {int(fid): i for i, fid in enumerate(file_ids)}
-        grouped: dict[tuple[str, str], tuple[str, list[int], list[bytes]]] = {}
-        for content_id, extractor, name, modality, blob in conn.execute(
-            "SELECT content_id, extractor, name, modality, vector FROM vectors"
-        ):
-            file_id = file_of_content.get(content_id)
-            if file_id is None:
-                continue
-            entry = grouped.setdefault((extractor, name), (modality, [], []))
-            entry[1].append(file_id)
-            entry[2].append(blob)
         blocks: dict[str, Block] = {}
-        for (extractor, name), (modality, ids, blobs) in grouped.items():
-            matrix = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), -1).copy()
-            if matrix.shape[1] > SIMILARITY_DIM and modality != "text":
-                rng = np.random.default_rng(matrix.shape[1])  # same projection every load
-                projection = rng.standard_normal((matrix.shape[1], SIMILARITY_DIM))
-                matrix = _normalise(matrix) @ projection.astype(np.float32)
-            if modality == "audio" and len(ids) > 1:
+        for (extractor, name), raw in self._raw.items():
+            pairs = [(fid, raw.row[cid]) for cid, fid in file_of_content.items() if cid in raw.row]
+            if not pairs:
+                continue
+            pairs.sort()
+            ids = [fid for fid, _ in pairs]
+            matrix = raw.data[[r for _, r in pairs]]
+            if matrix.shape[1] > SIMILARITY_DIM and raw.modality != "text":
+                matrix = _normalise(matrix) @ _projection(matrix.shape[1])
+            if raw.modality == "audio" and len(ids) > 1:
                 # hand-made descriptors mix scales (Hz, dB, coefficients): standardise each
                 # column so cosine similarity weighs them alike
                 matrix = (matrix - matrix.mean(0)) / (matrix.std(0) + 1e-6)
             block = Block(
-                extractor, name, modality, np.array(ids, dtype=np.int64), _normalise(matrix),
+                extractor, name, raw.modality, np.array(ids, dtype=np.int64), _normalise(matrix),
                 np.array([position[i] for i in ids], dtype=np.int64),
             )  # fmt: skip
             block.row_of = {fid: i for i, fid in enumerate(ids)}
             blocks[block.key] = block
 
-        per_extractor: dict[str, list[tuple[int, dict]]] = {}
-        for content_id, extractor, tags in conn.execute(
-            "SELECT content_id, extractor, tags FROM features WHERE tags IS NOT NULL"
-        ):
-            file_id = file_of_content.get(content_id)
-            if file_id is not None:
-                per_extractor.setdefault(extractor, []).append((file_id, json.loads(tags)))
         tables: dict[str, TagTable] = {}
-        for extractor, items in per_extractor.items():
+        for extractor, by_content in self._raw_tags.items():
+            items = sorted(
+                (fid, by_content[cid]) for cid, fid in file_of_content.items() if cid in by_content
+            )
             vocab: dict[str, int] = {}
             ids = np.zeros(len(items), dtype=np.int64)
             tag_ids = np.full((len(items), TOP_TAGS), -1, dtype=np.int32)
@@ -162,13 +230,13 @@ class LibraryIndex:
             table = TagTable(extractor, list(vocab), ids, tag_ids, scores)
             table.row_of = {int(fid): i for i, fid in enumerate(ids)}
             tables[extractor] = table
-        self.files, self.file_of_content, self.file_ids = files, file_of_content, file_ids
         codes: dict[str, int] = {}
-        self.content_codes = np.array(
+        content_codes = np.array(
             [codes.setdefault(files[int(f)]["content_id"], len(codes)) for f in file_ids],
             dtype=np.int64,
         )
-        self._code_of = codes
+        self.files, self.file_of_content, self.file_ids = files, file_of_content, file_ids
+        self.content_codes, self._code_of = content_codes, codes
         self.blocks, self.tags = blocks, tables
 
     def content_code(self, file_id: int) -> int:
