@@ -77,3 +77,18 @@ def test_a_storm_of_copies_is_coalesced(watched):
 
 def test_local_folders_use_inotify(tmp_path):
     assert needs_polling(str(tmp_path)) is False
+
+
+def test_polling_fallback_sees_new_files(bare_library, tmp_path):
+    """Where inotify is blind (network and FUSE mounts) a polling observer does the job."""
+    root = tmp_path / "share"
+    root.mkdir()
+    bare_library.add_folders([root])
+    watcher = LibraryWatcher(bare_library, poll_interval=0.3)
+    watcher.start()
+    try:
+        time.sleep(0.5)
+        make_tone(root / "late.ogg", seconds=0.3)
+        wait_for(lambda: row(bare_library, "late.ogg") is not None, timeout=4)
+    finally:
+        watcher.stop()

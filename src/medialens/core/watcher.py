@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 QUIET = 1.0  # seconds without events before an unclosed file is read
 TICK = 0.2
 RESCAN_EVERY = 300.0
+POLL_EVERY = 5.0
 _REMOTE_FS = ("nfs", "nfs4", "cifs", "smb", "smbfs", "smb3", "sshfs", "9p", "afs", "davfs", "fuse")
 
 
@@ -82,9 +83,16 @@ class LibraryWatcher:
     """Runs the pipeline and follows the folders until ``stop()``."""
 
     def __init__(
-        self, library: Library, workers: int | None = None, pipeline: Pipeline | None = None
+        self,
+        library: Library,
+        workers: int | None = None,
+        pipeline: Pipeline | None = None,
+        poll_interval: float | None = None,
     ):
+        """``poll_interval`` forces polling (seconds) on every folder; by default only
+        folders on network or FUSE mounts are polled, every ``POLL_EVERY`` seconds."""
         self.library = library
+        self.poll_interval = poll_interval
         self.pipeline = pipeline or library.pipeline(workers)
         self._lock = threading.Lock()
         self._pending: dict[bytes, tuple[float, bool]] = {}
@@ -102,13 +110,16 @@ class LibraryWatcher:
             path = folder["path"]
             if not os.path.isdir(path):
                 continue
-            observer = PollingObserver(timeout=5) if needs_polling(path) else Observer()
+            if self.poll_interval is not None or needs_polling(path):
+                observer = PollingObserver(timeout=self.poll_interval or POLL_EVERY)
+            else:
+                observer = Observer()
             try:
                 observer.schedule(handler, path, recursive=True)
                 observer.start()
             except OSError as exc:  # e.g. inotify watch limit reached: poll instead
                 log.warning("cannot watch %s with inotify (%s); polling instead", path, exc)
-                observer = PollingObserver(timeout=5)
+                observer = PollingObserver(timeout=self.poll_interval or POLL_EVERY)
                 observer.schedule(handler, path, recursive=True)
                 observer.start()
             self._observers.append(observer)
