@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from guitools import close_window, open_window, wait_until
 
+from medialens.core import history
 from medialens.gui import services as S
 
 pytestmark = pytest.mark.media
@@ -130,7 +131,7 @@ def test_playing_records_history_and_updates_for_you(window):
 
     assert wait_until(continuing, 20)
     # and playback resumes where it stopped
-    assert S.resume_position(store, earth[S.ID]) > 2.0
+    assert history.resume_position(window.services.library, earth[S.ID]) > 2.0
 
 
 def test_like_and_dislike_from_a_card(window):

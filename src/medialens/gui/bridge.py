@@ -6,16 +6,21 @@ GUI thread: a callback from any thread stores its value and the bridge's
 signals deliver it on the GUI thread (queued connections). Progress is
 coalesced: the latest value is posted at most ten times a second, however
 fast the pipeline reports. :meth:`Bridge.run` runs a function on a worker
-thread and posts its result (or error) back, like Picard's ``run_task``.
+thread and posts its result (or error) back, like Picard's ``run_task``;
+:meth:`Bridge.run_core` does the same with the ``Library`` once a future
+yields it, on one thread of its own: the core's caches (the feature index,
+the searcher, the interest model) see one caller at a time, and a slow core
+call never holds up the workers that load the GUI's rows.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import traceback
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -35,6 +40,7 @@ class Bridge(QObject):
     def __init__(self, parent: QObject | None = None, workers: int = 4) -> None:
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(workers, thread_name_prefix="medialens-gui")
+        self._core = ThreadPoolExecutor(1, thread_name_prefix="medialens-core")
         self._result = _Result(self)
         self._result.done.connect(self._deliver)
         self._lock = threading.Lock()
@@ -74,6 +80,7 @@ class Bridge(QObject):
         func: Callable[[], object],
         then: Callable[[object], None] | None = None,
         error: Callable[[str], None] | None = None,
+        pool: ThreadPoolExecutor | None = None,
     ) -> None:
         """Run ``func()`` on a worker thread; call ``then(result)`` on the GUI thread."""
         if self._closed:
@@ -88,7 +95,23 @@ class Bridge(QObject):
             if not self._closed:
                 self._result.done.emit(((then, error), value, err))
 
-        self._pool.submit(task)
+        with contextlib.suppress(RuntimeError):  # shut down meanwhile: the window is closing
+            (pool or self._pool).submit(task)
+
+    def run_core(
+        self,
+        ready: Future,
+        func: Callable[[object], object],
+        then: Callable[[object], None] | None = None,
+        error: Callable[[str], None] | None = None,
+    ) -> None:
+        """Once ``ready`` resolves, run ``func(result)`` on the core thread; ``then`` as in
+        :meth:`run`. Calls queue in order; a failed future goes to ``error``."""
+
+        def start(f: Future) -> None:  # on whichever thread resolved the future
+            self.run(lambda: func(f.result()), then, error, self._core)
+
+        ready.add_done_callback(start)
 
     @Slot(object)
     def _deliver(self, payload) -> None:
@@ -106,3 +129,4 @@ class Bridge(QObject):
         self._closed = True
         self._timer.stop()
         self._pool.shutdown(wait=False, cancel_futures=True)
+        self._core.shutdown(wait=False, cancel_futures=True)

@@ -158,10 +158,14 @@ class CardDelegate(QStyledItemDelegate):
     ):
         super().__init__(parent)
         self.thumbs = thumbs
-        self.width = width
         self.actions = actions
-        self.thumb_h = int(width * 9 / 16)
         self.pad = 6
+        self.set_width(width)
+
+    def set_width(self, width: int) -> None:
+        """The card's picture width; its height follows at 16:9."""
+        self.width = width
+        self.thumb_h = int(width * 9 / 16)
 
     def sizeHint(self, option, index) -> QSize:
         fm = option.fontMetrics

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QListView,
-    QMenu,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from medialens.gui import services as S
 from medialens.gui.delegates import CardDelegate, ThumbnailCache
-from medialens.gui.library_page import EmptyState, heading, muted
+from medialens.gui.library_page import EmptyState, file_menu, heading, muted
 from medialens.gui.models import CardModel, RowRole
 
 
@@ -86,7 +85,7 @@ class ForYouPage(QWidget):
         self.lay.addSpacing(6)
         self.shelves: dict[str, tuple[QLabel, ShelfView, CardModel]] = {}
         self.order: list[str] = []
-        self._data: list[S.Shelf] = []
+        self._data: list = []  # medialens.core.recommendations.Shelf
         self.empty = EmptyState()
         self.empty.button.clicked.connect(self.emptyAction)
         self.empty.hide()  # until the first shelves are computed
@@ -119,7 +118,7 @@ class ForYouPage(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def shelf_title(self, shelf: S.Shelf) -> str:
+    def shelf_title(self, shelf) -> str:
         titles = {
             "for_you": self.tr("For you"),
             "continue": self.tr("Continue watching"),
@@ -143,15 +142,26 @@ class ForYouPage(QWidget):
             if then is not None:
                 then()
 
-        self.app.bridge.run(lambda: S.for_you(self.app.services), done)
+        def failed(err: str) -> None:  # no Library, so no suggestions: say so, once
+            if gen == self._generation:
+                self._apply([])
+            if then is not None:
+                then()
 
-    def _apply(self, shelves: list[S.Shelf]) -> None:
+        def shelves(lib):
+            from medialens.core import recommendations
+
+            return recommendations.shelves(lib, per_row=20)
+
+        self.app.run_core(shelves, done, failed)
+
+    def _apply(self, shelves: list) -> None:
         rows = {r[S.ID]: r for r in self.app.all_rows}
         vbar = self.scroll.verticalScrollBar().value()
         self._data = shelves
         keys = []
         for shelf in shelves:
-            cards = [(rows[fid], why) for fid, why in shelf.cards if fid in rows]
+            cards = [(rows[c.file_id], c.why) for c in shelf.cards if c.file_id in rows]
             if not cards:
                 continue
             keys.append(shelf.key)
@@ -163,7 +173,9 @@ class ForYouPage(QWidget):
                 view.activated.connect(self._activated)
                 view.clicked.connect(lambda idx: self.selectRequested.emit(idx.data(RowRole)[S.ID]))
                 view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-                view.customContextMenuRequested.connect(lambda pos, v=view: self._menu(v, pos))
+                view.customContextMenuRequested.connect(
+                    lambda pos, v=view: file_menu(self, v, pos, reveal=self.selectRequested.emit)
+                )
                 self.shelves[shelf.key] = (label, view, model)
             label, view, model = self.shelves[shelf.key]
             model.birth = self.app.birth
@@ -198,19 +210,3 @@ class ForYouPage(QWidget):
 
     def _activated(self, index) -> None:
         self.playRequested.emit(index.data(RowRole)[S.ID])
-
-    def _menu(self, view, pos) -> None:
-        idx = view.indexAt(pos)
-        if not idx.isValid():
-            return
-        fid = idx.data(RowRole)[S.ID]
-        menu = QMenu(self)
-        menu.addAction(self.tr("Play"), lambda: self.playRequested.emit(fid))
-        menu.addAction(self.tr("Show in library"), lambda: self.selectRequested.emit(fid))
-        menu.addSeparator()
-        menu.addAction(self.tr("Like"), lambda: self.feedbackRequested.emit(fid, "like"))
-        menu.addAction(self.tr("Dislike"), lambda: self.feedbackRequested.emit(fid, "dislike"))
-        menu.addAction(
-            self.tr("Not interested"), lambda: self.feedbackRequested.emit(fid, "not_interested")
-        )
-        menu.exec(view.viewport().mapToGlobal(pos))

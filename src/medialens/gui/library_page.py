@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 
-from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +49,89 @@ def muted(label: QLabel) -> QLabel:
     pal.setColor(QPalette.ColorRole.WindowText, color)
     label.setPalette(pal)
     return label
+
+
+def file_menu(page, view, pos, reveal=None) -> None:
+    """The context menu of a file card or row, the same in every view.
+
+    ``page`` has ``playRequested`` and ``feedbackRequested`` signals and ``app``;
+    ``reveal(file_id)``, when given, adds "Show in library".
+    """
+    idx = view.indexAt(pos)
+    if not idx.isValid():
+        return
+    fid = idx.data(RowRole)[S.ID]
+    translate = QCoreApplication.translate
+    menu = QMenu(view)
+    menu.addAction(translate("LibraryPage", "Play"), lambda: page.playRequested.emit(fid))
+    if reveal is not None:
+        menu.addAction(translate("ForYouPage", "Show in library"), lambda: reveal(fid))
+    menu.addSeparator()
+    for kind, text in (
+        ("like", translate("LibraryPage", "Like")),
+        ("dislike", translate("LibraryPage", "Dislike")),
+        ("not_interested", translate("LibraryPage", "Not interested")),
+    ):
+        menu.addAction(text, lambda k=kind: page.feedbackRequested.emit(fid, k))
+    menu.addSeparator()
+    menu.addAction(translate("LibraryPage", "Show in folder"), lambda: page.app.show_in_folder(fid))
+    menu.exec(view.viewport().mapToGlobal(pos))
+
+
+class CardGrid(QListView):
+    """A grid of cards whose columns fill the width: as many as fit at the delegate's
+    narrowest card, each then widened by the same share of what is left."""
+
+    GAP = 12
+
+    def __init__(self, delegate: CardDelegate, parent=None) -> None:
+        super().__init__(parent)
+        self.min_width = delegate.width
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setUniformItemSizes(True)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(400)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMouseTracking(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(24)
+        # always there, so a scroll bar that comes and goes never changes the columns
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setItemDelegate(delegate)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        delegate = self.itemDelegate()
+        room = max(1, self.viewport().width())
+        cell_min = self.min_width + 2 * delegate.pad + self.GAP
+        columns = max(1, room // cell_min)
+        cell = room // columns
+        delegate.set_width(cell - self.GAP - 2 * delegate.pad)
+        height = delegate.sizeHint(_view_option(self), QModelIndex()).height()
+        size = QSize(cell, height + self.GAP)
+        if size != self.gridSize():
+            self.setGridSize(size)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_columns()
+
+
+def _view_option(view: QAbstractItemView):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    opt = QStyleOptionViewItem()
+    opt.initFrom(view)
+    opt.fontMetrics = view.fontMetrics()
+    return opt
 
 
 class EmptyState(QWidget):
@@ -197,11 +280,15 @@ class DetailsPane(QScrollArea):
         fid = file_id
         services = self.app.services
 
-        def work():
+        def work(lib):
             from PySide6.QtGui import QImage
 
+            from medialens.core import recommendations
+
             info = S.details(services, fid)
-            similar = S.more_like_this(services, fid, 10)
+            if lib is None:
+                return info, [], {}
+            similar = [(c.file_id, c.why) for c in recommendations.more_like_this(lib, fid, 10)]
             images = {}
             for other, _why in similar:
                 cid = services.store.query_one(
@@ -219,7 +306,13 @@ class DetailsPane(QScrollArea):
                         )
             return info, similar, images
 
-        self.app.bridge.run(work, lambda res: self._loaded(fid, res))
+        def loaded(result) -> None:
+            self._loaded(fid, result)
+
+        # details and "more like this" in one go, once the Library is open; without it, details
+        self.app.run_core(
+            work, loaded, lambda _err: self.app.bridge.run(lambda: work(None), loaded)
+        )
 
     def refresh(self) -> None:
         if self.file_id is not None:
@@ -388,24 +481,11 @@ class LibraryPage(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.stack = QStackedWidget()
-        self.grid = QListView()
-        self.grid.setViewMode(QListView.ViewMode.IconMode)
-        self.grid.setResizeMode(QListView.ResizeMode.Adjust)
-        self.grid.setMovement(QListView.Movement.Static)
-        self.grid.setUniformItemSizes(True)
-        self.grid.setLayoutMode(QListView.LayoutMode.Batched)
-        self.grid.setBatchSize(400)
-        self.grid.setSpacing(6)
-        self.grid.setFrameShape(QFrame.Shape.NoFrame)
-        self.grid.setMouseTracking(True)
-        self.grid.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.grid.verticalScrollBar().setSingleStep(24)
-        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.delegate = CardDelegate(thumbs, width=196, parent=self)
-        self.grid.setItemDelegate(self.delegate)
+        self.grid = CardGrid(self.delegate)
         self.grid.setModel(self.model)
         self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.grid.customContextMenuRequested.connect(lambda pos: self._menu(self.grid, pos))
+        self.grid.customContextMenuRequested.connect(lambda pos: file_menu(self, self.grid, pos))
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -425,7 +505,7 @@ class LibraryPage(QWidget):
         for col, width in zip(range(len(COLUMNS)), (280, 240, 70, 95, 95, 60, 160), strict=True):
             self.table.setColumnWidth(col, width)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(lambda pos: self._menu(self.table, pos))
+        self.table.customContextMenuRequested.connect(lambda pos: file_menu(self, self.table, pos))
         self.empty = EmptyState()
         self.empty.button.clicked.connect(self.emptyAction)
         self.stack.addWidget(self.grid)
@@ -614,20 +694,3 @@ class LibraryPage(QWidget):
         row = index.data(RowRole)
         if row is not None:
             self.playRequested.emit(row[S.ID])
-
-    def _menu(self, view, pos) -> None:
-        idx = view.indexAt(pos)
-        if not idx.isValid():
-            return
-        fid = idx.data(RowRole)[S.ID]
-        menu = QMenu(self)
-        menu.addAction(self.tr("Play"), lambda: self.playRequested.emit(fid))
-        menu.addSeparator()
-        menu.addAction(self.tr("Like"), lambda: self.feedbackRequested.emit(fid, "like"))
-        menu.addAction(self.tr("Dislike"), lambda: self.feedbackRequested.emit(fid, "dislike"))
-        menu.addAction(
-            self.tr("Not interested"), lambda: self.feedbackRequested.emit(fid, "not_interested")
-        )
-        menu.addSeparator()
-        menu.addAction(self.tr("Show in folder"), lambda: self.app.show_in_folder(fid))
-        menu.exec(view.viewport().mapToGlobal(pos))

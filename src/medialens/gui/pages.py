@@ -30,6 +30,17 @@ from medialens.gui import services as S
 from medialens.gui.library_page import EmptyState, heading, muted
 
 
+def history():
+    """``medialens.core.history``, imported when first needed (on a worker), not at start-up."""
+    from medialens.core import history as module
+
+    return module
+
+
+def history_paused(lib) -> bool:
+    return history().is_paused(lib)
+
+
 def standard_folders() -> list[tuple[str, str]]:
     """The system's Videos and Music folders that exist: (which, path)."""
     out = []
@@ -214,8 +225,8 @@ class FoldersPage(Page):
                 if f["last_scan"]
                 else self.tr("not yet")
             )
-            item = QTreeWidgetItem([f["display_path"], f"{f['files']:,}", scanned, status])
-            item.setData(0, Qt.ItemDataRole.UserRole, f["display_path"])
+            item = QTreeWidgetItem([f["path"], f"{f['files']:,}", scanned, status])
+            item.setData(0, Qt.ItemDataRole.UserRole, f["path"])
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.tree.addTopLevelItem(item)
         for col in (1, 2, 3):
@@ -320,7 +331,7 @@ class PluginsPage(Page):
         self.set_rows(self._rows)
 
     def refresh(self) -> None:
-        self.app.bridge.run(lambda: S.plugin_rows(self.app.services), self.set_rows)
+        self.app.run_core(S.plugin_rows, self.set_rows, lambda _err: self.set_rows([]))
 
     def set_rows(self, rows: list[dict]) -> None:
         current = self.current_name()
@@ -398,24 +409,22 @@ class PluginsPage(Page):
 
     def _toggle(self) -> None:
         r = self.current()
-        if r is None or self.app.services.library is None:
+        if r is None:
             return
         enable = r["status"] != "active"
-        host = self.app.services.library.host
-        self.app.bridge.run(
-            lambda: host.set_enabled(r["name"], enable),
+        self.app.run_core(
+            lambda lib: lib.host.set_enabled(r["name"], enable),
             lambda _rec: (self.app.engine.set_enabled(r["name"], enable), self.refresh()),
             lambda err: QMessageBox.warning(self, self.tr("Plugins"), err),
         )
 
     def _retry(self) -> None:
         r = self.current()
-        if r is None or self.app.services.library is None:
+        if r is None:
             return
         names = [e["name"] for e in r["extractors"]]
-        lib = self.app.services.library
-        self.app.bridge.run(
-            lambda: sum(lib.retry_failures(n) for n in names),
+        self.app.run_core(
+            lambda lib: sum(lib.retry_failures(n) for n in names),
             lambda _n: (self.app.engine.replan(), self.refresh()),
         )
 
@@ -431,8 +440,8 @@ class PluginsPage(Page):
             ).format(r["name"]),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.app.bridge.run(
-                lambda: S.force_rerun(self.app.services, r["name"]),
+            self.app.run_core(
+                lambda lib: S.force_rerun(lib, r["name"]),
                 lambda _n: (self.app.engine.replan(), self.refresh()),
             )
 
@@ -453,7 +462,7 @@ class ActivityPage(Page):
         self.tree.setColumnCount(3)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.tree.itemActivated.connect(lambda it, _c: self.openFile.emit(self._row(it)["file_id"]))
+        self.tree.itemActivated.connect(self._open)
         self.outer.addWidget(self.tree, 1)
         self.empty = EmptyState()
         self.outer.addWidget(self.empty, 1)
@@ -485,9 +494,11 @@ class ActivityPage(Page):
         self.set_failures(self._rows)
 
     def refresh(self) -> None:
-        self.app.bridge.run(lambda: S.failures(self.app.services.store), self.set_failures)
+        self.app.run_core(lambda lib: lib.status()["failed_files"], self.set_failures)
 
     def set_failures(self, rows: list[dict]) -> None:
+        ids = {r[S.PATH]: r[S.ID] for r in self.app.all_rows}
+        rows = [dict(r, file_id=ids.get(r["path"])) for r in rows]
         self._rows = rows
         self.tree_rows: list[dict] = []
         self.tree.clear()
@@ -509,17 +520,17 @@ class ActivityPage(Page):
     def set_progress(self, text: str) -> None:
         self.progress.setText(text)
 
+    def _open(self, item, _column) -> None:
+        file_id = self._row(item)["file_id"]
+        if file_id is not None:
+            self.openFile.emit(file_id)
+
     def _retry(self, items: list[dict]) -> None:
-        store = self.app.services.store
-
-        def work() -> None:
-            for r in items:
-                if r["extractor"] == "probe":
-                    continue  # a rescan reads the file again
-                S.retry_failure(store, r["content_id"], r["extractor"])
-
-        self.app.bridge.run(
-            work, lambda _x: (self.app.engine.replan(), self.app.engine.rescan(), self.refresh())
+        # the core retries a step on every file it failed on; a rescan reads files again
+        steps = sorted({r["extractor"] for r in items} - {"probe"})
+        self.app.run_core(
+            lambda lib: sum(lib.retry_failures(step) for step in steps),
+            lambda _x: (self.app.engine.replan(), self.app.engine.rescan(), self.refresh()),
         )
 
     def _retry_selected(self) -> None:
@@ -562,10 +573,8 @@ class SettingsPage(Page):
         self.workers.setMaximumWidth(90)
         # history
         self.pause_history = QCheckBox()
-        self.pause_history.setChecked(S.history_paused(store))
-        self.pause_history.toggled.connect(
-            lambda on: self.app.bridge.run(lambda: S.set_history_paused(store, on))
-        )
+        self.pause_history.toggled.connect(self._pause_toggled)
+        app.run_core(history_paused, self._show_paused)
         hl = QHBoxLayout()
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self._export)
@@ -669,6 +678,14 @@ class SettingsPage(Page):
             )
         )
 
+    def _show_paused(self, paused: bool) -> None:
+        self.pause_history.blockSignals(True)
+        self.pause_history.setChecked(paused)
+        self.pause_history.blockSignals(False)
+
+    def _pause_toggled(self, on: bool) -> None:
+        self.app.run_core(lambda lib: history().set_paused(lib, on))
+
     def set_folder_count(self, n: int) -> None:
         self._folder_count = n
         self.folders_label.setText(
@@ -689,12 +706,12 @@ class SettingsPage(Page):
             "JSON (*.json)",
         )
         if path:
-            store = self.app.services.store
-            self.app.bridge.run(
-                lambda: S.export_history(store, path),
-                lambda n: self.app.statusBar().showMessage(
-                    self.tr("Exported {0} events to {1}").format(n, path), 6000
+            self.app.run_core(
+                lambda lib: history().export_history(lib, path),
+                lambda result: self.app.statusBar().showMessage(
+                    self.tr("Exported {0} events to {1}").format(result["events"], path), 6000
                 ),
+                lambda err: QMessageBox.warning(self, self.tr("Export history"), err),
             )
 
     def _forget(self) -> None:
@@ -710,7 +727,6 @@ class SettingsPage(Page):
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is forget:
-            store = self.app.services.store
-            self.app.bridge.run(
-                lambda: S.forget_history(store), lambda _n: self.historyForgotten.emit()
+            self.app.run_core(
+                lambda lib: history().forget_history(lib), lambda _n: self.historyForgotten.emit()
             )

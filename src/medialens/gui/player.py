@@ -9,6 +9,8 @@ a worker thread, so a slow disk never stutters the picture.
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from medialens.gui import services as S
 from medialens.gui.library_page import heading, muted
+from medialens.gui.pages import history
 
 PROGRESS_EVERY_MS = 10_000
 
@@ -239,18 +242,32 @@ class PlayerPage(QWidget):
         elif file_id not in self.queue:
             self.queue = [file_id]
         self.file_id, self.row = file_id, row
-        self.session = S.new_session()
+        self.session = uuid.uuid4().hex
         self.started = False
         self._ended = False
         self.title.setText(row[S.TITLE])
         self.subtitle.setText(" — ".join(x for x in (row[S.ARTIST], row[S.ALBUM]) if x))
         self._show_art(row)
-        self._resume_at = S.resume_position(self.app.services.store, file_id)
+        self._resume_at = 0.0
+        self.app.run_core(
+            lambda lib: history().resume_position(lib, file_id),
+            lambda at: self._resume(file_id, at),
+        )
         self.player.setSource(QUrl.fromLocalFile(row[S.PATH]))
         self.player.play()
         self.nowPlaying.emit(file_id)
         self.setFocus()
         return True
+
+    def _resume(self, file_id: int, at: float) -> None:
+        """Seek to where the last play stopped: now if the file is loaded, else once it is."""
+        if file_id != self.file_id or at <= 0 or self.position() >= at:
+            return
+        loaded = (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia)
+        if self.player.mediaStatus() in loaded:
+            self.player.setPosition(int(at * 1000))
+        else:
+            self._resume_at = at
 
     def _show_art(self, row: tuple) -> None:
         if row[S.KIND] == "video":
@@ -401,9 +418,8 @@ class PlayerPage(QWidget):
         fid, session = self.file_id, self.session
         pos = self.position() if position is None else position
         duration = (self.player.duration() / 1000) or (self.row[S.DURATION] if self.row else None)
-        store = self.app.services.store
-        self.app.bridge.run(
-            lambda: S.record_event(store, fid, kind, pos, duration, session),
+        self.app.run_core(
+            lambda lib: history().record_event(lib, fid, kind, pos, duration, session),
             lambda recorded: recorded and kind != "progress" and self.historyChanged.emit(fid),
         )
 

@@ -1,9 +1,8 @@
 """Why a file is shown, in the user's language.
 
-The GUI adapters give reasons as ``(template, *args)``; the core modules give
-English sentences (joined with "; "). Both are translated here: templates
-directly, core sentences through the patterns below. Unknown text is shown
-as it is.
+The core gives English sentences (joined with "; "); they are translated
+through the patterns below. A ``(template, *args)`` tuple is translated as a
+template. Unknown text is shown as it is.
 """
 
 from __future__ import annotations
@@ -11,28 +10,6 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
-# Templates of the GUI's own fallbacks (services.py), listed for the translation tools.
-TEMPLATES = (
-    QT_TRANSLATE_NOOP("Reasons", "similar {0} ({1})"),
-    QT_TRANSLATE_NOOP("Reasons", "also by {0}"),
-    QT_TRANSLATE_NOOP("Reasons", "from the same folder"),
-    QT_TRANSLATE_NOOP("Reasons", "title: “{0}”"),
-    QT_TRANSLATE_NOOP("Reasons", "artist: {0}"),
-    QT_TRANSLATE_NOOP("Reasons", "album: {0}"),
-    QT_TRANSLATE_NOOP("Reasons", "file name: {0}"),
-    QT_TRANSLATE_NOOP("Reasons", "folder: {0}"),
-    QT_TRANSLATE_NOOP("Reasons", "{0}: {1} ({2})"),
-    QT_TRANSLATE_NOOP("Reasons", "{0}: “{1}”"),
-    QT_TRANSLATE_NOOP("Reasons", "resume at {0} of {1}"),
-    QT_TRANSLATE_NOOP("Reasons", "added today"),
-    QT_TRANSLATE_NOOP("Reasons", "added yesterday"),
-    QT_TRANSLATE_NOOP("Reasons", "added {0} days ago"),
-    QT_TRANSLATE_NOOP("Reasons", "by {0}, whom you like"),
-    QT_TRANSLATE_NOOP("Reasons", "from {0}, which has files you like"),
-    QT_TRANSLATE_NOOP("Reasons", "from {0}, which you play often"),
-    QT_TRANSLATE_NOOP("Reasons", "not played yet"),
-)
 
 # The core's sentences: (pattern, template).
 PATTERNS = [

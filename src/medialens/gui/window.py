@@ -8,7 +8,6 @@ fills up live while a folder is scanned) and new history.
 from __future__ import annotations
 
 import os
-import time
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QFont, QKeySequence
@@ -305,6 +304,8 @@ class MainWindow(QMainWindow):
         self._search_timer = QTimer(self, singleShot=True, interval=220)
         self._search_timer.timeout.connect(self._search_now)
         self._search_generation = 0
+        self._failures_timer = QTimer(self, singleShot=True, interval=2000)
+        self._failures_timer.timeout.connect(self._count_failures)
         self._pending_play: int | None = None
 
         self._actions()
@@ -394,6 +395,10 @@ class MainWindow(QMainWindow):
         self.engine.start()
         self._poll.start()
 
+    def run_core(self, func, then=None, error=None) -> None:
+        """Run ``func(library)`` on the core thread once the Library is open (see Bridge)."""
+        self.bridge.run_core(self.services.library_ready, func, then, error)
+
     def _load_rows(self) -> None:
         if self._loading_rows:
             return
@@ -401,10 +406,10 @@ class MainWindow(QMainWindow):
         store = self.services.store
 
         def work():
+            from medialens.core import history
+
             sig = S.signature(store)
-            rows = S.load_rows(store)
-            fb = S.feedback(store, {r[S.CID] for r in rows if r[S.CID]})
-            return sig, rows, fb
+            return sig, S.load_rows(store), history.feedback(store)
 
         self.bridge.run(work, self._rows_loaded, lambda err: setattr(self, "_loading_rows", False))
 
@@ -431,14 +436,17 @@ class MainWindow(QMainWindow):
             self._check_ready()
 
     def _load_folders(self, then=None) -> None:
-        store = self.services.store
-
         def done(folders) -> None:
             self._folders_loaded(folders)
             if then is not None:
                 then()
 
-        self.bridge.run(lambda: S.folders(store), done)
+        def failed(err: str) -> None:  # no Library: say so, and let the rest start
+            if self.folders is None:
+                self.folders = []
+                self._check_ready()
+
+        self.run_core(lambda lib: lib.folders(), done, failed)
 
     def _folders_loaded(self, folders: list[dict]) -> None:
         first = self.folders is None
@@ -511,8 +519,11 @@ class MainWindow(QMainWindow):
         self._thumb_timer.start()
         if self.library.details.file_id in ids:
             self.library.details.refresh()
-        store = self.services.store
-        self.bridge.run(lambda: len(S.failures(store)), self._failures_counted)
+        if not self._failures_timer.isActive():
+            self._failures_timer.start()
+
+    def _count_failures(self) -> None:
+        self.run_core(lambda lib: len(lib.status()["failed_files"]), self._failures_counted)
 
     def _failures_counted(self, n: int) -> None:
         changed = n != self.status.nfailures
@@ -652,8 +663,9 @@ class MainWindow(QMainWindow):
             page = self.current_page()
             if page in NAV:
                 self.page_before_search = page
-        self.bridge.run(
-            lambda: S.search(self.services, query), lambda hits: self._search_done(gen, query, hits)
+        self.run_core(
+            lambda lib: [(h.file_id, "; ".join(h.why)) for h in lib.search(query, 200)],
+            lambda hits: self._search_done(gen, query, hits),
         )
 
     def _search_done(self, gen: int, query: str, hits) -> None:
@@ -671,47 +683,20 @@ class MainWindow(QMainWindow):
             self.add_folders([path])
 
     def add_folders(self, paths: list[str]) -> None:
-        store = self.services.store
-
-        def work() -> list[str]:
-            lib = self.services.library
-            if lib is not None:
-                return lib.add_folders(paths)
-            from medialens.core.scanner import display, fs_bytes
-
-            added = []
-            for raw in paths:
-                path = fs_bytes(raw)
-                if not os.path.isdir(path):
-                    raise ValueError(self.tr("{0} is not a folder").format(raw))
-                with store.write() as conn:
-                    conn.execute(
-                        "INSERT INTO folders (path, display_path, added_at) VALUES (?, ?, ?) "
-                        "ON CONFLICT(path) DO NOTHING",
-                        (path, display(path), time.time()),
-                    )
-                added.append(display(path))
-            return added
-
         def done(added) -> None:
             self.statusBar().showMessage(self.tr("Added {0}").format(", ".join(added)), 5000)
             self._load_folders(lambda: self.go("all"))
-            if self.services.library is not None:
-                self.engine.rescan()
-            else:
-                self.status.scanning = True
-                self.status.update_text()
+            self.engine.rescan()
 
-        self.bridge.run(
-            work, done, lambda err: QMessageBox.warning(self, self.tr("Add folder"), err)
+        self.run_core(
+            lambda lib: lib.add_folders(paths),
+            done,
+            lambda err: QMessageBox.warning(self, self.tr("Add folder"), err),
         )
 
     def remove_folder(self, path: str) -> None:
-        lib = self.services.library
-        if lib is None:
-            return
-        self.bridge.run(
-            lambda: lib.remove_folder(path),
+        self.run_core(
+            lambda lib: lib.remove_folder(path),
             lambda _x: (self._load_folders(), self._load_rows(), self.engine.rescan()),
             lambda err: QMessageBox.warning(self, self.tr("Remove folder"), err),
         )
@@ -752,7 +737,6 @@ class MainWindow(QMainWindow):
         row = next((r for r in self.all_rows if r[S.ID] == file_id), None)
         if row is None:
             return
-        store = self.services.store
         cid = row[S.CID]
 
         def done(_ok) -> None:
@@ -769,7 +753,12 @@ class MainWindow(QMainWindow):
             }
             self.statusBar().showMessage(names[kind].format(row[S.TITLE]), 4000)
 
-        self.bridge.run(lambda: S.record_event(store, file_id, kind), done)
+        def record(lib):
+            from medialens.core import history
+
+            return history.record_event(lib, file_id, kind)
+
+        self.run_core(record, done)
 
     def _history_changed(self) -> None:
         self._history_timer.start()
