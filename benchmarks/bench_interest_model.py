@@ -82,7 +82,7 @@ def main(argv=None) -> int:
 
     t_after = timed(event_then_score, 20) - t_event
     scores = model.score(cands, now + 3000)
-    t_div = timed(lambda: diversify(scores, cands.z, 20, 0.7), 5)
+    t_div = timed(lambda: diversify(scores, cands.unit, 20, 0.7), 5)
     t_raw = timed(lambda: model.score(x[:10000], now), 3)
     size = len(model.to_bytes())
 

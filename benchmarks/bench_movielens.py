@@ -3,8 +3,8 @@
     python benchmarks/bench_movielens.py [--users N] [--blocks text,genre,year]
 
 MovieLens has ratings, not plays, so ratings stand in for play signals (see
-``medialens.recommend.rating_signal``): 5→+1, 4→+0.6, 3→0 (seen, neutral), 2→−0.6, 1→−1,
-at the time the rating was entered. Protocol, per user: sort by (timestamp, item id),
+``medialens.recommend.rating_signal``): 5→+1, 4→+0.7, 3→+0.3, 2→−0.1, 1→−0.4 (having
+rated a film at all shows interest in that kind of film), at the time the rating was entered. Protocol, per user: sort by (timestamp, item id),
 replay the first 80 % in time order into a fresh model, hold out the last 20 %; rank
 every movie not in the user's training part; relevant = held-out movies rated ≥ 4.
 Users with no relevant held-out movie are skipped. NDCG@10 (binary gain) and Recall@20
@@ -239,7 +239,9 @@ def main(argv=None) -> int:
         f"MovieLens-100k: {len(users)} users with a relevant held-out movie, {n} movies; "
         f"vectors {'+'.join(chosen)} dim {vectors.shape[1]}; embeddings ready in {t_embed:.1f} s"
     )
-    print("signals: 5→+1, 4→+0.6, 3→0, 2→−0.6, 1→−1 at rating time; 80/20 split in time per user")
+    print(
+        "signals: 5→+1, 4→+0.7, 3→+0.3, 2→−0.1, 1→−0.4 at rating time; 80/20 split in time per user"
+    )
     print(
         f"{'method':58s} {'NDCG@10':>8s} {'Recall@20':>9s} {'xseed':>6s} {'xcentred':>8s} {'time':>6s}"
     )

@@ -58,4 +58,4 @@ def test_a_short_clip_watched_whole_is_not_a_skip():
 
 def test_empty_session_is_neutral_and_ratings_map_as_documented():
     assert play_signal([]) == 0.0
-    assert [rating_signal(r) for r in (1, 2, 3, 4, 5)] == [-1.0, -0.6, 0.0, 0.6, 1.0]
+    assert [rating_signal(r) for r in (1, 2, 3, 4, 5)] == [-0.4, -0.1, 0.3, 0.7, 1.0]

@@ -39,12 +39,19 @@ def diversify(
         raise ValueError("lambda_ must be in [0, 1]")
     size = min(m, pool or max(10 * k, 100))
     finite = np.where(np.isfinite(scores), scores, -np.inf)
-    cand = np.argsort(-finite, kind="stable")[:size]
+    if size < m:  # partial selection, then a stable sort of the pool only
+        part = np.argpartition(-finite, size - 1)[:size]
+        kth = finite[part].min()
+        part = np.nonzero(finite >= kth)[0]  # every tie of the last place, lowest index first
+        cand = part[np.argsort(-finite[part], kind="stable")][:size]
+    else:
+        cand = np.argsort(-finite, kind="stable")
     rel = finite[cand]
     ok = rel[np.isfinite(rel)]
     lo, hi = (ok.min(), ok.max()) if len(ok) else (0.0, 0.0)
     rel = np.where(np.isfinite(rel), (rel - lo) / (hi - lo) if hi > lo else 1.0, -1.0)
     v = _unit(np.asarray(vectors)[cand])
+    gram = v @ v.T  # the pool's cosines, once: each pick is then a row lookup
     max_sim = np.full(size, -np.inf)
     chosen = np.zeros(size, bool)
     picked = []
@@ -54,7 +61,7 @@ def diversify(
         j = int(np.argmax(mmr))
         picked.append(cand[j])
         chosen[j] = True
-        max_sim = np.maximum(max_sim, v @ v[j])
+        np.maximum(max_sim, gram[j], out=max_sim)
     return np.asarray(picked, np.int64)
 
 

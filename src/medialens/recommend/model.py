@@ -9,8 +9,10 @@ product:
 * a Bayesian ridge regression of the signal on the (partly whitened) projected vector —
   the library itself is the background, so the weights say what separates this person's
   likes and dislikes from the library as a whole;
-* a kernel density of liked things minus (a share of) disliked things over prototypes of
-  the history — one mean vector cannot like both horror and musicals, a mixture can;
+* a kernel density of liked things minus (a share of) disliked things around every event
+  of the history — one mean vector cannot like both horror and musicals, a mixture can;
+  the densities are kept as running sums per candidate, so an event costs one
+  matrix-vector product and scoring does not grow with the history;
 * a session profile with a half-life of minutes that is dropped after a gap, for mood;
 * an upper-confidence bonus from the ridge posterior, so files unlike anything seen get a
   measured chance;
@@ -22,9 +24,10 @@ Everything is deterministic given the state: no random draw happens at score tim
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -36,6 +39,9 @@ EXPOSURE_SIGNAL = -0.15
 FORMAT_VERSION = 1
 _MAGIC = "medialens.recommend.InterestModel"
 _DAY = 86400.0
+_TOKENS = itertools.count(1)
+#: Candidate rows and history events per block when kernel sums are computed in full.
+_ROW_BLOCK, _EVENT_BLOCK = 16384, 256
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,8 @@ class Candidates:
     unit: np.ndarray  # [M, d] float32, projected vectors scaled to unit length
     norm: np.ndarray  # [M] float32, their lengths before scaling
     projection_id: int
+    # Running kernel sums of the history per model (see InterestModel._densities).
+    cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def z(self) -> np.ndarray:
@@ -71,9 +79,7 @@ _DEFAULTS = dict(
     exposure_weight=0.5,
     beta=0.25,
     familiar_mass=0.5,
-    k_pos=32,
-    k_neg=16,
-    tau=0.2,
+    tau=0.15,
     k0=0.05,
     k_session=8,
     neg_gamma=0.5,
@@ -107,7 +113,13 @@ class InterestModel:
         self._s = np.zeros(0, np.float32)
         self._w = np.zeros(0, np.float32)
         self._t = np.zeros(0, np.float64)
+        self._id = np.zeros(0, np.int64)
         self._n = 0
+        self._next_id = 0
+        # Events dropped by the history cap, kept a while so running sums can subtract them.
+        self._dropped: list[tuple[int, tuple]] = []
+        self._n_dropped = 0
+        self._token = next(_TOKENS)
         self._version = 0
         self._heads_cache: tuple | None = None
 
@@ -223,20 +235,30 @@ class InterestModel:
         if n + m > len(self._s):  # grow geometrically so an event costs O(d)
             cap = max(64, 2 * (n + m))
             self._z = np.resize(self._z, (cap, self.d))
-            self._s, self._w, self._t = (np.resize(a, cap) for a in (self._s, self._w, self._t))
+            self._s, self._w, self._t, self._id = (
+                np.resize(a, cap) for a in (self._s, self._w, self._t, self._id)
+            )
         self._z[n : n + m] = z
         self._s[n : n + m] = s
         self._w[n : n + m] = weight
         self._t[n : n + m] = t
+        self._id[n : n + m] = np.arange(self._next_id, self._next_id + m)
+        self._next_id += m
         self._n = n + m
         cap = int(self.config["history_cap"])
         if self._n > cap:  # forget the oldest: their weight has decayed the most
-            keep = np.sort(np.argsort(self._t[: self._n], kind="stable")[self._n - cap :])
-            self._z, self._s, self._w, self._t = (
-                a[keep].copy() for a in (self._z, self._s, self._w, self._t)
-            )
+            order = np.argsort(self._t[: self._n], kind="stable")
+            keep, drop = np.sort(order[self._n - cap :]), order[: self._n - cap]
+            self._dropped.append((self._n_dropped, self._rows(drop)))
+            self._n_dropped += len(drop)
+            while self._dropped and self._n_dropped - self._dropped[0][0] > cap:
+                self._dropped.pop(0)
+            self._z, self._s, self._w, self._t, self._id = self._rows(keep)
             self._n = cap
         self._changed()
+
+    def _rows(self, idx) -> tuple:
+        return tuple(a[idx].copy() for a in (self._z, self._s, self._w, self._t, self._id))
 
     def observe(self, vectors: np.ndarray, signals, timestamps) -> None:
         """Learn from played files: ``signals`` in [-1, 1] (see :mod:`.signals`), unix times."""
@@ -283,17 +305,8 @@ class InterestModel:
         theta = (
             np.linalg.solve(a + lam * np.eye(self.d), zw.T @ (prec * s)) if n else np.zeros(self.d)
         )
-        # Densities of likes and dislikes over prototypes of the unit history.
         norms = np.linalg.norm(z, axis=1, keepdims=True)
         zu = np.divide(z, norms, out=np.zeros_like(z), where=norms > 1e-9)
-        # Prototypes carry two masses: the signal (for the like / dislike densities) and
-        # a plain count of plays and exposures (for familiarity, see score()).
-        count = w * decay
-        liked = (s > 0) & ~exposure
-        cp, mp = _prototypes(zu[liked], count[liked], int(c["k_pos"]), [count[liked] * s[liked]])
-        cn, mn = _prototypes(
-            zu[~liked], count[~liked], int(c["k_neg"]), [count[~liked] * -s[~liked]]
-        )
 
         # Session mood: the latest plays since the last gap, fast decay, kept as points.
         plays = ~exposure
@@ -315,27 +328,99 @@ class InterestModel:
         # Kernel columns are divided by tau so that one exp() turns the product into
         # exp(cos / tau); the exp(-1 / tau) that makes a duplicate weigh 1 goes into the masses.
         tau = float(c["tau"])
-        cols = [theta[:, None] * scale[:, None], cp.T / tau, cn.T / tau, cs.T / tau]
-        h = np.ascontiguousarray(np.hstack(cols).astype(np.float32))
-        shift = math.exp(-1.0 / tau)
-        mp, mn, ms = mp * shift, mn * shift, ms * shift
-        # One mass matrix turns all kernels into six densities with a single product:
-        # likes, liked-count, dislikes, disliked-count, good mood, bad mood.
-        sl = np.cumsum([0, 1, cp.shape[0], cn.shape[0], cs.shape[0]])
-        mass = np.zeros((h.shape[1], 6), np.float32)
-        mass[sl[1] : sl[2], 0:2] = mp.T
-        mass[sl[2] : sl[3], 2:4] = mn.T
-        mass[sl[3] : sl[4], 4] = np.clip(ms, 0, None)
-        mass[sl[3] : sl[4], 5] = np.clip(-ms, 0, None)
-        heads = (h, mass)
+        h = np.hstack([theta[:, None] * scale[:, None], cs.T / tau]).astype(np.float32)
+        ms = ms * math.exp(-1.0 / tau)
+        mass = np.stack([np.clip(ms, 0, None), np.clip(-ms, 0, None)], axis=1)
+        heads = (np.ascontiguousarray(h), mass.astype(np.float32))
         self._heads_cache = (key, heads)
         return heads
+
+    def _event_masses(self, rows: tuple, t_ref: float) -> tuple[np.ndarray, np.ndarray]:
+        """Unit vectors of events and their masses [like, dislike, count] at ``t_ref``.
+
+        A mass decays as ``0.5 ** (age / half-life)``, the same factor for every event, so
+        sums kept at a reference time are turned into sums at ``now`` by one multiplication.
+        """
+        z, s, w, t, _ = rows
+        z = z.astype(np.float32)
+        norms = np.linalg.norm(z, axis=1, keepdims=True)
+        zu = np.divide(z, norms, out=np.zeros_like(z), where=norms > 1e-9)
+        s = s.astype(np.float64)
+        count = np.abs(w.astype(np.float64))
+        count *= np.exp2((t - t_ref) / (float(self.config["half_life_days"]) * _DAY))
+        liked = (s > 0) & (w > 0)
+        masses = np.stack(
+            [np.where(liked, count * s, 0.0), np.where(liked, 0.0, -count * s), count], axis=1
+        ) * math.exp(-1.0 / float(self.config["tau"]))
+        return zu, masses
+
+    def _densities(self, candidates: Candidates, now: float) -> np.ndarray:
+        """Kernel densities ``[M, 3]`` (likes, dislikes, all events) of every event at ``now``.
+
+        Each candidate keeps running sums over the whole history (no summarising into
+        prototypes): a new event adds one column's worth of work (a matrix-vector product
+        and an ``exp`` over the candidates), a dropped one subtracts it, and scoring only
+        rescales for the time that passed. The first score of a fresh model or of new
+        candidates computes the sums in full, in blocks.
+        """
+        n = self._n
+        hl = float(self.config["half_life_days"]) * _DAY
+        st = candidates.cache.get(self._token)
+        full = st is None or st["projection"] != self._projection_id
+        if not full and st["dropped"] < self._n_dropped:
+            first = self._dropped[0][0] if self._dropped else self._n_dropped
+            full = st["dropped"] < first
+        if full:
+            t_ref = float(self._t[:n].max()) if n else float(now)
+            st = {
+                "projection": self._projection_id,
+                "t_ref": t_ref,
+                "sums": np.zeros((len(candidates), 3)),
+                "last_id": -1,
+                "dropped": self._n_dropped,
+            }
+            if len(candidates.cache) >= 4:  # a few models per candidate set at most
+                candidates.cache.pop(next(iter(candidates.cache)))
+            candidates.cache[self._token] = st
+        if st["dropped"] < self._n_dropped:
+            for start, rows in self._dropped:
+                skip = max(st["dropped"] - start, 0)
+                sel = rows[4][skip:] <= st["last_id"]  # never added: nothing to subtract
+                if skip < len(rows[4]) and sel.any():
+                    part = tuple(a[skip:][sel] for a in rows)
+                    self._accumulate(candidates, st, part, -1.0)
+            st["dropped"] = self._n_dropped
+        new = np.nonzero(self._id[:n] > st["last_id"])[0]
+        if len(new):
+            t_new = float(self._t[new].max())
+            if (t_new - st["t_ref"]) / hl > 256:  # keep the stored sums in range
+                st["sums"] *= np.exp2((st["t_ref"] - t_new) / hl)
+                st["t_ref"] = t_new
+            self._accumulate(candidates, st, self._rows(new), 1.0)
+            st["last_id"] = int(self._id[new].max())
+        factor = np.exp2((st["t_ref"] - float(now)) / hl)
+        return st["sums"], factor
+
+    def _accumulate(self, candidates: Candidates, st: dict, rows: tuple, sign: float) -> None:
+        zu, masses = self._event_masses(rows, st["t_ref"])
+        inv_tau = np.float32(1.0 / float(self.config["tau"]))
+        sums, unit = st["sums"], candidates.unit
+        for j in range(0, len(zu), _EVENT_BLOCK):
+            h = np.ascontiguousarray(zu[j : j + _EVENT_BLOCK].T * inv_tau)
+            m = (sign * masses[j : j + _EVENT_BLOCK]).astype(np.float32)
+            for i in range(0, len(unit), _ROW_BLOCK):
+                g = unit[i : i + _ROW_BLOCK] @ h
+                np.exp(g, out=g)
+                sums[i : i + _ROW_BLOCK] += g @ m
+        if sign < 0:
+            np.maximum(sums, 0.0, out=sums)
 
     def score(self, candidates, now: float) -> np.ndarray:
         """Scores ``[M]`` (float32, higher is better) for vectors ``[M, dim]`` or :class:`Candidates`.
 
-        Pass :class:`Candidates` from :meth:`prepare` for speed; raw vectors are projected
-        on each call. Scores are comparable across calls with the same state and ``now``.
+        Pass :class:`Candidates` from :meth:`prepare` for speed (they also keep the running
+        sums that make scoring after a new event cheap); raw vectors are projected on each
+        call. Scores are comparable across calls with the same state and ``now``.
         """
         if not isinstance(candidates, Candidates):
             candidates = self.prepare(candidates)
@@ -343,23 +428,28 @@ class InterestModel:
             raise ValueError("candidates were prepared under another projection; prepare() again")
         c = self.config
         h, mass = self._heads(now)
+        sums, factor = self._densities(candidates, now)
         g = candidates.unit @ h
         out = g[:, 0] * candidates.norm
         if c["w_lin"] != 1.0:
             out *= np.float32(c["w_lin"])
-        g[:, 0] = 0.0  # its mass row is zero; keep exp() finite
-        np.exp(g, out=g)  # exp(cos / tau) for every prototype at once
-        dens = g @ mass
-        familiar = dens[:, 1] + dens[:, 3]
-        dens /= np.float32(c["k0"])
-        np.log1p(dens, out=dens)
-        w_knn, w_sess = np.float32(c["w_knn"]), np.float32(c["w_session"])
+        k0 = float(c["k0"])
+        dens = (sums * (factor / k0)).astype(np.float32)
+        familiar = dens[:, 2] * np.float32(k0 / float(c["familiar_mass"]))
+        np.log1p(dens[:, :2], out=dens[:, :2])
+        w_knn = np.float32(c["w_knn"])
         out += w_knn * dens[:, 0]
-        out -= w_knn * np.float32(c["neg_gamma"]) * dens[:, 2]
-        if w_sess:
-            out += w_sess * (dens[:, 4] - dens[:, 5])
+        out -= w_knn * np.float32(c["neg_gamma"]) * dens[:, 1]
+        w_sess = np.float32(c["w_session"])
+        if w_sess and h.shape[1] > 1:
+            sess = g[:, 1:]
+            np.exp(sess, out=sess)
+            mood = np.log1p(sess @ (mass / np.float32(k0)))
+            out += w_sess * (mood[:, 0] - mood[:, 1])
         # Exploration: a bonus that fades as the neighbourhood gets played or shown.
-        out += np.float32(c["beta"]) * np.exp(-familiar / np.float32(c["familiar_mass"]))
+        np.negative(familiar, out=familiar)
+        np.exp(familiar, out=familiar)
+        out += np.float32(c["beta"]) * familiar
         return out
 
     def cold_start_order(self, candidates, k: int) -> np.ndarray:
@@ -418,49 +508,10 @@ class InterestModel:
             model._w = f["w"].astype(np.float32)
             model._t = f["t"].astype(np.float64)
             model._n = len(model._s)
+            model._id = np.arange(model._n, dtype=np.int64)
+            model._next_id = model._n
         model._changed()
         return model
-
-
-def _prototypes(
-    x: np.ndarray, weight: np.ndarray, k: int, masses, iters: int = 4, fit_rows: int = 768
-):
-    """Up to ``k`` unit prototypes of the rows, and the ``masses`` summed per prototype.
-
-    Few rows: the rows themselves (exact kernel densities). Many: spherical k-means
-    weighted by ``weight`` (fitted on the ``fit_rows`` heaviest rows, then every row is
-    assigned), seeded by weighted farthest point, deterministic, so scoring stays one small
-    product and rebuilding after an event stays a few ms. Returns ``(centres [k, d], masses [1 + len(masses), k])``
-    in the order ``[*masses, weight]``.
-    """
-    keep = weight > 1e-9
-    x, weight = x[keep], weight[keep]
-    stacked = (
-        np.stack([np.asarray(m)[keep] for m in masses] + [weight]) if len(masses) else weight[None]
-    )
-    if len(x) <= k or k <= 0:
-        return x.astype(np.float64), stacked.astype(np.float32)
-    x = x.astype(np.float32)
-    heavy = np.sort(np.argsort(-weight, kind="stable")[:fit_rows])
-    fx, fw = x[heavy], weight[heavy].astype(np.float32)
-    idx = [int(np.argmax(fw))]
-    dist = 1.0 - fx @ fx[idx[0]]
-    for _ in range(k - 1):
-        j = int(np.argmax(dist * fw))
-        idx.append(j)
-        dist = np.minimum(dist, 1.0 - fx @ fx[j])
-    cent = fx[idx]
-    rows = np.arange(len(fx))
-    for _ in range(iters):
-        assign = np.argmax(fx @ cent.T, axis=1)
-        onehot = np.zeros((len(fx), len(cent)), np.float32)
-        onehot[rows, assign] = fw
-        summed = onehot.T @ fx
-        norms = np.linalg.norm(summed, axis=1, keepdims=True)
-        cent = np.where(norms > 1e-12, summed / np.maximum(norms, 1e-12), cent)
-    assign = np.argmax(x @ cent.T, axis=1)
-    out = np.stack([np.bincount(assign, weights=m, minlength=len(cent)) for m in stacked])
-    return cent, out.astype(np.float32)
 
 
 def _orthonormal(x: np.ndarray) -> np.ndarray:

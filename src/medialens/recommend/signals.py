@@ -21,6 +21,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
+import numpy as np
+
 __all__ = [
     "play_signal",
     "watched_seconds",
@@ -112,12 +114,12 @@ def play_signal(events: Iterable[Event]) -> float:
 
 
 def rating_signal(stars: float, scale: int = 5) -> float:
-    """A 1..``scale`` star rating as a signal: on 5 stars 5→+1, 4→+0.6, 3→0, 2→−0.6, 1→−1.
+    """A 1..``scale`` star rating as a signal: on 5 stars 5→+1, 4→+0.7, 3→+0.3, 2→−0.1, 1→−0.4.
 
-    The middle is neutral (seen, no strong opinion); the step next to the middle is worth
-    less than the extreme, as people give 4 stars far more freely than 5.
+    Having rated a film at all means one chose to watch it, so a rating says "this kind of
+    thing interests me" before it says how well this one turned out: only the bottom of the
+    scale is a rejection, the middle is a mild yes, and a low rating is a weaker no than a
+    top rating is a yes. Other scales are mapped linearly onto the same five points.
     """
-    x = 2.0 * (float(stars) - 1.0) / (scale - 1) - 1.0  # -1..1
-    if abs(x) >= 0.999:
-        return math.copysign(1.0, x)
-    return math.copysign(min(1.0, 1.2 * abs(x)), x) if x else 0.0
+    x = 4.0 * (float(stars) - 1.0) / (scale - 1)  # 0..4
+    return round(float(np.interp(x, [0, 1, 2, 3, 4], [-0.4, -0.1, 0.3, 0.7, 1.0])), 6)
