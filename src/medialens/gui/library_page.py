@@ -624,6 +624,7 @@ class LibraryPage(QWidget):
             pass
         elif self.current_id() is None:
             self.details.show_file(None)
+            self._update_empty()
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
@@ -636,7 +637,9 @@ class LibraryPage(QWidget):
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.grid if self.mode == "grid" else self.table)
-        self.details.setVisible(not empty)
+        # results give the pane's room to the grid until one is picked
+        picked = self.details.file_id is not None or not self.search_mode
+        self.details.setVisible(not empty and picked)
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode
@@ -687,6 +690,7 @@ class LibraryPage(QWidget):
     def _show_details(self) -> None:
         fid = self.current_id()
         self.details.show_file(fid)
+        self._update_empty()
         if fid is not None:
             self.app.engine.prioritize([fid])
 
