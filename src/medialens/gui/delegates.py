@@ -298,7 +298,7 @@ class CardDelegate(QStyledItemDelegate):
         sub = QColor(pal.color(QPalette.ColorRole.Text))
         sub.setAlphaF(0.62)
         p.setPen(accent(pal) if why and self.actions else sub)
-        width = self.width - (3 * (fm.height() + 8) if self.actions and not why else 0)
+        width = self.width - (3 * (fm.height() + 8) if self.actions else 0)  # clear of the buttons
         lines = 2 if self.actions else 1
         rect = QRectF(tr.left(), text_top + fm.height() + 3, width, fm.height() * lines + 2)
         if lines == 1:
