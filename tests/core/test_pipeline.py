@@ -260,3 +260,16 @@ def test_a_file_rewritten_while_it_is_being_read(data_dir, folder):
         row = lib.file_row(folder / "clip.mp4")
         assert row["status"] == "invalid"  # now garbage: reported, not playable
         assert lib.status()["files"] == 4
+
+
+def test_rerun_redoes_a_plugin_and_keeps_old_results_until_replaced(data_dir, folder):
+    a = Extractor("a")
+    with open_library(data_dir, Plugin(a)) as lib:
+        lib.add_folders([folder])
+        lib.scan()
+        lib.pipeline().run_sync()
+        assert lib.rerun("p0") == 5
+        assert lib.status()["pending"] == 5
+        assert lib.info(folder / "tone0.ogg")["tags"] == {"a-tag": 0.5}  # still there meanwhile
+        lib.pipeline().run_sync()
+        assert len(a.calls) == 10 and lib.status()["extractors"]["a"]["done"] == 5

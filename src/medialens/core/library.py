@@ -238,6 +238,26 @@ class Library:
             )
             return cur.rowcount
 
+    def rerun(self, plugin: str) -> int:
+        """Redo every file for a plugin's extractors. Returns how many results will be redone.
+
+        The old results stay searchable until each file's new one replaces it: they are
+        only marked stale (their version no longer matches), not deleted.
+        """
+        try:
+            names = [e.name for e in self.host.records[plugin].extractors]
+        except KeyError:
+            raise LibraryError(f"no plugin called {plugin!r}") from None
+        marks = ",".join("?" * len(names))
+        with self.store.write() as conn:
+            conn.execute(f"DELETE FROM failures WHERE extractor IN ({marks})", names)
+            cur = conn.execute(
+                f"UPDATE features SET version = 'stale:' || version WHERE extractor IN ({marks}) "
+                "AND version NOT LIKE 'stale:%'",
+                names,
+            )
+            return cur.rowcount
+
     def thumbnail_path(self, content_id: str) -> Path | None:
         path = self.dirs.thumbnails / f"{content_id}.jpg"
         return path if path.exists() else None

@@ -121,7 +121,7 @@ class PluginHost:
                 self._add(name, plugin, version)
         for name, plugin in extra or []:
             self._add(name, plugin, getattr(plugin, "__version__", "0"))
-        self._apply_saved_state()
+        self.reload_state()
 
     def _add(self, name: str, plugin: object, version: str, builtin: bool = False) -> None:
         declared = str(getattr(plugin, "MEDIALENS_API", API_VERSION))
@@ -155,7 +155,8 @@ class PluginHost:
                 return []
         return found
 
-    def _apply_saved_state(self) -> None:
+    def reload_state(self) -> None:
+        """Apply the saved choices and malfunctions (another process may have changed them)."""
         for row in self.store.query("SELECT name, disabled, malfunction FROM plugins"):
             record = self.records.get(row["name"])
             if record is None or record.status in (INCOMPATIBLE, MALFUNCTIONED):

@@ -441,7 +441,7 @@ class PluginsPage(Page):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.app.run_core(
-                lambda lib: S.force_rerun(lib, r["name"]),
+                lambda lib: lib.rerun(r["name"]),
                 lambda _n: (self.app.engine.replan(), self.refresh()),
             )
 

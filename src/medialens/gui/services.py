@@ -225,31 +225,12 @@ def fmt_time(seconds: float | None) -> str:
 def plugin_rows(lib: Library) -> list[dict]:
     """Every plugin with what it produces and how many files it processed."""
     counts = lib.status()["extractors"]
-    # the indexer runs in another process: what it marked malfunctioned is in the table
-    saved = dict(lib.store.read_conn().execute("SELECT name, malfunction FROM plugins"))
+    lib.host.reload_state()  # the indexer runs in another process and may have marked some
     out = []
     for record in lib.host.records.values():
         info = record.as_json()
-        if info["status"] == "active" and saved.get(record.name):
-            info["status"], info["error"] = "malfunctioned", saved[record.name]
         names = [e["name"] for e in info["extractors"]]
         info["processed"] = sum(counts.get(n, {}).get("done", 0) for n in names)
         info["failed"] = sum(counts.get(n, {}).get("failed", 0) for n in names)
         out.append(info)
     return out
-
-
-def force_rerun(lib: Library, plugin: str) -> int:
-    """Forget what this plugin's extractors stored, so the pipeline redoes every file.
-
-    The core has no call for this yet; it is the one write the GUI makes itself.
-    """
-    names = [e.name for e in lib.host.records[plugin].extractors]
-    n = 0
-    with lib.store.write() as conn:
-        for name in names:
-            n += conn.execute("DELETE FROM features WHERE extractor = ?", (name,)).rowcount
-            conn.execute("DELETE FROM vectors WHERE extractor = ?", (name,))
-            conn.execute("DELETE FROM failures WHERE extractor = ?", (name,))
-            conn.execute("DELETE FROM text_index WHERE extractor = ?", (name,))
-    return n
