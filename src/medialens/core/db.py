@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -51,6 +51,8 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._write_lock = threading.RLock()
         self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []  # every thread's, to close them all
+        self._readers_lock = threading.Lock()  # never the write lock: readers must not wait
         try:
             self._writer = _connect(self.path)
             applied = _applied_versions(self._writer)
@@ -115,13 +117,9 @@ class Store:
             conn = _connect(self.path)
             conn.row_factory = sqlite3.Row
             self._local.conn = conn
-            self._local_conns().append(conn)
+            with self._readers_lock:
+                self._readers.append(conn)
         return conn
-
-    def _local_conns(self) -> list[sqlite3.Connection]:
-        if not hasattr(self, "_all_readers"):
-            self._all_readers: list[sqlite3.Connection] = []
-        return self._all_readers
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         return self.read_conn().execute(sql, params).fetchall()
@@ -147,11 +145,8 @@ class Store:
 
     def close(self) -> None:
         with self._write_lock:
-            for conn in self._local_conns():
+            for conn in self._readers:
                 conn.close()
-            self._all_readers = []
+            self._readers = []
             self._local = threading.local()
             self._writer.close()
-
-
-Migration = Callable[[sqlite3.Connection], None]

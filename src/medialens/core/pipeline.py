@@ -407,11 +407,11 @@ class Pipeline:
             for extractor in todo:
                 while self._paused.is_set() and not self._stopping.is_set():
                     time.sleep(0.1)
-                if self._stopping.is_set() or self.host.owner_of(extractor.name) is None:
+                if self._stopping.is_set():
                     break
                 record = self.host.owner_of(extractor.name)
-                if record.status != "active":
-                    continue
+                if record is None or record.status != "active":
+                    continue  # disabled or marked malfunctioned while this file was running
                 started = time.perf_counter()
                 try:
                     result = validate(
