@@ -35,7 +35,7 @@ system-deps:
 media: install
 	scripts/install-media.sh $(PY)
 
-run: install
+run: system-deps install
 	$(VENV)/bin/medialens gui
 
 test: system-deps install-test media
