@@ -41,6 +41,8 @@ def test_first_run_offers_folders_and_explains_privacy(window):
     assert window.stack.currentWidget() is window.welcome
     assert "Everything stays on this computer" in window.welcome.privacy.text()
     assert window.welcome.add_other.isVisible()
+    # the first run starts on the welcome's button, not on a sidebar entry
+    assert window.focusWidget() is window.welcome.primary()
 
 
 def test_adding_a_folder_indexes_live_without_blocking_the_gui(window, media_subset, qapp):
@@ -96,8 +98,12 @@ def test_search_shows_results_with_why(window, qtbot):
     assert row[S.TITLE] == "earth"
     why = window.results.model.data(window.results.model.index(0, 0), 0x0100 + 2)
     assert why  # the reason it matched is shown on the card
+    # results belong to no sidebar entry; clearing the search brings the page back
+    before = window.page_before_search
+    assert window.sidebar.currentItem() is None and not window.sidebar.selectedItems()
     window.search.clear()
     assert wait_until(lambda: window.stack.currentWidget() is not window.results, 5)
+    assert window.sidebar.currentItem() is window.nav_items[before]
 
 
 def test_playing_records_history_and_updates_for_you(window):
@@ -169,6 +175,13 @@ def test_disable_a_plugin(window):
     window.go("plugins")
     page = window.plugins_page
     assert wait_until(lambda: page.tree.topLevelItemCount() > 0, 10)
+    items = {
+        page.tree.topLevelItem(i).data(0, 0x0100): page.tree.topLevelItem(i)
+        for i in range(page.tree.topLevelItemCount())
+    }
+    # the thumbnails extractor declares no outputs: what it stored says what it makes
+    assert "Thumbnails" in items["thumbnails"].text(1)
+    assert items["thumbnails"].text(2) == "Active"
     for i in range(page.tree.topLevelItemCount()):
         item = page.tree.topLevelItem(i)
         if item.data(0, 0x0100) == "text":

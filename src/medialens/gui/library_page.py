@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -97,15 +98,18 @@ class CardGrid(QListView):
         self.setMouseTracking(True)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalScrollBar().setSingleStep(24)
-        # always there, so a scroll bar that comes and goes never changes the columns
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # only when needed; fit_columns keeps its width free, so the columns never change
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setItemDelegate(delegate)
         self.fit_columns()
 
     def fit_columns(self) -> None:
         delegate = self.itemDelegate()
-        room = max(1, self.viewport().width())
+        room = self.viewport().width()
+        if not self.verticalScrollBar().isVisibleTo(self):
+            room -= self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        room = max(1, room)
         cell_min = self.min_width + 2 * delegate.pad + self.GAP
         columns = max(1, room // cell_min)
         cell = room // columns
@@ -185,6 +189,7 @@ class DetailsPane(QScrollArea):
         self._info: dict | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumWidth(280)
         body = QWidget()
         self.setWidget(body)
@@ -224,6 +229,7 @@ class DetailsPane(QScrollArea):
         self.similar = QListWidget()
         self.similar.setFrameShape(QFrame.Shape.NoFrame)
         self.similar.setMinimumHeight(260)
+        self.similar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.similar.setIconSize(QSize(64, 36))
         self.similar.setSpacing(2)
         self.similar.itemActivated.connect(

@@ -222,6 +222,39 @@ def fmt_time(seconds: float | None) -> str:
 # -- plugins and failures ------------------------------------------------------------------
 
 
+# data keys whose meaning the app knows, for extractors that declare no outputs
+KNOWN_DATA = ("thumbnail", "phash")
+
+
+def _produced(output: object) -> dict:
+    """One declared output as plain data the plugins page words itself."""
+    kind = type(output).__name__.removesuffix("Output").lower()
+    out: dict = {"kind": kind}
+    if hasattr(output, "dim"):
+        out.update(name=output.name, dim=output.dim, modality=output.modality)
+    if kind == "tags":
+        out["count"] = len(getattr(output, "vocabulary", ()) or ())
+    if kind == "scalars":
+        out["names"] = list(getattr(output, "names", ()) or ())
+    return out
+
+
+def _stored_data(lib: Library, extractor: str, sample: int = 50) -> list[str]:
+    """The known ``data`` keys an extractor filled in on some of its files."""
+    seen: set[str] = set()
+    for (data,) in lib.store.read_conn().execute(
+        "SELECT data FROM features WHERE extractor = ? AND data IS NOT NULL LIMIT ?",
+        (extractor, sample),
+    ):
+        try:
+            values = json.loads(data)
+        except ValueError:
+            continue
+        if isinstance(values, dict):
+            seen.update(k for k in KNOWN_DATA if values.get(k))
+    return [k for k in KNOWN_DATA if k in seen]
+
+
 def plugin_rows(lib: Library) -> list[dict]:
     """Every plugin with what it produces and how many files it processed."""
     counts = lib.status()["extractors"]
@@ -232,5 +265,8 @@ def plugin_rows(lib: Library) -> list[dict]:
         names = [e["name"] for e in info["extractors"]]
         info["processed"] = sum(counts.get(n, {}).get("done", 0) for n in names)
         info["failed"] = sum(counts.get(n, {}).get("failed", 0) for n in names)
+        for described, extractor in zip(info["extractors"], record.extractors, strict=False):
+            described["produces"] = [_produced(o) for o in extractor.outputs]
+            described["data"] = [] if extractor.outputs else _stored_data(lib, extractor.name)
         out.append(info)
     return out

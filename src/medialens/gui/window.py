@@ -233,6 +233,7 @@ class MainWindow(QMainWindow):
         self.topbar.setLayout(top)
         cl.addWidget(self.topbar)
         self.stack = QStackedWidget()
+        self.stack.currentChanged.connect(self._page_shown)
         cl.addWidget(self.stack, 1)
         root.addWidget(content, 1)
 
@@ -577,6 +578,17 @@ class MainWindow(QMainWindow):
             self.search.clear()
             self.search.blockSignals(False)
 
+    def _page_shown(self, _index: int) -> None:
+        w = self.stack.currentWidget()
+        if w is getattr(self, "results", None) and self.sidebar.currentItem() is not None:
+            # search results belong to no sidebar entry; clearing the search brings it back
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentItem(None)
+            self.sidebar.clearSelection()
+            self.sidebar.blockSignals(False)
+        elif w is getattr(self, "welcome", None):
+            self.welcome.primary().setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _nav_changed(self, current: QListWidgetItem | None, _prev) -> None:
         if current is not None:
             self.go(current.data(Qt.ItemDataRole.UserRole))
@@ -726,9 +738,8 @@ class MainWindow(QMainWindow):
                     queue = ids
                     break
         if w is not self.player:
-            self.page_before_player = (
-                self.current_page() if self.current_page() in NAV else "foryou"
-            )
+            page = self.current_page()
+            self.page_before_player = page if page in (*NAV, "search") else "foryou"
         if self.player.play(file_id, queue):
             self.stack.setCurrentWidget(self.player)
             self.engine.prioritize([file_id])
