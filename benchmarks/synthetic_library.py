@@ -16,6 +16,11 @@ from medialens.core.library import Library
 
 N = 100_000
 WORDS = "sunset street bicycle piano guitar night rain city forest ocean speech drums violin calm loud".split()
+# Titles, tags and names draw on a vocabulary of 5,000 words with Zipf frequencies, as real
+# text does: a common query word is in a few per cent of documents, a rare one in a handful.
+VOCABULARY = WORDS + [f"w{i}" for i in range(5000 - len(WORDS))]
+_ZIPF = 1.0 / np.arange(1, len(VOCABULARY) + 1)
+_ZIPF /= _ZIPF.sum()
 
 
 def build(lib: Library, rng: np.random.Generator) -> None:
@@ -59,7 +64,7 @@ def build(lib: Library, rng: np.random.Generator) -> None:
                     )
                 }
                 feats.append((cid, "vision", "1", now, json.dumps(tags)))
-                texts.append((cid, "text", " ".join(rng.choice(WORDS, 6))))
+                texts.append((cid, "text", " ".join(rng.choice(VOCABULARY, 8, p=_ZIPF))))
             conn.executemany(
                 "INSERT INTO files (path, display_path, folder_id, content_id, size, mtime_ns, status, kind, "
                 "duration, added_at, changed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",

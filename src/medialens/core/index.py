@@ -52,6 +52,7 @@ class TagTable:
     file_ids: np.ndarray  # [N]
     tag_ids: np.ndarray  # int32 [N, K], -1 where a file has fewer tags
     scores: np.ndarray  # float32 [N, K]
+    strength: np.ndarray  # float32 [N, K]: sqrt of the scores, how much each tag counts
     row_of: dict[int, int] = field(default_factory=dict)
 
 
@@ -227,7 +228,7 @@ class LibraryIndex:
                 for k, (tag, score) in enumerate(best):
                     tag_ids[i, k] = vocab.setdefault(tag, len(vocab))
                     scores[i, k] = score
-            table = TagTable(extractor, list(vocab), ids, tag_ids, scores)
+            table = TagTable(extractor, list(vocab), ids, tag_ids, scores, np.sqrt(scores))
             table.row_of = {int(fid): i for i, fid in enumerate(ids)}
             tables[extractor] = table
         codes: dict[str, int] = {}

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from medialens.core.db import Store
 from medialens.core.index import LibraryIndex
 
 RRF_K = 60
+KEYWORD_POOL = 2000
 TAG_MIN_SIMILARITY = 0.45  # below this a tag is unrelated to the query (MiniLM cosine)
 TEXT_MIN_SIMILARITY = 0.2
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -55,6 +57,8 @@ class TagEmbeddings:
         self._vectors: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
         self._loaded = False
+        self._stacked_key: tuple | None = None
+        self._stacked = np.zeros((0, embedder.dim), np.float32)
 
     def _file(self) -> Path:
         tag = hashlib.sha1(f"{self.embedder.name}:{self.embedder.dim}".encode()).hexdigest()[:12]
@@ -71,6 +75,9 @@ class TagEmbeddings:
                         )
                 except (OSError, KeyError, ValueError):
                     self._vectors = {}
+            key = (len(self._vectors), tuple(tags)) if len(tags) < 50_000 else None
+            if key is not None and key == self._stacked_key:
+                return self._stacked
             missing = [t for t in tags if t not in self._vectors]
             if missing:
                 embedded = self.embedder.embed([t.replace("_", " ") for t in missing])
@@ -84,7 +91,16 @@ class TagEmbeddings:
                 )
             if not tags:
                 return np.zeros((0, self.embedder.dim), np.float32)
-            return np.stack([self._vectors[t] for t in tags])
+            stacked = np.stack([self._vectors[t] for t in tags])
+            self._stacked_key, self._stacked = (len(self._vectors), tuple(tags)), stacked
+            return stacked
+
+
+def _matched_words(words: list[str], body: str) -> str:
+    """``text: sunset, night``: the query words (as prefixes) this document contains."""
+    found = set(_TOKEN.findall(body.lower()))
+    matched = [w for w in words if any(f.startswith(w) for f in found)]
+    return "text: " + ", ".join(matched or words)
 
 
 def fts_query(text: str, any_word: bool = False) -> str | None:
@@ -110,27 +126,43 @@ class Searcher:
         self.index = index
         self.embedder = embedder
         self.tag_embeddings = TagEmbeddings(embedder, cache_dir) if embedder else None
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="medialens-keyword")
 
     def keyword(self, query: str, limit: int) -> list[tuple[int, str]]:
+        """FTS5 matches ranked by bm25, with the words each file matched as its ``why``.
+
+        bm25 is computed for at most ``KEYWORD_POOL`` matches: past that many, a word is
+        so common that its ranking says little, and scoring every match of a word found
+        in a third of a 100,000-file library would cost more than the whole search budget.
+        """
         match = fts_query(query)
         if match is None:
             return []
         conn = self.store.read_conn()
         sql = (
-            "SELECT content_id, snippet(text_index, 2, '[', ']', '…', 8) FROM text_index "
-            "WHERE text_index MATCH ? ORDER BY bm25(text_index) LIMIT ?"
+            "SELECT rowid, content_id, s FROM (SELECT rowid, content_id, bm25(text_index) AS s "
+            "FROM text_index WHERE text_index MATCH ? LIMIT ?) ORDER BY s LIMIT ?"
         )
-        rows = conn.execute(sql, (match, limit * 3)).fetchall()
+        rows = conn.execute(sql, (match, KEYWORD_POOL, limit * 3)).fetchall()
         if not rows:  # no document has every word: rank those with any of them
-            rows = conn.execute(sql, (fts_query(query, any_word=True), limit * 3)).fetchall()
-        hits: list[tuple[int, str]] = []
+            any_word = fts_query(query, any_word=True)
+            rows = conn.execute(sql, (any_word, KEYWORD_POOL, limit * 3)).fetchall()
+        hits: list[tuple[int, int]] = []
         seen: set[int] = set()
-        for content_id, snippet in rows:
+        for rowid, content_id, _ in rows:
             file_id = self.index.file_of_content.get(content_id)
             if file_id is not None and file_id not in seen:
                 seen.add(file_id)
-                hits.append((file_id, "text: " + " ".join(snippet.split())))
-        return hits[:limit]
+                hits.append((file_id, rowid))
+        hits = hits[:limit]
+        words = [w for w in _TOKEN.findall(query.lower()) if w not in STOPWORDS]
+        bodies = dict(
+            conn.execute(
+                f"SELECT rowid, body FROM text_index WHERE rowid IN ({','.join('?' * len(hits))})",
+                [rowid for _, rowid in hits],
+            ).fetchall()
+        ) if hits else {}  # fmt: skip
+        return [(file_id, _matched_words(words, bodies.get(rowid, ""))) for file_id, rowid in hits]
 
     def semantic_text(self, q: np.ndarray, limit: int) -> list[tuple[int, str]]:
         assert self.embedder is not None
@@ -156,7 +188,7 @@ class Searcher:
     def semantic_tags(self, q: np.ndarray, limit: int) -> list[tuple[int, str]]:
         """Files whose content tags mean what the query means, strongest evidence first."""
         assert self.tag_embeddings is not None
-        best: dict[int, tuple[float, str]] = {}
+        candidates: list[tuple[float, int, str]] = []
         for table in self.index.tags.values():
             if not table.vocabulary:
                 continue
@@ -164,21 +196,22 @@ class Searcher:
             relevant = np.where(sims >= TAG_MIN_SIMILARITY, sims, 0.0).astype(np.float32)
             if not relevant.any():
                 continue
-            gathered = np.where(table.tag_ids >= 0, relevant[table.tag_ids], 0.0)
-            # a tag counts by how sure the model is (sqrt softens tiny probabilities) times how
-            # close the tag is to the query
-            evidence = np.sqrt(table.scores) * gathered
+            relevant = np.append(relevant, np.float32(0.0))  # index -1 (no tag) reads 0
+            # a tag counts by how sure the model is (sqrt softens tiny probabilities) times
+            # how close the tag is to the query
+            evidence = table.strength * relevant[table.tag_ids]
             k = evidence.argmax(axis=1)
             value = evidence[np.arange(len(k)), k]
-            for row in np.nonzero(value > 0)[0]:
-                file_id = int(table.file_ids[row])
+            top = np.argpartition(-value, min(limit, len(value) - 1))[:limit]
+            label = "label" if table.extractor == "vision" else "tag"
+            for row in top[value[top] > 0].tolist():
                 tag_id = int(table.tag_ids[row, k[row]])
-                label = "label" if table.extractor == "vision" else "tag"
                 why = f"{label}: {table.vocabulary[tag_id]} {table.scores[row, k[row]]:.2f}"
-                if value[row] > best.get(file_id, (0.0, ""))[0]:
-                    best[file_id] = (float(value[row]), why)
-        ranked = sorted(best.items(), key=lambda kv: -kv[1][0])[:limit]
-        return [(file_id, why) for file_id, (_, why) in ranked]
+                candidates.append((float(value[row]), int(table.file_ids[row]), why))
+        best: dict[int, tuple[float, str]] = {}
+        for value, file_id, why in sorted(candidates, key=lambda c: (-c[0], c[1])):
+            best.setdefault(file_id, (value, why))
+        return [(file_id, why) for file_id, (_, why) in list(best.items())[:limit]]
 
     def search(self, query: str, n: int = 20) -> list[Hit]:
         self.index.refresh()
@@ -186,11 +219,14 @@ class Searcher:
         if not query:
             return []
         depth = max(50, n * 3)
-        lists = [self.keyword(query, depth)]
+        # SQLite and numpy both release the GIL: the keyword query runs beside the rest
+        keyword = self._pool.submit(self.keyword, query, depth)
+        lists = []
         if self.embedder is not None:
             q = np.asarray(self.embedder.embed([query])[0], dtype=np.float32)
             lists.append(self.semantic_tags(q, depth))
             lists.append(self.semantic_text(q, depth))
+        lists.insert(0, keyword.result())
         fused: dict[int, float] = {}
         reasons: dict[int, list[tuple[int, str]]] = {}
         for hits in lists:
