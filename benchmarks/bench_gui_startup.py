@@ -48,7 +48,7 @@ def main() -> None:
     try:
         Library(data_dirs(work / "empty"), entry_points=False).close()
         big = Library(data_dirs(work / "big"), entry_points=False)
-        build(big, np.random.default_rng(0))
+        build(big, np.random.default_rng(0), work / "media")
         big.close()
         results = {}
         for name in ("empty", "big"):

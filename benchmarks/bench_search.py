@@ -36,7 +36,7 @@ def main() -> None:
     try:
         lib = Library(data_dirs(work), workers=2)
         started = time.perf_counter()
-        build(lib, np.random.default_rng(0))
+        build(lib, np.random.default_rng(0), work / "media")
         print(f"generated {N:,} files in {time.perf_counter() - started:.1f} s")
         started = time.perf_counter()
         lib.index  # noqa: B018 - load the in-memory index once

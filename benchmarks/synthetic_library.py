@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -23,26 +24,40 @@ _ZIPF = 1.0 / np.arange(1, len(VOCABULARY) + 1)
 _ZIPF /= _ZIPF.sum()
 
 
-def build(lib: Library, rng: np.random.Generator) -> None:
+def build(lib: Library, rng: np.random.Generator, folder: Path) -> None:
+    """Fill ``lib`` with N files under ``folder``.
+
+    The files exist (empty, in 100 sub-folders) and their rows carry their real size and
+    mtime, so a scan or the watcher finds them unchanged, as in a real indexed library.
+    """
     vocab = [f"label {i}" for i in range(1000)]
     now = time.time()
+    mtimes = []
+    for i in range(N):
+        path = folder / f"album{i % 100:02d}" / f"f{i}.mp4"
+        if i < 100:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch()
+        mtimes.append(path.stat().st_mtime_ns)
+    root = str(folder.resolve())
     with lib.store.write() as conn:
         conn.execute(
             "INSERT INTO folders (path, display_path, added_at) VALUES (?, ?, ?)",
-            (b"/lib", "/lib", now),
+            (root.encode(), root, now),
         )
         for start in range(0, N, 5000):
             rows, vecs, feats, texts = [], [], [], []
             for i in range(start, start + 5000):
                 cid = f"{i:032x}"
+                path = f"{root}/album{i % 100:02d}/f{i}.mp4"
                 rows.append(
                     (
-                        f"/lib/f{i}.mp4".encode(),
-                        f"/lib/f{i}.mp4",
+                        path.encode(),
+                        path,
                         1,
                         cid,
-                        1,
                         0,
+                        mtimes[i],
                         "media",
                         "video",
                         60.0,

@@ -51,8 +51,7 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._write_lock = threading.RLock()
         self._local = threading.local()
-        self._readers: list[sqlite3.Connection] = []  # every thread's, to close them all
-        self._readers_lock = threading.Lock()  # never the write lock: readers must not wait
+        self._closed = False
         try:
             self._writer = _connect(self.path)
             applied = _applied_versions(self._writer)
@@ -101,6 +100,8 @@ class Store:
     def write(self) -> Iterator[sqlite3.Connection]:
         """A write transaction: committed on success, rolled back on error."""
         with self._write_lock:
+            if self._closed:
+                raise DatabaseError(f"{self.path} is closed")
             conn = self._writer
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -111,14 +112,19 @@ class Store:
             conn.execute("COMMIT")
 
     def read_conn(self) -> sqlite3.Connection:
-        """This thread's own read connection (never blocked by the writer in WAL mode)."""
+        """This thread's own read connection (never blocked by the writer in WAL mode).
+
+        It lives as long as its thread: when the thread ends, the connection is collected
+        and closed with it. Only its own thread ever uses or closes it, because closing
+        a connection while another thread runs a query on it crashes SQLite.
+        """
+        if self._closed:
+            raise DatabaseError(f"{self.path} is closed")
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = _connect(self.path)
             conn.row_factory = sqlite3.Row
             self._local.conn = conn
-            with self._readers_lock:
-                self._readers.append(conn)
         return conn
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
@@ -144,9 +150,14 @@ class Store:
             )
 
     def close(self) -> None:
+        """Close the writer and this thread's reader; other threads' readers finish what
+        they are running and close when their threads end."""
         with self._write_lock:
-            for conn in self._readers:
+            if self._closed:
+                return
+            self._closed = True
+            conn = getattr(self._local, "conn", None)
+            if conn is not None:
                 conn.close()
-            self._readers = []
-            self._local = threading.local()
+                self._local.conn = None
             self._writer.close()

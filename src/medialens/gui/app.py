@@ -8,6 +8,7 @@ engine on another, after the first paint.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -62,7 +63,14 @@ def run(args) -> int:
         window.screenshot = Screenshot(window, args)  # keep it alive
     code = app.exec()
     services.close()
-    return code
+    # Everything the user owns is closed and flushed above (database, history, the
+    # indexer process). Leave now instead of letting interpreter shutdown garbage-collect
+    # Qt's widgets and models: after a 100,000-row library, PySide6 on Python 3.11 aborts
+    # there with a refcount error on True/False ("bool_dealloc"), every time.
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _paint_video(pixmap, window, player) -> None:
