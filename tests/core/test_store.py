@@ -96,3 +96,23 @@ def test_failed_write_rolls_back(tmp_path):
         raise RuntimeError("boom")
     assert store.setting("a") is None
     store.close()
+
+
+def test_closing_while_another_thread_reads_does_not_crash(tmp_path):
+    store = Store(tmp_path / "lib.db")
+    started, result = threading.Event(), []
+
+    def long_read():
+        conn = store.read_conn()
+        started.set()
+        sql = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 3000000) SELECT count(*) FROM n"
+        result.append(conn.execute(sql).fetchone()[0])
+
+    reader = threading.Thread(target=long_read)
+    reader.start()
+    started.wait(5)
+    store.close()  # the reader's own connection stays its own: its query finishes
+    reader.join(30)
+    assert result == [3000000]
+    with pytest.raises(DatabaseError, match="is closed"):
+        store.read_conn()
