@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-from medialens.api import ExtractionResult, MediaFile
+from medialens.api import ExtractionResult
 from medialens.builtins.text import TextDocument
 from medialens.core.media import FileContext, probe
 
@@ -42,16 +42,7 @@ MEDIA = Path(os.environ.get("MEDIALENS_MEDIA") or REPO / ".media")
 
 
 def context(path: Path, cache: Path, results: dict[str, ExtractionResult] | None = None):
-    info = probe(path)
-    file = MediaFile(
-        content_id=path.name,
-        path=path,
-        kind=info.kind,
-        duration=info.duration,
-        size=path.stat().st_size,
-        metadata=info.metadata,
-    )
-    return FileContext(file, cache, (results or {}).get)
+    return FileContext.for_path(path, cache, results)
 
 
 def timed(fn: Callable[[], object]) -> tuple[float, float, object]:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from medialens.api import ExtractionResult, MediaFile
-from medialens.core.media import FileContext, probe
+from medialens.api import ExtractionResult
+from medialens.core.media import FileContext
 
 MakeContext = Callable[..., FileContext]
 
@@ -34,15 +33,6 @@ def make_context(cache_dir: Path) -> MakeContext:
         results: dict[str, ExtractionResult] | None = None,
         metadata: dict | None = None,
     ) -> FileContext:
-        info = probe(path)
-        media = MediaFile(
-            content_id=hashlib.sha1(str(path).encode()).hexdigest()[:16],
-            path=path,
-            kind=info.kind,
-            duration=info.duration,
-            size=path.stat().st_size,
-            metadata=info.metadata if metadata is None else metadata,
-        )
-        return FileContext(media, cache_dir, (results or {}).get)
+        return FileContext.for_path(path, cache_dir, results, metadata=metadata)
 
     return make

@@ -20,7 +20,7 @@ from mediagen import (
 )
 from PIL import Image
 
-from medialens.api import ExtractionCancelled, ExtractionContext, MediaFile
+from medialens.api import ExtractionCancelled, ExtractionContext
 from medialens.core.media import (
     AUDIO_EXCERPTS,
     MAX_AUDIO_SECONDS,
@@ -31,16 +31,7 @@ from medialens.core.media import (
 
 
 def context(path: Path, cache: Path, cancelled=lambda: False) -> FileContext:
-    info = probe(path)
-    media = MediaFile(
-        content_id=path.stem,
-        path=path,
-        kind=info.kind,
-        duration=info.duration,
-        size=path.stat().st_size,
-        metadata=info.metadata,
-    )
-    return FileContext(media, cache, {}.get, cancelled)
+    return FileContext.for_path(path, cache, cancelled=cancelled)
 
 
 def dominant_frequency(samples: np.ndarray, rate: int) -> float:

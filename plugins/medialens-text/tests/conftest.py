@@ -77,17 +77,7 @@ def file_context(tmp_path):
     media = pytest.importorskip("medialens.core.media")
 
     def make(path: Path, results: dict[str, ExtractionResult] | None = None):
-        path = Path(path)
-        info = media.probe(path)
-        file = MediaFile(
-            content_id=path.name,
-            path=path,
-            kind=info.kind,
-            duration=info.duration,
-            size=path.stat().st_size,
-            metadata=info.metadata,
-        )
-        return media.FileContext(file, tmp_path / "cache", (results or {}).get)
+        return media.FileContext.for_path(Path(path), tmp_path / "cache", results)
 
     return make
 

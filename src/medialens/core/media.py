@@ -7,10 +7,11 @@ milliseconds, where frame-exact seeking with OpenCV costs 0.1-0.45 s a frame.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -490,6 +491,32 @@ class FileContext:
         """How many times the file's audio was decoded: 0 or 1 (for tests and benchmarks)."""
         self.audio_excerpts: tuple[tuple[float, float], ...] = ()
         """(start, seconds) of each decoded excerpt, once audio was decoded."""
+
+    @classmethod
+    def for_path(
+        cls,
+        path: Path,
+        cache_dir: Path,
+        results: Mapping[str, ExtractionResult] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+        metadata: dict | None = None,
+    ) -> FileContext:
+        """Probe ``path`` and wrap it, outside any library (for tests, benchmarks, tools).
+
+        ``results`` are what ``ctx.result(name)`` hands out; ``metadata`` replaces the
+        probed metadata. The content id is a hash of the path: no library stores it.
+        """
+        path = Path(path)
+        info = probe(path)
+        file = MediaFile(
+            content_id=hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16],
+            path=path,
+            kind=info.kind,
+            duration=info.duration,
+            size=path.stat().st_size,
+            metadata=info.metadata if metadata is None else metadata,
+        )
+        return cls(file, cache_dir, dict(results or {}).get, cancelled)
 
     # -- ExtractionContext
 
