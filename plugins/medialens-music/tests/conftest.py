@@ -3,14 +3,12 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from medialens.api import ExtractionCancelled, ExtractionResult, Keyframe, MediaFile
+from medialens.testing import file_context, make_ctx  # noqa: F401 - fixtures
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -29,43 +27,6 @@ def media_dir() -> Path:
     if not (root / "music").is_dir():
         pytest.skip(f"no real media at {root} (set MEDIALENS_MEDIA)")
     return root
-
-
-@dataclass
-class ArrayContext:
-    """An ExtractionContext over arrays already in memory, for testing the model logic."""
-
-    file: MediaFile
-    cache_dir: Path
-    frames: Sequence[Keyframe] = ()
-    samples: dict[int, np.ndarray] = field(default_factory=dict)
-    results: dict[str, ExtractionResult] = field(default_factory=dict)
-    cancelled: bool = False
-
-    def audio(self, sample_rate: int) -> np.ndarray:
-        return self.samples.get(sample_rate, np.zeros(0, np.float32))
-
-    def keyframes(self) -> Sequence[Keyframe]:
-        return self.frames
-
-    def cover_art(self) -> bytes | None:
-        return None
-
-    def result(self, extractor: str) -> ExtractionResult | None:
-        return self.results.get(extractor)
-
-    def check_cancelled(self) -> None:
-        if self.cancelled:
-            raise ExtractionCancelled()
-
-
-@pytest.fixture
-def make_ctx(tmp_path):
-    def make(path="clip.mp4", kind="video", **kwargs) -> ArrayContext:
-        file = MediaFile(content_id="test", path=Path(path), kind=kind, duration=10.0, size=1)
-        return ArrayContext(file=file, cache_dir=tmp_path, **kwargs)
-
-    return make
 
 
 def decode_audio(path: Path, sample_rate: int = 16000, seconds: float | None = None) -> np.ndarray:
@@ -92,20 +53,6 @@ def decode_audio(path: Path, sample_rate: int = 16000, seconds: float | None = N
 @pytest.fixture(scope="session")
 def decode():
     return decode_audio
-
-
-@pytest.fixture
-def file_context(tmp_path):
-    """The app's real decoding context (medialens.core.media.FileContext) over a file.
-
-    Tests may use the app's private core; the plugin itself imports only medialens.api.
-    """
-    media = pytest.importorskip("medialens.core.media")
-
-    def make(path: Path, results: dict[str, ExtractionResult] | None = None):
-        return media.FileContext.for_path(Path(path), tmp_path / "cache", results)
-
-    return make
 
 
 @pytest.fixture(scope="session")
