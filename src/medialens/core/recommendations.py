@@ -225,7 +225,7 @@ def _title(row: Any) -> str:
 def _state(lib: Any, now: float | None) -> _State:
     store = _store(lib)
     now = time.time() if now is None else float(now)
-    items = item_vectors(store)
+    items = item_vectors(lib)  # the Library's own index: loading a second costs as much again
     files: dict[str, dict] = {}
     for r in store.query(
         "SELECT id, content_id, display_path, title, kind, duration, added_at FROM files "
