@@ -91,6 +91,7 @@ _cache: weakref.WeakKeyDictionary[Store, ItemVectors] = weakref.WeakKeyDictionar
 _indexes: weakref.WeakKeyDictionary[Store, LibraryIndex] = weakref.WeakKeyDictionary()
 _tag_cache: weakref.WeakKeyDictionary[Store, tuple] = weakref.WeakKeyDictionary()
 _region_cache: weakref.WeakKeyDictionary[Store, tuple] = weakref.WeakKeyDictionary()
+_tour_cache: weakref.WeakKeyDictionary[Store, tuple] = weakref.WeakKeyDictionary()
 
 
 def library_index(lib: Any) -> LibraryIndex:
@@ -360,8 +361,20 @@ def _item(state: _State, cid: str, score: float, reasons: list[str], section: st
 def _tour(state: _State, cids: list[str], n: int, section: str) -> list[dict]:
     if not cids:
         return []
-    v = state.items.vectors[[state.items.row[c] for c in cids]]
-    order = cold_start_order(v, min(n, len(cids)))
+    key = (n, hash(tuple(cids)))
+    with _lock:
+        source, tours = _tour_cache.get(state.store, (None, {}))
+        if source is not state.items.source:  # the library changed: forget every tour
+            tours = {}
+            _tour_cache[state.store] = (state.items.source, tours)
+        order = tours.get(key)  # the same candidates get the same tour (k-means is costly)
+    if order is None:
+        v = state.items.vectors[[state.items.row[c] for c in cids]]
+        order = cold_start_order(v, min(n, len(cids)))
+        with _lock:
+            if len(tours) >= 8:
+                tours.clear()
+            tours[key] = order
     k = len(order)
     return [_item(state, cids[i], (k - r) / k, [TOUR], section) for r, i in enumerate(order)]
 
