@@ -77,6 +77,19 @@ class Page(QWidget):
         self.outer.addWidget(self.title)
         self.outer.addWidget(self.subtitle)
 
+    def add_buttons(self, *left, right=()) -> list[QPushButton]:
+        """A row of buttons under the page body, each clicking one of the given slots:
+        ``left`` from the left edge, ``right`` pushed to the right edge. Text comes later,
+        from ``retranslate``."""
+        row = QHBoxLayout()
+        buttons = [QPushButton() for _ in (*left, *right)]
+        for button, slot in zip(buttons, (*left, *right), strict=True):
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.insertStretch(len(left), 1)
+        self.outer.addLayout(row)
+        return buttons
+
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -180,18 +193,9 @@ class FoldersPage(Page):
         self.empty = EmptyState()
         self.empty.button.clicked.connect(self.addRequested)
         self.outer.addWidget(self.empty, 1)
-        row = QHBoxLayout()
-        self.add = QPushButton()
-        self.add.clicked.connect(self.addRequested)
-        self.remove = QPushButton()
-        self.remove.clicked.connect(self._remove)
-        self.rescan = QPushButton()
-        self.rescan.clicked.connect(lambda: self.app.engine.rescan())
-        row.addWidget(self.add)
-        row.addWidget(self.remove)
-        row.addStretch(1)
-        row.addWidget(self.rescan)
-        self.outer.addLayout(row)
+        self.add, self.remove, self.rescan = self.add_buttons(
+            self.addRequested, self._remove, right=(lambda: self.app.engine.rescan(),)
+        )
         self._folders: list[dict] = []
         self.retranslate()
 
@@ -382,18 +386,9 @@ class PluginsPage(Page):
         self.outer.addWidget(self.error)
         self.empty = EmptyState()
         self.outer.addWidget(self.empty, 1)
-        row = QHBoxLayout()
-        self.toggle = QPushButton()
-        self.toggle.clicked.connect(self._toggle)
-        self.retry = QPushButton()
-        self.retry.clicked.connect(self._retry)
-        self.force = QPushButton()
-        self.force.clicked.connect(self._force)
-        row.addWidget(self.toggle)
-        row.addWidget(self.retry)
-        row.addWidget(self.force)
-        row.addStretch(1)
-        self.outer.addLayout(row)
+        self.toggle, self.retry, self.force = self.add_buttons(
+            self._toggle, self._retry, self._force
+        )
         self._rows: list[dict] = []
         self.retranslate()
 
@@ -625,15 +620,7 @@ class ActivityPage(Page):
         self.outer.addWidget(self.tree, 1)
         self.empty = EmptyState()
         self.outer.addWidget(self.empty, 1)
-        row = QHBoxLayout()
-        self.retry = QPushButton()
-        self.retry.clicked.connect(self._retry_selected)
-        self.retry_all = QPushButton()
-        self.retry_all.clicked.connect(self._retry_all)
-        row.addWidget(self.retry)
-        row.addWidget(self.retry_all)
-        row.addStretch(1)
-        self.outer.addLayout(row)
+        self.retry, self.retry_all = self.add_buttons(self._retry_selected, self._retry_all)
         self._rows: list[dict] = []
         self.retranslate()
 
