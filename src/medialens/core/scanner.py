@@ -14,7 +14,7 @@ import json
 import os
 import stat
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -318,8 +318,11 @@ class Scanner:
 
     # -- targeted updates (from the watcher) ----------------------------------------
 
-    def update_paths(self, paths: Iterable[bytes], on_change: Callable[[int], None]) -> ScanReport:
-        """Re-examine specific paths (created, modified, moved or deleted)."""
+    def update_paths(self, paths: Iterable[bytes]) -> ScanReport:
+        """Re-examine specific paths (created, modified, moved or deleted).
+
+        The report's ``changed_ids`` are the files whose content is new: extract those.
+        """
         report = ScanReport()
         folders = [
             (bytes(r["path"]), r["id"]) for r in self.store.query("SELECT id, path FROM folders")
@@ -352,8 +355,6 @@ class Scanner:
             )
         for folder_id, todo in by_folder.items():
             self._store_candidates(folder_id, todo, report)
-        for file_id in report.changed_ids:
-            on_change(file_id)
         return report
 
 

@@ -184,4 +184,6 @@ class LibraryWatcher:
             self._rescan(ids)
         if ready:
             self.last_batch = ready
-            self.library.scanner.update_paths(ready, lambda fid: self.pipeline.enqueue([fid]))
+            report = self.library.scanner.update_paths(ready)
+            if report.changed_ids:
+                self.pipeline.enqueue(report.changed_ids)  # one batch, however big the storm
