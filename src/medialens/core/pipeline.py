@@ -66,6 +66,18 @@ def order_by_dependencies(extractors: list[Extractor]) -> list[Extractor]:
     return ordered
 
 
+def pending_extractors(
+    extractors: list[Extractor], content_id: str, kind: str, done: set[tuple[str, str, str]]
+) -> list[Extractor]:
+    """The extractors (in the given order) that handle ``kind`` and have neither a stored
+    result nor a recorded failure at their current version for this content."""
+    return [
+        e
+        for e in extractors
+        if kind in e.kinds and (content_id, e.name, str(e.version)) not in done
+    ]
+
+
 @dataclass
 class Progress:
     total: int = 0
@@ -157,11 +169,7 @@ class Pipeline:
             "SELECT id, content_id, kind FROM files "
             "WHERE status = 'media' AND available = 1 ORDER BY added_at DESC, id"
         ):
-            names = [
-                e.name
-                for e in extractors
-                if kind in e.kinds and (cid, e.name, str(e.version)) not in done
-            ]
+            names = [e.name for e in pending_extractors(extractors, cid, kind, done)]
             if names:
                 pending[file_id] = names
         return pending
@@ -193,11 +201,7 @@ class Pipeline:
                 if row is None:
                     continue
                 done = done_keys(conn, row[0])
-                names = [
-                    e.name
-                    for e in extractors
-                    if row[1] in e.kinds and (row[0], e.name, str(e.version)) not in done
-                ]
+                names = [e.name for e in pending_extractors(extractors, row[0], row[1], done)]
                 if not names:
                     continue
                 if file_id not in self._queued and file_id not in self._in_flight:
@@ -370,13 +374,9 @@ class Pipeline:
             self._finish(file_id, [], [])
             return
         content_id = row["content_id"]
-        extractors = [e for e in self.host.extractors() if row["kind"] in e.kinds]
         done = done_keys(conn, content_id)
-        todo = [
-            e
-            for e in order_by_dependencies(extractors)
-            if (content_id, e.name, str(e.version)) not in done
-        ]
+        ordered = order_by_dependencies(self.host.extractors())
+        todo = pending_extractors(ordered, content_id, row["kind"], done)
         if not todo:
             self._finish(file_id, [], [])
             return
