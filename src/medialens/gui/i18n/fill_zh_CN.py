@@ -1,8 +1,8 @@
-"""Fill medialens_zh_CN.ts with the Simplified Chinese translations (run after pyside6-lupdate).
+"""The Simplified Chinese translations of the GUI's own strings, filled into medialens_zh_CN.ts.
 
-pyside6-lupdate src/medialens/gui/*.py -ts src/medialens/gui/i18n/medialens_zh_CN.ts
-python src/medialens/gui/i18n/fill_zh_CN.py
-pyside6-lrelease src/medialens/gui/i18n/medialens_zh_CN.ts
+Run by ``make i18n`` (update.py) after pyside6-lupdate has extracted the strings; add a
+line to ``ZH`` for each string it reports untranslated. Tags have their own catalogue,
+tags_zh_CN.ts (see docs/translating.md).
 """
 
 from __future__ import annotations
@@ -239,6 +239,27 @@ ZH = {
     "<b>Everything stays on this computer.</b> Files are analysed here, history is kept here, and nothing is ever uploaded.<br>Choose where your media lives; the library fills up while files are found.": "<b>一切都留在这台电脑上。</b>文件在本机分析，历史记录保存在本机，不会上传任何内容。<br>选择媒体所在的位置，发现文件后媒体库会随即填充。",
     "Videos": "视频",
     "Add these folders": "添加这些文件夹",
+    "Active": "已启用",
+    "Disabled": "已停用",
+    "Incompatible": "不兼容",
+    "Malfunctioned": "出错",
+    "Labels ({0})": "标签（{0} 个）",
+    "Labels": "标签",
+    "Searchable text": "可搜索的文本",
+    "{0}-d {1} vector": "{0} 维 {1} 向量",
+    "Measurements ({0})": "测量值（{0} 项）",
+    "Measurements": "测量值",
+    "Thumbnails": "缩略图",
+    "Keyframe hashes": "关键帧哈希",
+    "Audio": "音频",
+    "Audio and video files": "音频和视频文件",
+    "{0} files": "{0}文件",
+    "Nothing declared": "未声明输出",
+    "Built in": "内置",
+    "Third-party": "第三方",
+    "API {0}": "API {0}",
+    "{0} failed": "{0} 个失败",
+    "Extractor  ·  v{0}": "提取器  ·  v{0}",
 }
 
 
@@ -251,8 +272,8 @@ def fill(ts: Path) -> list[str]:
         if source in ZH:
             translation.text = ZH[source]
             translation.attrib.pop("type", None)
-        else:
-            missing.append(source)
+        elif translation.get("type") == "unfinished" or not (translation.text or "").strip():
+            missing.append(source)  # a translation made in Qt Linguist is kept as it is
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     return missing
 
