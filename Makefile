@@ -48,6 +48,13 @@ package: install
 	packaging/build.sh
 	packaging/check_bundle.sh
 
+# Regenerate the Chinese catalogue: extract the GUI's strings and the extractors' tags,
+# keep and fill the translations, compile the .qm, list what is untranslated
+# (docs/translating.md). Exit status 1 while anything is untranslated.
+.PHONY: i18n
+i18n: install
+	PYTHONPATH=src $(PY) src/medialens/gui/i18n/update.py
+
 lint: install-test
 	$(VENV)/bin/ruff check src plugins tests benchmarks
 	$(VENV)/bin/ruff format --check src plugins tests benchmarks
