@@ -29,6 +29,10 @@ class DataDirs:
     def thumbnails(self) -> Path:
         return self.cache / "thumbnails"
 
+    def thumbnail(self, content_id: str) -> Path:
+        """Where a file's thumbnail is (or will be): the one place that derives it."""
+        return self.thumbnails / f"{content_id}.jpg"
+
     def create(self) -> DataDirs:
         for folder in (self.data, self.cache, self.config):
             folder.mkdir(parents=True, exist_ok=True)

@@ -25,3 +25,19 @@ def test_core_never_imports_qt_or_models():
 def test_api_is_light():
     modules = loaded_after("import medialens.api")
     assert "sqlite3" not in modules and "av" not in modules
+
+
+def test_gui_runs_no_sql():
+    """The GUI asks the core (``medialens.core.catalog`` and the Library); it runs no SQL."""
+    from pathlib import Path
+
+    import medialens.gui
+
+    words = ("SELECT ", "INSERT ", "UPDATE ", "DELETE ", ".execute(")
+    found = [
+        f"{path.name}:{n}: {line.strip()}"
+        for path in sorted(Path(medialens.gui.__file__).parent.rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if any(word in line for word in words)
+    ]
+    assert found == []

@@ -13,7 +13,6 @@ import pytest
 from guitools import close_window, open_window, wait_until
 
 from medialens.core import history
-from medialens.gui import services as S
 
 pytestmark = pytest.mark.media
 
@@ -79,9 +78,9 @@ def test_adding_a_folder_indexes_live_without_blocking_the_gui(window, media_sub
     assert worst < 0.1, f"the GUI thread stalled for {worst * 1000:.0f} ms"
     # thumbnails were made and the details pane lists what ran
     first = window.library.model.rows()[0]
-    window.library.select_id(first[S.ID])
+    window.library.select_id(first.id)
     assert wait_until(lambda: window.library.details._info is not None, 10)
-    names = {e["name"] for e in window.library.details._info["extractors"]}
+    names = {e.name for e in window.library.details._info.extractors}
     assert {"metadata", "thumbnails"} <= names
 
 
@@ -95,7 +94,7 @@ def test_search_shows_results_with_why(window, qtbot):
         30,
     )
     row = window.results.model.rows()[0]
-    assert row[S.TITLE] == "earth"
+    assert row.title == "earth"
     why = window.results.model.data(window.results.model.index(0, 0), 0x0100 + 2)
     assert why  # the reason it matched is shown on the card
     # results belong to no sidebar entry; clearing the search brings the page back
@@ -107,22 +106,22 @@ def test_search_shows_results_with_why(window, qtbot):
 
 
 def test_playing_records_history_and_updates_for_you(window):
-    earth = next(r for r in window.all_rows if r[S.TITLE] == "earth")
+    earth = next(r for r in window.all_rows if r.title == "earth")
     window.go("foryou")
     assert wait_until(lambda: window.foryou.loaded, 20)
-    window.play(earth[S.ID])
+    window.play(earth.id)
     assert window.stack.currentWidget() is window.player
     assert wait_until(lambda: window.player.position() > 3.0, 20), "the video did not play"
     window.player.close_player()
     store = window.services.store
     assert wait_until(
         lambda: (
-            {r[0] for r in store.query("SELECT kind FROM events WHERE file_id = ?", (earth[S.ID],))}
+            {r[0] for r in store.query("SELECT kind FROM events WHERE file_id = ?", (earth.id,))}
             >= {"start", "stop"}
         ),
         10,
     )
-    session = store.query("SELECT DISTINCT session FROM events WHERE file_id = ?", (earth[S.ID],))
+    session = store.query("SELECT DISTINCT session FROM events WHERE file_id = ?", (earth.id,))
     assert len(session) == 1 and session[0][0]
     # back on For you, which now offers to continue the unfinished video
     assert window.stack.currentWidget() is window.foryou
@@ -130,25 +129,23 @@ def test_playing_records_history_and_updates_for_you(window):
     def continuing() -> bool:
         shelf = window.foryou.shelves.get("continue")
         return bool(
-            shelf
-            and shelf[1].isVisible()
-            and any(c[0][S.ID] == earth[S.ID] for c in shelf[2].cards())
+            shelf and shelf[1].isVisible() and any(c[0].id == earth.id for c in shelf[2].cards())
         )
 
     assert wait_until(continuing, 20)
     # and playback resumes where it stopped
-    assert history.resume_position(window.services.library, earth[S.ID]) > 2.0
+    assert history.resume_position(window.services.library, earth.id) > 2.0
 
 
 def test_like_and_dislike_from_a_card(window):
-    rows = {Path(r[S.PATH]).stem: r for r in window.all_rows}
+    rows = {Path(r.path).stem: r for r in window.all_rows}
     bikes, song = rows["bikes"], rows["funkyrobot"]
-    window.give_feedback(bikes[S.ID], "like")
-    window.give_feedback(song[S.ID], "dislike")
+    window.give_feedback(bikes.id, "like")
+    window.give_feedback(song.id, "dislike")
     assert wait_until(
         lambda: (
-            window.feedback.get(bikes[S.CID]) == "like"
-            and window.feedback.get(song[S.CID]) == "dislike"
+            window.feedback.get(bikes.content_id) == "like"
+            and window.feedback.get(song.content_id) == "dislike"
         ),
         10,
     )
@@ -157,16 +154,16 @@ def test_like_and_dislike_from_a_card(window):
             "SELECT file_id, kind FROM events WHERE kind IN ('like','dislike') ORDER BY id"
         )
     )
-    assert kinds == {bikes[S.ID]: "like", song[S.ID]: "dislike"}
+    assert kinds == {bikes.id: "like", song.id: "dislike"}
 
     def disliked_hidden() -> bool:
         shown = {
-            c[0][S.ID]
+            c[0].id
             for _l, v, m in window.foryou.shelves.values()
             if v.isVisible()
             for c in m.cards()
         }
-        return bool(shown) and song[S.ID] not in shown
+        return bool(shown) and song.id not in shown
 
     assert wait_until(disliked_hidden, 20)
 

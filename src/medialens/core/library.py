@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from medialens.core.catalog import Catalog, FileDetails
 from medialens.core.db import Store
 from medialens.core.duplicates import Group, find_duplicates
 from medialens.core.features import load_result
@@ -48,6 +49,7 @@ class Library:
             workers or int(self.store.setting("workers", 0) or 0) or (os.cpu_count() or 2)
         )
         self.scanner = Scanner(self.store, workers=max(2, self.workers))
+        self.catalog = Catalog(self.store, self.dirs)
         self._index: LibraryIndex | None = None
         self._searcher: Searcher | None = None
 
@@ -258,8 +260,12 @@ class Library:
             )
             return cur.rowcount
 
+    def details(self, file_id: int) -> FileDetails | None:
+        """Everything known about one file, as the details view shows it."""
+        return self.catalog.details(file_id)
+
     def thumbnail_path(self, content_id: str) -> Path | None:
-        path = self.dirs.thumbnails / f"{content_id}.jpg"
+        path = self.dirs.thumbnail(content_id)
         return path if path.exists() else None
 
     # -- understanding ----------------------------------------------------------------------

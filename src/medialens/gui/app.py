@@ -126,12 +126,8 @@ class Screenshot:
             self._navigate()
 
     def _first(self, kind: str | None):
-        rows = [
-            r
-            for r in self.window.all_rows
-            if r[S.AVAILABLE] and (kind is None or r[S.KIND] == kind)
-        ]
-        rows.sort(key=lambda r: -(r[S.ADDED] or 0))
+        rows = [r for r in self.window.all_rows if r.available and (kind is None or r.kind == kind)]
+        rows.sort(key=lambda r: -(r.added_at or 0))
         return rows[0] if rows else None
 
     def _navigate(self) -> None:
@@ -163,7 +159,7 @@ class Screenshot:
             w.go("video")
             row = self._first("video") or self._first(None)
             if row is not None:
-                QTimer.singleShot(400, lambda: w.library.select_id(row[S.ID]))
+                QTimer.singleShot(400, lambda: w.library.select_id(row.id))
             wait = 1500
         if page == "search" or self.args.search:
             w.search.setText(self.args.search or "a")
@@ -171,7 +167,7 @@ class Screenshot:
         if page == "player":
             row = self._first("video") or self._first(None)
             if row is not None:
-                w.play(row[S.ID])
+                w.play(row.id)
                 QTimer.singleShot(2200, w.player.player.pause)
             wait = 3000
         QTimer.singleShot(wait, self._save)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from medialens.gui import services as S
 from medialens.gui.models import FeedbackRole, RowRole, WhyRole, tr_reason
+from medialens.paths import DataDirs
 
 RADIUS = 8.0
 
@@ -41,13 +41,13 @@ def accent(palette: QPalette) -> QColor:
 
 
 class ThumbnailCache(QObject):
-    """Loads ``<cache>/thumbnails/<content id>.jpg`` on worker threads, scaled once."""
+    """Loads each file's thumbnail (``DataDirs.thumbnail``) on worker threads, scaled once."""
 
     ready = Signal(str)
 
-    def __init__(self, folder: Path, parent=None) -> None:
+    def __init__(self, dirs: DataDirs, parent=None) -> None:
         super().__init__(parent)
-        self.folder = Path(folder)
+        self.dirs = dirs
         self._pool = ThreadPoolExecutor(2, thread_name_prefix="medialens-thumbs")
         self._pending: set[str] = set()
         self._missing: set[str] = set()
@@ -83,7 +83,7 @@ class ThumbnailCache(QObject):
                 self._missing.difference_update(cids)
 
     def _load(self, cid: str, key: str, size: QSize) -> None:
-        path = self.folder / f"{cid}.jpg"
+        path = self.dirs.thumbnail(cid)
         image = QImage()
         if path.exists():
             reader = QImageReader(str(path))
@@ -119,14 +119,14 @@ def _hue(seed: str) -> int:
 
 def paint_placeholder(p: QPainter, rect: QRectF, row: tuple, dark: bool) -> None:
     """A calm gradient in a colour of the file's own, with a glyph for its kind."""
-    hue = _hue(row[S.ALBUM] or row[S.ARTIST] or row[S.FOLDER] or row[S.TITLE] or "")
+    hue = _hue(row.album or row.artist or row.folder or row.title or "")
     top = QColor.fromHsv(hue, 80 if dark else 60, 110 if dark else 225)
     bottom = QColor.fromHsv((hue + 30) % 360, 120 if dark else 90, 70 if dark else 190)
     grad = QLinearGradient(rect.topLeft(), rect.bottomRight())
     grad.setColorAt(0, top)
     grad.setColorAt(1, bottom)
     p.fillRect(rect, grad)
-    glyph = "♪" if row[S.KIND] == "audio" else "▶"
+    glyph = "♪" if row.kind == "audio" else "▶"
     font = QFont(p.font())
     font.setPixelSize(int(rect.height() * 0.38))
     p.setFont(font)
@@ -214,7 +214,7 @@ class CardDelegate(QStyledItemDelegate):
             p.setPen(pen)
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRoundedRect(card, RADIUS + 2, RADIUS + 2)
-        if not row[S.AVAILABLE]:
+        if not row.available:
             p.setOpacity(0.45)
 
         tr = self._thumb_rect(opt)
@@ -223,7 +223,7 @@ class CardDelegate(QStyledItemDelegate):
         p.save()
         p.setClipPath(clip)
         pm = self.thumbs.pixmap(
-            row[S.CID], tr.size().toSize() * max(1.0, p.device().devicePixelRatioF())
+            row.content_id, tr.size().toSize() * max(1.0, p.device().devicePixelRatioF())
         )
         if pm is not None:
             src = QRectF(pm.rect())
@@ -234,7 +234,7 @@ class CardDelegate(QStyledItemDelegate):
             paint_placeholder(p, tr, row, dark)
         # progress of an unfinished file along the bottom edge
         if S.is_unfinished(row):
-            frac = min(1.0, (row[S.POSITION] or 0) / (row[S.DURATION] or 1))
+            frac = min(1.0, (row.position or 0) / (row.duration or 1))
             bar = QRectF(tr.left(), tr.bottom() - 4, tr.width(), 4)
             p.fillRect(bar, QColor(0, 0, 0, 120))
             p.fillRect(QRectF(bar.left(), bar.top(), bar.width() * frac, 4), accent(pal))
@@ -244,8 +244,8 @@ class CardDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(7.0, opt.font.pointSizeF() * 0.82))
         small.setBold(True)
         # duration, bottom right over the picture
-        if row[S.DURATION]:
-            text = S.fmt_time(row[S.DURATION])
+        if row.duration:
+            text = S.fmt_time(row.duration)
             fm = QFontMetrics(small)
             w = fm.horizontalAdvance(text) + 10
             _pill(
@@ -259,7 +259,7 @@ class CardDelegate(QStyledItemDelegate):
         # badges, top left
         x = tr.left() + 6
         badges = []
-        if not row[S.AVAILABLE]:
+        if not row.available:
             badges.append((self.tr("Unavailable"), QColor(90, 90, 90, 220)))
         elif S.is_unfinished(row):
             badges.append((self.tr("Unfinished"), QColor(0, 0, 0, 165)))
@@ -279,7 +279,7 @@ class CardDelegate(QStyledItemDelegate):
         p.setFont(title_font)
         p.setPen(pal.color(QPalette.ColorRole.Text))
         title = QFontMetrics(title_font).elidedText(
-            row[S.TITLE] or "", Qt.TextElideMode.ElideRight, self.width
+            row.title or "", Qt.TextElideMode.ElideRight, self.width
         )
         p.drawText(
             QRectF(tr.left(), text_top, self.width, fm.height() + 2),
@@ -287,13 +287,13 @@ class CardDelegate(QStyledItemDelegate):
             title,
         )
         why = tr_reason(index.data(WhyRole))
-        second = why or " — ".join(x for x in (row[S.ARTIST], row[S.ALBUM]) if x)
+        second = why or " — ".join(x for x in (row.artist, row.album) if x)
         if not second:
             import os
 
-            second = os.path.basename(row[S.FOLDER] or "")
-            if row[S.WIDTH] and row[S.HEIGHT]:
-                second += f"  ·  {row[S.WIDTH]}×{row[S.HEIGHT]}"
+            second = os.path.basename(row.folder or "")
+            if row.width and row.height:
+                second += f"  ·  {row.width}×{row.height}"
         p.setFont(opt.font)
         sub = QColor(pal.color(QPalette.ColorRole.Text))
         sub.setAlphaF(0.62)
@@ -339,7 +339,7 @@ class CardDelegate(QStyledItemDelegate):
             pos = QPointF(event.position())
             for kind, r in self._action_rects(option):
                 if r.contains(pos):
-                    self.feedbackClicked.emit(index.data(RowRole)[S.ID], kind)
+                    self.feedbackClicked.emit(index.data(RowRole).id, kind)
                     return True
         return super().editorEvent(event, model, option, index)
 

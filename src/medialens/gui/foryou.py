@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medialens.gui import services as S
 from medialens.gui.delegates import CardDelegate, ThumbnailCache
 from medialens.gui.library_page import EmptyState, file_menu, heading, muted
 from medialens.gui.models import CardModel, RowRole
@@ -156,7 +155,7 @@ class ForYouPage(QWidget):
         self.app.run_core(shelves, done, failed)
 
     def _apply(self, shelves: list) -> None:
-        rows = {r[S.ID]: r for r in self.app.all_rows}
+        rows = {r.id: r for r in self.app.all_rows}
         vbar = self.scroll.verticalScrollBar().value()
         self._data = shelves
         keys = []
@@ -171,7 +170,7 @@ class ForYouPage(QWidget):
                 view = ShelfView(self.delegate)
                 view.setModel(model)
                 view.activated.connect(self._activated)
-                view.clicked.connect(lambda idx: self.selectRequested.emit(idx.data(RowRole)[S.ID]))
+                view.clicked.connect(lambda idx: self.selectRequested.emit(idx.data(RowRole).id))
                 view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
                 view.customContextMenuRequested.connect(
                     lambda pos, v=view: file_menu(self, v, pos, reveal=self.selectRequested.emit)
@@ -209,4 +208,4 @@ class ForYouPage(QWidget):
             model.set_cards(model.cards(), self.app.feedback)
 
     def _activated(self, index) -> None:
-        self.playRequested.emit(index.data(RowRole)[S.ID])
+        self.playRequested.emit(index.data(RowRole).id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QSize, Qt, QTimer, Signal
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from medialens.core.catalog import FileDetails
 from medialens.gui import services as S
 from medialens.gui.delegates import CardDelegate, ThumbnailCache
 from medialens.gui.models import COLUMNS, LibraryModel, RowRole, compute_view, kind_name, tr_reason
@@ -61,7 +61,7 @@ def file_menu(page, view, pos, reveal=None) -> None:
     idx = view.indexAt(pos)
     if not idx.isValid():
         return
-    fid = idx.data(RowRole)[S.ID]
+    fid = idx.data(RowRole).id
     translate = QCoreApplication.translate
     menu = QMenu(view)
     menu.addAction(translate("LibraryPage", "Play"), lambda: page.playRequested.emit(fid))
@@ -186,7 +186,7 @@ class DetailsPane(QScrollArea):
         super().__init__(parent)
         self.app = app
         self.file_id: int | None = None
-        self._info: dict | None = None
+        self._info: FileDetails | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -291,16 +291,14 @@ class DetailsPane(QScrollArea):
 
             from medialens.core import recommendations
 
-            info = S.details(services, fid)
+            info = services.catalog.details(fid)
             if lib is None:
                 return info, [], {}
             similar = [(c.file_id, c.why) for c in recommendations.more_like_this(lib, fid, 10)]
+            cids = services.catalog.content_ids(other for other, _why in similar)
             images = {}
             for other, _why in similar:
-                cid = services.store.query_one(
-                    "SELECT content_id FROM files WHERE id = ?", (other,)
-                )
-                path = services.dirs.thumbnails / f"{cid[0]}.jpg" if cid else None
+                path = services.dirs.thumbnail(cids[other]) if other in cids else None
                 if path is not None and path.exists():
                     img = QImage(str(path))
                     if not img.isNull():
@@ -335,8 +333,8 @@ class DetailsPane(QScrollArea):
         self._images = images
         self._fill(info)
 
-    def _fill(self, info: dict) -> None:
-        pm = QPixmap(info["thumbnail"]) if os.path.exists(info["thumbnail"]) else QPixmap()
+    def _fill(self, info: FileDetails) -> None:
+        pm = QPixmap(str(info.thumbnail)) if info.thumbnail.exists() else QPixmap()
         width = max(200, self.viewport().width() - 32)
         if not pm.isNull():
             self.picture.setPixmap(
@@ -349,17 +347,17 @@ class DetailsPane(QScrollArea):
             self.picture.show()
         else:
             self.picture.hide()
-        meta = info["metadata"]
+        meta = info.metadata
         tags = meta.get("tags") or {}
-        self.title.setText(info["title"])
+        self.title.setText(info.title)
         sub = [x for x in (tags.get("artist"), tags.get("album")) if x]
-        self.subtitle.setText(" — ".join(sub) or kind_name(info["kind"]))
-        self.like.setChecked(info["feedback"] == "like")
-        self.dislike.setChecked(info["feedback"] == "dislike")
-        self.play.setEnabled(info["available"])
+        self.subtitle.setText(" — ".join(sub) or kind_name(info.kind))
+        self.like.setChecked(info.feedback == "like")
+        self.dislike.setChecked(info.feedback == "dislike")
+        self.play.setEnabled(info.available)
         facts = [
-            (self.tr("Kind"), kind_name(info["kind"])),
-            (self.tr("Duration"), S.fmt_time(info["duration"])),
+            (self.tr("Kind"), kind_name(info.kind)),
+            (self.tr("Duration"), S.fmt_time(info.duration)),
         ]
         if meta.get("width"):
             facts.append(
@@ -375,17 +373,17 @@ class DetailsPane(QScrollArea):
         if tags.get("date"):
             facts.append((self.tr("Date"), tags["date"][:10]))
         facts.append(
-            (self.tr("Added"), time.strftime("%Y-%m-%d %H:%M", time.localtime(info["added_at"])))
+            (self.tr("Added"), time.strftime("%Y-%m-%d %H:%M", time.localtime(info.added_at)))
         )
         facts.append(
             (
                 self.tr("Played"),
-                self.tr("{0} times").format(info["plays"]) if info["plays"] else self.tr("never"),
+                self.tr("{0} times").format(info.plays) if info.plays else self.tr("never"),
             )
         )
-        if not info["available"]:
+        if not info.available:
             facts.append((self.tr("Status"), self.tr("unavailable (file or disk missing)")))
-        facts.append((self.tr("File"), info["path"]))
+        facts.append((self.tr("File"), info.path))
         self.facts.setText(
             "<table cellspacing=2>"
             + "".join(
@@ -395,35 +393,35 @@ class DetailsPane(QScrollArea):
             + "</table>"
         )
         hl = self.palette().color(QPalette.ColorRole.Highlight)
-        if info["tags"]:
+        if info.tags:
             chips = " ".join(
                 f"<span style='background-color:rgba({hl.red()},{hl.green()},{hl.blue()},{int(40 + 120 * s)});'>"
                 f"&nbsp;{_esc(t).replace(' ', '&nbsp;')}&nbsp;<small>{s:.2f}</small>&nbsp;</span>"
-                for t, s, _e in info["tags"]
+                for t, s, _e in info.tags
                 if s >= 0.1
             ) or self.tr("Only weak tags so far.")
             self.tags.setText(chips)
         else:
             self.tags.setText(self.tr("No tags yet: they appear when analysis finishes."))
         lines = []
-        for e in info["extractors"]:
-            if e["ok"]:
-                secs = f" · {e['seconds']:.1f} s" if e.get("seconds") else ""
-                lines.append(f"✓ {_esc(e['name'])} <small>v{_esc(e['version'])}{secs}</small>")
+        for e in info.extractors:
+            if e.ok:
+                secs = f" · {e.seconds:.1f} s" if e.seconds else ""
+                lines.append(f"✓ {_esc(e.name)} <small>v{_esc(e.version)}{secs}</small>")
             else:
                 lines.append(
-                    f"<span style='color:#d9534f'>✗ {_esc(e['name'])}</span> <small>{_esc(e['error'])}</small>"
+                    f"<span style='color:#d9534f'>✗ {_esc(e.name)}</span> <small>{_esc(e.error)}</small>"
                 )
         self.extractors.setText("<br>".join(lines) or self.tr("Not analysed yet."))
         self.similar.clear()
-        rows = {r[S.ID]: r for r in self.app.library_model_rows()}
+        rows = {r.id: r for r in self.app.library_model_rows()}
         for fid, why in getattr(self, "_similar", []):
             r = rows.get(fid)
             if r is None:
                 continue
-            item = QListWidgetItem(f"{r[S.TITLE]}\n{tr_reason(why)}")
+            item = QListWidgetItem(f"{r.title}\n{tr_reason(why)}")
             item.setData(Qt.ItemDataRole.UserRole, fid)
-            item.setToolTip(r[S.PATH])
+            item.setToolTip(r.path)
             img = getattr(self, "_images", {}).get(fid)
             if img is not None:
                 from PySide6.QtGui import QIcon
@@ -663,7 +661,7 @@ class LibraryPage(QWidget):
 
     def current_id(self) -> int | None:
         idx = self.grid.currentIndex()
-        return idx.data(RowRole)[S.ID] if idx.isValid() else None
+        return idx.data(RowRole).id if idx.isValid() else None
 
     def selected_ids(self) -> list[int]:
         rows = (
@@ -672,7 +670,7 @@ class LibraryPage(QWidget):
         )
         ids = []
         for idx in rows:
-            fid = idx.data(RowRole)[S.ID]
+            fid = idx.data(RowRole).id
             if fid not in ids:
                 ids.append(fid)
         return ids
@@ -703,4 +701,4 @@ class LibraryPage(QWidget):
     def _activated(self, index: QModelIndex) -> None:
         row = index.data(RowRole)
         if row is not None:
-            self.playRequested.emit(row[S.ID])
+            self.playRequested.emit(row.id)

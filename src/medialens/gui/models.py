@@ -49,18 +49,18 @@ def fmt_date(at: float | None) -> str:
 def _sort_key(column: int):
     name = COLUMNS[column]
     if name == "title":
-        return lambda r: (r[S.TITLE] or "").casefold()
+        return lambda r: (r.title or "").casefold()
     if name == "artist":
-        return lambda r: ((r[S.ARTIST] or "").casefold(), (r[S.ALBUM] or "").casefold())
+        return lambda r: ((r.artist or "").casefold(), (r.album or "").casefold())
     if name == "duration":
-        return lambda r: r[S.DURATION] or 0.0
+        return lambda r: r.duration or 0.0
     if name == "added":
-        return lambda r: r[S.ADDED] or 0.0
+        return lambda r: r.added_at or 0.0
     if name == "played":
-        return lambda r: r[S.LAST_PLAYED] or 0.0
+        return lambda r: r.last_played or 0.0
     if name == "kind":
-        return lambda r: r[S.KIND] or ""
-    return lambda r: ((r[S.FOLDER] or "").casefold(), (r[S.TITLE] or "").casefold())
+        return lambda r: r.kind or ""
+    return lambda r: ((r.folder or "").casefold(), (r.title or "").casefold())
 
 
 def compute_view(
@@ -73,12 +73,12 @@ def compute_view(
 ) -> list[tuple]:
     """Filter and sort (pure Python, ~0.1 s for 100,000 rows: run it off the GUI thread)."""
     if ids is not None:  # an explicit order (search results): keep it
-        by_id = {r[S.ID]: r for r in rows}
+        by_id = {r.id: r for r in rows}
         return [by_id[i] for i in ids if i in by_id]
     view = [
         r
         for r in rows
-        if (kind is None or r[S.KIND] == kind) and (folder is None or r[S.FOLDER] == folder)
+        if (kind is None or r.kind == kind) and (folder is None or r.folder == folder)
     ]
     view.sort(key=_sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
     return view
@@ -125,32 +125,32 @@ class LibraryModel(QAbstractTableModel):
         if role == RowRole:
             return row
         if role == IdRole:
-            return row[S.ID]
+            return row.id
         if role == WhyRole:
-            return self._why.get(row[S.ID])
+            return self._why.get(row.id)
         if role == FeedbackRole:
-            return self._feedback.get(row[S.CID])
+            return self._feedback.get(row.content_id)
         if role == Qt.ItemDataRole.DisplayRole:
             col = COLUMNS[index.column()]
             if col == "title":
-                return row[S.TITLE]
+                return row.title
             if col == "artist":
-                return " — ".join(x for x in (row[S.ARTIST], row[S.ALBUM]) if x)
+                return " — ".join(x for x in (row.artist, row.album) if x)
             if col == "duration":
-                return S.fmt_time(row[S.DURATION])
+                return S.fmt_time(row.duration)
             if col == "added":
-                return fmt_date(row[S.ADDED])
+                return fmt_date(row.added_at)
             if col == "played":
-                return fmt_date(row[S.LAST_PLAYED])
+                return fmt_date(row.last_played)
             if col == "kind":
-                return kind_name(row[S.KIND])
-            return os.path.basename(row[S.FOLDER] or "")
+                return kind_name(row.kind)
+            return os.path.basename(row.folder or "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            why = tr_reason(self._why.get(row[S.ID]))
-            return row[S.PATH] + (f"\n{why}" if why else "")
+            why = tr_reason(self._why.get(row.id))
+            return row.path + (f"\n{why}" if why else "")
         if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[index.column()] == "duration":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and not row[S.AVAILABLE]:
+        if role == Qt.ItemDataRole.ForegroundRole and not row.available:
             from PySide6.QtGui import QPalette
             from PySide6.QtWidgets import QApplication
 
@@ -172,7 +172,7 @@ class LibraryModel(QAbstractTableModel):
 
     def row_of(self, file_id: int) -> int:
         for i, r in enumerate(self._view):
-            if r[S.ID] == file_id:
+            if r.id == file_id:
                 return i
         return -1
 
@@ -187,15 +187,13 @@ class LibraryModel(QAbstractTableModel):
         if why is not None:
             self._why = why
         old = self._view
-        if len(old) == len(view) and all(
-            a[S.ID] == b[S.ID] for a, b in zip(old, view, strict=True)
-        ):
+        if len(old) == len(view) and all(a.id == b.id for a, b in zip(old, view, strict=True)):
             self._view = view
             if view:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(view) - 1, len(COLUMNS) - 1))
             return
         n = len(old)
-        if len(view) > n and all(a[S.ID] == b[S.ID] for a, b in zip(old, view[:n], strict=True)):
+        if len(view) > n and all(a.id == b.id for a, b in zip(old, view[:n], strict=True)):
             self.beginInsertRows(QModelIndex(), n, len(view) - 1)
             self._view = view
             self.endInsertRows()
@@ -204,11 +202,11 @@ class LibraryModel(QAbstractTableModel):
             return
         if len(old) == len(view):
             self.layoutAboutToBeChanged.emit()
-            pos = {r[S.ID]: i for i, r in enumerate(view)}
+            pos = {r.id: i for i, r in enumerate(view)}
             persistent = self.persistentIndexList()
             moved = []
             for idx in persistent:
-                r = pos.get(old[idx.row()][S.ID]) if idx.row() < len(old) else None
+                r = pos.get(old[idx.row()].id) if idx.row() < len(old) else None
                 moved.append(self.createIndex(r, idx.column()) if r is not None else QModelIndex())
             self._view = view
             self.changePersistentIndexList(persistent, moved)
@@ -237,15 +235,15 @@ class CardModel(QAbstractListModel):
         if role == RowRole:
             return row
         if role == IdRole:
-            return row[S.ID]
+            return row.id
         if role == WhyRole:
             return why
         if role == FeedbackRole:
-            return self._feedback.get(row[S.CID])
+            return self._feedback.get(row.content_id)
         if role == Qt.ItemDataRole.DisplayRole:
-            return row[S.TITLE]
+            return row.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row[S.TITLE]}\n{tr_reason(why)}"
+            return f"{row.title}\n{tr_reason(why)}"
         return None
 
     def cards(self) -> list[tuple[tuple, object]]:
@@ -256,8 +254,8 @@ class CardModel(QAbstractListModel):
         same = len(cards) == len(self._cards) and all(
             a[0] == b[0] and a[1] == b[1] for a, b in zip(cards, self._cards, strict=True)
         )
-        changed_fb = {c[0][S.CID]: feedback.get(c[0][S.CID]) for c in cards} != {
-            c[0][S.CID]: self._feedback.get(c[0][S.CID]) for c in self._cards
+        changed_fb = {c[0].content_id: feedback.get(c[0].content_id) for c in cards} != {
+            c[0].content_id: self._feedback.get(c[0].content_id) for c in self._cards
         }
         self._feedback = feedback
         if same:

@@ -643,7 +643,7 @@ class ActivityPage(Page):
         self.app.run_core(lambda lib: lib.status()["failed_files"], self.set_failures)
 
     def set_failures(self, rows: list[dict]) -> None:
-        ids = {r[S.PATH]: r[S.ID] for r in self.app.all_rows}
+        ids = {r.path: r.id for r in self.app.all_rows}
         rows = [dict(r, file_id=ids.get(r["path"])) for r in rows]
         self._rows = rows
         self.tree_rows: list[dict] = []

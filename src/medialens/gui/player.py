@@ -274,7 +274,7 @@ class PlayerPage(QWidget):
             self.screen.setCurrentWidget(self.video)
             return
         self.screen.setCurrentWidget(self.art)
-        thumb = self.app.services.dirs.thumbnails / f"{row[S.CID]}.jpg"
+        thumb = self.app.services.dirs.thumbnail(row[S.CID])
         pm = QPixmap(str(thumb)) if thumb.exists() else QPixmap()
         if pm.isNull():
             from PySide6.QtCore import QRectF

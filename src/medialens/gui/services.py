@@ -1,24 +1,24 @@
 """What the GUI asks of the library, in one place, with no Qt.
 
-Every function here runs on a worker thread, never the GUI thread. The GUI's
-own queries are only the fast reads that fill its views (every file as one row
-tuple, a change fingerprint, the details pane); everything else (history,
-search, recommendations, folders, failures) is a call into ``medialens.core``,
-with no second path. Work that needs the :class:`~medialens.core.library.Library`
-waits for it: it is built on a worker after the window shows, and
-:attr:`Services.library_ready` resolves when it is.
+Every function here runs on a worker thread, never the GUI thread. The GUI runs
+no SQL: the fast reads that fill its views (every file as one
+:class:`~medialens.core.catalog.LibraryRow`, a change fingerprint, the details
+pane) are :class:`~medialens.core.catalog.Catalog` calls, and everything else
+(history, search, recommendations, folders, failures) is a call into
+``medialens.core``, with no second path. Work that needs the
+:class:`~medialens.core.library.Library` waits for it: it is built on a worker
+after the window shows, and :attr:`Services.library_ready` resolves when it is.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 import time
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from medialens.core.catalog import Catalog, LibraryRow
 from medialens.core.db import Store
 from medialens.paths import DataDirs
 
@@ -27,73 +27,33 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Columns of a library row (a plain tuple: 100,000 of them load in one query).
+# Positions of LibraryRow's fields, for code that still indexes rows (the player page).
 (
     ID, CID, KIND, DURATION, TITLE, PATH, ARTIST, ALBUM, ADDED, AVAILABLE,
     FOLDER, LAST_PLAYED, POSITION, UNFINISHED, WIDTH, HEIGHT,
-) = range(16)  # fmt: skip
+) = range(len(LibraryRow._fields))  # fmt: skip
 
 NEW_BADGE_DAYS = 7
 # Why a file is shown: a core sentence (parts joined by "; ") or a ("template {0}", arg) tuple.
 Reason = tuple | str
 
-_ROWS_SQL = """
-SELECT f.id, f.content_id, f.kind, f.duration, f.title, f.display_path,
-       json_extract(f.metadata, '$.tags.artist'), json_extract(f.metadata, '$.tags.album'),
-       f.added_at, f.available, d.display_path,
-       json_extract(f.metadata, '$.width'), json_extract(f.metadata, '$.height')
-FROM files f
-LEFT JOIN folders d ON d.id = f.folder_id
-WHERE f.status = 'media'
-"""
 
-
-def load_rows(store: Store) -> list[tuple]:
-    """Every media file as a row tuple, in one query; when and how far it was played from
-    ``core.history``."""
-    from medialens.core import history
-
-    played = history.played_at(store)
-    unfinished = {u["content_id"]: u["position"] for u in history.unfinished(store)}
-    out = []
-    for r in store.read_conn().execute(_ROWS_SQL):
-        fid, cid, kind, dur, title, path, artist, album, added, avail, folder, w, h = r
-        if not title:
-            title = os.path.splitext(os.path.basename(path))[0]
-        position = unfinished.get(cid)
-        out.append(
-            (fid, cid, kind, dur, title, path, artist, album, added, avail, folder,
-             played.get(cid), position, position is not None, w, h)
-        )  # fmt: skip
-    return out
-
-
-def signature(store: Store) -> tuple:
-    """Cheap fingerprint of what the library view shows: poll it to notice changes."""
-    conn = store.read_conn()
-    files = conn.execute(
-        "SELECT count(*), sum(available), max(changed_at) FROM files WHERE status = 'media'"
-    ).fetchone()
-    events = conn.execute("SELECT max(id) FROM events").fetchone()
-    return (*tuple(files), events[0])
-
-
-def is_unfinished(row: tuple) -> bool:
+def is_unfinished(row: LibraryRow) -> bool:
     """Left part-way through, as ``core.history.unfinished`` decides."""
-    return bool(row[UNFINISHED])
+    return bool(row.unfinished)
 
 
-def is_new(row: tuple, now: float | None = None, birth: float | None = None) -> bool:
+def is_new(row: LibraryRow, now: float | None = None, birth: float | None = None) -> bool:
     """Added recently and never played; files of the library's first scan are not "new"."""
     now = now or time.time()
-    added = row[ADDED] or 0
+    added = row.added_at or 0
     if birth is not None and added < birth + 3600:
         return False
-    return row[LAST_PLAYED] is None and now - added < NEW_BADGE_DAYS * 86400
+    return row.last_played is None and now - added < NEW_BADGE_DAYS * 86400
 
 
-def library_birth(rows: list[tuple]) -> float | None:
-    return min((r[ADDED] for r in rows if r[ADDED]), default=None)
+def library_birth(rows: list[LibraryRow]) -> float | None:
+    return min((r.added_at for r in rows if r.added_at), default=None)
 
 
 # -- services ---------------------------------------------------------------------------
@@ -119,6 +79,10 @@ class Services:
     library: Library | None = None
     library_error: str | None = None
     library_ready: Future = field(default_factory=Future)
+    catalog: Catalog = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.catalog = Catalog(self.store, self.dirs)
 
     @classmethod
     def open(cls, dirs: DataDirs) -> Services:
@@ -155,58 +119,6 @@ def open_library(services: Services, workers: int | None = None) -> Library | No
     return lib
 
 
-# -- details --------------------------------------------------------------------------------
-
-
-def details(services: Services, file_id: int) -> dict | None:
-    """Everything the details pane shows about one file."""
-    conn = services.store.read_conn()
-    row = conn.execute("SELECT * FROM files WHERE id = ?", (file_id,)).fetchone()
-    if row is None:
-        return None
-    cid = row["content_id"]
-    tags: dict[str, tuple[float, str]] = {}
-    extractors = []
-    for name, version, seconds, raw_tags in conn.execute(
-        "SELECT extractor, version, seconds, tags FROM features WHERE content_id = ? "
-        "ORDER BY extractor",
-        (cid,),
-    ):
-        extractors.append({"name": name, "version": version, "seconds": seconds, "ok": True})
-        for tag, score in (json.loads(raw_tags) if raw_tags else {}).items():
-            if tag not in tags or score > tags[tag][0]:
-                tags[tag] = (float(score), name)
-    for name, version, error in conn.execute(
-        "SELECT extractor, version, error FROM failures WHERE content_id = ? ORDER BY extractor",
-        (cid,),
-    ):
-        extractors.append({"name": name, "version": version, "error": error, "ok": False})
-    plays = conn.execute(
-        "SELECT count(DISTINCT session) FROM events WHERE content_id = ? AND kind = 'start'",
-        (cid,),
-    ).fetchone()[0]
-    from medialens.core import history
-
-    fb = history.feedback(services.store).get(cid)
-    meta = json.loads(row["metadata"] or "{}")
-    return {
-        "id": row["id"],
-        "content_id": cid,
-        "path": row["display_path"],
-        "kind": row["kind"],
-        "duration": row["duration"],
-        "title": row["title"] or os.path.splitext(os.path.basename(row["display_path"]))[0],
-        "available": bool(row["available"]),
-        "added_at": row["added_at"],
-        "metadata": meta,
-        "tags": sorted(((t, s, e) for t, (s, e) in tags.items()), key=lambda x: -x[1])[:24],
-        "extractors": extractors,
-        "plays": plays,
-        "feedback": fb,
-        "thumbnail": str(services.dirs.thumbnails / f"{cid}.jpg"),
-    }
-
-
 # -- formatting (no Qt; the GUI translates the words around these) -----------------------------
 
 
@@ -239,22 +151,6 @@ def _produced(output: object) -> dict:
     return out
 
 
-def _stored_data(lib: Library, extractor: str, sample: int = 50) -> list[str]:
-    """The known ``data`` keys an extractor filled in on some of its files."""
-    seen: set[str] = set()
-    for (data,) in lib.store.read_conn().execute(
-        "SELECT data FROM features WHERE extractor = ? AND data IS NOT NULL LIMIT ?",
-        (extractor, sample),
-    ):
-        try:
-            values = json.loads(data)
-        except ValueError:
-            continue
-        if isinstance(values, dict):
-            seen.update(k for k in KNOWN_DATA if values.get(k))
-    return [k for k in KNOWN_DATA if k in seen]
-
-
 def plugin_rows(lib: Library) -> list[dict]:
     """Every plugin with what it produces and how many files it processed."""
     counts = lib.status()["extractors"]
@@ -267,6 +163,10 @@ def plugin_rows(lib: Library) -> list[dict]:
         info["failed"] = sum(counts.get(n, {}).get("failed", 0) for n in names)
         for described, extractor in zip(info["extractors"], record.extractors, strict=False):
             described["produces"] = [_produced(o) for o in extractor.outputs]
-            described["data"] = [] if extractor.outputs else _stored_data(lib, extractor.name)
+            described["data"] = (
+                []
+                if extractor.outputs
+                else lib.catalog.stored_data_keys(extractor.name, KNOWN_DATA)
+            )
         out.append(info)
     return out

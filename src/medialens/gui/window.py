@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from medialens.core.catalog import LibraryRow
 from medialens.gui import services as S
 from medialens.gui.bridge import Bridge
 from medialens.gui.delegates import ThumbnailCache
@@ -141,8 +142,8 @@ class MainWindow(QMainWindow):
         self.translations = translations or Translations(QApplication.instance())
         self.bridge = Bridge(self)
         self.engine = Engine(services, self.bridge, self)
-        self.thumbs = ThumbnailCache(services.dirs.thumbnails, self)
-        self.all_rows: list[tuple] = []
+        self.thumbs = ThumbnailCache(services.dirs, self)
+        self.all_rows: list[LibraryRow] = []
         self.birth: float | None = None
         self.record_history = True
         self.feedback: dict[str, str] = {}
@@ -404,13 +405,12 @@ class MainWindow(QMainWindow):
         if self._loading_rows:
             return
         self._loading_rows = True
-        store = self.services.store
+        store, catalog = self.services.store, self.services.catalog
 
         def work():
             from medialens.core import history
 
-            sig = S.signature(store)
-            return sig, S.load_rows(store), history.feedback(store)
+            return catalog.signature(), catalog.rows(), history.feedback(store)
 
         self.bridge.run(work, self._rows_loaded, lambda err: setattr(self, "_loading_rows", False))
 
@@ -475,7 +475,7 @@ class MainWindow(QMainWindow):
             self.ready.emit()
 
     def _check_signature(self) -> None:
-        store = self.services.store
+        catalog = self.services.catalog
 
         def done(sig) -> None:
             if sig != self._signature:
@@ -483,7 +483,7 @@ class MainWindow(QMainWindow):
                 self._load_folders()
 
         if not self._loading_rows:
-            self.bridge.run(lambda: S.signature(store), done)
+            self.bridge.run(catalog.signature, done)
         # poll often while files are found and analysed, rarely when all is quiet
         p = self.status.progress
         busy = self.status.scanning or (p is not None and p.total and p.done < p.total)
@@ -515,7 +515,7 @@ class MainWindow(QMainWindow):
         self.activity_page.set_progress(self.status.text())
 
     def _files_done(self, ids: list[int]) -> None:
-        rows = {r[S.ID]: r[S.CID] for r in self.all_rows}
+        rows = {r.id: r.content_id for r in self.all_rows}
         self.thumbs.forget_missing({rows[i] for i in ids if i in rows})
         self._thumb_timer.start()
         if self.library.details.file_id in ids:
@@ -717,11 +717,11 @@ class MainWindow(QMainWindow):
         self.go("all")
 
     def show_in_folder(self, file_id: int) -> None:
-        row = next((r for r in self.all_rows if r[S.ID] == file_id), None)
+        row = next((r for r in self.all_rows if r.id == file_id), None)
         if row is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.dirname(row[S.PATH])))
+            QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.dirname(row.path)))
 
-    def library_model_rows(self) -> list[tuple]:
+    def library_model_rows(self) -> list[LibraryRow]:
         return self.all_rows
 
     # -- playing and feedback ---------------------------------------------------------------------
@@ -730,10 +730,10 @@ class MainWindow(QMainWindow):
         w = self.stack.currentWidget()
         queue = None
         if w in (self.library, self.results):
-            queue = [r[S.ID] for r in w.model.rows()]
+            queue = [r.id for r in w.model.rows()]
         elif w is self.foryou:
             for _l, _v, model in self.foryou.shelves.values():
-                ids = [c[0][S.ID] for c in model.cards()]
+                ids = [c[0].id for c in model.cards()]
                 if file_id in ids:
                     queue = ids
                     break
@@ -745,10 +745,10 @@ class MainWindow(QMainWindow):
             self.engine.prioritize([file_id])
 
     def give_feedback(self, file_id: int, kind: str) -> None:
-        row = next((r for r in self.all_rows if r[S.ID] == file_id), None)
+        row = next((r for r in self.all_rows if r.id == file_id), None)
         if row is None:
             return
-        cid = row[S.CID]
+        cid = row.content_id
 
         def done(_ok) -> None:
             self.feedback[cid] = kind
@@ -762,7 +762,7 @@ class MainWindow(QMainWindow):
                 "dislike": self.tr("Disliked “{0}”: you will see less like it"),
                 "not_interested": self.tr("“{0}” will not be suggested again"),
             }
-            self.statusBar().showMessage(names[kind].format(row[S.TITLE]), 4000)
+            self.statusBar().showMessage(names[kind].format(row.title), 4000)
 
         def record(lib):
             from medialens.core import history

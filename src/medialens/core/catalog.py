@@ -1,0 +1,221 @@
+"""What the app's views show, read from the store in a few fast queries. No Qt here.
+
+The GUI fills its grids, its change poll and its details pane from these reads
+and runs no SQL of its own. They need only the store (not the plugins), so the
+window shows the library before the :class:`~medialens.core.library.Library`
+has loaded its plugins.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from medialens.core.db import Store
+from medialens.paths import DataDirs
+
+
+class LibraryRow(NamedTuple):
+    """One media file as the library views show it.
+
+    A tuple, so 100,000 of them load in one query and cost little memory; named,
+    so code says ``row.title`` instead of an index.
+    """
+
+    id: int
+    content_id: str
+    kind: str | None
+    duration: float | None
+    title: str
+    path: str
+    artist: str | None
+    album: str | None
+    added_at: float | None
+    available: int
+    folder: str | None
+    last_played: float | None
+    position: float | None
+    unfinished: bool
+    width: int | None
+    height: int | None
+
+
+class TagScore(NamedTuple):
+    """A tag of a file, its best score and the extractor that gave it."""
+
+    tag: str
+    score: float
+    extractor: str
+
+
+@dataclass(frozen=True)
+class ExtractorRun:
+    """What one extractor did with a file: stored a result (``ok``) or failed with ``error``."""
+
+    name: str
+    version: str
+    ok: bool
+    seconds: float | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class FileDetails:
+    """Everything the details view shows about one file."""
+
+    id: int
+    content_id: str
+    path: str
+    kind: str | None
+    duration: float | None
+    title: str
+    available: bool
+    added_at: float | None
+    metadata: dict[str, Any]
+    tags: list[TagScore]
+    extractors: list[ExtractorRun]
+    plays: int
+    feedback: str | None
+    thumbnail: Path
+
+
+_ROWS_SQL = """
+SELECT f.id, f.content_id, f.kind, f.duration, f.title, f.display_path,
+       json_extract(f.metadata, '$.tags.artist'), json_extract(f.metadata, '$.tags.album'),
+       f.added_at, f.available, d.display_path,
+       json_extract(f.metadata, '$.width'), json_extract(f.metadata, '$.height')
+FROM files f
+LEFT JOIN folders d ON d.id = f.folder_id
+WHERE f.status = 'media'
+"""
+
+
+def _title(title: str | None, path: str) -> str:
+    """A file's title, or its name without extension when its tags give none."""
+    return title or os.path.splitext(os.path.basename(path))[0]
+
+
+class Catalog:
+    """The reads behind the library views, on the store's reader connection."""
+
+    def __init__(self, store: Store, dirs: DataDirs) -> None:
+        self.store = store
+        self.dirs = dirs
+
+    def rows(self) -> list[LibraryRow]:
+        """Every media file, in one query; when and how far it was played from history."""
+        from medialens.core import history
+
+        played = history.played_at(self.store)
+        unfinished = {u["content_id"]: u["position"] for u in history.unfinished(self.store)}
+        out = []
+        for r in self.store.read_conn().execute(_ROWS_SQL):
+            fid, cid, kind, dur, title, path, artist, album, added, avail, folder, w, h = r
+            position = unfinished.get(cid)
+            out.append(
+                LibraryRow(
+                    fid, cid, kind, dur, _title(title, path), path, artist, album, added, avail,
+                    folder, played.get(cid), position, position is not None, w, h,
+                )
+            )  # fmt: skip
+        return out
+
+    def signature(self) -> tuple:
+        """A cheap fingerprint of what the library views show: poll it to notice changes."""
+        conn = self.store.read_conn()
+        files = conn.execute(
+            "SELECT count(*), sum(available), max(changed_at) FROM files WHERE status = 'media'"
+        ).fetchone()
+        events = conn.execute("SELECT max(id) FROM events").fetchone()
+        return (*tuple(files), events[0])
+
+    def content_ids(self, file_ids: Iterable[int]) -> dict[int, str]:
+        """The content id of each of these files that is still known, by file id."""
+        ids = list(dict.fromkeys(file_ids))
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        return dict(
+            self.store.read_conn().execute(
+                f"SELECT id, content_id FROM files WHERE id IN ({marks})", ids
+            )
+        )
+
+    def thumbnail(self, file_id: int) -> Path | None:
+        """The thumbnail of a file, when the file is known and its thumbnail was made."""
+        cid = self.content_ids([file_id]).get(file_id)
+        if cid is None:
+            return None
+        path = self.dirs.thumbnail(cid)
+        return path if path.exists() else None
+
+    def details(self, file_id: int) -> FileDetails | None:
+        """Everything the details view shows about one file, or None for an unknown id."""
+        from medialens.core import history
+
+        conn = self.store.read_conn()
+        row = conn.execute("SELECT * FROM files WHERE id = ?", (file_id,)).fetchone()
+        if row is None:
+            return None
+        cid = row["content_id"]
+        tags: dict[str, tuple[float, str]] = {}
+        extractors = []
+        for name, version, seconds, raw_tags in conn.execute(
+            "SELECT extractor, version, seconds, tags FROM features WHERE content_id = ? "
+            "ORDER BY extractor",
+            (cid,),
+        ):
+            extractors.append(ExtractorRun(name, version, True, seconds=seconds))
+            for tag, score in (json.loads(raw_tags) if raw_tags else {}).items():
+                if tag not in tags or score > tags[tag][0]:
+                    tags[tag] = (float(score), name)
+        for name, version, error in conn.execute(
+            "SELECT extractor, version, error FROM failures WHERE content_id = ? "
+            "ORDER BY extractor",
+            (cid,),
+        ):
+            extractors.append(ExtractorRun(name, version, False, error=error))
+        plays = conn.execute(
+            "SELECT count(DISTINCT session) FROM events WHERE content_id = ? AND kind = 'start'",
+            (cid,),
+        ).fetchone()[0]
+        ranked = sorted((TagScore(t, s, e) for t, (s, e) in tags.items()), key=lambda x: -x.score)
+        return FileDetails(
+            id=row["id"],
+            content_id=cid,
+            path=row["display_path"],
+            kind=row["kind"],
+            duration=row["duration"],
+            title=_title(row["title"], row["display_path"]),
+            available=bool(row["available"]),
+            added_at=row["added_at"],
+            metadata=json.loads(row["metadata"] or "{}"),
+            tags=ranked[:24],
+            extractors=extractors,
+            plays=plays,
+            feedback=history.feedback(self.store).get(cid),
+            thumbnail=self.dirs.thumbnail(cid),
+        )
+
+    def stored_data_keys(self, extractor: str, known: Iterable[str], sample: int = 50) -> list[str]:
+        """Which of the ``known`` data keys an extractor filled in on some of its files.
+
+        For extractors that declare no outputs, what they stored says what they make.
+        """
+        known = list(known)
+        seen: set[str] = set()
+        for (data,) in self.store.read_conn().execute(
+            "SELECT data FROM features WHERE extractor = ? AND data IS NOT NULL LIMIT ?",
+            (extractor, sample),
+        ):
+            try:
+                values = json.loads(data)
+            except ValueError:
+                continue
+            if isinstance(values, dict):
+                seen.update(k for k in known if values.get(k))
+        return [k for k in known if k in seen]

@@ -1,0 +1,55 @@
+"""The reads behind the app's views: rows, the change fingerprint, a file's details."""
+
+from __future__ import annotations
+
+import pytest
+from mediagen import make_tone, make_video
+
+from medialens.core import history
+from medialens.core.catalog import LibraryRow
+
+
+@pytest.fixture
+def scanned(bare_library, tmp_path):
+    root = tmp_path / "media"
+    root.mkdir()
+    make_video(root / "clip.mp4", seconds=1.0, size=(160, 120))
+    make_tone(root / "tone.ogg", seconds=1.0)
+    bare_library.add_folders([root])
+    bare_library.scan()
+    return bare_library
+
+
+def test_rows_are_named_and_indexable(scanned):
+    rows = {r.title: r for r in scanned.catalog.rows()}
+    assert set(rows) == {"clip", "tone"}  # no title tag: the file's name
+    clip = rows["clip"]
+    assert isinstance(clip, LibraryRow)
+    assert (clip.kind, clip.width, clip.height) == ("video", 160, 120)
+    assert clip[0] == clip.id and clip[2] == clip.kind  # positions still work
+    assert clip.path.endswith("clip.mp4") and clip.folder.endswith("media")
+    assert clip.last_played is None and not clip.unfinished
+
+
+def test_signature_changes_with_history(scanned):
+    before = scanned.catalog.signature()
+    assert scanned.catalog.signature() == before
+    clip = next(r for r in scanned.catalog.rows() if r.title == "clip")
+    history.record_event(scanned, clip.id, "like")
+    assert scanned.catalog.signature() != before
+
+
+def test_details_content_ids_and_thumbnails(scanned):
+    clip = next(r for r in scanned.catalog.rows() if r.title == "clip")
+    history.record_event(scanned, clip.id, "like")
+    info = scanned.details(clip.id)
+    assert (info.id, info.title, info.kind, info.feedback) == (clip.id, "clip", "video", "like")
+    assert info.available and info.plays == 0 and info.extractors == [] and info.tags == []
+    assert info.thumbnail == scanned.dirs.thumbnail(clip.content_id)
+    assert scanned.details(10**9) is None
+    assert scanned.catalog.content_ids([clip.id, 10**9]) == {clip.id: clip.content_id}
+    assert scanned.catalog.thumbnail(clip.id) is None  # no extractor made one
+    scanned.dirs.thumbnails.mkdir(parents=True, exist_ok=True)
+    scanned.dirs.thumbnail(clip.content_id).write_bytes(b"jpeg")
+    assert scanned.catalog.thumbnail(clip.id) == scanned.dirs.thumbnail(clip.content_id)
+    assert scanned.catalog.stored_data_keys("thumbnails", ("thumbnail",)) == []
