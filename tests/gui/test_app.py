@@ -36,7 +36,7 @@ def _idle(win) -> bool:
 
 
 def test_first_run_offers_folders_and_explains_privacy(window):
-    assert wait_until(lambda: window.folders is not None, 10)
+    assert wait_until(lambda: window.session.folders is not None, 10)
     assert window.stack.currentWidget() is window.welcome
     assert "Everything stays on this computer" in window.welcome.privacy.text()
     assert window.welcome.add_other.isVisible()
@@ -106,10 +106,10 @@ def test_search_shows_results_with_why(window, qtbot):
 
 
 def test_playing_records_history_and_updates_for_you(window):
-    earth = next(r for r in window.all_rows if r.title == "earth")
+    earth = next(r for r in window.session.all_rows if r.title == "earth")
     window.go("foryou")
     assert wait_until(lambda: window.foryou.loaded, 20)
-    window.play(earth.id)
+    window.session.play(earth.id)
     assert window.stack.currentWidget() is window.player
     assert wait_until(lambda: window.player.position() > 3.0, 20), "the video did not play"
     window.player.close_player()
@@ -138,14 +138,14 @@ def test_playing_records_history_and_updates_for_you(window):
 
 
 def test_like_and_dislike_from_a_card(window):
-    rows = {Path(r.path).stem: r for r in window.all_rows}
+    rows = {Path(r.path).stem: r for r in window.session.all_rows}
     bikes, song = rows["bikes"], rows["funkyrobot"]
-    window.give_feedback(bikes.id, "like")
-    window.give_feedback(song.id, "dislike")
+    window.session.give_feedback(bikes.id, "like")
+    window.session.give_feedback(song.id, "dislike")
     assert wait_until(
         lambda: (
-            window.feedback.get(bikes.content_id) == "like"
-            and window.feedback.get(song.content_id) == "dislike"
+            window.session.feedback.get(bikes.content_id) == "like"
+            and window.session.feedback.get(song.content_id) == "dislike"
         ),
         10,
     )

@@ -102,7 +102,7 @@ class Screenshot:
     def __init__(self, window, args) -> None:
         self.window = window
         self.args = args
-        window.record_history = False  # a screenshot's playback is not the user's history
+        window.session.record_history = False  # a screenshot's playback is not the user's history
         self.path = Path(args.screenshot)
         self.deadline = time.monotonic() + 120
         self.idle_until = time.monotonic() + float(args.wait_idle or 0)
@@ -113,20 +113,24 @@ class Screenshot:
 
     def _wait_idle(self) -> None:
         w = self.window
-        p = w.status.progress
-        busy = w.status.scanning or (p is not None and p.total and p.done < p.total)
+        p = w.session.progress
+        busy = w.session.busy
         waiting_for_library = w.services.library is None and w.services.library_error is None
         if time.monotonic() < self.idle_until and (busy or waiting_for_library or p is None):
             QTimer.singleShot(250, self._wait_idle)
             return
         if self.args.wait_idle:
-            w._load_rows()
+            w.session.load_rows()
             QTimer.singleShot(800, self._navigate)
         else:
             self._navigate()
 
     def _first(self, kind: str | None):
-        rows = [r for r in self.window.all_rows if r.available and (kind is None or r.kind == kind)]
+        rows = [
+            r
+            for r in self.window.session.all_rows
+            if r.available and (kind is None or r.kind == kind)
+        ]
         rows.sort(key=lambda r: -(r.added_at or 0))
         return rows[0] if rows else None
 
@@ -167,7 +171,7 @@ class Screenshot:
         if page == "player":
             row = self._first("video") or self._first(None)
             if row is not None:
-                w.play(row.id)
+                w.session.play(row.id)
                 QTimer.singleShot(2200, w.player.player.pause)
             wait = 3000
         QTimer.singleShot(wait, self._save)

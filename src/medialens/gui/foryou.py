@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from medialens.gui.delegates import CardDelegate, ThumbnailCache
 from medialens.gui.library_page import EmptyState, file_menu, heading, muted
 from medialens.gui.models import CardModel, RowRole
+from medialens.gui.session import Session
 
 
 class ShelfView(QListView):
@@ -60,9 +61,9 @@ class ForYouPage(QWidget):
     feedbackRequested = Signal(int, str)
     emptyAction = Signal()
 
-    def __init__(self, app, thumbs: ThumbnailCache, parent=None) -> None:
+    def __init__(self, session: Session, thumbs: ThumbnailCache, parent=None) -> None:
         super().__init__(parent)
-        self.app = app
+        self.session = session
         self.loaded = False
         self.delegate = CardDelegate(thumbs, width=232, actions=True, parent=self)
         self.delegate.feedbackClicked.connect(self.feedbackRequested)
@@ -152,10 +153,10 @@ class ForYouPage(QWidget):
 
             return recommendations.shelves(lib, per_row=20)
 
-        self.app.run_core(shelves, done, failed)
+        self.session.run_core(shelves, done, failed)
 
     def _apply(self, shelves: list) -> None:
-        rows = {r.id: r for r in self.app.all_rows}
+        rows = {r.id: r for r in self.session.all_rows}
         vbar = self.scroll.verticalScrollBar().value()
         self._data = shelves
         keys = []
@@ -177,10 +178,10 @@ class ForYouPage(QWidget):
                 )
                 self.shelves[shelf.key] = (label, view, model)
             label, view, model = self.shelves[shelf.key]
-            model.birth = self.app.birth
+            model.birth = self.session.birth
             label.setText(self.shelf_title(shelf))
             hbar = view.horizontalScrollBar().value()
-            if model.set_cards(cards, self.app.feedback):
+            if model.set_cards(cards, self.session.feedback):
                 view.horizontalScrollBar().setValue(hbar)
         # lay the shelves out in the order given, hide the ones that went away
         for key, (label, view, _m) in self.shelves.items():
@@ -205,7 +206,7 @@ class ForYouPage(QWidget):
 
     def update_feedback(self) -> None:
         for _label, _view, model in self.shelves.values():
-            model.set_cards(model.cards(), self.app.feedback)
+            model.set_cards(model.cards(), self.session.feedback)
 
     def _activated(self, index) -> None:
         self.playRequested.emit(index.data(RowRole).id)

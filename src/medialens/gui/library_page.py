@@ -32,6 +32,7 @@ from medialens.core.catalog import FileDetails
 from medialens.gui import services as S
 from medialens.gui.delegates import CardDelegate, ThumbnailCache
 from medialens.gui.models import COLUMNS, LibraryModel, RowRole, compute_view, kind_name, tr_reason
+from medialens.gui.session import Session
 
 
 def heading(text: str = "", size: float = 1.6) -> QLabel:
@@ -55,7 +56,7 @@ def muted(label: QLabel) -> QLabel:
 def file_menu(page, view, pos, reveal=None) -> None:
     """The context menu of a file card or row, the same in every view.
 
-    ``page`` has ``playRequested`` and ``feedbackRequested`` signals and ``app``;
+    ``page`` has ``playRequested`` and ``feedbackRequested`` signals and ``session``;
     ``reveal(file_id)``, when given, adds "Show in library".
     """
     idx = view.indexAt(pos)
@@ -75,7 +76,9 @@ def file_menu(page, view, pos, reveal=None) -> None:
     ):
         menu.addAction(text, lambda k=kind: page.feedbackRequested.emit(fid, k))
     menu.addSeparator()
-    menu.addAction(translate("LibraryPage", "Show in folder"), lambda: page.app.show_in_folder(fid))
+    menu.addAction(
+        translate("LibraryPage", "Show in folder"), lambda: page.session.show_in_folder(fid)
+    )
     menu.exec(view.viewport().mapToGlobal(pos))
 
 
@@ -182,9 +185,9 @@ class DetailsPane(QScrollArea):
     feedbackRequested = Signal(int, str)
     selectRequested = Signal(int)
 
-    def __init__(self, app, parent=None) -> None:
+    def __init__(self, session: Session, parent=None) -> None:
         super().__init__(parent)
-        self.app = app
+        self.session = session
         self.file_id: int | None = None
         self._info: FileDetails | None = None
         self.setWidgetResizable(True)
@@ -284,7 +287,7 @@ class DetailsPane(QScrollArea):
             self._info = None
             return
         fid = file_id
-        services = self.app.services
+        services = self.session.services
 
         def work(lib):
             from PySide6.QtGui import QImage
@@ -314,8 +317,8 @@ class DetailsPane(QScrollArea):
             self._loaded(fid, result)
 
         # details and "more like this" in one go, once the Library is open; without it, details
-        self.app.run_core(
-            work, loaded, lambda _err: self.app.bridge.run(lambda: work(None), loaded)
+        self.session.run_core(
+            work, loaded, lambda _err: self.session.bridge.run(lambda: work(None), loaded)
         )
 
     def refresh(self) -> None:
@@ -414,7 +417,7 @@ class DetailsPane(QScrollArea):
                 )
         self.extractors.setText("<br>".join(lines) or self.tr("Not analysed yet."))
         self.similar.clear()
-        rows = {r.id: r for r in self.app.library_model_rows()}
+        rows = {r.id: r for r in self.session.all_rows}
         for fid, why in getattr(self, "_similar", []):
             r = rows.get(fid)
             if r is None:
@@ -443,9 +446,11 @@ class LibraryPage(QWidget):
     feedbackRequested = Signal(int, str)
     emptyAction = Signal()
 
-    def __init__(self, app, thumbs: ThumbnailCache, search: bool = False, parent=None) -> None:
+    def __init__(
+        self, session: Session, thumbs: ThumbnailCache, search: bool = False, parent=None
+    ) -> None:
         super().__init__(parent)
-        self.app = app
+        self.session = session
         self.search_mode = search
         self.kind: str | None = None
         self.folder: str | None = None
@@ -515,7 +520,7 @@ class LibraryPage(QWidget):
         self.stack.addWidget(self.grid)
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
-        self.details = DetailsPane(app)
+        self.details = DetailsPane(session)
         self.details.playRequested.connect(self.playRequested)
         self.details.feedbackRequested.connect(self.feedbackRequested)
         self.details.selectRequested.connect(self.select_id)
@@ -606,9 +611,9 @@ class LibraryPage(QWidget):
         """Recompute the visible rows off-thread from the app's loaded rows."""
         self._generation += 1
         gen = self._generation
-        rows = self.app.all_rows
+        rows = self.session.all_rows
         args = (self.kind, self.folder, self.model.sort_column, self.model.sort_order, self.ids)
-        self.app.bridge.run(
+        self.session.bridge.run(
             lambda: compute_view(rows, *args), lambda view: self._apply(gen, view, why)
         )
         if not self.search_mode:
@@ -619,7 +624,7 @@ class LibraryPage(QWidget):
             return
         current = self.current_id()
         self.model.set_view(view, why)
-        self.model.set_feedback(self.app.feedback)
+        self.model.set_feedback(self.session.feedback)
         if current is not None and self.current_id() != current:
             self.select_id(current, scroll=False)
         self._update_count()
@@ -696,7 +701,7 @@ class LibraryPage(QWidget):
         self.details.show_file(fid)
         self._update_empty()
         if fid is not None:
-            self.app.engine.prioritize([fid])
+            self.session.engine.prioritize([fid])
 
     def _activated(self, index: QModelIndex) -> None:
         row = index.data(RowRole)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from medialens.gui import services as S
 from medialens.gui.library_page import EmptyState, heading, muted
+from medialens.gui.session import Session
 
 
 def history():
@@ -65,9 +66,9 @@ def standard_folders() -> list[tuple[str, str]]:
 class Page(QWidget):
     """A page with a heading, a line under it and a body; retranslated on language change."""
 
-    def __init__(self, app, parent=None) -> None:
+    def __init__(self, session: Session, parent=None) -> None:
         super().__init__(parent)
-        self.app = app
+        self.session = session
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(24, 16, 24, 16)
         self.outer.setSpacing(10)
@@ -104,8 +105,8 @@ class WelcomePage(Page):
 
     foldersChosen = Signal(list)
 
-    def __init__(self, app, parent=None) -> None:
-        super().__init__(app, parent)
+    def __init__(self, session: Session, parent=None) -> None:
+        super().__init__(session, parent)
         self.outer.setContentsMargins(60, 50, 60, 40)
         self.title.setAlignment(Qt.AlignmentFlag.AlignLeft)
         f = self.title.font()
@@ -179,8 +180,8 @@ class FoldersPage(Page):
     removeRequested = Signal(str)
     openRequested = Signal(str)
 
-    def __init__(self, app, parent=None) -> None:
-        super().__init__(app, parent)
+    def __init__(self, session: Session, parent=None) -> None:
+        super().__init__(session, parent)
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
@@ -194,7 +195,7 @@ class FoldersPage(Page):
         self.empty.button.clicked.connect(self.addRequested)
         self.outer.addWidget(self.empty, 1)
         self.add, self.remove, self.rescan = self.add_buttons(
-            self.addRequested, self._remove, right=(lambda: self.app.engine.rescan(),)
+            self.addRequested, self._remove, right=(lambda: self.session.rescan(),)
         )
         self._folders: list[dict] = []
         self.retranslate()
@@ -360,8 +361,8 @@ class PluginDelegate(QStyledItemDelegate):
 
 
 class PluginsPage(Page):
-    def __init__(self, app, parent=None) -> None:
-        super().__init__(app, parent)
+    def __init__(self, session: Session, parent=None) -> None:
+        super().__init__(session, parent)
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
@@ -427,7 +428,7 @@ class PluginsPage(Page):
         self.set_rows(self._rows)
 
     def refresh(self) -> None:
-        self.app.run_core(S.plugin_rows, self.set_rows, lambda _err: self.set_rows([]))
+        self.session.run_core(S.plugin_rows, self.set_rows, lambda _err: self.set_rows([]))
 
     # -- wording -----------------------------------------------------------------------------
 
@@ -515,9 +516,9 @@ class PluginsPage(Page):
         self.tree.setColumnWidth(P_NAME, max(self.tree.columnWidth(P_NAME), 220))
         self.tree.setVisible(bool(rows))
         self.empty.setVisible(not rows)
-        if not rows and self.app.services.library_error:
+        if not rows and self.session.services.library_error:
             self.empty.set(
-                "⚠", self.tr("Plugins could not be loaded"), self.app.services.library_error
+                "⚠", self.tr("Plugins could not be loaded"), self.session.services.library_error
             )
         if self.tree.currentItem() is None and self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
@@ -566,9 +567,9 @@ class PluginsPage(Page):
         if r is None:
             return
         enable = r["status"] != "active"
-        self.app.run_core(
+        self.session.run_core(
             lambda lib: lib.host.set_enabled(r["name"], enable),
-            lambda _rec: (self.app.engine.set_enabled(r["name"], enable), self.refresh()),
+            lambda _rec: (self.session.engine.set_enabled(r["name"], enable), self.refresh()),
             lambda err: QMessageBox.warning(self, self.tr("Plugins"), err),
         )
 
@@ -577,9 +578,9 @@ class PluginsPage(Page):
         if r is None:
             return
         names = [e["name"] for e in r["extractors"]]
-        self.app.run_core(
+        self.session.run_core(
             lambda lib: sum(lib.retry_failures(n) for n in names),
-            lambda _n: (self.app.engine.replan(), self.refresh()),
+            lambda _n: (self.session.engine.replan(), self.refresh()),
         )
 
     def _force(self) -> None:
@@ -594,9 +595,9 @@ class PluginsPage(Page):
             ).format(r["name"]),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.app.run_core(
+            self.session.run_core(
                 lambda lib: lib.rerun(r["name"]),
-                lambda _n: (self.app.engine.replan(), self.refresh()),
+                lambda _n: (self.session.engine.replan(), self.refresh()),
             )
 
 
@@ -605,8 +606,8 @@ class ActivityPage(Page):
 
     openFile = Signal(int)
 
-    def __init__(self, app, parent=None) -> None:
-        super().__init__(app, parent)
+    def __init__(self, session: Session, parent=None) -> None:
+        super().__init__(session, parent)
         self.progress = QLabel()
         self.progress.setWordWrap(True)
         self.outer.addWidget(self.progress)
@@ -640,10 +641,10 @@ class ActivityPage(Page):
         self.set_failures(self._rows)
 
     def refresh(self) -> None:
-        self.app.run_core(lambda lib: lib.status()["failed_files"], self.set_failures)
+        self.session.run_core(lambda lib: lib.status()["failed_files"], self.set_failures)
 
     def set_failures(self, rows: list[dict]) -> None:
-        ids = {r.path: r.id for r in self.app.all_rows}
+        ids = {r.path: r.id for r in self.session.all_rows}
         rows = [dict(r, file_id=ids.get(r["path"])) for r in rows]
         self._rows = rows
         self.tree_rows: list[dict] = []
@@ -674,9 +675,9 @@ class ActivityPage(Page):
     def _retry(self, items: list[dict]) -> None:
         # the core retries a step on every file it failed on; a rescan reads files again
         steps = sorted({r["extractor"] for r in items} - {"probe"})
-        self.app.run_core(
+        self.session.run_core(
             lambda lib: sum(lib.retry_failures(step) for step in steps),
-            lambda _x: (self.app.engine.replan(), self.app.engine.rescan(), self.refresh()),
+            lambda _x: (self.session.engine.replan(), self.session.engine.rescan(), self.refresh()),
         )
 
     def _retry_selected(self) -> None:
@@ -695,14 +696,14 @@ class SettingsPage(Page):
     foldersRequested = Signal()
     historyForgotten = Signal()
 
-    def __init__(self, app, parent=None) -> None:
-        super().__init__(app, parent)
+    def __init__(self, session: Session, parent=None) -> None:
+        super().__init__(session, parent)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setHorizontalSpacing(18)
         form.setVerticalSpacing(12)
         self.form = form
-        store = app.services.store
+        store = session.services.store
         # library
         self.folders_label = QLabel()
         self.folders_button = QPushButton()
@@ -720,7 +721,7 @@ class SettingsPage(Page):
         # history
         self.pause_history = QCheckBox()
         self.pause_history.toggled.connect(self._pause_toggled)
-        app.run_core(history_paused, self._show_paused)
+        session.run_core(history_paused, self._show_paused)
         hl = QHBoxLayout()
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self._export)
@@ -730,11 +731,11 @@ class SettingsPage(Page):
         hl.addWidget(self.forget_button)
         hl.addStretch(1)
         # where data lives
-        self.data_label = QLabel(str(app.services.dirs.data))
+        self.data_label = QLabel(str(session.services.dirs.data))
         self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_data = QPushButton()
         self.open_data.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(app.services.dirs.data)))
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(session.services.dirs.data)))
         )
         dl = QHBoxLayout()
         dl.addWidget(self.data_label)
@@ -830,7 +831,7 @@ class SettingsPage(Page):
         self.pause_history.blockSignals(False)
 
     def _pause_toggled(self, on: bool) -> None:
-        self.app.run_core(lambda lib: history().set_paused(lib, on))
+        self.session.run_core(lambda lib: history().set_paused(lib, on))
 
     def set_folder_count(self, n: int) -> None:
         self._folder_count = n
@@ -839,9 +840,10 @@ class SettingsPage(Page):
         )
 
     def _workers_changed(self, n: int) -> None:
-        store = self.app.services.store
-        self.app.bridge.run(
-            lambda: store.set_setting("workers", n), lambda _x: self.app.engine.restart_pipeline()
+        store = self.session.services.store
+        self.session.bridge.run(
+            lambda: store.set_setting("workers", n),
+            lambda _x: self.session.engine.restart_pipeline(),
         )
 
     def _export(self) -> None:
@@ -852,9 +854,9 @@ class SettingsPage(Page):
             "JSON (*.json)",
         )
         if path:
-            self.app.run_core(
+            self.session.run_core(
                 lambda lib: history().export_history(lib, path),
-                lambda result: self.app.statusBar().showMessage(
+                lambda result: self.session.show_message(
                     self.tr("Exported {0} events to {1}").format(result["events"], path), 6000
                 ),
                 lambda err: QMessageBox.warning(self, self.tr("Export history"), err),
@@ -873,6 +875,6 @@ class SettingsPage(Page):
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is forget:
-            self.app.run_core(
+            self.session.run_core(
                 lambda lib: history().forget_history(lib), lambda _n: self.historyForgotten.emit()
             )

@@ -1,16 +1,14 @@
-"""The main window: sidebar, search, pages, status bar; it owns the shared state.
+"""The main window: sidebar, search, pages, status bar, and the wiring between them.
 
-Rows are loaded in one query on a worker thread and shared by every page;
-a one-second poll of a cheap fingerprint notices new files (the library
-fills up live while a folder is scanned) and new history.
+The app's state and commands live in :class:`~medialens.gui.session.Session`;
+the window lays the pages out, navigates between them, and connects the
+session's change signals to the views that show them.
 """
 
 from __future__ import annotations
 
-import os
-
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QFont, QKeySequence
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -28,14 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medialens.core.catalog import LibraryRow
 from medialens.gui import services as S
-from medialens.gui.bridge import Bridge
-from medialens.gui.delegates import ThumbnailCache
-from medialens.gui.engine import Engine
 from medialens.gui.foryou import ForYouPage
 from medialens.gui.library_page import LibraryPage
 from medialens.gui.pages import ActivityPage, FoldersPage, PluginsPage, SettingsPage, WelcomePage
+from medialens.gui.session import Session
 
 NAV = ("foryou", "all", "video", "music", "folders", "plugins", "activity", "settings")
 
@@ -118,7 +113,7 @@ class StatusWidget(QWidget):
         self.label.setText(self.tr("Library up to date  ·  {0} files").format(f"{self.found:,}"))
 
 
-def make_player(app) -> QWidget:
+def make_player(session: Session) -> QWidget:
     """The player page; without QtMultimedia (a missing system library) a page that says so."""
     try:
         from medialens.gui.player import PlayerPage
@@ -126,7 +121,7 @@ def make_player(app) -> QWidget:
         from medialens.gui.player_missing import MissingPlayer
 
         return MissingPlayer(str(exc))
-    return PlayerPage(app)
+    return PlayerPage(session)
 
 
 class MainWindow(QMainWindow):
@@ -134,23 +129,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, services: S.Services, translations=None, parent=None) -> None:
         super().__init__(parent)
-        from PySide6.QtWidgets import QApplication
-
-        from medialens.gui.look import Translations
-
+        self.session = session = Session(services, translations, self)
         self.services = services
-        self.translations = translations or Translations(QApplication.instance())
-        self.bridge = Bridge(self)
-        self.engine = Engine(services, self.bridge, self)
-        self.thumbs = ThumbnailCache(services.dirs, self)
-        self.all_rows: list[LibraryRow] = []
-        self.birth: float | None = None
-        self.record_history = True
-        self.feedback: dict[str, str] = {}
-        self.folders: list[dict] | None = None
-        self.rows_loaded = False
-        self._signature = None
-        self._loading_rows = False
         self._is_ready = False
         self.page_before_player = "foryou"
         self.page_before_search = "foryou"
@@ -239,15 +219,16 @@ class MainWindow(QMainWindow):
         root.addWidget(content, 1)
 
         self.pages: dict[str, QWidget] = {}
-        self.foryou = ForYouPage(self, self.thumbs)
-        self.library = LibraryPage(self, self.thumbs)
-        self.results = LibraryPage(self, self.thumbs, search=True)
-        self.folders_page = FoldersPage(self)
-        self.plugins_page = PluginsPage(self)
-        self.activity_page = ActivityPage(self)
-        self.settings_page = SettingsPage(self)
-        self.welcome = WelcomePage(self)
-        self.player = make_player(self)
+        thumbs = session.thumbs
+        self.foryou = ForYouPage(session, thumbs)
+        self.library = LibraryPage(session, thumbs)
+        self.results = LibraryPage(session, thumbs, search=True)
+        self.folders_page = FoldersPage(session)
+        self.plugins_page = PluginsPage(session)
+        self.activity_page = ActivityPage(session)
+        self.settings_page = SettingsPage(session)
+        self.welcome = WelcomePage(session)
+        self.player = make_player(session)
         for key, page in (
             ("foryou", self.foryou),
             ("library", self.library),
@@ -264,8 +245,8 @@ class MainWindow(QMainWindow):
 
         # wiring
         for page in (self.foryou, self.library, self.results):
-            page.playRequested.connect(self.play)
-            page.feedbackRequested.connect(self.give_feedback)
+            page.playRequested.connect(session.play)
+            page.feedbackRequested.connect(session.give_feedback)
         self.foryou.selectRequested.connect(self.reveal)
         for page in (self.foryou, self.library):
             page.emptyAction.connect(self.add_folder_dialog)
@@ -275,40 +256,40 @@ class MainWindow(QMainWindow):
         self.folders_page.openRequested.connect(self._open_folder)
         self.activity_page.openFile.connect(self.reveal)
         self.settings_page.foldersRequested.connect(lambda: self.go("folders"))
-        self.settings_page.historyForgotten.connect(self._history_changed)
-        self.settings_page.languageChanged.connect(self.set_language)
-        self.settings_page.themeChanged.connect(self.set_theme)
+        self.settings_page.historyForgotten.connect(session.note_history_changed)
+        self.settings_page.languageChanged.connect(session.set_language)
+        self.settings_page.themeChanged.connect(session.set_theme)
         self.player.closed.connect(lambda: self.go(self.page_before_player))
         self.player.fullscreenRequested.connect(self._fullscreen)
-        self.player.historyChanged.connect(lambda _fid: self._history_changed())
-        self.engine.libraryReady.connect(self._library_ready)
-        self.engine.libraryFailed.connect(self._library_failed)
-        self.engine.scanningChanged.connect(self._scanning_changed)
-        self.engine.indexerFailed.connect(self._library_failed)
-        self.bridge.progress.connect(self._progress)
-        self.bridge.filesDone.connect(self._files_done)
-        self.thumbs.ready.connect(self._thumbs_ready)
+        self.player.historyChanged.connect(lambda _fid: session.note_history_changed())
+        session.rowsChanged.connect(self._rows_loaded)
+        session.foldersChanged.connect(self._folders_loaded)
+        session.foldersUnavailable.connect(lambda _err: self._check_ready())
+        session.feedbackChanged.connect(self._feedback_given)
+        session.historyChanged.connect(self._reload_after_history)
+        session.searchFinished.connect(self._search_done)
+        session.playRequested.connect(self.play)
+        session.libraryReady.connect(self._library_ready)
+        session.libraryFailed.connect(self._library_failed)
+        session.scanningChanged.connect(self._scanning_changed)
+        session.progressChanged.connect(self._progress)
+        session.filesDone.connect(self._files_done)
+        session.failuresChanged.connect(self._failures_counted)
+        session.messageRequested.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        thumbs.ready.connect(self._thumbs_ready)
 
         self.status = StatusWidget()
         self.statusBar().addPermanentWidget(self.status, 1)
         self.statusBar().setSizeGripEnabled(False)
         self.status.pauseToggled.connect(
-            lambda on: self.engine.pause() if on else self.engine.resume()
+            lambda on: session.engine.pause() if on else session.engine.resume()
         )
         self.status.failuresClicked.connect(lambda: self.go("activity"))
 
-        self._poll = QTimer(self, interval=1000)
-        self._poll.timeout.connect(self._check_signature)
-        self._history_timer = QTimer(self, singleShot=True, interval=400)
-        self._history_timer.timeout.connect(self._reload_after_history)
         self._thumb_timer = QTimer(self, singleShot=True, interval=40)
         self._thumb_timer.timeout.connect(self._repaint_views)
         self._search_timer = QTimer(self, singleShot=True, interval=220)
         self._search_timer.timeout.connect(self._search_now)
-        self._search_generation = 0
-        self._failures_timer = QTimer(self, singleShot=True, interval=2000)
-        self._failures_timer.timeout.connect(self._count_failures)
-        self._pending_play: int | None = None
 
         self._actions()
         self.retranslate()
@@ -392,39 +373,12 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Called once the window is shown: load rows, then the plugins, off the GUI thread."""
-        self._load_rows()
-        self._load_folders()
-        self.engine.start()
-        self._poll.start()
+        self.session.start()
 
-    def run_core(self, func, then=None, error=None) -> None:
-        """Run ``func(library)`` on the core thread once the Library is open (see Bridge)."""
-        self.bridge.run_core(self.services.library_ready, func, then, error)
-
-    def _load_rows(self) -> None:
-        if self._loading_rows:
-            return
-        self._loading_rows = True
-        store, catalog = self.services.store, self.services.catalog
-
-        def work():
-            from medialens.core import history
-
-            return catalog.signature(), catalog.rows(), history.feedback(store)
-
-        self.bridge.run(work, self._rows_loaded, lambda err: setattr(self, "_loading_rows", False))
-
-    def _rows_loaded(self, result) -> None:
-        self._loading_rows = False
-        sig, rows, fb = result
-        first = not self.rows_loaded
-        self._signature = sig
-        self.all_rows = rows
-        self.feedback = fb
-        self.birth = S.library_birth(rows)
-        self.library.model.birth = self.results.model.birth = self.birth
-        self.rows_loaded = True
-        self.status.found = len(rows)
+    def _rows_loaded(self, first: bool) -> None:
+        session = self.session
+        self.library.model.birth = self.results.model.birth = session.birth
+        self.status.found = len(session.all_rows)
         self.status.update_text()
         if first:
             self._update_library_texts()
@@ -436,22 +390,7 @@ class MainWindow(QMainWindow):
         else:
             self._check_ready()
 
-    def _load_folders(self, then=None) -> None:
-        def done(folders) -> None:
-            self._folders_loaded(folders)
-            if then is not None:
-                then()
-
-        def failed(err: str) -> None:  # no Library: say so, and let the rest start
-            if self.folders is None:
-                self.folders = []
-                self._check_ready()
-
-        self.run_core(lambda lib: lib.folders(), done, failed)
-
-    def _folders_loaded(self, folders: list[dict]) -> None:
-        first = self.folders is None
-        self.folders = folders
+    def _folders_loaded(self, folders: list[dict], first: bool) -> None:
         self.folders_page.set_folders(folders)
         self.settings_page.set_folder_count(len(folders))
         if (
@@ -467,27 +406,12 @@ class MainWindow(QMainWindow):
     def _check_ready(self) -> None:
         if (
             not self._is_ready
-            and self.rows_loaded
+            and self.session.rows_loaded
             and self.foryou.loaded
-            and self.folders is not None
+            and self.session.folders is not None
         ):
             self._is_ready = True
             self.ready.emit()
-
-    def _check_signature(self) -> None:
-        catalog = self.services.catalog
-
-        def done(sig) -> None:
-            if sig != self._signature:
-                self._load_rows()
-                self._load_folders()
-
-        if not self._loading_rows:
-            self.bridge.run(catalog.signature, done)
-        # poll often while files are found and analysed, rarely when all is quiet
-        p = self.status.progress
-        busy = self.status.scanning or (p is not None and p.total and p.done < p.total)
-        self._poll.setInterval(1000 if busy else 5000)
 
     def _library_ready(self) -> None:
         self.status.error = None
@@ -515,16 +439,9 @@ class MainWindow(QMainWindow):
         self.activity_page.set_progress(self.status.text())
 
     def _files_done(self, ids: list[int]) -> None:
-        rows = {r.id: r.content_id for r in self.all_rows}
-        self.thumbs.forget_missing({rows[i] for i in ids if i in rows})
         self._thumb_timer.start()
         if self.library.details.file_id in ids:
             self.library.details.refresh()
-        if not self._failures_timer.isActive():
-            self._failures_timer.start()
-
-    def _count_failures(self) -> None:
-        self.run_core(lambda lib: len(lib.status()["failed_files"]), self._failures_counted)
 
     def _failures_counted(self, n: int) -> None:
         changed = n != self.status.nfailures
@@ -561,9 +478,9 @@ class MainWindow(QMainWindow):
         if key in ("all", "video", "music"):
             self._update_library_texts(key)
             self.stack.setCurrentWidget(self.library)
-            if self.folders == []:
+            if self.session.folders == []:
                 self.stack.setCurrentWidget(self.welcome)
-        elif key == "foryou" and self.folders == []:
+        elif key == "foryou" and self.session.folders == []:
             self.stack.setCurrentWidget(self.welcome)
         elif key in self.pages:
             self.stack.setCurrentWidget(self.pages[key])
@@ -571,7 +488,7 @@ class MainWindow(QMainWindow):
             self.plugins_page.refresh()
         elif key == "activity":
             self.activity_page.refresh()
-        elif key == "foryou" and self.rows_loaded:
+        elif key == "foryou" and self.session.rows_loaded:
             self.foryou.refresh()
         if key not in ("player", "search") and self.search.text() and key in NAV:
             self.search.blockSignals(True)
@@ -604,7 +521,7 @@ class MainWindow(QMainWindow):
         kinds = {"all": None, "video": "video", "music": "audio"}
         if self.library.title.text() != titles[key] or self.library.kind != kinds[key]:
             self.library.set_filter(titles[key], kind=kinds[key])
-        if not self.rows_loaded:
+        if not self.session.rows_loaded:
             self.library.set_empty_text("…", self.tr("Loading your library…"), "")
         elif self.status.scanning:
             self.library.set_empty_text(
@@ -612,7 +529,7 @@ class MainWindow(QMainWindow):
                 self.tr("Looking for media…"),
                 self.tr("Files appear here as soon as they are found."),
             )
-        elif not self.folders:
+        elif not self.session.folders:
             self.library.set_empty_text(
                 "▦",
                 self.tr("Your library is empty"),
@@ -659,7 +576,7 @@ class MainWindow(QMainWindow):
     def _search_changed(self, text: str) -> None:
         if not text.strip():
             self._search_timer.stop()
-            self._search_generation += 1
+            self.session.clear_search()
             if self.stack.currentWidget() is self.results:
                 self.go(self.page_before_search)
             return
@@ -669,20 +586,13 @@ class MainWindow(QMainWindow):
         query = self.search.text().strip()
         if not query:
             return
-        self._search_generation += 1
-        gen = self._search_generation
         if self.stack.currentWidget() is not self.results:
             page = self.current_page()
             if page in NAV:
                 self.page_before_search = page
-        self.run_core(
-            lambda lib: [(h.file_id, "; ".join(h.why)) for h in lib.search(query, 200)],
-            lambda hits: self._search_done(gen, query, hits),
-        )
+        self.session.search(query)
 
-    def _search_done(self, gen: int, query: str, hits) -> None:
-        if gen != self._search_generation:
-            return  # a newer query is on its way
+    def _search_done(self, query: str, hits: list) -> None:
         self.results.set_results(self.tr("Results for “{0}”").format(query), hits)
         if self.stack.currentWidget() is not self.player:
             self.stack.setCurrentWidget(self.results)
@@ -697,32 +607,19 @@ class MainWindow(QMainWindow):
     def add_folders(self, paths: list[str]) -> None:
         def done(added) -> None:
             self.statusBar().showMessage(self.tr("Added {0}").format(", ".join(added)), 5000)
-            self._load_folders(lambda: self.go("all"))
-            self.engine.rescan()
+            self.go("all")
 
-        self.run_core(
-            lambda lib: lib.add_folders(paths),
-            done,
-            lambda err: QMessageBox.warning(self, self.tr("Add folder"), err),
+        self.session.add_folders(
+            paths, done, lambda err: QMessageBox.warning(self, self.tr("Add folder"), err)
         )
 
     def remove_folder(self, path: str) -> None:
-        self.run_core(
-            lambda lib: lib.remove_folder(path),
-            lambda _x: (self._load_folders(), self._load_rows(), self.engine.rescan()),
-            lambda err: QMessageBox.warning(self, self.tr("Remove folder"), err),
+        self.session.remove_folder(
+            path, lambda err: QMessageBox.warning(self, self.tr("Remove folder"), err)
         )
 
     def _open_folder(self, path: str) -> None:
         self.go("all")
-
-    def show_in_folder(self, file_id: int) -> None:
-        row = next((r for r in self.all_rows if r.id == file_id), None)
-        if row is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.dirname(row.path)))
-
-    def library_model_rows(self) -> list[LibraryRow]:
-        return self.all_rows
 
     # -- playing and feedback ---------------------------------------------------------------------
 
@@ -742,57 +639,26 @@ class MainWindow(QMainWindow):
             self.page_before_player = page if page in (*NAV, "search") else "foryou"
         if self.player.play(file_id, queue):
             self.stack.setCurrentWidget(self.player)
-            self.engine.prioritize([file_id])
+            self.session.engine.prioritize([file_id])
 
-    def give_feedback(self, file_id: int, kind: str) -> None:
-        row = next((r for r in self.all_rows if r.id == file_id), None)
-        if row is None:
-            return
-        cid = row.content_id
-
-        def done(_ok) -> None:
-            self.feedback[cid] = kind
-            self.library.model.set_feedback(self.feedback)
-            self.results.model.set_feedback(self.feedback)
-            self.foryou.update_feedback()
-            self.library.details.refresh()
-            self._history_timer.start()
-            names = {
-                "like": self.tr("Liked “{0}”"),
-                "dislike": self.tr("Disliked “{0}”: you will see less like it"),
-                "not_interested": self.tr("“{0}” will not be suggested again"),
-            }
+    def _feedback_given(self, file_id: int, kind: str) -> None:
+        feedback = self.session.feedback
+        self.library.model.set_feedback(feedback)
+        self.results.model.set_feedback(feedback)
+        self.foryou.update_feedback()
+        self.library.details.refresh()
+        row = self.session.row(file_id)
+        names = {
+            "like": self.tr("Liked “{0}”"),
+            "dislike": self.tr("Disliked “{0}”: you will see less like it"),
+            "not_interested": self.tr("“{0}” will not be suggested again"),
+        }
+        if row is not None:
             self.statusBar().showMessage(names[kind].format(row.title), 4000)
 
-        def record(lib):
-            from medialens.core import history
-
-            return history.record_event(lib, file_id, kind)
-
-        self.run_core(record, done)
-
-    def _history_changed(self) -> None:
-        self._history_timer.start()
-
     def _reload_after_history(self) -> None:
-        self._load_rows()
         self.foryou.refresh()
         self.library.details.refresh()
-
-    def set_language(self, code: str) -> None:
-        """Switch language now (every widget retranslates on LanguageChange) and keep it."""
-        self.translations.set(code)
-        store = self.services.store
-        self.bridge.run(lambda: store.set_setting("language", code))
-
-    def set_theme(self, theme: str) -> None:
-        from PySide6.QtWidgets import QApplication
-
-        from medialens.gui.look import apply_theme
-
-        apply_theme(QApplication.instance(), theme)
-        store = self.services.store
-        self.bridge.run(lambda: store.set_setting("theme", theme))
 
     def _fullscreen(self, on: bool) -> None:
         for w in (self.side, self.side_line, self.topbar, self.statusBar()):
@@ -806,10 +672,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.player.stop_session()
-        self._poll.stop()
-        self.engine.stop()
-        self.thumbs.close()
-        self.bridge.close()
+        self.session.close()
         super().closeEvent(event)
 
 

@@ -1,0 +1,303 @@
+"""The app's state and commands, apart from any widget.
+
+One :class:`Session` per window holds what every page shares: the library
+rows, the feedback, the folders, the indexing progress, the current search,
+and the handles on the core (services, the bridge, the indexing engine, the
+thumbnail cache). Pages receive it, read its state, call its commands and
+listen to its change signals; none of them reaches into the window, which
+only lays pages out, navigates between them and wires signals to slots.
+
+Rows load in one query on a worker thread; a poll of a cheap fingerprint
+(every second while files are found and analysed, every five when all is
+quiet) notices new files and new history, so the library fills up live.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+
+from medialens.core.catalog import LibraryRow
+from medialens.gui import services as S
+from medialens.gui.bridge import Bridge
+from medialens.gui.delegates import ThumbnailCache
+from medialens.gui.engine import Engine
+
+Callback = Callable[[Any], None] | None
+
+
+class Session(QObject):
+    """What the app knows and can do, with a signal for every change the views show."""
+
+    rowsChanged = Signal(bool)  # the rows were (re)loaded; True the first time
+    feedbackChanged = Signal(int, str)  # file id, "like" / "dislike" / "not_interested"
+    foldersChanged = Signal(list, bool)  # the folders, and whether it is the first load
+    foldersUnavailable = Signal(str)  # no Library to ask (its plugins failed to load)
+    historyChanged = Signal()  # something was played or rated: suggestions may change
+    searchFinished = Signal(str, list)  # the query and its hits: (file id, why)
+    playRequested = Signal(int)  # a file id to play
+    progressChanged = Signal(object)  # medialens.core.pipeline.Progress
+    scanningChanged = Signal(bool)
+    filesDone = Signal(list)  # file ids whose analysis finished
+    failuresChanged = Signal(int)  # how many files failed somewhere
+    libraryReady = Signal()
+    libraryFailed = Signal(str)  # why the Library (or the indexer) is unavailable
+    languageChanged = Signal(str)
+    themeChanged = Signal(str)
+    messageRequested = Signal(str, int)  # a status message and how long to show it (ms)
+
+    def __init__(self, services: S.Services, translations=None, parent=None) -> None:
+        super().__init__(parent)
+        if translations is None:
+            from PySide6.QtWidgets import QApplication
+
+            from medialens.gui.look import Translations
+
+            translations = Translations(QApplication.instance())
+        self.services = services
+        self.translations = translations
+        self.bridge = Bridge(self)
+        self.engine = Engine(services, self.bridge, self)
+        self.thumbs = ThumbnailCache(services.dirs, self)
+        self.all_rows: list[LibraryRow] = []
+        self.birth: float | None = None
+        self.record_history = True  # False: playback here is not the user's history
+        self.feedback: dict[str, str] = {}  # by content id
+        self.folders: list[dict] | None = None  # None until first loaded
+        self.rows_loaded = False
+        self.query = ""  # the search shown, or ""
+        self.progress = None  # medialens.core.pipeline.Progress, once reported
+        self.scanning = False
+        self.failures = 0
+        self._signature = None
+        self._loading_rows = False
+        self._search_generation = 0
+
+        self._poll = QTimer(self, interval=1000)
+        self._poll.timeout.connect(self.check_signature)
+        self._history_timer = QTimer(self, singleShot=True, interval=400)
+        self._history_timer.timeout.connect(self._reload_after_history)
+        self._failures_timer = QTimer(self, singleShot=True, interval=2000)
+        self._failures_timer.timeout.connect(self._count_failures)
+
+        self.engine.libraryReady.connect(self.libraryReady)
+        self.engine.libraryFailed.connect(self.libraryFailed)
+        self.engine.indexerFailed.connect(self.libraryFailed)
+        self.engine.scanningChanged.connect(self._scanning_changed)
+        self.bridge.progress.connect(self._progress)
+        self.bridge.filesDone.connect(self._files_done)
+
+    # -- life ----------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Load rows and folders, then the plugins and the indexer, off the GUI thread."""
+        self.load_rows()
+        self.load_folders()
+        self.engine.start()
+        self._poll.start()
+
+    def close(self) -> None:
+        self._poll.stop()
+        self.engine.stop()
+        self.thumbs.close()
+        self.bridge.close()
+
+    def run_core(self, func, then: Callback = None, error: Callback = None) -> None:
+        """Run ``func(library)`` on the core thread once the Library is open (see Bridge)."""
+        self.bridge.run_core(self.services.library_ready, func, then, error)
+
+    @property
+    def busy(self) -> bool:
+        """Files are being found or analysed."""
+        p = self.progress
+        return bool(self.scanning or (p is not None and p.total and p.done < p.total))
+
+    # -- rows ----------------------------------------------------------------------------------
+
+    def row(self, file_id: int) -> LibraryRow | None:
+        return next((r for r in self.all_rows if r.id == file_id), None)
+
+    def load_rows(self) -> None:
+        if self._loading_rows:
+            return
+        self._loading_rows = True
+        store, catalog = self.services.store, self.services.catalog
+
+        def work():
+            from medialens.core import history
+
+            return catalog.signature(), catalog.rows(), history.feedback(store)
+
+        self.bridge.run(work, self._rows_loaded, lambda err: setattr(self, "_loading_rows", False))
+
+    def _rows_loaded(self, result) -> None:
+        self._loading_rows = False
+        sig, rows, fb = result
+        first = not self.rows_loaded
+        self._signature = sig
+        self.all_rows = rows
+        self.feedback = fb
+        self.birth = S.library_birth(rows)
+        self.rows_loaded = True
+        self.rowsChanged.emit(first)
+
+    def check_signature(self) -> None:
+        """Reload rows and folders when the library's fingerprint changed."""
+        catalog = self.services.catalog
+
+        def done(sig) -> None:
+            if sig != self._signature:
+                self.load_rows()
+                self.load_folders()
+
+        if not self._loading_rows:
+            self.bridge.run(catalog.signature, done)
+        # poll often while files are found and analysed, rarely when all is quiet
+        self._poll.setInterval(1000 if self.busy else 5000)
+
+    # -- folders -------------------------------------------------------------------------------
+
+    def load_folders(self, then: Callable[[], None] | None = None) -> None:
+        def done(folders) -> None:
+            first = self.folders is None
+            self.folders = folders
+            self.foldersChanged.emit(folders, first)
+            if then is not None:
+                then()
+
+        def failed(err: str) -> None:  # no Library: say so, and let the rest start
+            if self.folders is None:
+                self.folders = []
+                self.foldersUnavailable.emit(err)
+
+        self.run_core(lambda lib: lib.folders(), done, failed)
+
+    def add_folders(self, paths: list[str], then: Callback = None, error: Callback = None) -> None:
+        """Add folders, reload the folder list, then ``then(added)``; look for their files."""
+
+        def done(added) -> None:
+            self.load_folders(lambda: then(added) if then is not None else None)
+            self.engine.rescan()
+
+        self.run_core(lambda lib: lib.add_folders(paths), done, error)
+
+    def remove_folder(self, path: str, error: Callback = None) -> None:
+        self.run_core(
+            lambda lib: lib.remove_folder(path),
+            lambda _x: (self.load_folders(), self.load_rows(), self.engine.rescan()),
+            error,
+        )
+
+    def rescan(self) -> None:
+        self.engine.rescan()
+
+    def show_in_folder(self, file_id: int) -> None:
+        row = self.row(file_id)
+        if row is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.dirname(row.path)))
+
+    # -- playing, feedback, history --------------------------------------------------------------
+
+    def play(self, file_id: int) -> None:
+        """Ask for a file to be played; the window decides the queue and shows the player."""
+        self.playRequested.emit(file_id)
+
+    def give_feedback(self, file_id: int, kind: str) -> None:
+        """Record a like, dislike or not-interested, then say so (``feedbackChanged``)."""
+        row = self.row(file_id)
+        if row is None:
+            return
+        cid = row.content_id
+
+        def done(_ok) -> None:
+            self.feedback[cid] = kind
+            self.feedbackChanged.emit(file_id, kind)
+            self.note_history_changed()
+
+        def record(lib):
+            from medialens.core import history
+
+            return history.record_event(lib, file_id, kind)
+
+        self.run_core(record, done)
+
+    def note_history_changed(self) -> None:
+        """History changed (a play, a rating, a reset): reload soon, once for a burst."""
+        self._history_timer.start()
+
+    def _reload_after_history(self) -> None:
+        self.load_rows()
+        self.historyChanged.emit()
+
+    # -- search ---------------------------------------------------------------------------------
+
+    def search(self, query: str) -> None:
+        """Search the library; ``searchFinished`` delivers the hits unless a newer query came."""
+        self.query = query
+        self._search_generation += 1
+        gen = self._search_generation
+
+        def done(hits) -> None:
+            if gen == self._search_generation:
+                self.searchFinished.emit(query, hits)
+
+        self.run_core(
+            lambda lib: [(h.file_id, "; ".join(h.why)) for h in lib.search(query, 200)], done
+        )
+
+    def clear_search(self) -> None:
+        self.query = ""
+        self._search_generation += 1  # what is still on its way is dropped
+
+    # -- indexing --------------------------------------------------------------------------------
+
+    def _scanning_changed(self, on: bool) -> None:
+        self.scanning = on
+        self.scanningChanged.emit(on)
+
+    def _progress(self, progress) -> None:
+        self.progress = progress
+        self.progressChanged.emit(progress)
+
+    def _files_done(self, ids: list[int]) -> None:
+        cids = {r.id: r.content_id for r in self.all_rows}
+        self.thumbs.forget_missing({cids[i] for i in ids if i in cids})
+        self.filesDone.emit(ids)
+        if not self._failures_timer.isActive():
+            self._failures_timer.start()
+
+    def _count_failures(self) -> None:
+        self.run_core(lambda lib: len(lib.status()["failed_files"]), self._failures_counted)
+
+    def _failures_counted(self, n: int) -> None:
+        self.failures = n
+        self.failuresChanged.emit(n)
+
+    # -- settings --------------------------------------------------------------------------------
+
+    def set_language(self, code: str) -> None:
+        """Switch language now (every widget retranslates on LanguageChange) and keep it."""
+        self.translations.set(code)
+        store = self.services.store
+        self.bridge.run(lambda: store.set_setting("language", code))
+        self.languageChanged.emit(code)
+
+    def set_theme(self, theme: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from medialens.gui.look import apply_theme
+
+        apply_theme(QApplication.instance(), theme)
+        store = self.services.store
+        self.bridge.run(lambda: store.set_setting("theme", theme))
+        self.themeChanged.emit(theme)
+
+    def show_message(self, text: str, timeout_ms: int = 4000) -> None:
+        self.messageRequested.emit(text, timeout_ms)
+
+
+__all__ = ["Session"]
