@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from medialens.gui.delegates import CardDelegate, ThumbnailCache
-from medialens.gui.library_page import EmptyState, file_menu, heading, muted
 from medialens.gui.models import CardModel, RowRole
 from medialens.gui.session import Session
+from medialens.gui.widgets import EmptyState, file_menu, heading, muted
 
 
 class ShelfView(QListView):

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from medialens.gui import services as S
-from medialens.gui.library_page import heading, muted
-from medialens.gui.pages import history
+from medialens.gui.services import history
+from medialens.gui.widgets import heading, muted
 
 PROGRESS_EVERY_MS = 10_000
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from medialens.gui.library_page import EmptyState
+from medialens.gui.widgets import EmptyState
 
 
 class MissingPlayer(QWidget):

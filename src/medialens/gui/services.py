@@ -56,6 +56,13 @@ def library_birth(rows: list[LibraryRow]) -> float | None:
     return min((r.added_at for r in rows if r.added_at), default=None)
 
 
+def history():
+    """``medialens.core.history``, imported when first needed (on a worker), not at start-up."""
+    from medialens.core import history as module
+
+    return module
+
+
 # -- services ---------------------------------------------------------------------------
 
 

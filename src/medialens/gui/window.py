@@ -27,10 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from medialens.gui import services as S
+from medialens.gui.activity_page import ActivityPage
+from medialens.gui.folders_page import FoldersPage
 from medialens.gui.foryou import ForYouPage
 from medialens.gui.library_page import LibraryPage
-from medialens.gui.pages import ActivityPage, FoldersPage, PluginsPage, SettingsPage, WelcomePage
+from medialens.gui.plugins_page import PluginsPage
 from medialens.gui.session import Session
+from medialens.gui.settings_page import SettingsPage
+from medialens.gui.welcome_page import WelcomePage
 
 NAV = ("foryou", "all", "video", "music", "folders", "plugins", "activity", "settings")
 

@@ -1,0 +1,100 @@
+"""Indexing progress and the files that failed, with Retry."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem
+
+from medialens.gui.session import Session
+from medialens.gui.widgets import EmptyState, Page
+
+
+class ActivityPage(Page):
+    """Indexing progress and failures (file, extractor, error) with Retry."""
+
+    openFile = Signal(int)
+
+    def __init__(self, session: Session, parent=None) -> None:
+        super().__init__(session, parent)
+        self.progress = QLabel()
+        self.progress.setWordWrap(True)
+        self.outer.addWidget(self.progress)
+        self.tree = QTreeWidget()
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setColumnCount(3)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tree.itemActivated.connect(self._open)
+        self.outer.addWidget(self.tree, 1)
+        self.empty = EmptyState()
+        self.outer.addWidget(self.empty, 1)
+        self.retry, self.retry_all = self.add_buttons(self._retry_selected, self._retry_all)
+        self._rows: list[dict] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Activity"))
+        self.subtitle.setText(
+            self.tr("What the analysis is doing, and the files it could not read.")
+        )
+        self.tree.setHeaderLabels([self.tr("File"), self.tr("Step"), self.tr("Error")])
+        self.retry.setText(self.tr("Retry selected"))
+        self.retry_all.setText(self.tr("Retry all"))
+        self.empty.set(
+            "✓",
+            self.tr("No failures"),
+            self.tr("Every file that was analysed was read without trouble."),
+        )
+        self.set_failures(self._rows)
+
+    def refresh(self) -> None:
+        self.session.run_core(lambda lib: lib.status()["failed_files"], self.set_failures)
+
+    def set_failures(self, rows: list[dict]) -> None:
+        ids = {r.path: r.id for r in self.session.all_rows}
+        rows = [dict(r, file_id=ids.get(r["path"])) for r in rows]
+        self._rows = rows
+        self.tree_rows: list[dict] = []
+        self.tree.clear()
+        for r in rows:
+            step = self.tr("reading the file") if r["extractor"] == "probe" else r["extractor"]
+            item = QTreeWidgetItem([os.path.basename(r["path"]), step, r["error"]])
+            item.setToolTip(0, r["path"])
+            item.setToolTip(2, r["error"])
+            item.setData(0, Qt.ItemDataRole.UserRole, len(self.tree_rows))
+            self.tree_rows.append(r)
+            self.tree.addTopLevelItem(item)
+        self.tree.resizeColumnToContents(0)
+        self.tree.resizeColumnToContents(1)
+        self.tree.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        self.retry.setVisible(bool(rows))
+        self.retry_all.setVisible(bool(rows))
+
+    def set_progress(self, text: str) -> None:
+        self.progress.setText(text)
+
+    def _open(self, item, _column) -> None:
+        file_id = self._row(item)["file_id"]
+        if file_id is not None:
+            self.openFile.emit(file_id)
+
+    def _retry(self, items: list[dict]) -> None:
+        # the core retries a step on every file it failed on; a rescan reads files again
+        steps = sorted({r["extractor"] for r in items} - {"probe"})
+        self.session.run_core(
+            lambda lib: sum(lib.retry_failures(step) for step in steps),
+            lambda _x: (self.session.engine.replan(), self.session.engine.rescan(), self.refresh()),
+        )
+
+    def _retry_selected(self) -> None:
+        self._retry([self._row(it) for it in self.tree.selectedItems()])
+
+    def _row(self, item) -> dict:
+        return self.tree_rows[item.data(0, Qt.ItemDataRole.UserRole)]
+
+    def _retry_all(self) -> None:
+        self._retry(self._rows)

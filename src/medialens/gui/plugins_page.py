@@ -1,0 +1,358 @@
+"""The plugins: what each one produces, its status, and how many files it did."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
+
+from medialens.gui import services as S
+from medialens.gui.session import Session
+from medialens.gui.widgets import EmptyState, Page
+
+STATUS_COLORS = {
+    "active": "#2e9d5b",
+    "disabled": "#8a8a8a",
+    "incompatible": "#c98a12",
+    "malfunctioned": "#d9534f",
+}
+
+# the plugins table: a title and a second line per cell, and the status as a pill
+P_NAME, P_PRODUCES, P_STATUS, P_DONE = range(4)
+SubtitleRole = Qt.ItemDataRole.UserRole + 1
+ColorRole = Qt.ItemDataRole.UserRole + 2  # a pill's colour, or a second line's (an error)
+
+
+class PluginDelegate(QStyledItemDelegate):
+    """Roomy two-line cells; the status column paints a coloured pill."""
+
+    PAD = 10
+
+    def sizeHint(self, option, index) -> QSize:
+        size = super().sizeHint(option, index)
+        fm = option.fontMetrics
+        lines = 2 if index.data(SubtitleRole) or index.column() == P_NAME else 1
+        height = lines * fm.height() + (lines - 1) * 3 + 2 * self.PAD
+        width = size.width() + 2 * self.PAD
+        if index.column() == P_STATUS:
+            width = fm.horizontalAdvance(index.data() or "") + 20 + 2 * self.PAD
+        return QSize(width, max(height, 2 * fm.height() + 3 + 2 * self.PAD))
+
+    def paint(self, p: QPainter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, p, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        pal = opt.palette
+        fg = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        r = QRect(opt.rect).adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if index.column() == P_STATUS:
+            if not text:
+                p.restore()
+                return
+            color = QColor(index.data(ColorRole) or "#888888")
+            font = QFont(opt.font)
+            font.setPointSizeF(opt.font.pointSizeF() * 0.9)
+            font.setBold(True)
+            fm = QFontMetrics(font)
+            w, h = fm.horizontalAdvance(text) + 20, fm.height() + 6
+            pill = QRectF(r.x(), opt.rect.center().y() - h / 2 + 1, w, h)
+            bg = QColor(color)
+            bg.setAlpha(235 if selected else 38)
+            p.setPen(QPen(color, 1) if not selected else Qt.PenStyle.NoPen)
+            p.setBrush(bg)
+            p.drawRoundedRect(pill, h / 2, h / 2)
+            p.setPen(QColor("white") if selected else color.darker(115))
+            p.setFont(font)
+            p.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+            p.restore()
+            return
+        subtitle = index.data(SubtitleRole) or ""
+        font = QFont(opt.font)
+        font.setBold(index.column() == P_NAME)
+        fm = QFontMetrics(font)
+        align = Qt.AlignmentFlag.AlignLeft
+        if index.column() == P_DONE:
+            align = Qt.AlignmentFlag.AlignRight
+        top = r.y() if subtitle else opt.rect.center().y() - fm.height() // 2
+        line = QRect(r.x(), top, r.width(), fm.height())
+        p.setFont(font)
+        p.setPen(fg)
+        p.drawText(
+            line,
+            align | Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(text, Qt.TextElideMode.ElideRight, r.width()),
+        )
+        if subtitle:
+            small = QFont(opt.font)
+            small.setPointSizeF(opt.font.pointSizeF() * 0.9)
+            sfm = QFontMetrics(small)
+            color = index.data(ColorRole)
+            if color and not selected:
+                sub = QColor(color)
+            else:
+                sub = QColor(fg)
+                sub.setAlphaF(0.85 if selected else 0.62)
+            p.setFont(small)
+            p.setPen(sub)
+            line = QRect(r.x(), top + fm.height() + 3, r.width(), sfm.height())
+            elided = sfm.elidedText(subtitle, Qt.TextElideMode.ElideRight, r.width())
+            p.drawText(line, align | Qt.AlignmentFlag.AlignVCenter, elided)
+        p.restore()
+
+
+class PluginsPage(Page):
+    def __init__(self, session: Session, parent=None) -> None:
+        super().__init__(session, parent)
+        self.tree = QTreeWidget()
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setColumnCount(4)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(PluginDelegate(self.tree))
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(P_PRODUCES, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setStyleSheet(
+            "QHeaderView::section { padding: 5px 10px; border: none;"
+            " border-bottom: 1px solid palette(mid); background: palette(base); }"
+        )
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.outer.addWidget(self.tree, 1)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outer.addWidget(self.error)
+        self.empty = EmptyState()
+        self.outer.addWidget(self.empty, 1)
+        self.toggle, self.retry, self.force = self.add_buttons(
+            self._toggle, self._retry, self._force
+        )
+        self._rows: list[dict] = []
+        self.retranslate()
+
+    def status_name(self, status: str) -> str:
+        return {
+            "active": self.tr("Active"),
+            "disabled": self.tr("Disabled"),
+            "incompatible": self.tr("Incompatible"),
+            "malfunctioned": self.tr("Malfunctioned"),
+        }.get(status, status)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Plugins"))
+        self.subtitle.setText(
+            self.tr(
+                "Plugins analyse your files (labels, moods, speech…). Turn off what you do not need; results already stored stay."
+            )
+        )
+        self.tree.setHeaderLabels(
+            [self.tr("Plugin"), self.tr("Produces"), self.tr("Status"), self.tr("Files done")]
+        )
+        self.tree.headerItem().setTextAlignment(
+            P_DONE, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.retry.setText(self.tr("Retry failures"))
+        self.retry.setToolTip(self.tr("Try again the files this plugin failed on"))
+        self.force.setText(self.tr("Re-run on every file"))
+        self.force.setToolTip(
+            self.tr("Forget what this plugin stored and analyse every file again")
+        )
+        self.empty.set(
+            "🧩",
+            self.tr("Loading plugins…"),
+            self.tr("Plugins load in the background after the window opens."),
+        )
+        self.set_rows(self._rows)
+
+    def refresh(self) -> None:
+        self.session.run_core(S.plugin_rows, self.set_rows, lambda _err: self.set_rows([]))
+
+    # -- wording -----------------------------------------------------------------------------
+
+    def produced(self, extractor: dict, builtin: bool) -> list[str]:
+        """What one extractor stores, in words: "Labels", "1280-d visual vector"…"""
+        parts = []
+        declared = extractor.get("produces", [])
+        order = {"tags": 0, "text": 1, "vector": 2, "scalars": 3}
+        for o in sorted(declared, key=lambda o: order.get(o["kind"], 9)):
+            if o["kind"] == "tags":
+                parts.append(
+                    self.tr("Labels ({0})").format(f"{o['count']:,}")
+                    if o.get("count")
+                    else self.tr("Labels")
+                )
+            elif o["kind"] == "text":
+                parts.append(self.tr("Searchable text"))
+            elif o["kind"] == "vector":
+                parts.append(self.tr("{0}-d {1} vector").format(o["dim"], o["modality"]))
+            elif o["kind"] == "scalars":
+                n = len(o.get("names", []))
+                parts.append(
+                    self.tr("Measurements ({0})").format(n) if n else self.tr("Measurements")
+                )
+            else:
+                parts.append(o["kind"])
+        data = {"thumbnail": self.tr("Thumbnails"), "phash": self.tr("Keyframe hashes")}
+        parts += [data.get(k, k) for k in extractor.get("data", [])]
+        if not parts and not declared and builtin:  # nothing stored yet: its name says it
+            parts.append(extractor["name"].replace("_", " ").capitalize())
+        return parts
+
+    def kinds(self, kinds: list[str]) -> str:
+        names = {"audio": self.tr("Audio"), "video": self.tr("Video")}
+        if set(kinds) >= {"audio", "video"}:
+            return self.tr("Audio and video files")
+        return self.tr("{0} files").format(", ".join(names.get(k, k) for k in kinds))
+
+    def describe(self, r: dict) -> tuple[str, str]:
+        """A plugin's produces line and the line under it (the error, when there is one)."""
+        parts: list[str] = []
+        for e in r["extractors"]:
+            parts += [x for x in self.produced(e, r["builtin"]) if x not in parts]
+        produces = "  ·  ".join(parts) or self.tr("Nothing declared")
+        if r["error"]:
+            return produces, r["error"]
+        return produces, self.kinds(sorted({k for e in r["extractors"] for k in e["kinds"]}))
+
+    def set_rows(self, rows: list[dict]) -> None:
+        current = self.current_name()
+        self._rows = rows
+        self.tree.clear()
+        error_color = STATUS_COLORS["malfunctioned"]
+        for r in rows:
+            origin = self.tr("Built in") if r["builtin"] else self.tr("Third-party")
+            about = f"{origin}  ·  v{r['version']}"
+            if not r["builtin"] or r["status"] == "incompatible":
+                about += "  ·  " + self.tr("API {0}").format(r["api"])
+            produces, second = self.describe(r)
+            item = QTreeWidgetItem(
+                [r["name"], produces, self.status_name(r["status"]), f"{r['processed']:,}"]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, r["name"])
+            item.setData(P_NAME, SubtitleRole, about)
+            item.setData(P_PRODUCES, SubtitleRole, second)
+            item.setData(P_STATUS, ColorRole, STATUS_COLORS.get(r["status"], "#888888"))
+            if r["error"]:
+                item.setData(P_PRODUCES, ColorRole, STATUS_COLORS.get(r["status"], error_color))
+                for col in range(4):
+                    item.setToolTip(col, r["error"])
+            else:
+                item.setToolTip(P_PRODUCES, produces)
+            if r["failed"]:
+                item.setData(P_DONE, SubtitleRole, self.tr("{0} failed").format(r["failed"]))
+                item.setData(P_DONE, ColorRole, error_color)
+            self._add_extractors(item, r)
+            self.tree.addTopLevelItem(item)
+            if r["name"] == current:
+                self.tree.setCurrentItem(item)
+        nested = any(self.tree.topLevelItem(i).childCount() for i in range(len(rows)))
+        self.tree.setRootIsDecorated(nested)
+        self.tree.expandAll()
+        for col in (P_NAME, P_STATUS, P_DONE):
+            self.tree.resizeColumnToContents(col)
+        self.tree.setColumnWidth(P_NAME, max(self.tree.columnWidth(P_NAME), 220))
+        self.tree.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        if not rows and self.session.services.library_error:
+            self.empty.set(
+                "⚠", self.tr("Plugins could not be loaded"), self.session.services.library_error
+            )
+        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        self._update_buttons()
+
+    def _add_extractors(self, item: QTreeWidgetItem, r: dict) -> None:
+        """One child per extractor when a plugin has several; one is the plugin itself."""
+        extractors = r["extractors"]
+        if len(extractors) < 2:
+            return
+        for e in extractors:
+            child = QTreeWidgetItem(
+                [e["name"], "  ·  ".join(self.produced(e, r["builtin"])), "", ""]
+            )
+            child.setData(0, Qt.ItemDataRole.UserRole, r["name"])
+            child.setData(P_NAME, SubtitleRole, self.tr("Extractor  ·  v{0}").format(e["version"]))
+            child.setData(P_PRODUCES, SubtitleRole, self.kinds(e["kinds"]))
+            item.addChild(child)
+
+    def current(self) -> dict | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        name = item.data(0, Qt.ItemDataRole.UserRole)
+        return next((r for r in self._rows if r["name"] == name), None)
+
+    def current_name(self) -> str | None:
+        r = self.current()
+        return r["name"] if r else None
+
+    def _update_buttons(self) -> None:
+        r = self.current()
+        for b in (self.toggle, self.retry, self.force):
+            b.setEnabled(r is not None)
+        self.error.setVisible(bool(r and r["error"]))
+        if r is None:
+            self.toggle.setText(self.tr("Disable"))
+            return
+        if r["error"]:
+            self.error.setText(f"<b>{r['name']}</b>: {r['error']}")
+        self.toggle.setText(self.tr("Enable") if r["status"] != "active" else self.tr("Disable"))
+        self.toggle.setEnabled(r["status"] != "incompatible")
+
+    def _toggle(self) -> None:
+        r = self.current()
+        if r is None:
+            return
+        enable = r["status"] != "active"
+        self.session.run_core(
+            lambda lib: lib.host.set_enabled(r["name"], enable),
+            lambda _rec: (self.session.engine.set_enabled(r["name"], enable), self.refresh()),
+            lambda err: QMessageBox.warning(self, self.tr("Plugins"), err),
+        )
+
+    def _retry(self) -> None:
+        r = self.current()
+        if r is None:
+            return
+        names = [e["name"] for e in r["extractors"]]
+        self.session.run_core(
+            lambda lib: sum(lib.retry_failures(n) for n in names),
+            lambda _n: (self.session.engine.replan(), self.refresh()),
+        )
+
+    def _force(self) -> None:
+        r = self.current()
+        if r is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Re-run plugin"),
+            self.tr(
+                "Forget everything {0} stored and analyse every file again? This can take a while."
+            ).format(r["name"]),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.session.run_core(
+                lambda lib: lib.rerun(r["name"]),
+                lambda _n: (self.session.engine.replan(), self.refresh()),
+            )
