@@ -109,7 +109,9 @@ def test_long_session_does_not_crash_or_leak(qapp, qtbot, big_library):
     window = open_window(big_library)
     counter = PaintCounter(qapp)
     try:
-        assert wait_until(lambda: window.rows_loaded and len(window.all_rows) >= FILES, 60)
+        assert wait_until(
+            lambda: window.session.rows_loaded and len(window.session.all_rows) >= FILES, 60
+        )
         none_before = sys.getrefcount(None)
         started = time.monotonic()
         pages = ["foryou", "all", "video", "music", "folders", "plugins", "activity", "settings"]
@@ -133,8 +135,8 @@ def test_long_session_does_not_crash_or_leak(qapp, qtbot, big_library):
             window.library.grid.setCurrentIndex(row)
             wait_until(lambda: False, 0.15)
             # play a video, pause, seek, search while it plays, then go back
-            video = next(r for r in window.all_rows if r[2] == "video")  # (id, cid, kind, ...)
-            window.play(video[0])
+            video = next(r for r in window.session.all_rows if r.kind == "video")
+            window.session.play(video.id)
             wait_until(lambda: window.player.position() > 0.3, 5)
             window.player.toggle()
             window.player.seek_to(2.0)
