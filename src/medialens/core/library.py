@@ -12,18 +12,29 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from medialens.core.catalog import Catalog, FileDetails
 from medialens.core.db import Store
 from medialens.core.duplicates import Group, find_duplicates
 from medialens.core.features import load_result
 from medialens.core.index import LibraryIndex
+from medialens.core.kinds import Classifier
 from medialens.core.pipeline import Pipeline, Progress
 from medialens.core.plugins import PluginHost
-from medialens.core.scanner import Scanner, ScanReport, display, fs_bytes
+from medialens.core.scanner import MUSIC_COLUMNS, Scanner, ScanReport, display, fs_bytes
 from medialens.core.search import Hit, Searcher
 from medialens.core.similar import Match, similar
 from medialens.paths import DataDirs
+
+if TYPE_CHECKING:
+    from medialens.core.media import Sidecar
+
+
+FACTS_VERSION = 1
+"""Bump when the music-tag normaliser or the category rules change: the library then
+recomputes the columns of every file once, when it opens."""
+_FACTS_SETTING = "facts_version"
 
 
 class LibraryError(Exception):
@@ -48,10 +59,13 @@ class Library:
         self.workers = (
             workers or int(self.store.setting("workers", 0) or 0) or (os.cpu_count() or 2)
         )
-        self.scanner = Scanner(self.store, workers=max(2, self.workers))
+        self.classifier = Classifier()
+        self.scanner = Scanner(self.store, workers=max(2, self.workers), classifier=self.classifier)
         self.catalog = Catalog(self.store, self.dirs)
         self._index: LibraryIndex | None = None
         self._searcher: Searcher | None = None
+        if self.store.setting(_FACTS_SETTING) != FACTS_VERSION:
+            self.refresh_facts()
 
     def close(self) -> None:
         self.store.close()
@@ -123,6 +137,7 @@ class Library:
             workers=workers or self.workers,
             on_progress=on_progress,
             on_file_done=on_file_done,
+            classifier=self.classifier,
         )
 
     def update(
@@ -223,6 +238,12 @@ class Library:
         return {
             "path": row["display_path"],
             "kind": row["kind"],
+            "category": row["category"],
+            "music": {
+                name: row[name]
+                for name in ("title", *MUSIC_COLUMNS)
+                if row[name] is not None and (name != "title" or row["artist"] or row["album"])
+            },
             "duration": row["duration"],
             "available": bool(row["available"]),
             "content_id": row["content_id"],
@@ -231,6 +252,47 @@ class Library:
             "failures": failures,
             "tags": dict(sorted(tags.items(), key=lambda kv: -kv[1])),
         }
+
+    def reclassify(self, only_unknown: bool = False) -> int:
+        """Decide every file's category again (or only those still unknown).
+
+        Returns how many files changed category. Runs in one write transaction: at
+        100,000 files it takes seconds, so call it from a worker, never the GUI thread.
+        """
+        with self.store.write() as conn:
+            return self.classifier.update_all(conn, only_unknown=only_unknown)
+
+    def refresh_facts(self) -> int:
+        """Refill the music-tag columns from each file's probed tags, then reclassify.
+
+        For databases written before those columns existed, and whenever FACTS_VERSION
+        changes. Reads no media file: the probe's tags are in ``files.metadata``.
+        """
+        from medialens.core.media import music_tags  # noqa: PLC0415 - loads PyAV
+
+        columns = MUSIC_COLUMNS
+        updates = []
+        for file_id, metadata in self.store.read_conn().execute(
+            "SELECT id, metadata FROM files WHERE status = 'media'"
+        ):
+            try:
+                tags = (json.loads(metadata or "{}") or {}).get("tags") or {}
+            except ValueError:
+                tags = {}
+            music = music_tags(tags) if isinstance(tags, dict) else {}
+            updates.append((*(music.get(name) for name in columns), file_id))
+        assignments = ", ".join(f"{name} = ?" for name in columns)
+        with self.store.write() as conn:
+            conn.executemany(f"UPDATE files SET {assignments} WHERE id = ?", updates)
+        changed = self.reclassify()
+        self.store.set_setting(_FACTS_SETTING, FACTS_VERSION)
+        return changed
+
+    def subtitles(self, raw: str | os.PathLike) -> list[Sidecar]:
+        """Subtitle files beside a media file (``movie.srt``, ``movie.en.vtt``...)."""
+        from medialens.core.media import sidecar_subtitles  # noqa: PLC0415 - loads PyAV
+
+        return sidecar_subtitles(Path(os.fsdecode(fs_bytes(raw))))
 
     def retry_failures(self, extractor: str | None = None) -> int:
         """Forget failures so the next run tries those files again."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 import re
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -40,6 +41,10 @@ __all__ = [
     "NotMedia",
     "ProbeInfo",
     "probe",
+    "music_tags",
+    "MUSIC_FIELDS",
+    "Sidecar",
+    "sidecar_subtitles",
     "FileContext",
 ]
 
@@ -444,7 +449,123 @@ def _describe(
         audio.metadata if audio is not None else None,
         video.metadata if video is not None else None,
     )
+    meta["music"] = music_tags(meta["tags"])
     return meta
+
+
+# --------------------------------------------------------------------------- music tags
+
+MUSIC_FIELDS = ("artist", "album_artist", "album", "title", "track", "disc", "year", "genre")
+"""The normalised tags the library keeps as columns of ``files`` (Artists and Albums views)."""
+
+# Names containers use for the same field, first found wins (FFmpeg already maps Vorbis
+# ALBUMARTIST, TRACKNUMBER, DISCNUMBER and ID3 TPE2, TRCK, TPOS to the generic names).
+_MUSIC_ALIASES: dict[str, tuple[str, ...]] = {
+    "artist": ("artist", "performer", "author", "album_artist", "albumartist"),
+    "album_artist": ("album_artist", "albumartist", "album artist", "band", "tso2", "aart"),
+    "album": ("album",),
+    "title": ("title",),
+    "track": ("track", "tracknumber", "trck", "trkn"),
+    "track_total": ("tracktotal", "totaltracks", "track_total"),
+    "disc": ("disc", "discnumber", "disk", "tpos"),
+    "disc_total": ("disctotal", "totaldiscs", "disc_total"),
+    "date": ("date", "year", "originaldate", "original_date", "tdrc", "tyer", "creation_time"),
+    "genre": ("genre", "tcon"),
+}
+_NUMBER_OF = re.compile(r"^\s*(\d{1,4})\s*(?:(?:/|of)\s*(\d{1,4}))?")
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
+_ID3_GENRE = re.compile(r"^\((\d+)\)\s*")
+
+
+def music_tags(tags: Mapping[str, str]) -> dict[str, Any]:
+    """Artist, album artist, album, title, track and disc numbers, year and genre, tidied.
+
+    ``tags`` are the probe's merged tags (lower-case keys). Track and disc numbers come
+    as ``"3"``, ``"3/12"`` or ``"03 of 12"``: the number and the total are split. The year
+    is the first plausible four-digit year of the date. Only fields found are returned.
+    """
+
+    def first(name_of: str) -> str | None:
+        for name in _MUSIC_ALIASES[name_of]:
+            value = tags.get(name)
+            if isinstance(value, str) and value.strip():
+                return " ".join(value.replace("\x00", " ").split())
+        return None
+
+    out: dict[str, Any] = {}
+    for key in ("artist", "album_artist", "album", "title"):
+        value = first(key)
+        if value:
+            out[key] = value
+    for key, total_field in (("track", "track_total"), ("disc", "disc_total")):
+        match = _NUMBER_OF.match(first(key) or "")
+        if match and int(match.group(1)) > 0:
+            out[key] = int(match.group(1))
+        total = match.group(2) if match else None
+        total = total or first(total_field)
+        if total and str(total).strip().isdigit() and int(total) > 0:
+            out[total_field] = int(total)
+    date = first("date")
+    if date:
+        out["date"] = date
+        year = _YEAR.search(date)
+        if year:
+            out["year"] = int(year.group(1))
+    genre = first("genre")
+    if genre:
+        genre = _ID3_GENRE.sub("", genre).strip()  # ID3v1 "(17)Rock"
+        if genre:
+            out["genre"] = genre
+    return out
+
+
+# --------------------------------------------------------------------------- sidecars
+
+SUBTITLE_SUFFIXES = (".srt", ".vtt")
+
+
+@dataclass(frozen=True)
+class Sidecar:
+    """A subtitle file next to a video: ``movie.srt``, ``movie.en.srt``, ``movie.en.forced.vtt``.
+
+    ``language`` is the part between the stem and the suffix ("en"), or "und".
+    """
+
+    path: Path
+    language: str
+    format: str  # "srt" or "vtt"
+    forced: bool = False
+
+
+def sidecar_subtitles(path: Path) -> list[Sidecar]:
+    """Subtitle files beside ``path`` whose names start with its stem, in any letter case.
+
+    Sorted with the untagged file first, then by language, so a player can take the first.
+    """
+    path = Path(path)
+    stem = path.stem.casefold()
+    try:
+        names = [entry.name for entry in os.scandir(path.parent) if entry.is_file()]
+    except OSError:
+        return []
+    found: list[Sidecar] = []
+    for name in names:
+        folded = name.casefold()
+        suffix = os.path.splitext(folded)[1]
+        if suffix not in SUBTITLE_SUFFIXES or not folded.startswith(stem + "."):
+            continue
+        middle = [part for part in folded[len(stem) + 1 : -len(suffix)].split(".") if part]
+        forced = "forced" in middle
+        labels = [part for part in middle if part not in ("forced", "sdh", "cc", "default")]
+        found.append(
+            Sidecar(
+                path=path.parent / name,
+                language=labels[0] if labels else "und",
+                format=suffix.lstrip("."),
+                forced=forced,
+            )
+        )
+    return sorted(found, key=lambda s: (s.language != "und", s.language, s.forced, s.path.name))
 
 
 # --------------------------------------------------------------------------- context

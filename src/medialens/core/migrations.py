@@ -138,4 +138,30 @@ def m002_revision_counter(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS = [m001_initial, m002_revision_counter]
+def m003_category_and_music_tags(conn: sqlite3.Connection) -> None:
+    """What a file is for a person, and the tags the Artists and Albums views group by.
+
+    ``category`` is music | speech | sound | video, NULL while unknown (decided by
+    ``core.kinds`` as a file's evidence arrives). The music columns are the probe's
+    normalised tags (``core.media.music_tags``); the library fills them for existing rows
+    when it opens (see ``Library.refresh_facts``), since SQL cannot parse "3/12".
+    """
+    for column in (
+        "category TEXT",
+        "artist TEXT",
+        "album_artist TEXT",
+        "album TEXT",
+        "track INTEGER",
+        "disc INTEGER",
+        "year INTEGER",
+        "genre TEXT",
+    ):
+        conn.execute(f"ALTER TABLE files ADD COLUMN {column}")
+    conn.execute("CREATE INDEX files_category ON files(category, status, available)")
+    conn.execute("CREATE INDEX files_artist ON files(artist)")
+    conn.execute(
+        "CREATE INDEX files_album ON files(coalesce(album_artist, artist), album, disc, track)"
+    )
+
+
+MIGRATIONS = [m001_initial, m002_revision_counter, m003_category_and_music_tags]

@@ -33,6 +33,7 @@ from medialens.core.features import (
     store_result,
     validate,
 )
+from medialens.core.kinds import Classifier
 from medialens.core.plugins import PluginHost
 
 log = logging.getLogger(__name__)
@@ -137,8 +138,10 @@ class Pipeline:
         workers: int | None = None,
         on_progress: Callable[[Progress], None] | None = None,
         on_file_done: Callable[[int], None] | None = None,
+        classifier: Classifier | None = None,
     ) -> None:
         self.store = store
+        self.classifier = classifier or Classifier()
         self.host = host
         self.cache_dir = Path(cache_dir)
         self.workers = workers if workers is not None else (os.cpu_count() or 2)
@@ -433,6 +436,8 @@ class Pipeline:
                     store_result(
                         wconn, content_id, extractor, result, time.perf_counter() - started
                     )
+                    # New evidence: the file's category fills in while the library indexes.
+                    self.classifier.update(wconn, content_id)
                 produced[extractor.name] = result
                 ok.append(extractor.name)
                 self._fail_streak[extractor.name] = 0

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from medialens.core.db import Store
 from medialens.core.identity import content_id
+from medialens.core.kinds import Classifier
 
 # Names that promise audio or video: a file with one of these that does not
 # decode is reported as a failure; any other file that does not decode is just
@@ -37,6 +38,9 @@ SKIP_EXTENSIONS = frozenset(
     ".part .crdownload .tmp .ds_store".split()
 )
 BATCH = 500
+# The probe's normalised music tags kept as columns of ``files`` (``core.media.music_tags``;
+# the title has had its own column from the start).
+MUSIC_COLUMNS = ("artist", "album_artist", "album", "track", "disc", "year", "genre")
 
 
 def fs_bytes(path: str | bytes | os.PathLike) -> bytes:
@@ -83,6 +87,7 @@ class _Candidate:
     duration: float | None = None
     title: str | None = None
     metadata: str | None = None
+    music: dict = field(default_factory=dict)
 
 
 def _examine(c: _Candidate) -> _Candidate:
@@ -114,6 +119,7 @@ def _examine(c: _Candidate) -> _Candidate:
     c.kind, c.duration = info.kind, info.duration
     tags = info.metadata.get("tags") or {}
     c.title = tags.get("title") if isinstance(tags, dict) else None
+    c.music = dict(info.metadata.get("music") or {})
     c.metadata = json.dumps(info.metadata, default=str)
     return c
 
@@ -121,9 +127,12 @@ def _examine(c: _Candidate) -> _Candidate:
 class Scanner:
     """Brings the ``files`` table in line with the folders on disk."""
 
-    def __init__(self, store: Store, workers: int = 4) -> None:
+    def __init__(
+        self, store: Store, workers: int = 4, classifier: Classifier | None = None
+    ) -> None:
         self.store = store
         self.workers = max(1, workers)
+        self.classifier = classifier or Classifier()
 
     # -- walking -----------------------------------------------------------------
 
@@ -261,19 +270,24 @@ class Scanner:
 
     def _write_batch(self, folder_id: int, batch: list[_Candidate], report: ScanReport) -> None:
         now = time.time()
+        classify: list[str] = []
         with self.store.write() as conn:
             for c in batch:
                 if c.status == "invalid":
                     report.invalid += 1
+                music = tuple(c.music.get(name) for name in MUSIC_COLUMNS)
                 values = (
                     c.content_id, c.size, c.mtime_ns, c.status, c.error, c.kind,
-                    c.duration, c.title, c.metadata, now,
+                    c.duration, c.title, c.metadata, *music, now,
                 )  # fmt: skip
+                if c.status == "media" and c.content_id:
+                    classify.append(c.content_id)
                 if c.row_id is not None:
                     conn.execute(
                         "UPDATE files SET content_id=?, size=?, mtime_ns=?, status=?, error=?, "
-                        "kind=?, duration=?, title=?, metadata=?, changed_at=?, available=1 "
-                        "WHERE id=?",
+                        "kind=?, duration=?, title=?, metadata=?, artist=?, album_artist=?, "
+                        "album=?, track=?, disc=?, year=?, genre=?, changed_at=?, available=1, "
+                        "category=NULL WHERE id=?",
                         (*values, c.row_id),
                     )
                     report.changed += 1
@@ -291,17 +305,23 @@ class Scanner:
                     continue
                 cur = conn.execute(
                     "INSERT INTO files (content_id, size, mtime_ns, status, error, kind, "
-                    "duration, title, metadata, changed_at, path, display_path, folder_id, "
-                    "added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                    "duration, title, metadata, artist, album_artist, album, track, disc, year, "
+                    "genre, changed_at, path, display_path, folder_id, added_at) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
                     "ON CONFLICT(path) DO UPDATE SET content_id=excluded.content_id, "
                     "size=excluded.size, mtime_ns=excluded.mtime_ns, status=excluded.status, "
                     "error=excluded.error, kind=excluded.kind, duration=excluded.duration, "
-                    "title=excluded.title, metadata=excluded.metadata, available=1, "
+                    "title=excluded.title, metadata=excluded.metadata, artist=excluded.artist, "
+                    "album_artist=excluded.album_artist, album=excluded.album, "
+                    "track=excluded.track, disc=excluded.disc, year=excluded.year, "
+                    "genre=excluded.genre, available=1, category=NULL, "
                     "changed_at=excluded.changed_at",
                     (*values, c.path, display(c.path), folder_id, now),
                 )
                 report.added += 1
                 report.changed_ids.append(cur.lastrowid)
+            for cid in dict.fromkeys(classify):  # video and tagged music are known at once
+                self.classifier.update(conn, cid)
 
     @staticmethod
     def _find_moved(conn, c: _Candidate) -> int | None:
