@@ -24,6 +24,8 @@ __all__ = [
     "make_stepped_tone",
     "make_video",
     "make_still_image",
+    "make_cover",
+    "make_multitrack",
     "truncate",
 ]
 
@@ -69,7 +71,8 @@ def write_audio(
 ) -> Path:
     """Encode float samples in [-1, 1] (``[n]`` mono or ``[channels, n]``) to ``path``.
 
-    ``cover`` (PNG or JPEG bytes) is embedded as an attached picture (mp3, m4a, flac).
+    ``cover`` (PNG or JPEG bytes) is embedded as an attached picture (mp3, m4a, flac), or
+    in Ogg as a ``METADATA_BLOCK_PICTURE`` comment, as taggers write it.
     Opus-based formats are written at 48 kHz whatever ``sr`` is.
     """
     path = Path(path)
@@ -88,6 +91,9 @@ def write_audio(
         if fmt in ("ogg", "opus"):
             for key, value in (tags or {}).items():  # Ogg keeps tags on the stream
                 stream.metadata[key] = value
+            if cover is not None:
+                stream.metadata["METADATA_BLOCK_PICTURE"] = _flac_picture_block(cover)
+                cover = None
         picture = None
         if cover is not None:
             is_png = cover[:4] == b"\x89PNG"
@@ -110,6 +116,118 @@ def write_audio(
             frame.time_base = Fraction(1, sr)
             out.mux(stream.encode(frame))
         out.mux(stream.encode(None))
+    return path
+
+
+def _flac_picture_block(image: bytes) -> str:
+    """A FLAC PICTURE block (front cover), base64 as Vorbis comments carry it."""
+    import base64
+    import struct
+
+    mime = b"image/png" if image[:4] == b"\x89PNG" else b"image/jpeg"
+    width, height = _image_size(image)
+    block = (
+        struct.pack(">II", 3, len(mime)) + mime + struct.pack(">I", 0)
+        + struct.pack(">IIIII", width, height, 24, 0, len(image)) + image
+    )  # fmt: skip
+    return base64.b64encode(block).decode("ascii")
+
+
+def make_cover(path: Path | None = None, colour: tuple[int, int, int] = (200, 40, 40)) -> bytes:
+    """A 200x200 JPEG of one colour with a white square (returned; written if ``path``)."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    image = Image.new("RGB", (200, 200), colour)
+    image.paste((255, 255, 255), (60, 60, 140, 140))
+    buffer = BytesIO()
+    image.save(buffer, "JPEG", quality=90)
+    if path is not None:
+        Path(path).write_bytes(buffer.getvalue())
+    return buffer.getvalue()
+
+
+def make_multitrack(
+    path: Path,
+    seconds: float = 2.0,
+    *,
+    audio: Iterable[Mapping[str, str]] = ({"language": "eng", "title": "Stereo"},),
+    subtitles: Iterable[tuple[Mapping[str, str], str]] = (),
+    chapters: Iterable[tuple[float, float, str]] = (),
+    with_video: bool = True,
+) -> Path:
+    """A Matroska file with a video stream, several audio tracks, subtitle streams, chapters.
+
+    ``audio`` gives each audio track's tags; ``subtitles`` each subtitle stream's tags and
+    SRT text (PyAV cannot encode subtitles, so each is demuxed from an SRT file and muxed
+    as it is); ``chapters`` are (start, end, title) in seconds.
+    """
+    import tempfile
+
+    path = Path(path)
+    sr = 48000
+    with tempfile.TemporaryDirectory() as tmp, av.open(str(path), "w", format="matroska") as out:
+        video = None
+        if with_video:
+            video = out.add_stream("libx264", rate=25)
+            video.width, video.height = 160, 120
+            video.pix_fmt = "yuv420p"
+            video.options = {"preset": "ultrafast"}
+        tracks = []
+        for i, tags in enumerate(audio):
+            stream = out.add_stream("libopus", rate=sr, layout="mono")
+            for key, value in tags.items():
+                stream.metadata[key] = value
+            tracks.append((stream, 330.0 * (i + 1)))
+        sources = []
+        for i, (tags, text) in enumerate(subtitles):
+            srt = Path(tmp) / f"{i}.srt"
+            srt.write_text(text, encoding="utf-8")
+            source = av.open(str(srt))
+            stream = out.add_stream_from_template(source.streams[0])
+            for key, value in tags.items():
+                stream.metadata[key] = value
+            sources.append((source, stream))
+        marks = [
+            {
+                "id": i + 1,
+                "start": int(start * 1000),
+                "end": int(end * 1000),
+                "time_base": Fraction(1, 1000),
+                "metadata": {"title": title},
+            }
+            for i, (start, end, title) in enumerate(chapters)
+        ]
+        if marks:
+            out.set_chapters(marks)
+        if video is not None:
+            for i in range(int(seconds * 25)):
+                frame = av.VideoFrame.from_ndarray(_scene(i // 25, (160, 120)), format="rgb24")
+                frame.pts = i
+                frame.time_base = Fraction(1, 25)
+                out.mux(video.encode(frame))
+            out.mux(video.encode(None))
+        n = int(seconds * sr)
+        for stream, freq in tracks:
+            tone = (0.3 * np.sin(2 * np.pi * freq * np.arange(n) / sr)).astype(np.float32)
+            for start in range(0, n, 960):
+                frame = av.AudioFrame.from_ndarray(
+                    np.ascontiguousarray(tone[None, start : start + 960]),
+                    format="fltp",
+                    layout="mono",
+                )
+                frame.sample_rate = sr
+                frame.pts = start
+                frame.time_base = Fraction(1, sr)
+                out.mux(stream.encode(frame))
+            out.mux(stream.encode(None))
+        for source, stream in sources:
+            for packet in source.demux(source.streams[0]):
+                if packet.size:
+                    packet.stream = stream
+                    out.mux(packet)
+            source.close()
     return path
 
 

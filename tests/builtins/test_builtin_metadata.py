@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from mediagen import make_tone, make_video
+from mediagen import make_multitrack, make_tone, make_video
 
 from medialens.builtins.metadata import Metadata, parse_nfo, parse_subtitles
 
@@ -131,3 +131,61 @@ def test_real_media_metadata(real_media, make_context):
     assert song.scalars["duration"] == pytest.approx(172.4, abs=0.5)
     clip = Metadata().extract(make_context(real_media / "video" / "box.mp4"))
     assert clip.scalars["width"] == 640 and clip.scalars["channels"] >= 1
+
+
+def test_music_tags_are_kept_normalised(tmp_path, make_context):
+    tags = {
+        "artist": "Ana  Lopez",
+        "album_artist": "Various Artists",
+        "album": "Roads",
+        "title": "North",
+        "track": "3/12",
+        "disc": "2/2",
+        "date": "2019-04-01",
+        "genre": "Folk",
+    }
+    for suffix in (".mp3", ".ogg", ".flac", ".m4a"):
+        path = make_tone(tmp_path / f"song{suffix}", seconds=1.0, tags=tags)
+        music = Metadata().extract(make_context(path)).data["music"]
+        assert music == {
+            "artist": "Ana Lopez",
+            "album_artist": "Various Artists",
+            "album": "Roads",
+            "title": "North",
+            "track": 3,
+            "track_total": 12,
+            "disc": 2,
+            "disc_total": 2,
+            "date": "2019-04-01",
+            "year": 2019,
+            "genre": "Folk",
+        }, suffix
+
+
+def test_audio_tracks_subtitle_streams_and_chapters(tmp_path, make_context):
+    path = make_multitrack(
+        tmp_path / "film.mkv",
+        seconds=3.0,
+        audio=[{"language": "eng", "title": "Stereo"}, {"language": "fre", "title": "Commentary"}],
+        subtitles=[({"language": "spa", "title": "Español"}, SRT)],
+        chapters=[(0.0, 1.5, "Opening"), (1.5, 3.0, "The sea")],
+    )
+    data = Metadata().extract(make_context(path)).data
+    assert [(a["language"], a["title"], a["codec"]) for a in data["audio_streams"]] == [
+        ("eng", "Stereo", "opus"),
+        ("fre", "Commentary", "opus"),
+    ]
+    assert [(s["language"], s["title"], s["codec"]) for s in data["subtitle_streams"]] == [
+        ("spa", "Español", "srt")
+    ]
+    assert data["chapters"] == [
+        {"start": 0.0, "end": 1.5, "title": "Opening"},
+        {"start": 1.5, "end": 3.0, "title": "The sea"},
+    ]
+    json.dumps(data)
+
+
+def test_a_plain_file_has_one_audio_track_and_no_chapters(tmp_path, make_context):
+    data = Metadata().extract(make_context(make_tone(tmp_path / "a.wav", 1.0))).data
+    assert len(data["audio_streams"]) == 1 and data["audio_streams"][0]["language"] == "und"
+    assert data["subtitle_streams"] == [] and data["chapters"] == []

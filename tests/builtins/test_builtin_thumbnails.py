@@ -6,10 +6,10 @@ from io import BytesIO
 
 import numpy as np
 import pytest
-from mediagen import make_tone, make_video
+from mediagen import make_cover, make_tone, make_video
 from PIL import Image
 
-from medialens.builtins.thumbnails import Thumbnails, dhash
+from medialens.builtins.thumbnails import Thumbnails, cover_files, dhash
 
 
 def open_thumbnail(ctx, result) -> Image.Image:
@@ -84,3 +84,48 @@ def test_real_video_thumbnail(real_media, make_context):
     image.load()
     assert image.width == 320
     assert len(result.data["phash"]) >= 3
+
+
+@pytest.mark.parametrize("suffix", [".mp3", ".ogg", ".flac"])
+def test_embedded_cover_art_in_each_container(tmp_path, make_context, suffix):
+    ctx = make_context(make_tone(tmp_path / f"song{suffix}", 1.0, cover=make_cover()))
+    result = Thumbnails().extract(ctx)
+    assert result.data["source"] == "cover"
+    image = np.asarray(open_thumbnail(ctx, result).convert("RGB")).astype(int)
+    assert image.shape == (200, 200, 3)
+    assert np.abs(image[10, 10] - (200, 40, 40)).max() < 20  # the cover's colour, not bars
+
+
+def test_a_picture_beside_the_file_is_its_cover(tmp_path, make_context):
+    album = tmp_path / "album"
+    album.mkdir()
+    make_cover(album / "Cover.JPG", colour=(30, 60, 220))
+    (album / "notes.jpg.txt").write_text("not a picture")
+    ctx = make_context(make_tone(album / "01 song.ogg", 1.0))
+    result = Thumbnails().extract(ctx)
+    assert (result.data["source"], result.data["cover_file"]) == ("cover_file", "Cover.JPG")
+    pixels = np.asarray(open_thumbnail(ctx, result).convert("RGB")).astype(int)
+    assert np.abs(pixels[10, 10] - (30, 60, 220)).max() < 20
+
+
+def test_which_picture_wins(tmp_path, make_context):
+    make_cover(tmp_path / "folder.png")
+    make_cover(tmp_path / "front.jpeg")
+    song = make_tone(tmp_path / "song.mp3", 1.0)
+    assert [p.name for p in cover_files(song)] == ["folder.png", "front.jpeg"]
+    make_cover(tmp_path / "SONG.jpg")  # a picture named after the track beats the album's
+    assert cover_files(song)[0].name == "SONG.jpg"
+    embedded = make_tone(tmp_path / "tagged.mp3", 1.0, cover=make_cover(colour=(0, 200, 0)))
+    assert Thumbnails().extract(make_context(embedded)).data["source"] == "cover"
+
+
+def test_a_broken_cover_file_falls_back_to_the_waveform(tmp_path, make_context):
+    (tmp_path / "cover.jpg").write_bytes(b"\xff\xd8 not really a jpeg")
+    ctx = make_context(make_tone(tmp_path / "tone.wav", 1.0))
+    assert Thumbnails().extract(ctx).data["source"] == "waveform"
+
+
+def test_videos_keep_their_keyframe_even_with_a_cover_beside_them(tmp_path, make_context):
+    make_cover(tmp_path / "cover.jpg")
+    ctx = make_context(make_video(tmp_path / "clip.mp4", seconds=2.0, size=(320, 240)))
+    assert Thumbnails().extract(ctx).data["source"] == "keyframe"

@@ -26,7 +26,9 @@ from medialens.core.media import (
     MAX_AUDIO_SECONDS,
     FileContext,
     NotMedia,
+    music_tags,
     probe,
+    sidecar_subtitles,
 )
 
 
@@ -334,3 +336,48 @@ def test_real_video_keyframes(real_media, tmp_path):
     assert all(k.image.shape[1] == 640 for k in frames)
     # A dark space scene with a bright planet is not black.
     assert context(real_media / "video" / "earth.mp4", tmp_path).keyframes()
+
+
+@pytest.mark.parametrize(
+    ("tags", "expected"),
+    [
+        (
+            {"track": "3/12", "disc": "1/2"},
+            {"track": 3, "track_total": 12, "disc": 1, "disc_total": 2},
+        ),
+        ({"track": "07", "tracktotal": "9"}, {"track": 7, "track_total": 9}),
+        ({"track": "2 of 10"}, {"track": 2, "track_total": 10}),
+        ({"track": "0", "disc": "side A"}, {}),
+        ({"date": "2004-05-01T00:00:00Z"}, {"date": "2004-05-01T00:00:00Z", "year": 2004}),
+        ({"date": "c. 1999"}, {"date": "c. 1999", "year": 1999}),
+        ({"genre": "(17)Rock"}, {"genre": "Rock"}),
+        ({"albumartist": " The  Band "}, {"album_artist": "The Band", "artist": "The Band"}),
+        (
+            {"artist": "Solo", "album_artist": "Various"},
+            {"artist": "Solo", "album_artist": "Various"},
+        ),
+    ],
+)
+def test_music_tags_are_normalised(tags, expected):
+    assert music_tags(tags) == expected
+
+
+def test_probe_keeps_the_normalised_music_tags(tmp_path):
+    path = make_tone(tmp_path / "a.ogg", 1.0, tags={"ARTIST": "X", "TRACKNUMBER": "4"})
+    assert probe(path).metadata["music"] == {"artist": "X", "track": 4}
+
+
+def test_sidecar_subtitles_in_any_letter_case(tmp_path):
+    video = make_video(tmp_path / "Movie.mkv", seconds=1.0, size=(160, 120))
+    for name in ("movie.srt", "Movie.EN.srt", "movie.fr.forced.vtt", "Movie.en.SDH.srt"):
+        (tmp_path / name).write_text("1\n00:00:01,000 --> 00:00:02,000\nHi\n")
+    for other in ("Movie2.srt", "movie.txt", "movies.srt", "movie.nfo"):
+        (tmp_path / other).write_text("x")
+    found = sidecar_subtitles(video)
+    assert [(s.path.name, s.language, s.format, s.forced) for s in found] == [
+        ("movie.srt", "und", "srt", False),
+        ("Movie.EN.srt", "en", "srt", False),
+        ("Movie.en.SDH.srt", "en", "srt", False),
+        ("movie.fr.forced.vtt", "fr", "vtt", True),
+    ]
+    assert sidecar_subtitles(tmp_path / "missing" / "x.mkv") == []

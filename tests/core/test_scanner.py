@@ -170,3 +170,32 @@ def test_a_hundred_thousand_files_in_one_folder(bare_library, tmp_path):
     again = bare_library.scan()
     assert again.added == 0 and again.changed == 0
     assert time.perf_counter() - started < first
+
+
+def test_music_tags_and_what_is_known_of_the_category_are_columns(bare_library, tmp_path):
+    root = tmp_path / "music"
+    root.mkdir()
+    tags = {"artist": "Ana", "album": "Roads", "track": "2/9", "disc": "1", "date": "2019"}
+    make_tone(root / "song.mp3", 1.0, tags={**tags, "genre": "Folk", "title": "North"})
+    make_tone(root / "untagged.wav", 1.0)
+    make_video(root / "clip.mp4", seconds=1.0, size=(160, 120))
+    bare_library.add_folders([root])
+    bare_library.scan()
+    files = rows(bare_library)
+    song = files["song.mp3"]
+    assert (song["artist"], song["album"], song["album_artist"], song["title"]) == (
+        "Ana", "Roads", None, "North",
+    )  # fmt: skip
+    assert (song["track"], song["disc"], song["year"], song["genre"]) == (2, 1, 2019, "Folk")
+    assert song["category"] == "music"
+    assert files["clip.mp4"]["category"] == "video"
+    assert files["untagged.wav"]["category"] is None  # decided once its audio is analysed
+    info = bare_library.info(root / "song.mp3")
+    assert info["music"]["track"] == 2 and info["category"] == "music"
+
+    # Retagging changes the content: the columns follow on the next scan.
+    make_tone(root / "song.mp3", 1.0, tags={"title": "North"})
+    os.utime(root / "song.mp3", ns=(time.time_ns(), time.time_ns() + 10**9))
+    bare_library.scan()
+    song = rows(bare_library)["song.mp3"]
+    assert (song["artist"], song["track"], song["category"]) == (None, None, None)

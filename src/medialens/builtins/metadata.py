@@ -1,9 +1,14 @@
 """Built-in metadata: stream facts and tags, plus sidecar subtitles and Kodi-style .nfo files.
 
-The pipeline already probed the file (``MediaFile.metadata``); this extractor keeps those
-facts, re-reads the container only when they are missing, and adds what lives next to the
-file: ``<stem>.srt``, ``<stem>.<lang>.srt``, ``.vtt`` subtitles and ``<stem>.nfo`` or
-``movie.nfo``.
+The pipeline already probed the file (``MediaFile.metadata``, with the normalised music
+tags under ``"music"``); this extractor keeps those facts, re-reads the container only when
+they are missing, and adds what a player offers a choice of and what lives next to the file:
+
+- ``audio_streams``: ``[{index, language, title, codec, channels, default}]``
+- ``subtitle_streams``: ``[{index, language, title, codec, default, forced}]``
+- ``chapters``: ``[{start, end, title}]`` in seconds
+- ``subtitles``: the text of ``<stem>.srt``, ``<stem>.<lang>.srt``, ``.vtt`` files
+- ``nfo``: fields of ``<stem>.nfo`` or ``movie.nfo``
 """
 
 from __future__ import annotations
@@ -56,7 +61,7 @@ class Metadata:
     """Facts about the file and its sidecars; the text extractor builds on them."""
 
     name = "metadata"
-    version = "1"
+    version = "2"
     kinds = frozenset({"audio", "video"})
     requires: tuple[str, ...] = ()
     outputs = (ScalarsOutput(SCALARS),)
@@ -68,6 +73,7 @@ class Metadata:
         if "tags" not in meta:
             meta = {**_read_container(path), **meta}
         meta.setdefault("duration", ctx.file.duration)
+        meta.update(read_streams(path))
         subtitles = read_subtitles(path)
         if subtitles:
             meta["subtitles"] = subtitles
@@ -145,6 +151,59 @@ def _read_container(path: Path) -> dict[str, Any]:
     except (av.FFmpegError, OSError):
         meta.setdefault("tags", {})
     return meta
+
+
+def read_streams(path: Path) -> dict[str, Any]:
+    """The audio and subtitle streams a player can choose between, and the chapters."""
+    import av  # noqa: PLC0415 - PyAV is loaded by the pipeline already
+
+    facts: dict[str, Any] = {"audio_streams": [], "subtitle_streams": [], "chapters": []}
+    try:
+        with av.open(str(path), metadata_errors="replace") as container:
+            for stream in container.streams.audio:
+                cc = stream.codec_context
+                facts["audio_streams"].append(
+                    {
+                        **_stream_labels(stream, av),
+                        "codec": cc.name if cc is not None else None,
+                        "channels": int(cc.channels or 0) if cc is not None else 0,
+                    }
+                )
+            for stream in container.streams.subtitles:
+                cc = stream.codec_context
+                facts["subtitle_streams"].append(
+                    {
+                        **_stream_labels(stream, av),
+                        "codec": cc.name if cc is not None else None,
+                        "forced": bool(stream.disposition & av.stream.Disposition.forced),
+                    }
+                )
+            facts["chapters"] = _chapters(container)
+    except (av.FFmpegError, OSError, ValueError):
+        pass
+    return facts
+
+
+def _stream_labels(stream: Any, av: Any) -> dict[str, Any]:
+    tags = {str(k).lower(): str(v) for k, v in (stream.metadata or {}).items()}
+    language = (tags.get("language") or getattr(stream, "language", None) or "und").strip()
+    return {
+        "index": int(stream.index),
+        "language": language.lower() or "und",
+        "title": (tags.get("title") or "").strip()[:200] or None,
+        "default": bool(stream.disposition & av.stream.Disposition.default),
+    }
+
+
+def _chapters(container: Any) -> list[dict[str, Any]]:
+    chapters = []
+    for chapter in container.chapters() if hasattr(container, "chapters") else []:
+        base = chapter.get("time_base") or 1
+        start = float(chapter.get("start", 0) * base)
+        end = float(chapter.get("end", 0) * base)
+        title = str((chapter.get("metadata") or {}).get("title") or "").strip()[:200]
+        chapters.append({"start": round(start, 3), "end": round(end, 3), "title": title or None})
+    return sorted(chapters, key=lambda c: c["start"])
 
 
 # --------------------------------------------------------------------------- sidecars

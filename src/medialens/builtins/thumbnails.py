@@ -1,7 +1,10 @@
 """Built-in thumbnails: one JPEG per file for the library grid, and keyframe hashes.
 
 A video gets its most appealing keyframe (sharp, colourful, well exposed); an audio file
-its cover art, or else a waveform drawn as rounded bars on a dark background. The 64-bit
+its embedded cover art, else a picture beside it (``<stem>.jpg``, then ``cover``,
+``folder``, ``front``, ``album`` or ``albumart`` as .jpg/.jpeg/.png/.webp in any letter
+case, as music players do), else a waveform drawn as rounded bars on a dark background.
+The 64-bit
 difference hash (dHash) of every keyframe goes into ``data["phash"]`` so near-duplicate
 videos can be found later by Hamming distance.
 """
@@ -33,13 +36,16 @@ WAVEFORM_BARS = 40
 _BACKGROUND = (22, 24, 31)
 _BAR_FROM = (86, 156, 255)
 _BAR_TO = (183, 112, 255)
+COVER_NAMES = ("cover", "folder", "front", "album", "albumart")
+COVER_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+COVER_MAX_BYTES = 20_000_000
 
 
 class Thumbnails:
     """Writes ``<cache_dir>/thumbnails/<content_id>.jpg``; ``data`` holds its relative path."""
 
     name = "thumbnails"
-    version = "1"
+    version = "2"
     kinds = frozenset({"audio", "video"})
     requires: tuple[str, ...] = ()
     outputs = ()
@@ -70,6 +76,13 @@ class Thumbnails:
                 except (OSError, ValueError, Image.DecompressionBombError):
                     image = None
         if image is None:
+            for candidate in cover_files(Path(ctx.file.path)):
+                image = _open_image(candidate)
+                if image is not None:
+                    data["source"] = "cover_file"
+                    data["cover_file"] = candidate.name
+                    break
+        if image is None:
             samples = ctx.audio(WAVEFORM_RATE)
             if len(samples):
                 image = waveform(samples)
@@ -83,6 +96,35 @@ class Thumbnails:
         data["thumbnail"] = relative.as_posix()
         data["width"], data["height"] = image.size
         return ExtractionResult(data=data)
+
+
+def cover_files(path: Path) -> list[Path]:
+    """Pictures beside ``path`` that are its cover, best first (see the module docstring)."""
+    try:
+        entries = [e for e in os.scandir(path.parent) if e.is_file()]
+    except OSError:
+        return []
+    ranked: list[tuple[int, int, str, Path]] = []
+    names = (path.stem.casefold(), *COVER_NAMES)
+    for entry in entries:
+        stem, suffix = os.path.splitext(entry.name.casefold())
+        if suffix in COVER_SUFFIXES and stem in names:
+            rank = names.index(stem)
+            ranked.append((rank, COVER_SUFFIXES.index(suffix), entry.name, Path(entry.path)))
+    return [item[-1] for item in sorted(ranked)]
+
+
+def _open_image(path: Path) -> Image | None:
+    from PIL import Image  # noqa: PLC0415
+
+    try:
+        if path.stat().st_size > COVER_MAX_BYTES:
+            return None
+        with Image.open(path) as image:
+            image.load()
+            return image.copy()
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
 
 
 def appeal(keyframe: Keyframe) -> float:

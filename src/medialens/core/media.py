@@ -469,7 +469,7 @@ _MUSIC_ALIASES: dict[str, tuple[str, ...]] = {
     "track_total": ("tracktotal", "totaltracks", "track_total"),
     "disc": ("disc", "discnumber", "disk", "tpos"),
     "disc_total": ("disctotal", "totaldiscs", "disc_total"),
-    "date": ("date", "year", "originaldate", "original_date", "tdrc", "tyer", "creation_time"),
+    "date": ("date", "year", "originaldate", "original_date", "tdrc", "tyer"),
     "genre": ("genre", "tcon"),
 }
 _NUMBER_OF = re.compile(r"^\s*(\d{1,4})\s*(?:(?:/|of)\s*(\d{1,4}))?")
