@@ -192,6 +192,14 @@ def test_music_tags_and_what_is_known_of_the_category_are_columns(bare_library, 
     assert files["untagged.wav"]["category"] is None  # decided once its audio is analysed
     info = bare_library.info(root / "song.mp3")
     assert info["music"]["track"] == 2 and info["category"] == "music"
+    row = next(r for r in bare_library.catalog.rows() if r.path.endswith("song.mp3"))
+    assert (row.artist, row.album, row.category, row.album_artist) == (
+        "Ana",
+        "Roads",
+        "music",
+        None,
+    )
+    assert (row.track, row.disc, row.year, row.genre) == (2, 1, 2019, "Folk")
 
     # Retagging changes the content: the columns follow on the next scan.
     make_tone(root / "song.mp3", 1.0, tags={"title": "North"})

@@ -42,6 +42,12 @@ class LibraryRow(NamedTuple):
     unfinished: bool
     width: int | None
     height: int | None
+    category: str | None  # music | speech | sound | video; None while unknown (core.kinds)
+    album_artist: str | None  # as tagged; an album's artist is album_artist or artist
+    track: int | None
+    disc: int | None
+    year: int | None
+    genre: str | None
 
 
 class TagScore(NamedTuple):
@@ -85,9 +91,9 @@ class FileDetails:
 
 _ROWS_SQL = """
 SELECT f.id, f.content_id, f.kind, f.duration, f.title, f.display_path,
-       json_extract(f.metadata, '$.tags.artist'), json_extract(f.metadata, '$.tags.album'),
-       f.added_at, f.available, d.display_path,
-       json_extract(f.metadata, '$.width'), json_extract(f.metadata, '$.height')
+       f.artist, f.album, f.added_at, f.available, d.display_path,
+       json_extract(f.metadata, '$.width'), json_extract(f.metadata, '$.height'),
+       f.category, f.album_artist, f.track, f.disc, f.year, f.genre
 FROM files f
 LEFT JOIN folders d ON d.id = f.folder_id
 WHERE f.status = 'media'
@@ -114,12 +120,12 @@ class Catalog:
         unfinished = {u["content_id"]: u["position"] for u in history.unfinished(self.store)}
         out = []
         for r in self.store.read_conn().execute(_ROWS_SQL):
-            fid, cid, kind, dur, title, path, artist, album, added, avail, folder, w, h = r
+            fid, cid, kind, dur, title, path, artist, album, added, avail, folder, w, h = r[:13]
             position = unfinished.get(cid)
             out.append(
                 LibraryRow(
                     fid, cid, kind, dur, _title(title, path), path, artist, album, added, avail,
-                    folder, played.get(cid), position, position is not None, w, h,
+                    folder, played.get(cid), position, position is not None, w, h, *r[13:],
                 )
             )  # fmt: skip
         return out

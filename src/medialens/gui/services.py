@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 (
     ID, CID, KIND, DURATION, TITLE, PATH, ARTIST, ALBUM, ADDED, AVAILABLE,
     FOLDER, LAST_PLAYED, POSITION, UNFINISHED, WIDTH, HEIGHT,
+    CATEGORY, ALBUM_ARTIST, TRACK, DISC, YEAR, GENRE,
 ) = range(len(LibraryRow._fields))  # fmt: skip
 
 NEW_BADGE_DAYS = 7
