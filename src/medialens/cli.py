@@ -1,7 +1,9 @@
 """The ``medialens`` command: drives the core with no Qt at all.
 
 Its sub-commands and their JSON are a contract other tools rely on. Errors go
-to stderr as one sentence a person understands, with a non-zero exit.
+to stderr as one sentence a person understands, with a non-zero exit. Whatever says why
+(a hit, a similar file, a recommendation) carries ``why``, the reasons in English, and
+``reasons``, the same as data: ``[{"key": ..., "args": {...}}]`` (scores included).
 """
 
 from __future__ import annotations
@@ -366,20 +368,34 @@ def _register_history(sub, command) -> None:
         return 0
 
     def brief(item: dict) -> dict:
-        out = {"path": item["path"], "score": item["score"], "reasons": item["reasons"]}
+        from medialens.core.reasons import render
+
+        out = {
+            "path": item["path"],
+            "score": item["score"],
+            "why": render(item["reasons"]),
+            "reasons": [r.as_json() for r in item["reasons"]],
+        }
         if "position" in item:
             out["position"] = item["position"]
         return out
 
     def cmd_recommend(args) -> int:
         from medialens.core import recommendations
+        from medialens.core.reasons import render
 
         with _open(args) as lib:
             if args.sections:
                 s = recommendations.sections(lib, args.n)
                 result: object = {
                     key: [
-                        {"seed": b["seed"], "items": [brief(i) for i in b["items"]]} for b in value
+                        {
+                            "seed": b["seed"],
+                            "why": render(b["reason"]),
+                            "reason": b["reason"].as_json(),
+                            "items": [brief(i) for i in b["items"]],
+                        }
+                        for b in value
                     ]
                     if key == "because_you_played"
                     else [brief(i) for i in value]
@@ -399,7 +415,7 @@ def _register_history(sub, command) -> None:
                     dict(i, path=f"[{b['seed']}] {i['path']}") for b in items for i in b["items"]
                 ]
             for k, item in enumerate(items, 1):
-                print(f"{k:>3}. {item['path']}  ({'; '.join(item['reasons'])})")
+                print(f"{k:>3}. {item['path']}  ({item['why']})")
         return 0
 
     p = command("event", cmd_event, "record a playback event or feedback for a file")

@@ -199,6 +199,25 @@ def test_finished_plays_become_signals(library):
     assert model is not None and model.n_events == 4
 
 
+def test_dragging_to_the_end_is_not_playing_to_the_end(library):
+    """A seek to near the end, then the player's ``complete``: not a finished play."""
+    film = fid(library, "film.mp4")  # 20 s
+    history.record_event(library, film, "start", 0.0, at=T0)
+    history.record_event(library, film, "seek", 19.0, at=T0 + 2)
+    history.record_event(library, film, "complete", at=T0 + 3)
+    [dragged] = history.signals(library)
+    assert dragged.kind == "complete" and dragged.signal < 0  # 3 s heard of 20: a skip
+    # heard to the end after a seek back, or resumed and heard to the end: finished
+    history.record_event(library, film, "start", 0.0, at=T0 + 100)
+    history.record_event(library, film, "progress", 10.0, at=T0 + 110)
+    history.record_event(library, film, "seek", 2.0, at=T0 + 111)
+    history.record_event(library, film, "complete", at=T0 + 129)
+    history.record_event(library, film, "start", 12.0, at=T0 + 200)
+    history.record_event(library, film, "seek", 13.0, at=T0 + 201)
+    history.record_event(library, film, "complete", at=T0 + 208)
+    assert [round(s.signal, 2) for s in history.signals(library)[1:]] == [0.8, 0.8]
+
+
 def test_model_state_survives_reopening(indexed_library, tmp_path):
     media, data = indexed_library
     copy = tmp_path / "data"

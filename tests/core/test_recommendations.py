@@ -19,8 +19,11 @@ from test_history import T0, copy_library, fid, index_media, play
 
 from medialens.cli import main
 from medialens.core import history
+from medialens.core.reasons import Reason, render
 from medialens.core.recommendations import (
     DUPLICATE_COSINE,
+    EXPLORE,
+    REJECTED_COSINE,
     TOUR,
     item_vectors,
     more_like_this,
@@ -124,12 +127,51 @@ def test_every_item_says_why_naming_a_played_title(library):
     play(library, "low1.ogg", "complete", T0 + 30)
     play(library, "high0.ogg", "skip", T0 + 60, 0.2)
     recs = recommend(library, 8, now=LATER)
-    assert all(r["reasons"] and all(isinstance(x, str) and x for x in r["reasons"]) for r in recs)
+    assert all(r["reasons"] and all(isinstance(x, Reason) for x in r["reasons"]) for r in recs)
+    assert all(render(r["reasons"]) for r in recs)
     [low] = [r for r in recs if names([r])[0] in LOWS]
-    because = [x for x in low["reasons"] if x.startswith("Because you played ")]
-    assert because in (["Because you played Low 0"], ["Because you played Low 1"])
-    assert because[0] != f"Because you played {low['title']}"  # another file: the most similar
-    assert "low, calm" in low["reasons"] or "calm, low" in low["reasons"]  # the tags liked
+    because = [x for x in low["reasons"] if x.key == "because_played"]
+    assert [x.get("title") for x in because] in (["Low 0"], ["Low 1"])
+    assert because[0].get("title") != low["title"]  # another file: the most similar
+    [tags] = [x for x in low["reasons"] if x.key == "liked_tags"]
+    assert {t.tag for t in tags.get("tags")} == {"low", "calm"}  # the tags liked
+    assert {t.source for t in tags.get("tags")} == {"sketch"}
+    assert render(tags) in ("You often like: low, calm", "You often like: calm, low")
+
+
+
+def test_a_liked_file_is_named_as_liked_not_played(library):
+    """Only liked, never played: "Because you liked", never "Because you played"."""
+    history.record_event(library, library.media / "low0.ogg", "like", at=T0)
+    recs = recommend(library, 100, now=LATER)
+    keys = {x.key for r in recs for x in r["reasons"]}
+    assert "because_liked" in keys and "because_played" not in keys
+    lows = [r for r in recs if names([r])[0] in LOWS - {"low0.ogg"}]
+    assert lows and all(Reason.of("because_liked", title="Low 0") in r["reasons"] for r in lows)
+    assert render(Reason.of("because_liked", title="Low 0")) == "Because you liked Low 0"
+    [because] = sections(library, 4, now=LATER)["because_you_played"]
+    assert because["reason"] == Reason.of("because_liked", title="Low 0")
+    assert all(Reason.of("because_liked", title="Low 0") in i["reasons"] for i in because["items"])
+    [shelf] = [s for s in shelves(library, 4, now=LATER) if s.key == "because"]
+    assert shelf.reason == because["reason"] and shelf.title == "Because you liked {0}"
+    play(library, "low1.ogg", "complete", T0 + 10)  # played, not liked: says so
+    [played] = [
+        b for b in sections(library, 4, now=LATER)["because_you_played"] if b["seed"] == "Low 1"
+    ]
+    assert played["reason"] == Reason.of("because_played", title="Low 1")
+
+
+def test_something_different_is_not_the_thing_just_rejected(library):
+    """An explore slot never offers a near-copy of a file the person was not interested in."""
+    items = item_vectors(library)
+    low = [items.row[library.file_row(library.media / n)["content_id"]] for n in sorted(LOWS)]
+    assert float(np.min(items.vectors[low] @ items.vectors[low].T)) >= REJECTED_COSINE  # premise
+    play(library, "high0.ogg", "complete", T0)
+    history.record_event(library, library.media / "low0.ogg", "not_interested", at=T0 + 10)
+    for n in (6, 8, 10):
+        recs = recommend(library, n, now=LATER)
+        tries = [r for r in recs if r["reasons"] == [EXPLORE]]
+        assert tries and not set(names(tries)) & LOWS, names(tries)
 
 
 def test_continue_watching_lists_an_unfinished_video(library):
@@ -139,7 +181,8 @@ def test_continue_watching_lists_an_unfinished_video(library):
     history.record_event(library, library.media / "beats0.ogg", "stop", 2.0, at=T0 + 10)  # audio
     cont = sections(library, 10, now=T0 + 60)["continue_watching"]
     assert names(cont) == ["film.mp4"]
-    assert cont[0]["position"] == 8.0 and cont[0]["reasons"] == ["Resume at 0:08 of 0:20"]
+    assert cont[0]["position"] == 8.0 and [r.key for r in cont[0]["reasons"]] == ["resume"]
+    assert render(cont[0]["reasons"]) == "Resume at 0:08 of 0:20"
     history.record_event(library, film, "start", 8.0, at=T0 + 100)
     history.record_event(library, film, "complete", at=T0 + 112)
     assert sections(library, 10, now=T0 + 200)["continue_watching"] == []
@@ -149,16 +192,18 @@ def test_sections_new_and_because(library):
     play(library, "low0.ogg", "complete", T0)
     s = sections(library, 4, now=LATER)
     assert set(s) == {"for_you", "continue_watching", "new_for_you", "because_you_played"}
-    assert s["new_for_you"] and all(r["reasons"][0] == "Added today" for r in s["new_for_you"])
+    today = Reason.of("added_today")
+    assert s["new_for_you"] and all(r["reasons"][0] == today for r in s["new_for_you"])
     assert not set(names(s["new_for_you"])) & set(names(s["for_you"]))
     [because] = s["because_you_played"]
     assert because["seed"] == "Low 0" and len(because["items"]) == 4
+    assert because["reason"] == Reason.of("because_played", title="Low 0")
     assert names(because["items"])[0] in LOWS  # the nearest first
     assert sections(library, 4, now=time.time() + 15 * 86400)["new_for_you"] == []  # 2 weeks on
     kinds = [s.key for s in shelves(library, 4, now=LATER)]
     assert kinds[0] == "for_you" and "because" in kinds
     like = more_like_this(library, fid(library, "high0.ogg"), 3, now=LATER)
-    assert like and all(c.why.startswith("Like High 0") for c in like)
+    assert like and all(c.why[0] == Reason.of("like", title="High 0") for c in like)
 
 
 def test_recommendations_are_deterministic(library):
@@ -199,11 +244,18 @@ def test_cli_event_recommend_and_history(library, capsys, tmp_path):
     code, out, _ = cli(capsys, library, "recommend", "-n", "4", "--json")
     recs = json.loads(out)
     assert code == 0 and len(recs) == 4
-    assert all(set(r) == {"path", "score", "reasons"} for r in recs)
+    assert all(set(r) == {"path", "score", "why", "reasons"} for r in recs)
+    assert all(r["why"] and r["why"].count("; ") == len(r["reasons"]) - 1 for r in recs)
+    assert all(set(x) == {"key", "args"} for r in recs for x in r["reasons"])
     code, out, _ = cli(capsys, library, "recommend", "-n", "3", "--sections", "--json")
     s = json.loads(out)
     assert set(s) == {"for_you", "continue_watching", "new_for_you", "because_you_played"}
     assert s["because_you_played"][0]["seed"] == "Low 0"
+    assert s["because_you_played"][0]["reason"] == {
+        "key": "because_played",
+        "args": {"title": "Low 0"},
+    }
+    assert s["because_you_played"][0]["why"] == "Because you played Low 0"
 
     target = tmp_path / "h.json"
     code, out, _ = cli(capsys, library, "history", "export", str(target))
@@ -218,7 +270,7 @@ def test_cli_event_recommend_and_history(library, capsys, tmp_path):
     code, out, _ = cli(capsys, library, "history", "forget")
     assert (code, out) == (0, "forgot 3 events and the interest model\n")
     code, out, _ = cli(capsys, library, "recommend", "-n", "2")
-    assert code == 0 and out.count(TOUR) == 2
+    assert code == 0 and out.count(render(TOUR)) == 2
 
 
 def test_cli_errors(library, capsys):

@@ -59,3 +59,14 @@ def test_a_short_clip_watched_whole_is_not_a_skip():
 def test_empty_session_is_neutral_and_ratings_map_as_documented():
     assert play_signal([]) == 0.0
     assert [rating_signal(r) for r in (1, 2, 3, 4, 5)] == [-0.4, -0.1, 0.3, 0.7, 1.0]
+
+
+def test_seeking_to_the_end_is_not_finishing():
+    dragged = [("start", 0, 200, T), ("seek", 195, 200, T + 4), ("complete", 200, 200, T + 9)]
+    assert play_signal(dragged) == -0.5  # 13 s heard: a skip, whatever the player says
+    late = [("start", 0, 200, T), ("seek", 190, 200, T + 120), ("complete", 200, 200, T + 130)]
+    assert 0.0 < play_signal(late) < 0.8  # most of it heard, then skipped the last minute
+    intro = [("start", 0, 200, T), ("seek", 10, 200, T + 1), ("complete", 200, 200, T + 191)]
+    assert play_signal(intro) == 0.8  # skipping an intro still finishes the song
+    resumed = [("start", 150, 200, T), ("seek", 155, 200, T + 1), ("complete", 200, 200, T + 46)]
+    assert play_signal(resumed) == 0.8  # resumed late: the rest is what had to be heard

@@ -12,9 +12,13 @@ nothing else is left, so ten copies of one track never fill it. One slot in For 
 goes to the best file of a region of the library the rest of the list does not touch,
 so a taste that changes can be found at all. Left out everywhere:
 files played in the last hour, disliked or "not interested" files, and files that are
-unavailable or not playable. Every item says why it is there, in words: the liked file
-it is most like, and the tags it shares with what was liked. With no history yet, the
-list is a tour of the library's main regions. Same state and ``now``, same lists.
+unavailable or not playable. Every item says why it is there, as data
+(:class:`~medialens.core.reasons.Reason`): the file it is most like among those the person
+liked or played to the end (and which of the two it was), and the tags it shares with them.
+A file very like one the person disliked or was not interested in comes only as a last
+resort, and never in an explore slot: "something different" must not be the same thing
+again; only explore slots say so. With no history yet, the list is a tour of the
+library's main regions. Same state and ``now``, same lists.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from medialens.core import history
 from medialens.core.db import Store
 from medialens.core.index import LibraryIndex
 from medialens.core.library import Library
+from medialens.core.reasons import Reason, Tag
 from medialens.recommend import build_item_vectors, cold_start_order, diversify
 
 RECENT_SECONDS = 3600.0
@@ -41,11 +46,21 @@ MMR_LAMBDA = 0.7
 #: Share of each (extractor.name) block in the item vectors; absent = 1, every block alike.
 BLOCK_WEIGHTS: dict[str, float] = {}
 LIKED_SIGNAL = 0.5
+#: The signal of a play to the end (or 90 %): anything less was played, not finished.
+FINISHED_SIGNAL = 0.8
 BECAUSE_MIN_COSINE = 0.2
 TAG_MIN_SCORE = 0.2
 TAG_MIN_PROFILE = 0.2
-TOUR = "A tour of your library"
-EXPLORE = "Something different to try"
+#: "Very like a rejected file": a cosine one standard deviation above the library's mean
+#: similarity to that file, kept within these bounds. Item vectors average several blocks,
+#: so near-identical voicemail prompts meet at 0.45-0.6 while the library's median is 0.1;
+#: a fixed cosine would be wrong for one library or the other.
+REJECTED_COSINE = 0.9
+REJECTED_MIN_COSINE = 0.3
+TOUR = Reason.of("tour")
+#: Only the explore slots say "Something different to try": it promises something new.
+EXPLORE = Reason.of("explore")
+FROM_HISTORY = Reason.of("from_history")
 #: Slots of For you (of 6 or more) kept for files unlike anything in the rest of the list.
 EXPLORE_SLOTS = 1
 REGIONS = 12
@@ -146,21 +161,23 @@ def _build(index: LibraryIndex) -> ItemVectors:
     return ItemVectors(index.blocks, cids, row, vectors, present, layout)
 
 
-def _tags(store: Store) -> dict[str, dict[str, float]]:
-    """Every content id's tags, the highest score over extractors (cached like vectors)."""
+def _tags(store: Store) -> dict[str, dict[str, tuple[float, str]]]:
+    """Every content id's tags: the highest score over extractors, and that extractor."""
     conn = store.read_conn()
     key = tuple(conn.execute("SELECT count(*), max(rowid) FROM features").fetchone())
     with _lock:
         cached = _tag_cache.get(store)
         if cached is not None and cached[0] == key:
             return cached[1]
-    out: dict[str, dict[str, float]] = {}
-    for cid, raw in conn.execute(
-        "SELECT content_id, tags FROM features WHERE tags IS NOT NULL ORDER BY content_id, extractor"
+    out: dict[str, dict[str, tuple[float, str]]] = {}
+    for cid, extractor, raw in conn.execute(
+        "SELECT content_id, extractor, tags FROM features WHERE tags IS NOT NULL "
+        "ORDER BY content_id, extractor"
     ):
         merged = out.setdefault(cid, {})
         for tag, score in json.loads(raw).items():
-            merged[tag] = max(float(score), merged.get(tag, float("-inf")))
+            if tag not in merged or float(score) > merged[tag][0]:
+                merged[tag] = (float(score), extractor)
     with _lock:
         _tag_cache[store] = (key, out)
     return out
@@ -197,7 +214,7 @@ class _State:
         )
         return _title(row) if row else "a file you played"
 
-    def tags(self) -> dict[str, dict[str, float]]:
+    def tags(self) -> dict[str, dict[str, tuple[float, str]]]:
         if self._tags is None:
             self._tags = _tags(self.store)
         return self._tags
@@ -208,7 +225,7 @@ class _State:
             total: dict[str, float] = {}
             tags = self.tags()
             for cid in self.liked:
-                for tag, score in tags.get(cid, {}).items():
+                for tag, (score, _source) in tags.get(cid, {}).items():
                     total[tag] = total.get(tag, 0.0) + max(score, 0.0)
             n = max(len(self.liked), 1)
             self._profile = {t: s / n for t, s in total.items()}
@@ -292,60 +309,77 @@ def _scores(state: _State, cids: list[str]) -> np.ndarray:
 
 
 def _pick(state: _State, cids: list[str], relevance: np.ndarray, n: int) -> list[int]:
-    """MMR over the candidates, then near-duplicates of what is picked only as a last resort."""
+    """MMR over the candidates; near-duplicates of what is picked, then near-copies of what
+    the person rejected, only as a last resort (in that order)."""
     if not cids or n <= 0:
         return []
     v = state.items.vectors[[state.items.row[c] for c in cids]]
     order = [int(i) for i in diversify(relevance, v, min(len(cids), 3 * n), MMR_LAMBDA)]
-    rest = [int(i) for i in np.argsort(-relevance, kind="stable") if int(i) not in set(order)]
-    order += rest
+    first = set(order)
+    order += [int(i) for i in np.argsort(-relevance, kind="stable") if int(i) not in first]
+    rejected = _near_rejected(state, cids)
     picked: list[int] = []
     spare: list[int] = []
+    last: list[int] = []
     for i in order:
         if len(picked) == n:
             break
-        if picked and float((v[picked] @ v[i]).max()) >= DUPLICATE_COSINE:
+        if rejected[i]:
+            last.append(i)
+        elif picked and float((v[picked] @ v[i]).max()) >= DUPLICATE_COSINE:
             spare.append(i)
         else:
             picked.append(i)
-    return picked + spare[: n - len(picked)]
+    return (picked + spare + last)[:n]
 
 
-def _reasons(
-    state: _State, cid: str, seed: str | None = None, seed_words: str = "Because you played"
-) -> list[str]:
-    reasons: list[str] = []
+def _seed_reason(state: _State, seed: str) -> Reason:
+    """What really happened with a seed: liked (an explicit word), else played to the end."""
+    how = state.opinion.get(seed)
+    key = "because_liked" if how is not None and how[2] == "like" else "because_played"
+    return Reason.of(key, title=state.title(seed))
+
+
+def _reasons(state: _State, cid: str, seed: str | None = None, like: bool = False) -> list[Reason]:
+    """Why ``cid`` is offered; with ``seed`` it is offered for being like that file."""
+    reasons: list[Reason] = []
     items = state.items
     how = state.opinion.get(cid)
     if how is not None and how[0] >= LIKED_SIGNAL:
-        reasons.append("You liked this" if how[2] == "like" else "You played this to the end")
+        if how[2] == "like":
+            reasons.append(Reason.of("liked_this"))
+        else:
+            reasons.append(
+                Reason.of("finished_this" if how[0] >= FINISHED_SIGNAL else "played_this")
+            )
     liked = [c for c in state.liked if c != cid and c in items.row]
     if seed is not None:
-        reasons.append(f"{seed_words} {state.title(seed)}")
+        reasons.append(
+            Reason.of("like", title=state.title(seed)) if like else _seed_reason(state, seed)
+        )
     elif liked and cid in items.row:
         v = items.vectors[items.row[cid]]
         sims = items.vectors[[items.row[c] for c in liked]] @ v
         best = int(np.argmax(sims))  # ties: the most recent liked file
         if sims[best] >= BECAUSE_MIN_COSINE:
-            reasons.append(f"Because you played {state.title(liked[best])}")
+            reasons.append(_seed_reason(state, liked[best]))
     profile = state.profile() if state.liked else {}
     if profile:
         mine = state.tags().get(cid, {})
         shared = sorted(
-            (
-                (-score * profile[tag], tag)
-                for tag, score in mine.items()
-                if score >= TAG_MIN_SCORE and profile.get(tag, 0.0) >= TAG_MIN_PROFILE
-            ),
+            (-score * profile[tag], tag, source)
+            for tag, (score, source) in mine.items()
+            if score >= TAG_MIN_SCORE and profile.get(tag, 0.0) >= TAG_MIN_PROFILE
         )
         if shared:
-            reasons.append(", ".join(tag for _, tag in shared[:2]))
-    if not reasons:
-        reasons.append(EXPLORE)
+            tags = tuple(Tag(tag, source, mine[tag][0]) for _, tag, source in shared[:2])
+            reasons.append(Reason.of("liked_tags", tags=tags))
+    if not reasons:  # ranked up by the model, like nothing in particular: say only that
+        reasons.append(FROM_HISTORY)
     return reasons
 
 
-def _item(state: _State, cid: str, score: float, reasons: list[str], section: str) -> dict:
+def _item(state: _State, cid: str, score: float, reasons: list[Reason], section: str) -> dict:
     f = state.files[cid]
     return {
         "path": f["display_path"],
@@ -417,23 +451,49 @@ def _explore(
     """Up to ``k`` candidates from regions of the library the list does not cover yet.
 
     The best-scoring file of each uncovered region, best regions first: a taste that has
-    changed shows up only if something of the new kind is offered at all.
+    changed shows up only if something of the new kind is offered at all. Files very like
+    one the person rejected are never offered here: a rejection says "not this kind".
     """
     if k <= 0:
         return []
     labels = _regions(state)[[state.items.row[c] for c in cids]]
     covered = {int(labels[i]) for i in picked}
+    rejected = _near_rejected(state, cids)
     best: dict[int, int] = {}
     for i in np.argsort(-scores, kind="stable"):
         region = int(labels[i])
-        if region not in covered and region not in best and int(i) not in picked:
-            best[region] = int(i)
+        if region in covered or region in best or int(i) in picked or rejected[i]:
+            continue
+        best[region] = int(i)
     order = sorted(best.values(), key=lambda i: (-scores[i], i))[:k]
     if len(order) < k:  # every region is covered: fill with the next best by score
         taken = set(picked) | set(order)
-        rest = [int(i) for i in np.argsort(-scores, kind="stable") if int(i) not in taken]
+        rest = [
+            int(i)
+            for i in np.argsort(-scores, kind="stable")
+            if int(i) not in taken and not rejected[i]
+        ]
         order += rest[: k - len(order)]
     return order
+
+
+def _near_rejected(state: _State, cids: list[str]) -> np.ndarray:
+    """For each candidate: is it very like a file the person disliked or was not into?
+
+    Very like = closer to it than the library is on the whole (mean + one standard
+    deviation of every file's cosine to it), between ``REJECTED_MIN_COSINE`` and
+    ``REJECTED_COSINE``.
+    """
+    items = state.items
+    rejected = [items.row[c] for c in sorted(state.hidden) if c in items.row]
+    if not rejected or not cids:
+        return np.zeros(len(cids), bool)
+    everything = items.vectors @ items.vectors[rejected].T  # [M, R]
+    limit = np.clip(
+        everything.mean(axis=0) + everything.std(axis=0), REJECTED_MIN_COSINE, REJECTED_COSINE
+    )
+    sims = everything[[items.row[c] for c in cids]]
+    return (sims >= limit).any(axis=1)
 
 
 def recommend(lib: Any, n: int = 10, now: float | None = None) -> list[dict]:
@@ -462,22 +522,13 @@ def _continue(state: _State, n: int) -> list[dict]:
         if f is None or f["kind"] != "video" or cid in state.hidden:
             continue
         duration = u["duration"] or f["duration"]
-        reason = f"Resume at {_clock(u['position'])}" + (
-            f" of {_clock(duration)}" if duration else ""
-        )
+        reason = Reason.of("resume", position=float(u["position"]), duration=duration or None)
         item = _item(state, cid, u["at"], [reason], "continue_watching")
         item["position"] = u["position"]
         out.append(item)
         if len(out) == n:
             break
     return out
-
-
-def _clock(seconds: float) -> str:
-    s = int(round(seconds))
-    h, rem = divmod(s, 3600)
-    m, s = divmod(rem, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
 def _new(state: _State, n: int, shown: set[str] = frozenset()) -> list[dict]:
@@ -490,12 +541,16 @@ def _new(state: _State, n: int, shown: set[str] = frozenset()) -> list[dict]:
     items = _ranked(state, cids, n, "new_for_you")
     for item in items:
         days = int((state.now - state.files[item["content_id"]]["added_at"]) // 86400)
-        added = {0: "Added today", 1: "Added yesterday"}.get(max(days, 0), f"Added {days} days ago")
+        days = max(days, 0)
+        added = {0: Reason.of("added_today"), 1: Reason.of("added_yesterday")}.get(
+            days, Reason.of("added_days_ago", days=days)
+        )
         item["reasons"] = [added] + [r for r in item["reasons"] if r != TOUR]
     return items
 
 
-def _like_this(state: _State, seed: str, n: int, words: str = "Because you played") -> list[dict]:
+def _like_this(state: _State, seed: str, n: int, like: bool = False) -> list[dict]:
+    """The files nearest ``seed``; ``like`` says "Like X" instead of why X was a seed."""
     items = state.items
     cids = _candidates(state, {seed})
     if seed not in items.row or not cids:
@@ -503,7 +558,7 @@ def _like_this(state: _State, seed: str, n: int, words: str = "Because you playe
     sims = items.vectors[[items.row[c] for c in cids]] @ items.vectors[items.row[seed]]
     picked = _pick(state, cids, sims.astype(np.float64), n)
     return [
-        _item(state, cids[i], sims[i], _reasons(state, cids[i], seed, words), "because_you_played")
+        _item(state, cids[i], sims[i], _reasons(state, cids[i], seed, like), "because_you_played")
         for i in picked
     ]
 
@@ -516,7 +571,12 @@ def _because(state: _State, n: int, seeds: int = 3) -> list[dict]:
         like = _like_this(state, seed, n)
         if like:
             out.append(
-                {"seed": state.title(seed), "seed_file_id": _file_id(state, seed), "items": like}
+                {
+                    "seed": state.title(seed),
+                    "seed_file_id": _file_id(state, seed),
+                    "reason": _seed_reason(state, seed),
+                    "items": like,
+                }
             )
     return out
 
@@ -549,19 +609,22 @@ def sections(lib: Any, n: int = 10, now: float | None = None) -> dict:
 @dataclass(frozen=True)
 class Card:
     file_id: int
-    why: str
+    why: tuple[Reason, ...]
 
 
 @dataclass(frozen=True)
 class Shelf:
+    """One row of For you; ``reason`` titles a "because" shelf (liked or played ``arg``)."""
+
     key: str
     title: str
     cards: list[Card]
     arg: str = ""
+    reason: Reason | None = None
 
 
 def _cards(items: list[dict]) -> list[Card]:
-    return [Card(i["file_id"], "; ".join(i["reasons"])) for i in items]
+    return [Card(i["file_id"], tuple(i["reasons"])) for i in items]
 
 
 def shelves(lib: Any, per_row: int = 20, now: float | None = None) -> list[Shelf]:
@@ -575,7 +638,9 @@ def shelves(lib: Any, per_row: int = 20, now: float | None = None) -> list[Shelf
     if s["new_for_you"]:
         out.append(Shelf("new", "New for you", _cards(s["new_for_you"])))
     for b in s["because_you_played"]:
-        out.append(Shelf("because", "Because you played {0}", _cards(b["items"]), b["seed"]))
+        liked = b["reason"].key == "because_liked"
+        title = "Because you liked {0}" if liked else "Because you played {0}"
+        out.append(Shelf("because", title, _cards(b["items"]), b["seed"], b["reason"]))
     return out
 
 
@@ -586,4 +651,4 @@ def more_like_this(lib: Any, file_id: int, limit: int = 12, now: float | None = 
     if row is None or row["content_id"] is None:
         return []
     state.excluded = set(state.hidden)  # asked for explicitly: recent plays are fine
-    return _cards(_like_this(state, row["content_id"], limit, "Like"))
+    return _cards(_like_this(state, row["content_id"], limit, like=True))

@@ -11,7 +11,10 @@ calibration between them:
   that tag. This is what makes search cross-modal: "bicycle" finds a street
   video through its "mountain bike" label although its name says nothing.
 
-Every hit carries ``why``: the evidence that ranked it, in words.
+Every hit carries ``why``: the evidence that ranked it, as
+:class:`~medialens.core.reasons.Reason` data (the words it matched, the tag and how sure
+the model was, how close the meaning is), rendered in English for the command line and
+translated by the GUI.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import numpy as np
 from medialens.api import TextEmbedder
 from medialens.core.db import Store
 from medialens.core.index import LibraryIndex
+from medialens.core.reasons import Reason, render
 
 RRF_K = 60
 KEYWORD_POOL = 2000
@@ -37,15 +41,26 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 STOPWORDS = frozenset("a an the at of in on and or with for to by from is are".split())
 
 
+#: What a tag source's tags describe, from the modality of the vectors it stores: a
+#: vision model's labels are seen, a music or sound model's tags are heard.
+SEEN_MODALITIES = frozenset({"visual"})
+HEARD_MODALITIES = frozenset({"music", "audio"})
+
+
 @dataclass
 class Hit:
     file_id: int
     path: str
     score: float
-    why: list[str]
+    why: list[Reason]
 
     def as_json(self) -> dict:
-        return {"path": self.path, "score": round(self.score, 5), "why": "; ".join(self.why)}
+        return {
+            "path": self.path,
+            "score": round(self.score, 5),
+            "why": render(self.why),
+            "reasons": [r.as_json() for r in self.why],
+        }
 
 
 class TagEmbeddings:
@@ -96,11 +111,11 @@ class TagEmbeddings:
             return stacked
 
 
-def _matched_words(words: list[str], body: str) -> str:
-    """``text: sunset, night``: the query words (as prefixes) this document contains."""
+def _matched_words(words: list[str], body: str) -> Reason:
+    """The query words (as prefixes) this document contains."""
     found = set(_TOKEN.findall(body.lower()))
     matched = [w for w in words if any(f.startswith(w) for f in found)]
-    return "text: " + ", ".join(matched or words)
+    return Reason.of("matches_words", words=tuple(matched or words))
 
 
 def fts_query(text: str, any_word: bool = False) -> str | None:
@@ -128,7 +143,7 @@ class Searcher:
         self.tag_embeddings = TagEmbeddings(embedder, cache_dir) if embedder else None
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="medialens-keyword")
 
-    def keyword(self, query: str, limit: int) -> list[tuple[int, str]]:
+    def keyword(self, query: str, limit: int) -> list[tuple[int, Reason]]:
         """FTS5 matches ranked by bm25, with the words each file matched as its ``why``.
 
         bm25 is computed for at most ``KEYWORD_POOL`` matches: past that many, a word is
@@ -164,7 +179,7 @@ class Searcher:
         ) if hits else {}  # fmt: skip
         return [(file_id, _matched_words(words, bodies.get(rowid, ""))) for file_id, rowid in hits]
 
-    def semantic_text(self, q: np.ndarray, limit: int) -> list[tuple[int, str]]:
+    def semantic_text(self, q: np.ndarray, limit: int) -> list[tuple[int, Reason]]:
         assert self.embedder is not None
         block = self.index.blocks.get(f"{self._text_extractor()}.{self.embedder.vector_name}")
         if block is None or q.shape[0] != block.matrix.shape[1]:
@@ -173,7 +188,7 @@ class Searcher:
         order = np.argpartition(-sims, min(limit, len(sims) - 1))[:limit]
         order = order[np.argsort(-sims[order], kind="stable")]
         return [
-            (int(block.file_ids[i]), f"meaning {sims[i]:.2f}")
+            (int(block.file_ids[i]), Reason.of("similar_meaning", score=float(sims[i])))
             for i in order
             if sims[i] >= TEXT_MIN_SIMILARITY
         ]
@@ -185,10 +200,19 @@ class Searcher:
                 return block.extractor
         return ""
 
-    def semantic_tags(self, q: np.ndarray, limit: int) -> list[tuple[int, str]]:
+    def _tag_key(self, extractor: str) -> str:
+        """``looks_like``, ``sounds_like`` or ``tagged``: what this source's tags describe."""
+        modalities = {b.modality for b in self.index.blocks.values() if b.extractor == extractor}
+        if modalities & SEEN_MODALITIES:
+            return "looks_like"
+        if modalities & HEARD_MODALITIES:
+            return "sounds_like"
+        return "tagged"
+
+    def semantic_tags(self, q: np.ndarray, limit: int) -> list[tuple[int, Reason]]:
         """Files whose content tags mean what the query means, strongest evidence first."""
         assert self.tag_embeddings is not None
-        candidates: list[tuple[float, int, str]] = []
+        candidates: list[tuple[float, int, Reason]] = []
         for table in self.index.tags.values():
             if not table.vocabulary:
                 continue
@@ -203,12 +227,17 @@ class Searcher:
             k = evidence.argmax(axis=1)
             value = evidence[np.arange(len(k)), k]
             top = np.argpartition(-value, min(limit, len(value) - 1))[:limit]
-            label = "label" if table.extractor == "vision" else "tag"
+            key = self._tag_key(table.extractor)
             for row in top[value[top] > 0].tolist():
                 tag_id = int(table.tag_ids[row, k[row]])
-                why = f"{label}: {table.vocabulary[tag_id]} {table.scores[row, k[row]]:.2f}"
+                why = Reason.of(
+                    key,
+                    tag=table.vocabulary[tag_id],
+                    source=table.extractor,
+                    score=float(table.scores[row, k[row]]),
+                )
                 candidates.append((float(value[row]), int(table.file_ids[row]), why))
-        best: dict[int, tuple[float, str]] = {}
+        best: dict[int, tuple[float, Reason]] = {}
         for value, file_id, why in sorted(candidates, key=lambda c: (-c[0], c[1])):
             best.setdefault(file_id, (value, why))
         return [(file_id, why) for file_id, (_, why) in list(best.items())[:limit]]
@@ -228,18 +257,18 @@ class Searcher:
             lists.append(self.semantic_text(q, depth))
         lists.insert(0, keyword.result())
         fused: dict[int, float] = {}
-        reasons: dict[int, list[tuple[int, str]]] = {}
-        for hits in lists:
+        reasons: dict[int, list[tuple[int, int, Reason]]] = {}
+        for order, hits in enumerate(lists):
             for rank, (file_id, why) in enumerate(hits):
                 fused[file_id] = fused.get(file_id, 0.0) + 1.0 / (RRF_K + rank + 1)
-                reasons.setdefault(file_id, []).append((rank, why))
+                reasons.setdefault(file_id, []).append((rank, order, why))
         ordered = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
         return [
             Hit(
                 file_id,
                 self.index.files[file_id]["path"],
                 score,
-                [why for _, why in sorted(reasons[file_id])],
+                [why for _, _, why in sorted(reasons[file_id], key=lambda r: r[:2])],
             )
             for file_id, score in ordered
             if file_id in self.index.files

@@ -5,7 +5,7 @@ embeddings of any two frames sit near 0.5, text embeddings near 0.1), so each
 modality's similarities are turned into z-scores over the library before they
 are combined: a match means "unusually close for this kind of evidence", and
 no modality dominates by scale. The modality that contributed most is the
-``why``.
+``why``, as a :class:`~medialens.core.reasons.Reason` with that modality's cosine.
 """
 
 from __future__ import annotations
@@ -15,13 +15,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from medialens.core.index import LibraryIndex
+from medialens.core.reasons import Reason, render
 
-MODALITY_NAMES = {
-    "visual": "looks alike",
-    "music": "sounds alike",
-    "audio": "similar sound",
-    "text": "similar words",
-    "labels": "similar content",
+#: The reason key of each modality; another modality is just ``similar``.
+MODALITY_KEYS = {
+    "visual": "looks_alike",
+    "music": "sounds_alike",
+    "audio": "similar_sound",
+    "text": "similar_words",
+    "labels": "similar_content",
 }
 
 
@@ -30,10 +32,15 @@ class Match:
     file_id: int
     path: str
     score: float
-    why: str
+    why: Reason
 
     def as_json(self) -> dict:
-        return {"path": self.path, "score": round(self.score, 4), "why": self.why}
+        return {
+            "path": self.path,
+            "score": round(self.score, 4),
+            "why": render(self.why),
+            "reasons": [self.why.as_json()],
+        }
 
 
 def _zscores(sims: np.ndarray) -> np.ndarray:
@@ -78,6 +85,8 @@ def similar(index: LibraryIndex, file_id: int, n: int = 10) -> list[Match]:
             break
         other = int(index.file_ids[i])
         modality = blocks[best_block[i]].modality
-        why = f"{MODALITY_NAMES.get(modality, modality)} ({modality} {best_cos[i]:.2f})"
+        why = Reason.of(
+            MODALITY_KEYS.get(modality, "similar"), modality=modality, score=float(best_cos[i])
+        )
         matches.append(Match(other, index.files[other]["path"], float(score[i]), why))
     return matches

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from medialens.gui.delegates import CardDelegate, ThumbnailCache
-from medialens.gui.models import CardModel, RowRole
+from medialens.gui.models import CardModel, RowRole, tr_reason
 from medialens.gui.session import Session
 from medialens.gui.widgets import EmptyState, file_menu, heading, muted
 
@@ -128,6 +128,8 @@ class ForYouPage(QWidget):
             "new": self.tr("New for you"),
             "because": self.tr("Because you played {0}"),
         }
+        if getattr(shelf, "reason", None) is not None:  # "because you liked/played X"
+            return tr_reason(shelf.reason)
         return titles.get(shelf.key, shelf.title).format(shelf.arg)
 
     # -- data ---------------------------------------------------------------------------------

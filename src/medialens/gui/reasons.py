@@ -1,76 +1,80 @@
 """Why a file is shown, in the user's language.
 
-The core gives English sentences (joined with "; "); they are translated
-through the patterns below. A ``(template, *args)`` tuple is translated as a
-template. Unknown text is shown as it is.
+The core gives reasons as data (:class:`medialens.core.reasons.Reason`: a key and its
+arguments); each key has a template here, translated in the "Reasons" context, and the
+arguments are filled in after translation, so a title or a tag never has to be parsed
+back out of a sentence. Tags are shown through :func:`tag_text`, the one place a tag's
+name is turned into the user's language. Scores are never shown.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-# The core's sentences: (pattern, template).
-PATTERNS = [
-    (
-        re.compile(r"^A tour of your library$"),
-        QT_TRANSLATE_NOOP("Reasons", "A tour of your library"),
-    ),
-    (
-        re.compile(r"^Something different to try$"),
-        QT_TRANSLATE_NOOP("Reasons", "Something different to try"),
-    ),
-    (re.compile(r"^You liked this$"), QT_TRANSLATE_NOOP("Reasons", "You liked this")),
-    (
-        re.compile(r"^You played this to the end$"),
-        QT_TRANSLATE_NOOP("Reasons", "You played this to the end"),
-    ),
-    (
-        re.compile(r"^Because you played (.+)$"),
-        QT_TRANSLATE_NOOP("Reasons", "Because you played {0}"),
-    ),
-    (re.compile(r"^Like (.+)$"), QT_TRANSLATE_NOOP("Reasons", "Like {0}")),
-    (re.compile(r"^Added today$"), QT_TRANSLATE_NOOP("Reasons", "Added today")),
-    (re.compile(r"^Added yesterday$"), QT_TRANSLATE_NOOP("Reasons", "Added yesterday")),
-    (re.compile(r"^Added (\d+) days ago$"), QT_TRANSLATE_NOOP("Reasons", "Added {0} days ago")),
-    (
-        re.compile(r"^Resume at (\S+) of (\S+)$"),
-        QT_TRANSLATE_NOOP("Reasons", "Resume at {0} of {1}"),
-    ),
-    (re.compile(r"^Resume at (\S+)$"), QT_TRANSLATE_NOOP("Reasons", "Resume at {0}")),
-    (re.compile(r"^label: (.+)$"), QT_TRANSLATE_NOOP("Reasons", "label: {0}")),
-    (re.compile(r"^tag: (.+)$"), QT_TRANSLATE_NOOP("Reasons", "tag: {0}")),
-    (re.compile(r"^text: (.+)$"), QT_TRANSLATE_NOOP("Reasons", "text: {0}")),
-    (re.compile(r"^meaning (.+)$"), QT_TRANSLATE_NOOP("Reasons", "meaning {0}")),
-    (re.compile(r"^looks alike \((.+)\)$"), QT_TRANSLATE_NOOP("Reasons", "looks alike ({0})")),
-    (re.compile(r"^sounds alike \((.+)\)$"), QT_TRANSLATE_NOOP("Reasons", "sounds alike ({0})")),
-    (re.compile(r"^similar sound \((.+)\)$"), QT_TRANSLATE_NOOP("Reasons", "similar sound ({0})")),
-    (re.compile(r"^similar words \((.+)\)$"), QT_TRANSLATE_NOOP("Reasons", "similar words ({0})")),
-    (
-        re.compile(r"^similar content \((.+)\)$"),
-        QT_TRANSLATE_NOOP("Reasons", "similar content ({0})"),
-    ),
-]
+from medialens.core.reasons import Reason, Tag, fields, template_key
+
+#: The template of every reason key (see medialens.core.reasons for the arguments).
+TEMPLATES = {
+    "tour": QT_TRANSLATE_NOOP("Reasons", "A tour of your library"),
+    "explore": QT_TRANSLATE_NOOP("Reasons", "Something different to try"),
+    "from_history": QT_TRANSLATE_NOOP("Reasons", "Suggested from your history"),
+    "liked_this": QT_TRANSLATE_NOOP("Reasons", "You liked this"),
+    "finished_this": QT_TRANSLATE_NOOP("Reasons", "You played this to the end"),
+    "played_this": QT_TRANSLATE_NOOP("Reasons", "You played this"),
+    "because_played": QT_TRANSLATE_NOOP("Reasons", "Because you played {title}"),
+    "because_liked": QT_TRANSLATE_NOOP("Reasons", "Because you liked {title}"),
+    "like": QT_TRANSLATE_NOOP("Reasons", "Like {title}"),
+    "liked_tags": QT_TRANSLATE_NOOP("Reasons", "You often like: {tags}"),
+    "added_today": QT_TRANSLATE_NOOP("Reasons", "Added today"),
+    "added_yesterday": QT_TRANSLATE_NOOP("Reasons", "Added yesterday"),
+    "added_days_ago": QT_TRANSLATE_NOOP("Reasons", "Added {days} days ago"),
+    "resume": QT_TRANSLATE_NOOP("Reasons", "Resume at {position} of {duration}"),
+    "resume_at": QT_TRANSLATE_NOOP("Reasons", "Resume at {position}"),
+    "matches_words": QT_TRANSLATE_NOOP("Reasons", "matches the words: {words}"),
+    "similar_meaning": QT_TRANSLATE_NOOP("Reasons", "similar meaning"),
+    "looks_like": QT_TRANSLATE_NOOP("Reasons", "looks like: {tag}"),
+    "sounds_like": QT_TRANSLATE_NOOP("Reasons", "sounds like: {tag}"),
+    "tagged": QT_TRANSLATE_NOOP("Reasons", "tagged: {tag}"),
+    "looks_alike": QT_TRANSLATE_NOOP("Reasons", "looks alike"),
+    "sounds_alike": QT_TRANSLATE_NOOP("Reasons", "sounds alike"),
+    "similar_sound": QT_TRANSLATE_NOOP("Reasons", "similar in sound"),
+    "similar_words": QT_TRANSLATE_NOOP("Reasons", "similar words"),
+    "similar_content": QT_TRANSLATE_NOOP("Reasons", "similar content"),
+    "similar": QT_TRANSLATE_NOOP("Reasons", "similar"),
+}
+#: Between two reasons on one line.
+SEPARATOR = QT_TRANSLATE_NOOP("Reasons", "; ")
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Reasons", text)
 
 
-def _sentence(text: str) -> str:
-    for pattern, template in PATTERNS:
-        m = pattern.match(text)
-        if m:
-            return _tr(template).format(*m.groups())
-    return text
+def tag_text(tag: Tag) -> str:
+    """A tag's name in the user's language (the "Tags" catalogue), else as stored."""
+    return QCoreApplication.translate("Tags", tag.tag)
 
 
-def tr_reason(why) -> str:
-    """Translate a reason: ``(template, *args)`` or a core sentence (parts joined by "; ")."""
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _one(reason: Reason) -> str:
+    template = TEMPLATES.get(template_key(reason))
+    if template is None:  # a key from a newer core: better its name than nothing
+        return reason.key.replace("_", " ")
+    return _tr(template).format_map(_Blank(fields(reason, tag_text)))
+
+
+def tr_reason(why: Reason | Iterable[Reason] | None) -> str:
+    """One reason, or several on one line, translated; nothing for no reason."""
     if not why:
         return ""
-    if isinstance(why, str):
-        return "; ".join(_sentence(part) for part in why.split("; "))
-    template, *args = why
-    return _tr(template).format(*args)
+    if isinstance(why, Reason):
+        return _one(why)
+    if isinstance(why, str):  # not data: shown as it is, never parsed
+        return why
+    return _tr(SEPARATOR).join(_one(r) for r in why)

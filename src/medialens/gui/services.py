@@ -35,8 +35,6 @@ log = logging.getLogger(__name__)
 ) = range(len(LibraryRow._fields))  # fmt: skip
 
 NEW_BADGE_DAYS = 7
-# Why a file is shown: a core sentence (parts joined by "; ") or a ("template {0}", arg) tuple.
-Reason = tuple | str
 
 
 def is_unfinished(row: LibraryRow) -> bool:

@@ -245,9 +245,7 @@ class Session(QObject):
             if gen == self._search_generation:
                 self.searchFinished.emit(query, hits)
 
-        self.run_core(
-            lambda lib: [(h.file_id, "; ".join(h.why)) for h in lib.search(query, 200)], done
-        )
+        self.run_core(lambda lib: [(h.file_id, tuple(h.why)) for h in lib.search(query, 200)], done)
 
     def clear_search(self) -> None:
         self.query = ""

@@ -7,7 +7,10 @@ monotone so it can be explained in the UI:
 * ``like`` → +1 and ``dislike`` / ``not_interested`` → −1: an explicit word beats any
   inference (the last one given wins).
 * Played to the end (or ≥ 90 %) → +0.8, plus 0.1 per replay up to +1: finishing is the
-  clearest implicit "yes", coming back is a stronger one.
+  clearest implicit "yes", coming back is a stronger one. Reaching the end by seeking
+  there is not finishing: after a seek, the end counts only when the time listened covers
+  90 % of what lay between where the play began and the end; otherwise the play is judged
+  by the time listened, like a stop.
 * Stopped early — in the first 30 s, or in the first 15 % while under 10 min watched —
   → −0.5: that is a rejection, but a mild one (the wrong moment, a misclick).
 * Anything in between is judged by engagement ``e = max(fraction, 1 − exp(−minutes/30))``
@@ -55,15 +58,19 @@ def watched_seconds(events: Iterable[Event]) -> float:
     Between two consecutive events while playing, forward movement counts, capped at twice
     the wall-clock time between them (fast playback is fine, a seek forward is not
     watching); a pause left open overnight counts nothing. A ``seek`` event carries the
-    position jumped to. With no usable clock (all events at one instant), the furthest
-    position reached stands in.
+    position jumped to, not the one left, so up to a seek only the wall-clock time since
+    the event before counts (whatever the direction of the jump). With no usable clock
+    (all events at one instant), the furthest position reached stands in.
     """
     total, furthest, playing = 0.0, 0.0, False
     prev_pos = prev_at = None
     for kind, pos, _dur, at in sorted(events, key=lambda e: float(e[3])):
         pos, at = float(pos), float(at)
-        if playing and prev_pos is not None and pos > prev_pos and at > prev_at:
-            total += min(pos - prev_pos, 2.0 * (at - prev_at))
+        if playing and prev_pos is not None and at > prev_at:
+            if kind == "seek":
+                total += at - prev_at
+            elif pos > prev_pos:
+                total += min(pos - prev_pos, 2.0 * (at - prev_at))
         if kind in _START_KINDS or kind == "replay":
             playing = True
         elif kind in _STOP_KINDS and kind != "seek":
@@ -104,6 +111,8 @@ def play_signal(events: Iterable[Event]) -> float:
     watched = watched_seconds(events)
     replays = sum(1 for e in events if e[0] == "replay")
     completes = sum(1 for e in events if e[0] in END_KINDS)
+    if completes and _seeked_to_the_end(events, watched, duration):
+        completes = 0
     replays = max(replays, completes - 1)
     frac = watched / duration if duration > 0 else 0.0
     if completes or frac >= _COMPLETE_FRACTION:
@@ -111,6 +120,18 @@ def play_signal(events: Iterable[Event]) -> float:
     if is_early_skip(watched, duration):
         return -0.5
     return max(-1.0, min(1.0, -0.3 + 1.1 * engagement(watched, duration) + _REPLAY_BONUS * replays))
+
+
+def _seeked_to_the_end(events: list[tuple], watched: float, duration: float) -> bool:
+    """A seek during the play, and too little listened for the end to mean "finished".
+
+    A play resumed in the middle begins where it resumed, so only the rest must be heard;
+    a player's ``complete`` without any seek is trusted (there is nothing to doubt it by).
+    """
+    if duration <= 0 or not any(e[0] == "seek" for e in events):
+        return False
+    began = min(float(events[0][1]), duration)
+    return watched < _COMPLETE_FRACTION * (duration - began)
 
 
 def rating_signal(stars: float, scale: int = 5) -> float:
