@@ -54,6 +54,28 @@ def test_info_json(indexed, capsys):
     assert isinstance(info["tags"], dict)
 
 
+def test_search_and_similar_say_why_in_words_and_as_data(indexed, capsys):
+    media, data = indexed
+    code, out, _ = run(capsys, "--data-dir", str(data), "search", "street", "--json")
+    [hit] = [h for h in json.loads(out) if h["path"].endswith("street.mp4")]
+    assert code == 0 and hit["why"].startswith("matches the words: street")
+    assert hit["reasons"][0] == {"key": "matches_words", "args": {"words": ["street"]}}
+    assert len(hit["why"].split("; ")) == len(hit["reasons"])
+    assert not any(ch.isdigit() for ch in hit["why"])  # "similar meaning", not "meaning 0.29"
+    for reason in hit["reasons"][1:]:
+        assert isinstance(reason["args"]["score"], float)
+    code, out, _ = run(capsys, "--data-dir", str(data), "search", "street")
+    assert code == 0 and "matches the words: street" in out
+    code, out, _ = run(
+        capsys, "--data-dir", str(data), "similar", str(media / "tone.ogg"), "--json"
+    )
+    [match] = json.loads(out)
+    assert code == 0 and match["path"].endswith("street.mp4")
+    [reason] = match["reasons"]
+    assert set(reason["args"]) == {"modality", "score"}  # the figure stays in the data
+    assert match["why"] and not any(ch.isdigit() for ch in match["why"])  # and out of the words
+
+
 def test_folders_and_plugins_json(indexed, capsys):
     media, data = indexed
     code, out, _ = run(capsys, "--data-dir", str(data), "folders", "list", "--json")

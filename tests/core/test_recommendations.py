@@ -139,7 +139,6 @@ def test_every_item_says_why_naming_a_played_title(library):
     assert render(tags) in ("You often like: low, calm", "You often like: calm, low")
 
 
-
 def test_a_liked_file_is_named_as_liked_not_played(library):
     """Only liked, never played: "Because you liked", never "Because you played"."""
     history.record_event(library, library.media / "low0.ogg", "like", at=T0)

@@ -15,6 +15,8 @@ import av
 import pytest
 
 from medialens.core.library import Library
+from medialens.core.reasons import render
+from medialens.core.similar import MODALITY_KEYS
 from medialens.paths import data_dirs
 
 pytestmark = pytest.mark.media
@@ -89,7 +91,9 @@ def test_bicycle_finds_the_street_video_by_its_labels(library):
     lib, _ = library
     hits = lib.search("bicycle", 5)
     assert names(hits)[0] == "bikes.mp4"
-    assert any(w.startswith("label: ") for w in hits[0].why)
+    [seen] = [r for r in hits[0].why if r.key == "looks_like"]  # one label: the strongest
+    assert seen.get("source") == "vision" and 0 < seen.get("score") <= 1
+    assert render(seen) == f"looks like: {seen.get('tag')}"  # words; the score stays data
 
 
 def test_a_woman_speaking_finds_speech_not_music(library):
@@ -102,7 +106,9 @@ def test_calm_piano_finds_music(library):
     lib, _ = library
     hits = lib.search("calm piano", 3)
     assert all(name in MUSIC or name.endswith(".mp3") for name in names(hits)), names(hits)
-    assert any("piano" in w for h in hits for w in h.why)
+    heard = [r for h in hits for r in h.why if r.key == "sounds_like"]
+    assert any("piano" in r.get("tag") for r in heard), heard
+    assert not any(ch.isdigit() for h in hits for ch in render(h.why))
 
 
 def test_keyword_search_matches_titles_and_paths(library):
@@ -115,7 +121,7 @@ def test_more_like_this_pairs_the_two_encodings_and_says_why(library):
     lib, media = library
     matches = lib.similar(media / "clips" / "carphone_pristine.mp4", 3)
     assert names(matches)[0] == "carphone_distorted.mp4"
-    assert matches[0].why
+    assert matches[0].why.key in MODALITY_KEYS.values() and render(matches[0].why)
     speech = lib.similar(media / "voice" / "agent-pass.wav", 4)
     assert sum(n in SPEECH for n in names(speech)) >= 3, names(speech)
 

@@ -51,7 +51,7 @@ matched (visual, music, audio, text, labels, ...); ``words`` the query words fou
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -169,25 +169,28 @@ def template_key(reason: Reason) -> str:
     return reason.key
 
 
-def _words(value: Any, tag_text=lambda t: t.tag) -> str:
+def _words(value: Any, tag_text: Callable[[Tag], str], comma: str) -> str:
     if isinstance(value, Tag):
         return tag_text(value)
     if isinstance(value, tuple):
-        return ", ".join(_words(v, tag_text) for v in value)
+        return comma.join(_words(v, tag_text, comma) for v in value)
     return str(value)
 
 
-def fields(reason: Reason, tag_text=lambda t: t.tag) -> dict[str, str]:
+def fields(
+    reason: Reason, tag_text: Callable[[Tag], str] = lambda t: t.tag, comma: str = ", "
+) -> dict[str, str]:
     """A reason's arguments as the text its template shows (clocks, lists, tag names).
 
-    ``tag_text`` turns a :class:`Tag` into words; the GUI passes its translation of tags.
+    ``tag_text`` turns a :class:`Tag` into words and ``comma`` joins lists; the GUI passes
+    its translations of both.
     """
     out = {}
     for name, value in reason.args:
         if name in ("position", "duration") and isinstance(value, (int, float)):
             out[name] = clock(value)
         else:
-            out[name] = _words(value, tag_text)
+            out[name] = _words(value, tag_text, comma)
     if isinstance(reason.get("source"), str) and "tag" in out:
         out["tag"] = tag_text(Tag(str(reason.get("tag")), str(reason.get("source"))))
     return out

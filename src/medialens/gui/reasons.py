@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from medialens.core.reasons import Reason, Tag, fields, template_key
+from medialens.gui.tags import tr_tag
 
 #: The template of every reason key (see medialens.core.reasons for the arguments).
 TEMPLATES = {
@@ -44,8 +45,9 @@ TEMPLATES = {
     "similar_content": QT_TRANSLATE_NOOP("Reasons", "similar content"),
     "similar": QT_TRANSLATE_NOOP("Reasons", "similar"),
 }
-#: Between two reasons on one line.
+#: Between two reasons on one line, and between the items of a list (tags, words).
 SEPARATOR = QT_TRANSLATE_NOOP("Reasons", "; ")
+COMMA = QT_TRANSLATE_NOOP("Reasons", ", ")
 
 
 def _tr(text: str) -> str:
@@ -54,7 +56,7 @@ def _tr(text: str) -> str:
 
 def tag_text(tag: Tag) -> str:
     """A tag's name in the user's language (the "Tags" catalogue), else as stored."""
-    return QCoreApplication.translate("Tags", tag.tag)
+    return tr_tag(tag.tag)
 
 
 class _Blank(dict):
@@ -66,7 +68,7 @@ def _one(reason: Reason) -> str:
     template = TEMPLATES.get(template_key(reason))
     if template is None:  # a key from a newer core: better its name than nothing
         return reason.key.replace("_", " ")
-    return _tr(template).format_map(_Blank(fields(reason, tag_text)))
+    return _tr(template).format_map(_Blank(fields(reason, tag_text, _tr(COMMA))))
 
 
 def tr_reason(why: Reason | Iterable[Reason] | None) -> str:

@@ -753,11 +753,16 @@
     <name>Reasons</name>
     <message>
         <source>A tour of your library</source>
+        <extracomment>The template of every reason key (see medialens.core.reasons for the arguments).</extracomment>
         <translation>带你逛逛媒体库</translation>
     </message>
     <message>
         <source>Something different to try</source>
         <translation>换换口味</translation>
+    </message>
+    <message>
+        <source>Suggested from your history</source>
+        <translation>根据你的记录推荐</translation>
     </message>
     <message>
         <source>You liked this</source>
@@ -768,12 +773,89 @@
         <translation>你完整播放过</translation>
     </message>
     <message>
-        <source>Because you played {0}</source>
-        <translation>因为你播放过 {0}</translation>
+        <source>You played this</source>
+        <translation>你播放过</translation>
     </message>
     <message>
-        <source>Like {0}</source>
-        <translation>与 {0} 相似</translation>
+        <source>Because you played {title}</source>
+        <translation>因为你播放过 {title}</translation>
+    </message>
+    <message>
+        <source>Because you liked {title}</source>
+        <translation>因为你喜欢 {title}</translation>
+    </message>
+    <message>
+        <source>Like {title}</source>
+        <translation>与 {title} 相似</translation>
+    </message>
+    <message>
+        <source>You often like: {tags}</source>
+        <translation>你常喜欢：{tags}</translation>
+    </message>
+    <message>
+        <source>Added {days} days ago</source>
+        <translation>{days} 天前添加</translation>
+    </message>
+    <message>
+        <source>Resume at {position} of {duration}</source>
+        <translation>从 {position} 继续（共 {duration}）</translation>
+    </message>
+    <message>
+        <source>Resume at {position}</source>
+        <translation>从 {position} 继续</translation>
+    </message>
+    <message>
+        <source>matches the words: {words}</source>
+        <translation>包含词语：{words}</translation>
+    </message>
+    <message>
+        <source>similar meaning</source>
+        <translation>意思相近</translation>
+    </message>
+    <message>
+        <source>looks like: {tag}</source>
+        <translation>看起来像：{tag}</translation>
+    </message>
+    <message>
+        <source>sounds like: {tag}</source>
+        <translation>听起来像：{tag}</translation>
+    </message>
+    <message>
+        <source>tagged: {tag}</source>
+        <translation>标签：{tag}</translation>
+    </message>
+    <message>
+        <source>looks alike</source>
+        <translation>画面相似</translation>
+    </message>
+    <message>
+        <source>sounds alike</source>
+        <translation>听感相似</translation>
+    </message>
+    <message>
+        <source>similar in sound</source>
+        <translation>声音相似</translation>
+    </message>
+    <message>
+        <source>similar words</source>
+        <translation>文字相似</translation>
+    </message>
+    <message>
+        <source>similar content</source>
+        <translation>内容相似</translation>
+    </message>
+    <message>
+        <source>similar</source>
+        <translation>相似</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <extracomment>Between two reasons on one line, and between the items of a list (tags, words).</extracomment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>Added today</source>
@@ -782,54 +864,6 @@
     <message>
         <source>Added yesterday</source>
         <translation>昨天添加</translation>
-    </message>
-    <message>
-        <source>Added {0} days ago</source>
-        <translation>{0} 天前添加</translation>
-    </message>
-    <message>
-        <source>Resume at {0} of {1}</source>
-        <translation>从 {0} 继续（共 {1}）</translation>
-    </message>
-    <message>
-        <source>Resume at {0}</source>
-        <translation>从 {0} 继续</translation>
-    </message>
-    <message>
-        <source>label: {0}</source>
-        <translation>标签：{0}</translation>
-    </message>
-    <message>
-        <source>tag: {0}</source>
-        <translation>标签：{0}</translation>
-    </message>
-    <message>
-        <source>text: {0}</source>
-        <translation>文本：{0}</translation>
-    </message>
-    <message>
-        <source>meaning {0}</source>
-        <translation>语义 {0}</translation>
-    </message>
-    <message>
-        <source>looks alike ({0})</source>
-        <translation>画面相似（{0}）</translation>
-    </message>
-    <message>
-        <source>sounds alike ({0})</source>
-        <translation>听感相似（{0}）</translation>
-    </message>
-    <message>
-        <source>similar sound ({0})</source>
-        <translation>声音相似（{0}）</translation>
-    </message>
-    <message>
-        <source>similar words ({0})</source>
-        <translation>文字相似（{0}）</translation>
-    </message>
-    <message>
-        <source>similar content ({0})</source>
-        <translation>内容相似（{0}）</translation>
     </message>
 </context>
 <context>
