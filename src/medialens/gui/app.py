@@ -18,6 +18,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from medialens.gui import services as S
+from medialens.gui import trace
 from medialens.gui.look import Translations, apply_fonts, apply_theme
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,7 @@ def run(args) -> int:
     from medialens.gui.window import MainWindow
 
     window = MainWindow(services, translations)
+    trace.install(window)  # MEDIALENS_TRACE_UI=FILE: key latency, stalls, widget map
     w, _, h = (getattr(args, "size", None) or "1360x860").partition("x")
     window.resize(int(w), int(h))
     window.show()

@@ -1,0 +1,206 @@
+"""An opt-in trace of what the user feels, for the real-window session benchmark.
+
+``MEDIALENS_TRACE_UI=FILE`` makes the app append JSON lines to FILE:
+
+- ``key``: for each key press in a line edit (the search field), when Qt delivered the
+  ``QKeyEvent`` and when that field was next painted, so typing lag can be measured from
+  outside the process (wall-clock times, comparable with the driver's own).
+- ``stall``: each time the GUI thread did not come back to its event loop for more than
+  100 ms (a 20 ms timer that fired late), with how long.
+- ``status``: the status bar's text whenever it changes (``busy`` while its progress bar
+  shows), and ``rows``: the largest number of
+  cards a grid holds, so "all files found and shown" can be timed.
+- ``widgets``: on request (the driver creates ``FILE.want``), a map of what can be clicked
+  on screen: buttons, combo boxes, line edits, list items and menu entries with their text
+  and global rectangles. A driver that only moves the mouse and types (xdotool) then clicks
+  what a user sees, in any language, theme or font, without guessing pixel positions.
+
+Off by default: :func:`install` returns at once when the variable is unset, and nothing here
+is imported by the rest of the app.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QMenu,
+    QProgressBar,
+    QSlider,
+    QWidget,
+)
+
+ENV = "MEDIALENS_TRACE_UI"
+TICK_MS = 20
+STALL_MS = 100
+
+
+def install(window: QWidget) -> None:
+    """Start tracing ``window`` when ``MEDIALENS_TRACE_UI`` names a file; else do nothing."""
+    path = os.environ.get(ENV)
+    if path:
+        window._ui_trace = UiTrace(window, path)  # kept alive by the window
+
+
+def _rect(w: QWidget) -> list[int]:
+    p = w.mapToGlobal(QPoint(0, 0))
+    return [p.x(), p.y(), w.width(), w.height()]
+
+
+class UiTrace(QObject):
+    def __init__(self, window: QWidget, path: str) -> None:
+        super().__init__(window)
+        self.window = window
+        self.path = path
+        self.out = open(path, "a", buffering=1, encoding="utf-8")  # noqa: SIM115 - lives with the app
+        self.pending: dict[int, list[tuple[float, str]]] = {}
+        self.status = None
+        self.rows = -1
+        self.ticks = 0
+        self.last = time.monotonic()
+        self.write("start", pid=os.getpid())
+        QApplication.instance().installEventFilter(self)
+        self.timer = QTimer(self, interval=TICK_MS, timerType=Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def write(self, ev: str, **fields) -> None:
+        self.out.write(
+            json.dumps({"ev": ev, "t": time.time(), **fields}, ensure_ascii=False) + "\n"
+        )
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress and isinstance(obj, QLineEdit):
+            self.pending.setdefault(id(obj), []).append((time.time(), event.text()))
+        elif kind == QEvent.Type.Paint and id(obj) in self.pending:
+            now = time.time()
+            for t_key, text in self.pending.pop(id(obj)):
+                self.write("key", text=text, t_key=t_key, t_paint=now, ms=(now - t_key) * 1000)
+        return False
+
+    def _tick(self) -> None:
+        now = time.monotonic()
+        gap = (now - self.last) * 1000
+        self.last = now
+        if gap > STALL_MS:
+            self.write("stall", ms=round(gap, 1))
+        self.ticks += 1
+        if self.ticks % 5:
+            return
+        if os.path.exists(self.path + ".want"):
+            self._write_widgets()
+        if self.ticks % 25 == 0:
+            self._status()
+
+    def _status(self) -> None:
+        bar = self.window.statusBar() if hasattr(self.window, "statusBar") else None
+        if bar is not None:
+            texts = [bar.currentMessage()]
+            texts += [w.text() for w in bar.findChildren(QLabel) if w.isVisible()]
+            text = "  |  ".join(dict.fromkeys(t for t in texts if t))
+            busy = any(b.isVisible() for b in bar.findChildren(QProgressBar))
+            if (text, busy) != self.status:
+                self.status = (text, busy)
+                self.write("status", text=text, busy=busy)
+        grids = [
+            v.model().rowCount()
+            for v in self.window.findChildren(QListView)
+            if v.viewMode() == QListView.ViewMode.IconMode and v.model() is not None
+        ]
+        rows = max(grids, default=0)
+        if rows != self.rows:
+            self.rows = rows
+            self.write("rows", rows=rows)
+
+    def _write_widgets(self) -> None:
+        started = time.perf_counter()
+        tops = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        out = []
+        for top in tops:
+            entry = {"title": top.windowTitle(), "cls": type(top).__name__, "rect": _rect(top)}
+            entry["active"] = top.isActiveWindow()
+            entry["widgets"] = [self._describe(w) for w in self._clickable(top)]
+            out.append(entry)
+        focus = QApplication.focusWidget()
+        data = {"windows": out, "focus": type(focus).__name__ if focus else None}
+        tmp = self.path + ".widgets.tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False)
+        os.replace(tmp, self.path + ".widgets.json")
+        os.remove(self.path + ".want")
+        self.write("map", ms=round((time.perf_counter() - started) * 1000, 1))
+
+    @staticmethod
+    def _clickable(top: QWidget):
+        kinds = (QAbstractButton, QComboBox, QLineEdit, QSlider, QAbstractItemView, QMenu)
+        if isinstance(top, kinds):
+            yield top
+        for w in top.findChildren(QWidget):
+            # isVisible, not visibleRegion: a scroll area's viewport covers all of it
+            if isinstance(w, kinds) and w.isVisible() and w.width() > 0 and w.height() > 0:
+                yield w
+
+    @staticmethod
+    def _describe(w: QWidget) -> dict:
+        d: dict = {"cls": type(w).__name__, "rect": _rect(w), "enabled": w.isEnabled()}
+        if isinstance(w, QAbstractButton):
+            d["text"] = w.text()
+            d["tip"] = w.toolTip()
+            d["checked"] = w.isChecked()
+        elif isinstance(w, QComboBox):
+            d["items"] = [w.itemText(i) for i in range(w.count())]
+            d["data"] = [str(w.itemData(i)) for i in range(w.count())]
+            d["index"] = w.currentIndex()
+        elif isinstance(w, QLineEdit):
+            d["text"] = w.text()
+            d["placeholder"] = w.placeholderText()
+            d["focus"] = w.hasFocus()
+        elif isinstance(w, QMenu):
+            d["items"] = [
+                {"text": a.text(), "rect": _menu_rect(w, a)}
+                for a in w.actions()
+                if a.isVisible() and not a.isSeparator()
+            ]
+        elif isinstance(w, QAbstractItemView) and w.model() is not None:
+            d["rows"] = w.model().rowCount()
+            vp = w.viewport()
+            origin = vp.mapToGlobal(QPoint(0, 0))
+            d["viewport"] = [origin.x(), origin.y(), vp.width(), vp.height()]
+            items = []
+            model = w.model()
+            for row in range(min(model.rowCount(), 400)):
+                r = w.visualRect(model.index(row, 0))
+                if not r.isValid() or not vp.rect().intersects(r):
+                    continue
+                item = {
+                    "row": row,
+                    "rect": [origin.x() + r.x(), origin.y() + r.y(), r.width(), r.height()],
+                }
+                if isinstance(w, QListWidget):
+                    it = w.item(row)
+                    item["text"] = it.text()
+                    item["key"] = it.data(Qt.ItemDataRole.UserRole)
+                    item["selected"] = it.isSelected()
+                items.append(item)
+                if len(items) >= 60:
+                    break
+            d["items"] = items
+        return d
+
+
+def _menu_rect(menu: QMenu, action) -> list[int]:
+    r = menu.actionGeometry(action)
+    p = menu.mapToGlobal(r.topLeft())
+    return [p.x(), p.y(), r.width(), r.height()]

@@ -1,0 +1,68 @@
+"""The opt-in UI trace: off unless asked, and when on it times keys and maps the widgets."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMainWindow, QPushButton, QVBoxLayout, QWidget
+
+from medialens.gui import trace
+
+
+def window_with_search(qtbot) -> tuple[QMainWindow, QLineEdit]:
+    win = QMainWindow()
+    body = QWidget()
+    lay = QVBoxLayout(body)
+    edit = QLineEdit()
+    lay.addWidget(edit)
+    lay.addWidget(QPushButton("Add folder…"))
+    combo = QComboBox()
+    combo.addItem("Light", "light")
+    combo.addItem("Dark", "dark")
+    lay.addWidget(combo)
+    win.setCentralWidget(body)
+    win.statusBar().showMessage("Analysing 3 of 9")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win, edit
+
+
+def events(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def test_off_by_default(qtbot, monkeypatch, tmp_path):
+    monkeypatch.delenv(trace.ENV, raising=False)
+    win, _edit = window_with_search(qtbot)
+    trace.install(win)
+    assert not hasattr(win, "_ui_trace")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_times_each_key_and_maps_the_widgets(qtbot, monkeypatch, tmp_path):
+    log = tmp_path / "trace.jsonl"
+    monkeypatch.setenv(trace.ENV, str(log))
+    win, edit = window_with_search(qtbot)
+    trace.install(win)
+    edit.setFocus()
+    qtbot.keyClicks(edit, "abc")
+    qtbot.waitUntil(lambda: len([e for e in events(log) if e["ev"] == "key"]) == 3)
+    keys = [e for e in events(log) if e["ev"] == "key"]
+    assert [k["text"] for k in keys] == ["a", "b", "c"]
+    assert all(k["t_key"] <= k["t_paint"] and k["ms"] >= 0 for k in keys)
+
+    (tmp_path / "trace.jsonl.want").write_text("1")
+    widgets = tmp_path / "trace.jsonl.widgets.json"
+    qtbot.waitUntil(widgets.exists, timeout=3000)
+    (main,) = json.loads(widgets.read_text())["windows"]
+    found = {w["cls"]: w for w in main["widgets"]}
+    assert found["QLineEdit"]["text"] == "abc"
+    assert found["QPushButton"]["text"] == "Add folder…"
+    assert found["QComboBox"]["data"] == ["light", "dark"]
+    _x, _y, width, height = found["QPushButton"]["rect"]
+    assert width > 0 and height > 0
+    qtbot.waitUntil(lambda: any(e["ev"] == "status" for e in events(log)), timeout=3000)
+    status = next(e for e in events(log) if e["ev"] == "status")
+    assert "Analysing 3 of 9" in status["text"]
+    win._ui_trace.timer.stop()
