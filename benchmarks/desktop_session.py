@@ -195,10 +195,10 @@ class Session:
     def children_rss(self) -> int:
         """VmRSS of the window process's children (the indexer) in kB, summed."""
         total = 0
-        try:
-            kids = Path(f"/proc/{self.app.pid}/task/{self.app.pid}/children").read_text().split()
-        except OSError:
-            return 0
+        kids = []
+        for task in Path(f"/proc/{self.app.pid}/task").glob("*"):  # any thread may spawn one
+            with contextlib.suppress(OSError):
+                kids += (task / "children").read_text().split()
         for kid in kids:
             with contextlib.suppress(OSError, ValueError):
                 for line in Path(f"/proc/{kid}/status").read_text().splitlines():
