@@ -370,11 +370,11 @@ class Session:
 
     def check_indexing(self) -> None:
         """Indexing is over when the status bar's progress bar, once shown, is hidden again."""
-        if not self.indexing:
-            return
+        if not self.indexing or not hasattr(self, "folder_chosen"):
+            return  # before the folder is added, the empty library is "up to date"
         seen_busy, busy, text = False, True, ""
         for ev in read_trace(self.trace):
-            if ev["ev"] == "status":
+            if ev["ev"] == "status" and ev["t"] >= self.t0 + self.folder_chosen:
                 seen_busy |= ev["busy"]
                 busy, text = ev["busy"], ev["text"]
         if seen_busy and not busy:
