@@ -151,6 +151,21 @@ class Catalog:
             )
         )
 
+    def failed_files(self) -> int:
+        """How many available files failed somewhere: unreadable, or an extractor failed.
+
+        Read from the store, so the count is right from start-up, before anything runs.
+        """
+        return (
+            self.store.read_conn()
+            .execute(
+                "SELECT count(*) FROM files f WHERE f.available = 1 AND (f.status = 'invalid' "
+                "OR f.status = 'media' AND EXISTS "
+                "(SELECT 1 FROM failures x WHERE x.content_id = f.content_id))"
+            )
+            .fetchone()[0]
+        )
+
     def thumbnail(self, file_id: int) -> Path | None:
         """The thumbnail of a file, when the file is known and its thumbnail was made."""
         cid = self.content_ids([file_id]).get(file_id)

@@ -155,7 +155,7 @@ class Library:
         files = conn.execute(
             "SELECT count(*) FROM files WHERE status = 'media' AND available = 1"
         ).fetchone()[0]
-        pending = sum(len(v) for v in self.pipeline(workers=1).pending_by_file().values())
+        pending = sum(self._pending_count(conn, e) for e in self.host.extractors())
         failed = [
             {"path": r[0], "extractor": "probe", "error": r[1]}
             for r in conn.execute(
@@ -199,6 +199,25 @@ class Library:
             "folders": self.folders(),
             "data_dir": str(self.dirs.data),
         }
+
+    @staticmethod
+    def _pending_count(conn, extractor) -> int:
+        """How many available media files still need this extractor: counted by SQLite on
+        the primary keys, so the stored keys are never loaded to count them."""
+        kinds = sorted(extractor.kinds)
+        if not kinds:
+            return 0
+        marks = ",".join("?" * len(kinds))
+        key = (extractor.name, str(extractor.version))
+        return conn.execute(
+            "SELECT count(*) FROM files f WHERE f.status = 'media' AND f.available = 1 "
+            f"AND f.kind IN ({marks}) "
+            "AND NOT EXISTS (SELECT 1 FROM features x WHERE x.content_id = f.content_id "
+            "AND x.extractor = ? AND x.version = ?) "
+            "AND NOT EXISTS (SELECT 1 FROM failures x WHERE x.content_id = f.content_id "
+            "AND x.extractor = ? AND x.version = ?)",
+            (*kinds, *key, *key),
+        ).fetchone()[0]
 
     def file_row(self, raw: str | os.PathLike) -> dict:
         path = fs_bytes(raw)

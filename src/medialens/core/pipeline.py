@@ -41,6 +41,17 @@ log = logging.getLogger(__name__)
 PRIORITY_USER, PRIORITY_NEW, PRIORITY_BACKLOG = 0, 1, 2
 MALFUNCTION_AFTER = 5  # consecutive failures, with no success in between
 
+# The time left is estimated from the measured throughput, in cost units a second.
+# A file's job costs a fixed part per pending extractor (opening, model calls,
+# keyframes) plus a part that grows with the length it decodes (capped: long files
+# are sampled, not decoded whole). The throughput is averaged exponentially over the
+# last files (ETA_WEIGHT: the newest file's share), so a slow start-up (models
+# loading) is forgotten; no estimate is given until ETA_AFTER files were measured.
+COST_BASE = 15.0  # seconds of media one extractor's fixed work is worth
+COST_CAP = 1800.0
+ETA_WEIGHT = 0.15
+ETA_AFTER = 3
+
 
 class ExtractorTimeout(Exception):
     pass
@@ -79,8 +90,17 @@ def pending_extractors(
     ]
 
 
+def job_cost(extractors: int, duration: float | None) -> float:
+    """What one file's job costs, in the unit the throughput is measured in."""
+    return extractors * (COST_BASE + min(max(duration or 0.0, 0.0), COST_CAP))
+
+
 @dataclass
 class Progress:
+    """How far the library's analysis is: ``done`` of ``total`` available media files have
+    nothing left to do (counted from the store when planned, so a restart goes on counting
+    from what is stored); ``failed`` files failed an extractor in this run."""
+
     total: int = 0
     done: int = 0
     failed: int = 0
@@ -139,6 +159,7 @@ class Pipeline:
         on_progress: Callable[[Progress], None] | None = None,
         on_file_done: Callable[[int], None] | None = None,
         classifier: Classifier | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.store = store
         self.classifier = classifier or Classifier()
@@ -157,63 +178,95 @@ class Pipeline:
         self._stopping = threading.Event()
         self._fail_streak: dict[str, int] = {}
         self._progress = Progress()
-        self._started_at: float | None = None
-        self._done_at_start = 0
+        self._clock = clock
+        self._cost: dict[int, float] = {}  # queued or in-flight file id -> its job's cost
+        self._remaining_cost = 0.0
+        self._planned_max_id = 0  # files above it were not in the library when planned
+        self._ew_cost = 0.0  # exponentially weighted cost of the last finished files...
+        self._ew_seconds = 0.0  # ...and of the time between their finishes
+        self._samples = 0
+        self._last_finish: float | None = None
+        self._paused_at: float | None = None
 
     # -- planning --------------------------------------------------------------------
 
-    def pending_by_file(self) -> dict[int, list[str]]:
-        """For each available media file, the active extractors it still needs."""
+    def pending_jobs(self) -> tuple[int, list[tuple[int, list[str], float | None]]]:
+        """How many available media files there are, and for each one with work left
+        (newest first) the active extractors it still needs and its duration."""
         conn = self.store.read_conn()
         extractors = self.host.extractors()
         done = done_keys(conn)
-        pending: dict[int, list[str]] = {}
-        for file_id, cid, kind in conn.execute(
-            "SELECT id, content_id, kind FROM files "
+        files = 0
+        jobs = []
+        for file_id, cid, kind, duration in conn.execute(
+            "SELECT id, content_id, kind, duration FROM files "
             "WHERE status = 'media' AND available = 1 ORDER BY added_at DESC, id"
         ):
+            files += 1
             names = [e.name for e in pending_extractors(extractors, cid, kind, done)]
             if names:
-                pending[file_id] = names
-        return pending
+                jobs.append((file_id, names, duration))
+        return files, jobs
 
     def plan(self) -> int:
-        """Queue every file with pending work (newest first). Returns the number of jobs."""
-        pending = self.pending_by_file()
+        """Queue every file with pending work (newest first). Returns the number of jobs.
+
+        The progress is the library's: every available media file counts, and those
+        with nothing left to do count as done.
+        """
+        files, jobs = self.pending_jobs()
+        max_id = self.store.read_conn().execute("SELECT max(id) FROM files").fetchone()[0]
         with self._cond:
             per = self._progress.per_extractor
-            for names in pending.values():
-                for name in names:
-                    per.setdefault(name, [0, 0])[1] += 1
-            for file_id in pending:
+            for file_id, names, duration in jobs:
+                if file_id not in self._queued and file_id not in self._in_flight:
+                    for name in names:
+                        per.setdefault(name, [0, 0])[1] += 1
+                    self._set_cost(file_id, job_cost(len(names), duration))
                 self._push(file_id, PRIORITY_BACKLOG)
-            self._progress.total = self._progress.done + len(self._queued) + len(self._in_flight)
+            self._planned_max_id = max_id or 0
+            outstanding = len(self._queued) + len(self._in_flight)
+            self._progress.total = max(files, outstanding)
+            self._progress.done = self._progress.total - outstanding
         self._emit()
-        return len(pending)
+        return len(jobs)
 
     def enqueue(self, file_ids: list[int], priority: int = PRIORITY_NEW) -> None:
         """Queue files ahead of the backlog (new files, or files the user is looking at)."""
         with self._cond:
             extractors = self.host.extractors()
             conn = self.store.read_conn()
-            for file_id in file_ids:
+            p = self._progress
+            for file_id in sorted(set(file_ids)):
                 row = conn.execute(
-                    "SELECT content_id, kind FROM files WHERE id = ? AND status = 'media'",
+                    "SELECT content_id, kind, duration FROM files "
+                    "WHERE id = ? AND status = 'media'",
                     (file_id,),
                 ).fetchone()
                 if row is None:
                     continue
                 done = done_keys(conn, row[0])
                 names = [e.name for e in pending_extractors(extractors, row[0], row[1], done)]
+                new = file_id > self._planned_max_id  # not in the library when counted
+                if new:
+                    self._planned_max_id = file_id
+                    p.total += 1
                 if not names:
+                    p.done += 1 if new else 0
                     continue
                 if file_id not in self._queued and file_id not in self._in_flight:
                     for name in names:
-                        self._progress.per_extractor.setdefault(name, [0, 0])[1] += 1
-                    self._progress.total += 1
+                        p.per_extractor.setdefault(name, [0, 0])[1] += 1
+                    if not new:
+                        p.done = max(0, p.done - 1)  # it was done; its content changed
+                    self._set_cost(file_id, job_cost(len(names), row[2]))
                 self._push(file_id, priority)
             self._cond.notify_all()
         self._emit()
+
+    def _set_cost(self, file_id: int, cost: float) -> None:
+        self._remaining_cost += cost - self._cost.get(file_id, 0.0)
+        self._cost[file_id] = cost
 
     def prioritize(self, file_ids: list[int]) -> None:
         self.enqueue(file_ids, PRIORITY_USER)
@@ -240,8 +293,6 @@ class Pipeline:
         if self._threads:
             return
         self._stopping.clear()
-        self._started_at = time.monotonic()
-        self._done_at_start = self._progress.done
         self._progress.running = True
         for i in range(max(1, self.workers)):
             thread = threading.Thread(
@@ -275,14 +326,20 @@ class Pipeline:
         return self._progress
 
     def pause(self) -> None:
-        self._paused.set()
-        self._progress.paused = True
+        with self._cond:
+            if not self._paused.is_set():
+                self._paused_at = self._clock()
+            self._paused.set()
+            self._progress.paused = True
         self._emit()
 
     def resume(self) -> None:
-        self._paused.clear()
-        self._progress.paused = False
         with self._cond:
+            if self._paused_at is not None and self._last_finish is not None:
+                self._last_finish += self._clock() - self._paused_at  # a pause is no work
+            self._paused_at = None
+            self._paused.clear()
+            self._progress.paused = False
             self._cond.notify_all()
         self._emit()
 
@@ -291,6 +348,8 @@ class Pipeline:
         with self._cond:
             self._queue.clear()
             self._queued.clear()
+            self._cost = {f: c for f, c in self._cost.items() if f in self._in_flight}
+            self._remaining_cost = sum(self._cost.values())
         self.stop()
 
     def stop(self) -> None:
@@ -314,26 +373,37 @@ class Pipeline:
                 self._cond.wait(remaining if remaining is not None else 0.5)
         return True
 
-    @property
-    def idle(self) -> bool:
-        with self._cond:
-            return not self._queued and not self._in_flight
-
     def progress(self) -> Progress:
         with self._cond:
             p = self._progress
             p.current = [name for name in self._in_flight.values() if name]
             p.paused = self._paused.is_set()
-            if self._started_at is not None:
-                elapsed = time.monotonic() - self._started_at
-                done_now = p.done - self._done_at_start
-                left = p.total - p.done
-                p.eta_seconds = (elapsed / done_now * left) if done_now and left else None
+            p.eta_seconds = self._eta()
             return Progress(
                 p.total, p.done, p.failed,
                 {k: list(v) for k, v in p.per_extractor.items()},
                 list(p.current), p.eta_seconds, p.paused, p.running,
             )  # fmt: skip
+
+    def _eta(self) -> float | None:
+        """Seconds left at the measured recent throughput; None until it is measured."""
+        if self._samples < ETA_AFTER or self._ew_seconds <= 0 or self._remaining_cost <= 0:
+            return None
+        if not self._queued and not self._in_flight:
+            return None
+        return self._remaining_cost * self._ew_seconds / self._ew_cost
+
+    def _measure(self, cost: float) -> None:
+        """A file's job finished: fold its cost and the time since the last finish into the
+        averages. The first finish only starts the clock (it carries the start-up)."""
+        now = self._clock()
+        if self._last_finish is not None and cost > 0:
+            seconds = max(now - self._last_finish, 0.0)
+            w = ETA_WEIGHT if self._samples else 1.0
+            self._ew_cost += w * (cost - self._ew_cost)
+            self._ew_seconds += w * (seconds - self._ew_seconds)
+            self._samples += 1
+        self._last_finish = now
 
     def _emit(self) -> None:
         if self.on_progress is not None:
@@ -459,8 +529,12 @@ class Pipeline:
     def _finish(self, file_id: int, ok: list[str], failed: list[str]) -> None:
         with self._cond:
             p = self._progress
-            p.done += 1
+            p.done = min(p.done + 1, p.total)
             p.failed += 1 if failed else 0
+            cost = self._cost.pop(file_id, 0.0)
+            self._remaining_cost = max(self._remaining_cost - cost, 0.0)
+            if ok or failed:
+                self._measure(cost)
             for name in ok + failed:
                 if name in p.per_extractor:
                     p.per_extractor[name][0] += 1

@@ -100,7 +100,14 @@ class LibraryWatcher:
         self._stop = threading.Event()
         self._observers: list = []
         self._thread: threading.Thread | None = None
+        self._looking = True  # until the first scan has stored what it found
         self.last_batch: list[bytes] = []
+
+    @property
+    def looking(self) -> bool:
+        """Files are being found or probed: the first scan runs, or changes wait their turn."""
+        with self._lock:
+            return self._looking or bool(self._pending) or bool(self._dirty_dirs)
 
     def start(self) -> None:
         """Initial scan, extraction on the pool, observers on every folder; returns at once."""
@@ -146,9 +153,13 @@ class LibraryWatcher:
         self.pipeline.stop()
 
     def _loop(self) -> None:
-        self.library.scan()
-        self.pipeline.plan()
-        self.pipeline.start()
+        try:
+            self.library.scan()
+            self.pipeline.plan()
+            self.pipeline.start()
+        finally:
+            with self._lock:
+                self._looking = False
         next_rescan = time.monotonic() + RESCAN_EVERY
         while not self._stop.wait(TICK):
             try:
@@ -171,6 +182,14 @@ class LibraryWatcher:
             for p in ready:
                 del self._pending[p]
             dirs, self._dirty_dirs = self._dirty_dirs, set()
+            self._looking = bool(ready or dirs)
+        try:
+            self._examine(dirs, ready)
+        finally:
+            with self._lock:
+                self._looking = False
+
+    def _examine(self, dirs: set[bytes], ready: list[bytes]) -> None:
         if dirs:
             folders = self.library.store.query("SELECT id, path FROM folders")
             ids = [

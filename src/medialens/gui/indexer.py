@@ -50,11 +50,14 @@ class _Indexer:
         with self.lock:
             latest, self.latest = self.latest, None
             done, self.done = self.done, []
-        if self.scanning and self.pipeline is not None and self.pipeline.progress().running:
-            # the watcher has scanned and started the pipeline (which may have nothing to do)
-            self.scanning = False
-            latest = latest or self.pipeline.progress()
-            self.events.send(("scanning", False))
+        # "scanning" until the watcher has stored what its scan found and queued it, and
+        # while changed files wait to be probed: a running pipeline does not mean that
+        looking = self.watcher is not None and self.watcher.looking
+        if looking != self.scanning:
+            self.scanning = looking
+            if not looking and self.pipeline is not None:
+                latest = latest or self.pipeline.progress()
+            self.events.send(("scanning", looking))
         if latest is not None:
             self.events.send(("progress", latest.as_json()))
         if done:

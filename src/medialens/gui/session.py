@@ -75,6 +75,8 @@ class Session(QObject):
         self.failures = 0
         self._signature = None
         self._loading_rows = False
+        self._reload_rows = False  # asked again while loading: load once more after
+        self._after_rows: list[Callable[[], None]] = []
         self._search_generation = 0
 
         self._poll = QTimer(self, interval=1000)
@@ -97,6 +99,7 @@ class Session(QObject):
         """Load rows and folders, then the plugins and the indexer, off the GUI thread."""
         self.load_rows()
         self.load_folders()
+        self._count_failures()  # from the store: the badge survives a restart
         self.engine.start()
         self._poll.start()
 
@@ -121,10 +124,15 @@ class Session(QObject):
     def row(self, file_id: int) -> LibraryRow | None:
         return next((r for r in self.all_rows if r.id == file_id), None)
 
-    def load_rows(self) -> None:
+    def load_rows(self, then: Callable[[], None] | None = None) -> None:
+        """Reload the rows on a worker; ``then()`` once rows read after this call are shown."""
+        if then is not None:
+            self._after_rows.append(then)
         if self._loading_rows:
+            self._reload_rows = True  # what is loading may predate the change asked for
             return
         self._loading_rows = True
+        self._reload_rows = False
         store, catalog = self.services.store, self.services.catalog
 
         def work():
@@ -132,10 +140,25 @@ class Session(QObject):
 
             return catalog.signature(), catalog.rows(), history.feedback(store)
 
-        self.bridge.run(work, self._rows_loaded, lambda err: setattr(self, "_loading_rows", False))
+        self.bridge.run(work, self._rows_loaded, self._rows_failed)
+
+    def _rows_failed(self, _err: str) -> None:
+        self._loading_rows = False
+        self._run_after_rows()
+
+    def _run_after_rows(self) -> None:
+        if self._reload_rows:
+            self.load_rows()
+            return
+        after, self._after_rows = self._after_rows, []
+        for then in after:
+            then()
 
     def _rows_loaded(self, result) -> None:
         self._loading_rows = False
+        if self._reload_rows:
+            self.load_rows()  # a newer state was asked for: show that one
+            return
         sig, rows, fb = result
         first = not self.rows_loaded
         self._signature = sig
@@ -144,6 +167,7 @@ class Session(QObject):
         self.birth = S.library_birth(rows)
         self.rows_loaded = True
         self.rowsChanged.emit(first)
+        self._run_after_rows()
 
     def check_signature(self) -> None:
         """Reload rows and folders when the library's fingerprint changed."""
@@ -254,8 +278,15 @@ class Session(QObject):
     # -- indexing --------------------------------------------------------------------------------
 
     def _scanning_changed(self, on: bool) -> None:
-        self.scanning = on
-        self.scanningChanged.emit(on)
+        if on:
+            self._set_scanning(True)
+        else:  # over once the rows show what the scan found, never "no media" before
+            self.load_rows(lambda: self._set_scanning(self.engine.scanning))
+
+    def _set_scanning(self, on: bool) -> None:
+        if on != self.scanning:
+            self.scanning = on
+            self.scanningChanged.emit(on)
 
     def _progress(self, progress) -> None:
         self.progress = progress
@@ -269,7 +300,7 @@ class Session(QObject):
             self._failures_timer.start()
 
     def _count_failures(self) -> None:
-        self.run_core(lambda lib: len(lib.status()["failed_files"]), self._failures_counted)
+        self.bridge.run(self.services.catalog.failed_files, self._failures_counted)
 
     def _failures_counted(self, n: int) -> None:
         self.failures = n

@@ -79,6 +79,20 @@ class StatusWidget(QWidget):
     def text(self) -> str:
         return self.label.text()
 
+    def time_left(self, seconds: float) -> str:
+        """The time left, rounded as a person would say it: to ten seconds under a minute,
+        to the minute under an hour, to ten minutes under ten hours, then to the hour."""
+        if seconds < 55:
+            return self.tr("about {0} s left").format(max(10, int(round(seconds / 10)) * 10))
+        if seconds < 3570:
+            return self.tr("about {0} min left").format(max(1, int(round(seconds / 60))))
+        if seconds < 10 * 3600 - 300:
+            hours, minutes = divmod(int(round(seconds / 600)) * 10, 60)
+            if minutes:
+                return self.tr("about {0} h {1} min left").format(hours, minutes)
+            return self.tr("about {0} h left").format(hours)
+        return self.tr("about {0} h left").format(int(round(seconds / 3600)))
+
     def update_text(self) -> None:
         p = self.progress
         self.pause.setText(self.tr("Resume") if self.pause.isChecked() else self.tr("Pause"))
@@ -94,22 +108,17 @@ class StatusWidget(QWidget):
         if self.scanning and not busy:
             self.bar.setRange(0, 0)
             self.label.setText(
-                self.tr("Looking for media… {0} files found").format(f"{self.found:,}")
+                self.tr("Looking for media… {0} files found so far").format(f"{self.found:,}")
             )
             return
         if busy:
             self.bar.setRange(0, p.total)
             self.bar.setValue(p.done)
-            parts = [self.tr("Analysing {0} of {1}").format(f"{p.done:,}", f"{p.total:,}")]
+            parts = [self.tr("{0} of {1} files analysed").format(f"{p.done:,}", f"{p.total:,}")]
             if p.paused:
                 parts.append(self.tr("paused"))
             elif p.eta_seconds:
-                mins = int(p.eta_seconds // 60)
-                parts.append(
-                    self.tr("about {0} min left").format(mins)
-                    if mins
-                    else self.tr("less than a minute left")
-                )
+                parts.append(self.time_left(p.eta_seconds))
             if p.current and not p.paused:
                 parts.append(p.current[0])
             self.label.setText("  ·  ".join(parts))
@@ -438,7 +447,6 @@ class MainWindow(QMainWindow):
             self.status.pause.blockSignals(True)
             self.status.pause.setChecked(progress.paused)
             self.status.pause.blockSignals(False)
-        self.status.nfailures = max(self.status.nfailures, 0)
         self.status.update_text()
         self.activity_page.set_progress(self.status.text())
 

@@ -992,6 +992,18 @@
 <context>
     <name>StatusWidget</name>
     <message>
+        <source>about {0} s left</source>
+        <translation>约剩 {0} 秒</translation>
+    </message>
+    <message>
+        <source>about {0} h {1} min left</source>
+        <translation>约剩 {0} 小时 {1} 分钟</translation>
+    </message>
+    <message>
+        <source>about {0} h left</source>
+        <translation>约剩 {0} 小时</translation>
+    </message>
+    <message>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
@@ -1012,12 +1024,12 @@
         <translation>分析不可用：{0}</translation>
     </message>
     <message>
-        <source>Looking for media… {0} files found</source>
-        <translation>正在查找媒体… 已找到 {0} 个文件</translation>
+        <source>Looking for media… {0} files found so far</source>
+        <translation>正在查找媒体… 目前已找到 {0} 个文件</translation>
     </message>
     <message>
-        <source>Analysing {0} of {1}</source>
-        <translation>正在分析 {0} / {1}</translation>
+        <source>{0} of {1} files analysed</source>
+        <translation>已分析 {0} / {1} 个文件</translation>
     </message>
     <message>
         <source>paused</source>
@@ -1026,10 +1038,6 @@
     <message>
         <source>about {0} min left</source>
         <translation>约剩 {0} 分钟</translation>
-    </message>
-    <message>
-        <source>less than a minute left</source>
-        <translation>不到一分钟</translation>
     </message>
     <message>
         <source>Library up to date  ·  {0} files</source>

@@ -1,0 +1,81 @@
+"""The status bar and the session's indexing state: progress, time left, scanning, failures."""
+
+from __future__ import annotations
+
+import pytest
+from guitools import close_window, open_window, wait_until
+from mediagen import make_tone
+
+from medialens.core.library import Library
+from medialens.core.pipeline import Progress
+from medialens.paths import data_dirs
+
+
+@pytest.fixture
+def status(qtbot):
+    from medialens.gui.window import StatusWidget
+
+    widget = StatusWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _show(widget, **progress) -> str:
+    widget.progress = Progress(running=True, **progress)
+    widget.update_text()
+    return widget.text()
+
+
+def test_progress_is_the_librarys_with_an_honest_time_left(status):
+    text = _show(status, total=454, done=22, eta_seconds=100)
+    assert "22 of 454 files analysed" in text
+    assert "about 2 min left" in text  # not "less than a minute" with 100 s to go
+    assert "about 40 s left" in _show(status, total=454, done=450, eta_seconds=38)
+    assert "about 10 s left" in _show(status, total=454, done=453, eta_seconds=3)
+    assert "about 25 min left" in _show(status, total=454, done=100, eta_seconds=25 * 60 + 10)
+    assert "about 1 h 30 min left" in _show(status, total=9000, done=10, eta_seconds=5400)
+    assert "about 2 h left" in _show(status, total=9000, done=10, eta_seconds=7190)
+    assert "about 14 h left" in _show(status, total=9**5, done=10, eta_seconds=14 * 3600 + 900)
+    assert "left" not in _show(status, total=454, done=1, eta_seconds=None)  # not measured yet
+
+
+def test_scanning_ends_only_once_the_rows_show_what_was_found(qtbot, data_dir, tmp_path):
+    """The library must not say "No media found" between the end of a scan and the rows."""
+    from medialens.gui.services import Services
+    from medialens.gui.session import Session
+
+    root = tmp_path / "media"
+    root.mkdir()
+    for i in range(3):
+        make_tone(root / f"tone{i}.wav", seconds=0.2, freq=300 + 50 * i)
+    with Library(data_dirs(data_dir), entry_points=False, builtins=False) as lib:
+        lib.add_folders([root])
+        lib.scan()  # as the indexer does, in its own process
+    services = Services.open(data_dirs(data_dir))
+    session = Session(services)
+    try:
+        seen = []
+        session.scanningChanged.connect(lambda on: seen.append((on, len(session.all_rows))))
+        session.engine.scanningChanged.emit(True)
+        session.engine.scanningChanged.emit(False)  # the indexer says the scan is over
+        assert wait_until(lambda: len(seen) == 2, 10), seen
+        assert seen == [(True, 0), (False, 3)]
+        assert not session.scanning
+    finally:
+        session.close()
+        services.close()
+
+
+def test_failed_badge_survives_a_restart(qapp, data_dir, tmp_path):
+    root = tmp_path / "media"
+    root.mkdir()
+    (root / "broken.mp3").write_bytes(b"not an mp3 at all" * 200)
+    with Library(data_dirs(data_dir), entry_points=False, builtins=False) as lib:
+        lib.add_folders([root])
+        lib.scan()
+    window = open_window(data_dir)  # the app starts again: nothing has failed in this run
+    try:
+        assert wait_until(lambda: window.status.failures.isVisible(), 10)
+        assert window.status.failures.text() == "⚠ 1 failed"
+    finally:
+        close_window(window)
