@@ -26,12 +26,18 @@ def _tool(name: str):
     return module
 
 
+def _text(translation: ET.Element) -> str:
+    """A translation's text; a plural one (``%n``) has it in its numerus forms."""
+    forms = [f.text or "" for f in translation.findall("numerusform")]
+    return "".join(forms).strip() if forms else (translation.text or "").strip()
+
+
 def _untranslated(ts: Path) -> list[str]:
     return [
         m.findtext("source")
         for m in ET.parse(ts).getroot().iter("message")
         if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
-        or not (m.find("translation").text or "").strip()
+        or not _text(m.find("translation"))
     ]
 
 

@@ -11,6 +11,7 @@ the pipeline, and what went wrong is kept as the plugin's status.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -30,6 +31,13 @@ ACTIVE, DISABLED, INCOMPATIBLE, MALFUNCTIONED = (
     "malfunctioned",
 )
 _REQUIRED = ("name", "version", "kinds", "requires", "outputs", "timeout", "extract")
+# The plugin packages shipped with the app (plugins/ in the source tree): installed from
+# their own distributions, but not third-party.
+BUNDLED_DISTRIBUTIONS = frozenset({"medialens-vision", "medialens-music", "medialens-text"})
+
+
+def _normalized(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 @dataclass
@@ -42,6 +50,15 @@ class PluginRecord:
     builtin: bool = False
     module: object | None = None
     extractors: list[Extractor] = field(default_factory=list)
+    distribution: str | None = None  # the package it was installed from (entry points)
+
+    @property
+    def bundled(self) -> bool:
+        """Shipped with the app: a built-in, or one of the bundled plugin packages."""
+        return self.builtin or (
+            self.distribution is not None
+            and _normalized(self.distribution) in BUNDLED_DISTRIBUTIONS
+        )
 
     def as_json(self) -> dict:
         return {
@@ -51,6 +68,8 @@ class PluginRecord:
             "status": self.status,
             "error": self.error,
             "builtin": self.builtin,
+            "bundled": self.bundled,
+            "distribution": self.distribution,
             "extractors": [
                 {
                     "name": e.name,
@@ -117,8 +136,10 @@ class PluginHost:
                     self.records[name] = PluginRecord(
                         name, version, "?", MALFUNCTIONED, f"failed to load: {exc!r}"
                     )
+                    self.records[name].distribution = ep.dist.name if ep.dist else None
                     continue
                 self._add(name, plugin, version)
+                self.records[name].distribution = ep.dist.name if ep.dist else None
         for name, plugin in extra or []:
             self._add(name, plugin, getattr(plugin, "__version__", "0"))
         self.reload_state()

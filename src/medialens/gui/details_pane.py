@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from medialens.core.catalog import FileDetails
 from medialens.gui import services as S
+from medialens.gui.aspects import aspect, join
 from medialens.gui.models import kind_name, tr_reason
 from medialens.gui.session import Session
+from medialens.gui.tags import tr_tag
 from medialens.gui.widgets import EmptyState, heading, muted
 
 
@@ -75,7 +77,16 @@ class DetailsPane(QScrollArea):
         self.extractors_title = heading("", 1.05)
         self.extractors = QLabel()
         self.extractors.setWordWrap(True)
-        self.extractors.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # the figures (scores, versions, timings, errors) for who wants them, folded away
+        self.technical_toggle = QToolButton(checkable=True)
+        self.technical_toggle.setAutoRaise(True)
+        self.technical_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.technical_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.technical_toggle.toggled.connect(self._show_technical)
+        self.technical = QLabel()
+        self.technical.setWordWrap(True)
+        self.technical.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.technical.hide()
         self.similar_title = heading("", 1.05)
         self.similar = QListWidget()
         self.similar.setFrameShape(QFrame.Shape.NoFrame)
@@ -100,6 +111,8 @@ class DetailsPane(QScrollArea):
             self.extractors,
             self.similar_title,
             self.similar,
+            self.technical_toggle,
+            self.technical,
         ):
             lay.addWidget(w)
         lay.addStretch(1)
@@ -116,6 +129,7 @@ class DetailsPane(QScrollArea):
         self.tags_title.setText(self.tr("Tags"))
         self.extractors_title.setText(self.tr("Analysis"))
         self.similar_title.setText(self.tr("More like this"))
+        self.technical_toggle.setText(self.tr("Technical details"))
         if self._info is not None:
             self._fill(self._info)
 
@@ -123,6 +137,12 @@ class DetailsPane(QScrollArea):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _show_technical(self, on: bool) -> None:
+        self.technical.setVisible(on)
+        self.technical_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow
+        )
 
     def _feedback(self, kind: str) -> None:
         if self.file_id is not None:
@@ -211,59 +231,20 @@ class DetailsPane(QScrollArea):
             (self.tr("Duration"), S.fmt_time(info.duration)),
         ]
         if meta.get("width"):
-            facts.append(
-                (
-                    self.tr("Picture"),
-                    f"{meta['width']}×{meta['height']}"
-                    + (f", {meta['fps']:g} fps" if meta.get("fps") else ""),
-                )
-            )
-        codecs = "/".join(x for x in (meta.get("video_codec"), meta.get("audio_codec")) if x)
-        if codecs:
-            facts.append((self.tr("Format"), f"{meta.get('container', '')} ({codecs})"))
+            facts.append((self.tr("Picture"), f"{meta['width']}×{meta['height']}"))
         if tags.get("date"):
             facts.append((self.tr("Date"), tags["date"][:10]))
         facts.append(
             (self.tr("Added"), time.strftime("%Y-%m-%d %H:%M", time.localtime(info.added_at)))
         )
-        facts.append(
-            (
-                self.tr("Played"),
-                self.tr("{0} times").format(info.plays) if info.plays else self.tr("never"),
-            )
-        )
+        facts.append((self.tr("Played"), self.plays(info.plays)))
         if not info.available:
             facts.append((self.tr("Status"), self.tr("unavailable (file or disk missing)")))
         facts.append((self.tr("File"), info.path))
-        self.facts.setText(
-            "<table cellspacing=2>"
-            + "".join(
-                f"<tr><td style='padding-right:10px'><b>{_esc(k)}</b></td><td>{_esc(v)}</td></tr>"
-                for k, v in facts
-            )
-            + "</table>"
-        )
-        hl = self.palette().color(QPalette.ColorRole.Highlight)
-        if info.tags:
-            chips = " ".join(
-                f"<span style='background-color:rgba({hl.red()},{hl.green()},{hl.blue()},{int(40 + 120 * s)});'>"
-                f"&nbsp;{_esc(t).replace(' ', '&nbsp;')}&nbsp;<small>{s:.2f}</small>&nbsp;</span>"
-                for t, s, _e in info.tags
-                if s >= 0.1
-            ) or self.tr("Only weak tags so far.")
-            self.tags.setText(chips)
-        else:
-            self.tags.setText(self.tr("No tags yet: they appear when analysis finishes."))
-        lines = []
-        for e in info.extractors:
-            if e.ok:
-                secs = f" · {e.seconds:.1f} s" if e.seconds else ""
-                lines.append(f"✓ {_esc(e.name)} <small>v{_esc(e.version)}{secs}</small>")
-            else:
-                lines.append(
-                    f"<span style='color:#d9534f'>✗ {_esc(e.name)}</span> <small>{_esc(e.error)}</small>"
-                )
-        self.extractors.setText("<br>".join(lines) or self.tr("Not analysed yet."))
+        self.facts.setText(_table(facts))
+        self.tags.setText(self.chips(info))
+        self.extractors.setText(self.analysis(info))
+        self.technical.setText(self.technical_text(info))
         self.similar.clear()
         rows = {r.id: r for r in self.session.all_rows}
         for fid, why in getattr(self, "_similar", []):
@@ -281,6 +262,95 @@ class DetailsPane(QScrollArea):
             self.similar.addItem(item)
         self.similar_title.setVisible(self.similar.count() > 0)
         self.similar.setVisible(self.similar.count() > 0)
+
+    # -- wording ---------------------------------------------------------------------------
+
+    def plays(self, n: int) -> str:
+        """How often the file was played, as a person says it."""
+        if n <= 0:
+            return self.tr("never")
+        if n == 1:
+            return self.tr("once")
+        if n == 2:
+            return self.tr("twice")
+        return self.tr("%n times", "", n)
+
+    def chips(self, info: FileDetails) -> str:
+        """The tags as chips, strongest first; strength shows as weight and colour, not digits."""
+        shown = [t for t in info.tags if t.score >= MIN_TAG_SCORE]
+        if not shown:
+            if info.tags:
+                return self.tr("Only weak tags so far.")
+            return self.tr("No tags yet: they appear when analysis finishes.")
+        hl = self.palette().color(QPalette.ColorRole.Highlight)
+        chips = []
+        for t in sorted(shown, key=lambda t: -t.score):
+            strength = min(max((t.score - MIN_TAG_SCORE) / (1 - MIN_TAG_SCORE), 0.0), 1.0)
+            alpha = int(35 + 150 * strength)
+            weight = 700 if strength >= 0.5 else 400
+            name = _esc(tr_tag(t.tag)).replace(" ", "&nbsp;")
+            chips.append(
+                f"<span style='background-color:rgba({hl.red()},{hl.green()},{hl.blue()},{alpha});"
+                f" font-weight:{weight};'>&nbsp;{name}&nbsp;</span>"
+            )
+        return " ".join(chips)
+
+    def analysis(self, info: FileDetails) -> str:
+        """What was looked at and listened to, in words: "Analysed: picture, sound, words"."""
+        ok = list(dict.fromkeys(aspect(e.name) for e in info.extractors if e.ok))
+        failed = list(dict.fromkeys(aspect(e.name) for e in info.extractors if not e.ok))
+        lines = []
+        if ok:
+            lines.append(_esc(self.tr("Analysed: {0}").format(join(ok))))
+        if failed:
+            lines.append(
+                "<span style='color:#d9534f'>"
+                + _esc(self.tr("Could not analyse: {0}").format(join(failed)))
+                + "</span>"
+            )
+        return "<br>".join(lines) or self.tr("Not analysed yet.")
+
+    def technical_text(self, info: FileDetails) -> str:
+        """The figures behind the words: each extractor's version, time and error, every
+        tag's score, the content id."""
+        meta = info.metadata
+        rows = []
+        codecs = "/".join(x for x in (meta.get("video_codec"), meta.get("audio_codec")) if x)
+        if codecs:
+            rows.append((self.tr("Format"), f"{meta.get('container', '')} ({codecs})"))
+        if meta.get("fps"):
+            rows.append((self.tr("Frame rate"), f"{meta['fps']:g} fps"))
+        for e in info.extractors:
+            if e.ok:
+                secs = self.tr("{0} s").format(f"{e.seconds:.1f}") if e.seconds else ""
+                rows.append((e.name, " · ".join(x for x in (f"v{e.version}", secs) if x)))
+            else:
+                failed = self.tr("failed: {0}").format(e.error)
+                rows.append((e.name, f"v{e.version} · {failed}"))
+        if info.tags:
+            rows.append(
+                (
+                    self.tr("Tag scores"),
+                    ", ".join(f"{t.tag} {t.score:.2f} ({t.extractor})" for t in info.tags),
+                )
+            )
+        rows.append((self.tr("Content id"), info.content_id))
+        return _table(rows, small=True)
+
+
+MIN_TAG_SCORE = 0.1  # weaker tags are noise; the technical details still list them
+
+
+def _table(rows: list[tuple[str, str]], small: bool = False) -> str:
+    size = " style='font-size:small'" if small else ""
+    return (
+        f"<table cellspacing=2{size}>"
+        + "".join(
+            f"<tr><td style='padding-right:10px'><b>{_esc(k)}</b></td><td>{_esc(v)}</td></tr>"
+            for k, v in rows
+        )
+        + "</table>"
+    )
 
 
 def _esc(text) -> str:

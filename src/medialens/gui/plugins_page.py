@@ -13,12 +13,15 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
 )
 
 from medialens.gui import services as S
+from medialens.gui.aspects import join, similarity
 from medialens.gui.session import Session
+from medialens.gui.tags import tr_tag
 from medialens.gui.widgets import EmptyState, Page
 
 STATUS_COLORS = {
@@ -138,6 +141,18 @@ class PluginsPage(Page):
         )
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.outer.addWidget(self.tree, 1)
+        # the selected plugin's figures (versions, API, dimensions, counts), folded away
+        self.details_toggle = QToolButton(checkable=True)
+        self.details_toggle.setAutoRaise(True)
+        self.details_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.details_toggle.toggled.connect(self._show_details)
+        self.outer.addWidget(self.details_toggle)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.hide()
+        self.outer.addWidget(self.details)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -177,6 +192,7 @@ class PluginsPage(Page):
         self.force.setToolTip(
             self.tr("Forget what this plugin stored and analyse every file again")
         )
+        self.details_toggle.setText(self.tr("Technical details"))
         self.empty.set(
             "🧩",
             self.tr("Loading plugins…"),
@@ -190,26 +206,20 @@ class PluginsPage(Page):
     # -- wording -----------------------------------------------------------------------------
 
     def produced(self, extractor: dict, builtin: bool) -> list[str]:
-        """What one extractor stores, in words: "Labels", "1280-d visual vector"…"""
+        """What one extractor gives the app, in words: "Labels", "Finds what sounds alike"…
+        (the figures, dimensions and counts, are in the technical details)."""
         parts = []
         declared = extractor.get("produces", [])
         order = {"tags": 0, "text": 1, "vector": 2, "scalars": 3}
         for o in sorted(declared, key=lambda o: order.get(o["kind"], 9)):
             if o["kind"] == "tags":
-                parts.append(
-                    self.tr("Labels ({0})").format(f"{o['count']:,}")
-                    if o.get("count")
-                    else self.tr("Labels")
-                )
+                parts.append(self.tr("Labels"))
             elif o["kind"] == "text":
                 parts.append(self.tr("Searchable text"))
             elif o["kind"] == "vector":
-                parts.append(self.tr("{0}-d {1} vector").format(o["dim"], o["modality"]))
+                parts.append(similarity(o["modality"]))
             elif o["kind"] == "scalars":
-                n = len(o.get("names", []))
-                parts.append(
-                    self.tr("Measurements ({0})").format(n) if n else self.tr("Measurements")
-                )
+                parts.append(self.tr("Measurements"))
             else:
                 parts.append(o["kind"])
         data = {"thumbnail": self.tr("Thumbnails"), "phash": self.tr("Keyframe hashes")}
@@ -217,6 +227,72 @@ class PluginsPage(Page):
         if not parts and not declared and builtin:  # nothing stored yet: its name says it
             parts.append(extractor["name"].replace("_", " ").capitalize())
         return parts
+
+    def origin(self, r: dict) -> str:
+        """Where a plugin comes from: with the app (built in or included), or from others."""
+        if r["builtin"]:
+            return self.tr("Built in")
+        if r.get("bundled"):
+            return self.tr("Included")
+        return self.tr("Third-party")
+
+    def problem(self, r: dict) -> str:
+        """What is wrong with a plugin, in words; the error itself is in the details."""
+        if r["status"] == "incompatible":
+            return self.tr("Made for another version of Medialens")
+        if r["status"] == "malfunctioned" and not r["extractors"]:
+            return self.tr("Could not be loaded")
+        if r["status"] == "malfunctioned":
+            return self.tr("Stopped after failing on several files in a row; enable it to retry")
+        return self.tr("Something went wrong; see the technical details")
+
+    def technical(self, r: dict) -> str:
+        """The figures behind a plugin's row, for the technical details view."""
+        rows = [
+            (self.tr("Version"), r["version"]),
+            (self.tr("Plugin API"), r["api"]),
+            (self.tr("Package"), r.get("distribution") or self.tr("part of Medialens")),
+            (self.tr("Files done"), f"{r['processed']:,}"),
+            (self.tr("Files failed"), f"{r['failed']:,}"),
+        ]
+        for e in r["extractors"]:
+            outputs = []
+            for o in e.get("produces", []):
+                if o["kind"] == "vector":
+                    outputs.append(
+                        self.tr("vector {0}: {1} dimensions, {2}").format(
+                            o["name"], o["dim"], o["modality"]
+                        )
+                    )
+                elif o["kind"] == "tags" and o.get("count"):
+                    examples = join([tr_tag(t) for t in o.get("examples", [])])
+                    outputs.append(
+                        self.tr("{0} labels, such as {1}").format(f"{o['count']:,}", examples)
+                    )
+                elif o["kind"] == "scalars" and o.get("names"):
+                    outputs.append(self.tr("measurements: {0}").format(", ".join(o["names"])))
+                else:
+                    outputs.append(o["kind"])
+            rows.append(
+                (
+                    self.tr("Extractor {0}").format(e["name"]),
+                    "; ".join([f"v{e['version']}", self.kinds(e["kinds"]), *outputs]),
+                )
+            )
+        if r["error"]:
+            rows.append((self.tr("Error"), r["error"]))
+        return (
+            "<table cellspacing=2 style='font-size:small'>"
+            + "".join(
+                f"<tr><td style='padding-right:10px'><b>{_esc(k)}</b></td><td>{_esc(v)}</td></tr>"
+                for k, v in rows
+            )
+            + "</table>"
+        )
+
+    def _show_details(self, on: bool) -> None:
+        self.details.setVisible(on)
+        self.details_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
 
     def kinds(self, kinds: list[str]) -> str:
         names = {"audio": self.tr("Audio"), "video": self.tr("Video")}
@@ -231,7 +307,7 @@ class PluginsPage(Page):
             parts += [x for x in self.produced(e, r["builtin"]) if x not in parts]
         produces = "  ·  ".join(parts) or self.tr("Nothing declared")
         if r["error"]:
-            return produces, r["error"]
+            return produces, self.problem(r)
         return produces, self.kinds(sorted({k for e in r["extractors"] for k in e["kinds"]}))
 
     def set_rows(self, rows: list[dict]) -> None:
@@ -240,10 +316,7 @@ class PluginsPage(Page):
         self.tree.clear()
         error_color = STATUS_COLORS["malfunctioned"]
         for r in rows:
-            origin = self.tr("Built in") if r["builtin"] else self.tr("Third-party")
-            about = f"{origin}  ·  v{r['version']}"
-            if not r["builtin"] or r["status"] == "incompatible":
-                about += "  ·  " + self.tr("API {0}").format(r["api"])
+            about = self.origin(r)
             produces, second = self.describe(r)
             item = QTreeWidgetItem(
                 [r["name"], produces, self.status_name(r["status"]), f"{r['processed']:,}"]
@@ -255,7 +328,7 @@ class PluginsPage(Page):
             if r["error"]:
                 item.setData(P_PRODUCES, ColorRole, STATUS_COLORS.get(r["status"], error_color))
                 for col in range(4):
-                    item.setToolTip(col, r["error"])
+                    item.setToolTip(col, second)
             else:
                 item.setToolTip(P_PRODUCES, produces)
             if r["failed"]:
@@ -291,7 +364,7 @@ class PluginsPage(Page):
                 [e["name"], "  ·  ".join(self.produced(e, r["builtin"])), "", ""]
             )
             child.setData(0, Qt.ItemDataRole.UserRole, r["name"])
-            child.setData(P_NAME, SubtitleRole, self.tr("Extractor  ·  v{0}").format(e["version"]))
+            child.setData(P_NAME, SubtitleRole, self.tr("Part of this plugin"))
             child.setData(P_PRODUCES, SubtitleRole, self.kinds(e["kinds"]))
             item.addChild(child)
 
@@ -311,11 +384,14 @@ class PluginsPage(Page):
         for b in (self.toggle, self.retry, self.force):
             b.setEnabled(r is not None)
         self.error.setVisible(bool(r and r["error"]))
+        self.details_toggle.setVisible(r is not None)
+        self.details.setVisible(r is not None and self.details_toggle.isChecked())
         if r is None:
             self.toggle.setText(self.tr("Disable"))
             return
+        self.details.setText(self.technical(r))
         if r["error"]:
-            self.error.setText(f"<b>{r['name']}</b>: {r['error']}")
+            self.error.setText(f"<b>{_esc(r['name'])}</b>: {_esc(self.problem(r))}")
         self.toggle.setText(self.tr("Enable") if r["status"] != "active" else self.tr("Disable"))
         self.toggle.setEnabled(r["status"] != "incompatible")
 
@@ -356,3 +432,7 @@ class PluginsPage(Page):
                 lambda lib: lib.rerun(r["name"]),
                 lambda _n: (self.session.engine.replan(), self.refresh()),
             )
+
+
+def _esc(text) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

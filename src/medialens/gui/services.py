@@ -151,7 +151,9 @@ def _produced(output: object) -> dict:
     if hasattr(output, "dim"):
         out.update(name=output.name, dim=output.dim, modality=output.modality)
     if kind == "tags":
-        out["count"] = len(getattr(output, "vocabulary", ()) or ())
+        vocabulary = list(getattr(output, "vocabulary", ()) or ())
+        out["count"] = len(vocabulary)
+        out["examples"] = vocabulary[:6]  # a few, for the plugins page to show in words
     if kind == "scalars":
         out["names"] = list(getattr(output, "names", ()) or ())
     return out

@@ -271,6 +271,46 @@ ZH = {
     "API {0}": "API {0}",
     "{0} failed": "{0} 个失败",
     "Extractor  ·  v{0}": "提取器  ·  v{0}",
+    # what an analysis looks at (aspects.py), the details pane and plugins page in words
+    "picture": "画面",
+    "preview": "预览图",
+    "sound": "声音",
+    "musical style": "音乐风格",
+    "words": "文字",
+    "meaning": "含义",
+    "file details": "文件信息",
+    "Finds what looks alike": "查找看起来相似的内容",
+    "Finds what sounds alike": "查找听起来相似的内容",
+    "Finds music of a similar style": "查找风格相似的音乐",
+    "Finds what means the same": "查找含义相近的内容",
+    "Matches what you type to what was seen and heard": "将你输入的文字与看到、听到的内容匹配",
+    "Finds similar files ({0})": "查找相似文件（{0}）",
+    ", ": "、",
+    "Technical details": "技术详情",
+    "once": "1 次",
+    "twice": "2 次",
+    "%n times": "%n 次",
+    "Analysed: {0}": "已分析：{0}",
+    "Could not analyse: {0}": "无法分析：{0}",
+    "Frame rate": "帧率",
+    "{0} s": "{0} 秒",
+    "failed: {0}": "失败：{0}",
+    "Tag scores": "标签分数",
+    "Content id": "内容 ID",
+    "Included": "随附",
+    "Made for another version of Medialens": "为其他版本的 Medialens 编写",
+    "Could not be loaded": "无法加载",
+    "Stopped after failing on several files in a row; enable it to retry": "连续多个文件处理失败，已停止；启用即可重试",
+    "Something went wrong; see the technical details": "出现问题，请查看技术详情",
+    "Plugin API": "插件 API",
+    "Package": "软件包",
+    "part of Medialens": "Medialens 自带",
+    "Files failed": "失败文件数",
+    "vector {0}: {1} dimensions, {2}": "向量 {0}：{1} 维，{2}",
+    "{0} labels, such as {1}": "{0} 个标签，例如 {1}",
+    "measurements: {0}": "测量值：{0}",
+    "Extractor {0}": "提取器 {0}",
+    "Part of this plugin": "此插件的一部分",
 }
 
 
@@ -280,10 +320,17 @@ def fill(ts: Path) -> list[str]:
     for message in tree.getroot().iter("message"):
         source = message.find("source").text or ""
         translation = message.find("translation")
+        forms = translation.findall("numerusform")
         if source in ZH:
-            translation.text = ZH[source]
+            if message.get("numerus") == "yes":  # Chinese has one plural form: "%n 次"
+                for form in forms or [ET.SubElement(translation, "numerusform")]:
+                    form.text = ZH[source]
+            else:
+                translation.text = ZH[source]
             translation.attrib.pop("type", None)
-        elif translation.get("type") == "unfinished" or not (translation.text or "").strip():
+        elif translation.get("type") == "unfinished" or not (
+            (translation.text or "").strip() or any((f.text or "").strip() for f in forms)
+        ):
             missing.append(source)  # a translation made in Qt Linguist is kept as it is
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     return missing

@@ -45,6 +45,65 @@
     </message>
 </context>
 <context>
+    <name>Aspects</name>
+    <message>
+        <source>picture</source>
+        <translation>画面</translation>
+    </message>
+    <message>
+        <source>preview</source>
+        <translation>预览图</translation>
+    </message>
+    <message>
+        <source>sound</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <source>musical style</source>
+        <translation>音乐风格</translation>
+    </message>
+    <message>
+        <source>words</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>file details</source>
+        <translation>文件信息</translation>
+    </message>
+    <message>
+        <source>Finds what looks alike</source>
+        <translation>查找看起来相似的内容</translation>
+    </message>
+    <message>
+        <source>Finds what sounds alike</source>
+        <translation>查找听起来相似的内容</translation>
+    </message>
+    <message>
+        <source>Finds music of a similar style</source>
+        <translation>查找风格相似的音乐</translation>
+    </message>
+    <message>
+        <source>Finds what means the same</source>
+        <translation>查找含义相近的内容</translation>
+    </message>
+    <message>
+        <source>Matches what you type to what was seen and heard</source>
+        <translation>将你输入的文字与看到、听到的内容匹配</translation>
+    </message>
+    <message>
+        <source>Finds similar files ({0})</source>
+        <translation>查找相似文件（{0}）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>CardDelegate</name>
     <message>
         <source>Unavailable</source>
@@ -98,6 +157,10 @@
         <translation>更多类似内容</translation>
     </message>
     <message>
+        <source>Technical details</source>
+        <translation>技术详情</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -110,8 +173,50 @@
         <translation>画面</translation>
     </message>
     <message>
+        <source>once</source>
+        <translation>1 次</translation>
+    </message>
+    <message>
+        <source>twice</source>
+        <translation>2 次</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n times</source>
+        <translation>
+            <numerusform>%n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Analysed: {0}</source>
+        <translation>已分析：{0}</translation>
+    </message>
+    <message>
+        <source>Could not analyse: {0}</source>
+        <translation>无法分析：{0}</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>格式</translation>
+    </message>
+    <message>
+        <source>Frame rate</source>
+        <translation>帧率</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} 秒</translation>
+    </message>
+    <message>
+        <source>failed: {0}</source>
+        <translation>失败：{0}</translation>
+    </message>
+    <message>
+        <source>Tag scores</source>
+        <translation>标签分数</translation>
+    </message>
+    <message>
+        <source>Content id</source>
+        <translation>内容 ID</translation>
     </message>
     <message>
         <source>Date</source>
@@ -124,10 +229,6 @@
     <message>
         <source>Played</source>
         <translation>播放</translation>
-    </message>
-    <message>
-        <source>{0} times</source>
-        <translation>{0} 次</translation>
     </message>
     <message>
         <source>never</source>
@@ -649,6 +750,10 @@
         <translation>清除此插件保存的结果并重新分析所有文件</translation>
     </message>
     <message>
+        <source>Technical details</source>
+        <translation>技术详情</translation>
+    </message>
+    <message>
         <source>Loading plugins…</source>
         <translation>正在加载插件…</translation>
     </message>
@@ -657,24 +762,12 @@
         <translation>窗口打开后插件会在后台加载。</translation>
     </message>
     <message>
-        <source>Labels ({0})</source>
-        <translation>标签（{0} 个）</translation>
-    </message>
-    <message>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
         <source>Searchable text</source>
         <translation>可搜索的文本</translation>
-    </message>
-    <message>
-        <source>{0}-d {1} vector</source>
-        <translation>{0} 维 {1} 向量</translation>
-    </message>
-    <message>
-        <source>Measurements ({0})</source>
-        <translation>测量值（{0} 项）</translation>
     </message>
     <message>
         <source>Measurements</source>
@@ -687,6 +780,66 @@
     <message>
         <source>Keyframe hashes</source>
         <translation>关键帧哈希</translation>
+    </message>
+    <message>
+        <source>Included</source>
+        <translation>随附</translation>
+    </message>
+    <message>
+        <source>Made for another version of Medialens</source>
+        <translation>为其他版本的 Medialens 编写</translation>
+    </message>
+    <message>
+        <source>Could not be loaded</source>
+        <translation>无法加载</translation>
+    </message>
+    <message>
+        <source>Stopped after failing on several files in a row; enable it to retry</source>
+        <translation>连续多个文件处理失败，已停止；启用即可重试</translation>
+    </message>
+    <message>
+        <source>Something went wrong; see the technical details</source>
+        <translation>出现问题，请查看技术详情</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Plugin API</source>
+        <translation>插件 API</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>软件包</translation>
+    </message>
+    <message>
+        <source>part of Medialens</source>
+        <translation>Medialens 自带</translation>
+    </message>
+    <message>
+        <source>Files failed</source>
+        <translation>失败文件数</translation>
+    </message>
+    <message>
+        <source>vector {0}: {1} dimensions, {2}</source>
+        <translation>向量 {0}：{1} 维，{2}</translation>
+    </message>
+    <message>
+        <source>{0} labels, such as {1}</source>
+        <translation>{0} 个标签，例如 {1}</translation>
+    </message>
+    <message>
+        <source>measurements: {0}</source>
+        <translation>测量值：{0}</translation>
+    </message>
+    <message>
+        <source>Extractor {0}</source>
+        <translation>提取器 {0}</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
     </message>
     <message>
         <source>Audio</source>
@@ -709,6 +862,10 @@
         <translation>未声明输出</translation>
     </message>
     <message>
+        <source>Part of this plugin</source>
+        <translation>此插件的一部分</translation>
+    </message>
+    <message>
         <source>Built in</source>
         <translation>内置</translation>
     </message>
@@ -717,20 +874,12 @@
         <translation>第三方</translation>
     </message>
     <message>
-        <source>API {0}</source>
-        <translation>API {0}</translation>
-    </message>
-    <message>
         <source>{0} failed</source>
         <translation>{0} 个失败</translation>
     </message>
     <message>
         <source>Plugins could not be loaded</source>
         <translation>无法加载插件</translation>
-    </message>
-    <message>
-        <source>Extractor  ·  v{0}</source>
-        <translation>提取器  ·  v{0}</translation>
     </message>
     <message>
         <source>Disable</source>
