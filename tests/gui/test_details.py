@@ -148,3 +148,32 @@ def test_details_in_chinese_translate_tags_analysis_and_plays(qtbot, data_dir, l
         services.library = None  # the fixture closes it
         services.close()
         translations.set("en")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("en", "analysing its musical style"), ("zh_CN", "分析音乐风格")]
+)
+def test_activity_says_what_failed_in_words(qtbot, data_dir, library_file, language, expected):
+    from PySide6.QtWidgets import QApplication
+
+    from medialens.gui.activity_page import ActivityPage
+    from medialens.gui.look import Translations
+    from medialens.gui.services import Services
+    from medialens.gui.session import Session
+
+    lib, _fid = library_file
+    translations = Translations(QApplication.instance())
+    translations.set(language)
+    services = Services.open(lib.dirs)
+    session = Session(services, translations)
+    try:
+        page = ActivityPage(session)
+        qtbot.addWidget(page)
+        page.set_failures(lib.status()["failed_files"])
+        [item] = [page.tree.topLevelItem(i) for i in range(page.tree.topLevelItemCount())]
+        assert item.text(1) == expected  # not the extractor's name, "music"
+        assert "no model" in item.text(2)  # the error itself, as the details
+    finally:
+        session.close()
+        services.close()
+        translations.set("en")

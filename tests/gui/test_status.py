@@ -79,3 +79,22 @@ def test_failed_badge_survives_a_restart(qapp, data_dir, tmp_path):
         assert window.status.failures.text() == "⚠ 1 failed"
     finally:
         close_window(window)
+
+
+def test_an_unavailable_analysis_is_said_in_words_with_the_error_on_demand(status):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from medialens.gui.look import Translations
+
+    status.error = "RuntimeError: the library could not load"
+    status.update_text()
+    assert "RuntimeError" not in status.text() and "unavailable" in status.text()
+    assert "RuntimeError" in status.label.toolTip()
+    translations = Translations(QApplication.instance())
+    try:
+        translations.set("zh_CN")
+        QApplication.sendEvent(status, QEvent(QEvent.Type.LanguageChange))
+        assert status.text().startswith("分析不可用"), status.text()
+    finally:
+        translations.set("en")

@@ -7,6 +7,7 @@ import os
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem
 
+from medialens.gui.aspects import aspect
 from medialens.gui.session import Session
 from medialens.gui.widgets import EmptyState, Page
 
@@ -40,7 +41,7 @@ class ActivityPage(Page):
         self.subtitle.setText(
             self.tr("What the analysis is doing, and the files it could not read.")
         )
-        self.tree.setHeaderLabels([self.tr("File"), self.tr("Step"), self.tr("Error")])
+        self.tree.setHeaderLabels([self.tr("File"), self.tr("What failed"), self.tr("Details")])
         self.retry.setText(self.tr("Retry selected"))
         self.retry_all.setText(self.tr("Retry all"))
         self.empty.set(
@@ -60,7 +61,11 @@ class ActivityPage(Page):
         self.tree_rows: list[dict] = []
         self.tree.clear()
         for r in rows:
-            step = self.tr("reading the file") if r["extractor"] == "probe" else r["extractor"]
+            step = (
+                self.tr("reading the file")
+                if r["extractor"] == "probe"
+                else self.tr("analysing its {0}").format(aspect(r["extractor"]))
+            )
             item = QTreeWidgetItem([os.path.basename(r["path"]), step, r["error"]])
             item.setToolTip(0, r["path"])
             item.setToolTip(2, r["error"])

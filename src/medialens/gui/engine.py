@@ -108,7 +108,7 @@ class Engine(QObject):
                 kind, *payload = events.recv()
             except (EOFError, OSError):
                 if not self._stopping:
-                    self.indexerFailed.emit("the indexer stopped unexpectedly")
+                    self.indexerFailed.emit(self.tr("The indexer stopped unexpectedly."))
                 return
             if kind == "progress":
                 self.bridge.on_progress(_progress(payload[0]))

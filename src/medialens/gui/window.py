@@ -102,8 +102,10 @@ class StatusWidget(QWidget):
         busy = p is not None and p.total and p.done < p.total
         self.bar.setVisible(bool(busy) or self.scanning)
         self.pause.setVisible(bool(busy))
+        # the error itself is technical (often a plugin's exception): shown on demand
+        self.label.setToolTip(self.error or "")
         if self.error:
-            self.label.setText(self.tr("Analysis is unavailable: {0}").format(self.error))
+            self.label.setText(self.tr("Analysis is unavailable (point here to see why)"))
             return
         if self.scanning and not busy:
             self.bar.setRange(0, 0)

@@ -311,6 +311,11 @@ ZH = {
     "measurements: {0}": "测量值：{0}",
     "Extractor {0}": "提取器 {0}",
     "Part of this plugin": "此插件的一部分",
+    "Analysis is unavailable (point here to see why)": "分析不可用（指向此处查看原因）",
+    "The indexer stopped unexpectedly.": "索引进程意外停止。",
+    "What failed": "失败的步骤",
+    "Details": "详情",
+    "analysing its {0}": "分析{0}",
 }
 
 

@@ -16,12 +16,12 @@
         <translation>文件</translation>
     </message>
     <message>
-        <source>Step</source>
-        <translation>步骤</translation>
+        <source>What failed</source>
+        <translation>失败的步骤</translation>
     </message>
     <message>
-        <source>Error</source>
-        <translation>错误</translation>
+        <source>Details</source>
+        <translation>详情</translation>
     </message>
     <message>
         <source>Retry selected</source>
@@ -42,6 +42,10 @@
     <message>
         <source>reading the file</source>
         <translation>读取文件</translation>
+    </message>
+    <message>
+        <source>analysing its {0}</source>
+        <translation>分析{0}</translation>
     </message>
 </context>
 <context>
@@ -257,6 +261,13 @@
     <message>
         <source>Not analysed yet.</source>
         <translation>尚未分析。</translation>
+    </message>
+</context>
+<context>
+    <name>Engine</name>
+    <message>
+        <source>The indexer stopped unexpectedly.</source>
+        <translation>索引进程意外停止。</translation>
     </message>
 </context>
 <context>
@@ -1169,10 +1180,6 @@
         <translation>⚠ {0} 个失败</translation>
     </message>
     <message>
-        <source>Analysis is unavailable: {0}</source>
-        <translation>分析不可用：{0}</translation>
-    </message>
-    <message>
         <source>Looking for media… {0} files found so far</source>
         <translation>正在查找媒体… 目前已找到 {0} 个文件</translation>
     </message>
@@ -1187,6 +1194,10 @@
     <message>
         <source>about {0} min left</source>
         <translation>约剩 {0} 分钟</translation>
+    </message>
+    <message>
+        <source>Analysis is unavailable (point here to see why)</source>
+        <translation>分析不可用（指向此处查看原因）</translation>
     </message>
     <message>
         <source>Library up to date  ·  {0} files</source>
