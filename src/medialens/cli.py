@@ -112,7 +112,7 @@ def cmd_index(args) -> int:
         status = lib.status()
     print(
         f"{status['files']} media files ({report.added} new, {report.changed} changed, "
-        f"{report.moved} moved, {report.missing} missing); extracted {progress.done} files, "
+        f"{report.moved} moved, {report.missing} missing); extracted {progress.ran} files, "
         f"{len(status['failed_files'])} failures, {status['pending']} jobs pending"
     )
     for error in report.errors:

@@ -88,7 +88,7 @@ def test_progress_after_a_restart_counts_what_is_stored(data_dir, tmp_path):
         assert (p.done, p.total) == (2, 5)  # the library's progress, not "0 of 3"
         assert lib.status()["pending"] == 3
         p = pipeline.run_sync()
-        assert (p.done, p.total) == (5, 5)
+        assert (p.done, p.total, p.ran) == (5, 5, 3)  # the library's, and this run's
         assert lib.status()["pending"] == 0
 
 

@@ -109,6 +109,7 @@ class Progress:
     eta_seconds: float | None = None
     paused: bool = False
     running: bool = False
+    ran: int = 0  # files whose job finished in this run
 
     def as_json(self) -> dict:
         return {
@@ -120,6 +121,7 @@ class Progress:
             "eta_seconds": self.eta_seconds,
             "paused": self.paused,
             "running": self.running,
+            "ran": self.ran,
         }
 
 
@@ -382,7 +384,7 @@ class Pipeline:
             return Progress(
                 p.total, p.done, p.failed,
                 {k: list(v) for k, v in p.per_extractor.items()},
-                list(p.current), p.eta_seconds, p.paused, p.running,
+                list(p.current), p.eta_seconds, p.paused, p.running, p.ran,
             )  # fmt: skip
 
     def _eta(self) -> float | None:
@@ -530,6 +532,7 @@ class Pipeline:
         with self._cond:
             p = self._progress
             p.done = min(p.done + 1, p.total)
+            p.ran += 1
             p.failed += 1 if failed else 0
             cost = self._cost.pop(file_id, 0.0)
             self._remaining_cost = max(self._remaining_cost - cost, 0.0)

@@ -36,6 +36,7 @@ def _progress(data: dict) -> Progress:
         eta_seconds=data["eta_seconds"],
         paused=data["paused"],
         running=data["running"],
+        ran=data.get("ran", 0),
     )
 
 
