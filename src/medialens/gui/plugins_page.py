@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from medialens.gui import services as S
-from medialens.gui.aspects import join, similarity
+from medialens.gui.aspects import aspect, join, similarity
 from medialens.gui.session import Session
 from medialens.gui.tags import tr_tag
 from medialens.gui.widgets import EmptyState, Page
@@ -224,8 +224,9 @@ class PluginsPage(Page):
                 parts.append(o["kind"])
         data = {"thumbnail": self.tr("Thumbnails"), "phash": self.tr("Keyframe hashes")}
         parts += [data.get(k, k) for k in extractor.get("data", [])]
-        if not parts and not declared and builtin:  # nothing stored yet: its name says it
-            parts.append(extractor["name"].replace("_", " ").capitalize())
+        if not parts and not declared and builtin:  # nothing stored yet: say what it looks at
+            words = aspect(extractor["name"])
+            parts.append(words[:1].upper() + words[1:])
         return parts
 
     def origin(self, r: dict) -> str:
