@@ -293,7 +293,7 @@ class DetailsPane(QScrollArea):
                 f"<span style='background-color:rgba({hl.red()},{hl.green()},{hl.blue()},{alpha});"
                 f" font-weight:{weight};'>&nbsp;{name}&nbsp;</span>"
             )
-        return " ".join(chips)
+        return "&nbsp; ".join(chips)
 
     def analysis(self, info: FileDetails) -> str:
         """What was looked at and listened to, in words: "Analysed: picture, sound, words"."""
