@@ -285,7 +285,6 @@ ZH = {
     "Finds what means the same": "查找含义相近的内容",
     "Matches what you type to what was seen and heard": "将你输入的文字与看到、听到的内容匹配",
     "Finds similar files ({0})": "查找相似文件（{0}）",
-    ", ": "、",
     "Technical details": "技术详情",
     "once": "1 次",
     "twice": "2 次",
