@@ -162,6 +162,24 @@ def test_pause_is_not_counted_as_work(data_dir, tones):
         assert after is not None and after < 6.0, after
 
 
+def test_idle_time_is_not_counted_as_work(data_dir, tones, tmp_path):
+    clock = Clock()
+    extractor = Timed(clock, fixed=1.0, per_second=0.0)
+    with _library(data_dir, extractor) as lib:
+        lib.add_folders([tones])
+        lib.scan()
+        pipeline = Pipeline(lib.store, lib.host, lib.dirs.cache, workers=1, clock=clock)
+        pipeline.run_sync()
+        clock.now += 3600  # an hour with nothing to do, then new files arrive
+        for i in range(6):
+            make_tone(tones / f"late{i}.wav", seconds=0.3, freq=900 + 20 * i)
+        pipeline.enqueue(lib.scan().changed_ids)
+        for _ in range(ETA_AFTER + 2):
+            pipeline._process(pipeline._pop())
+        eta = pipeline.progress().eta_seconds
+        assert eta is not None and eta < 3.0, eta  # one file of a second is left
+
+
 def test_failures_are_counted_from_the_store(bare_library, tmp_path):
     root = tmp_path / "media"
     root.mkdir()

@@ -274,6 +274,8 @@ class Pipeline:
         self.enqueue(file_ids, PRIORITY_USER)
 
     def _push(self, file_id: int, priority: int) -> None:
+        if not self._queued and not self._in_flight:
+            self._last_finish = None  # idle until now: that time was no work either
         old = self._queued.get(file_id)
         if old is not None and old <= priority:
             return
