@@ -12,7 +12,7 @@ import hashlib
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -26,11 +26,13 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QPixmapCache,
+    QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from medialens.gui import services as S
-from medialens.gui.models import FeedbackRole, RowRole, WhyRole, tr_reason
+from medialens.gui.models import FeedbackRole, RowRole, WhyRole, card_subtitle, tr_reason
 from medialens.paths import DataDirs
 
 RADIUS = 8.0
@@ -151,8 +153,6 @@ def _pill(p: QPainter, rect: QRectF, text: str, bg: QColor, fg: QColor, font: QF
 class CardDelegate(QStyledItemDelegate):
     """Thumbnail, title, a second line, badges; optionally like / dislike / hide buttons."""
 
-    feedbackClicked = Signal(int, str)  # file id, like | dislike | not_interested
-
     def __init__(
         self, thumbs: ThumbnailCache, width: int = 200, actions: bool = False, parent=None
     ):
@@ -160,6 +160,7 @@ class CardDelegate(QStyledItemDelegate):
         self.thumbs = thumbs
         self.actions = actions
         self.pad = 6
+        self.hovered: tuple[int, str] | None = None  # (row, button) under the mouse
         self.set_width(width)
 
     def set_width(self, width: int) -> None:
@@ -167,27 +168,70 @@ class CardDelegate(QStyledItemDelegate):
         self.width = width
         self.thumb_h = int(width * 9 / 16)
 
+    # Card layout, top to bottom: the picture, the title, one line of subtitle (two of
+    # reason on a For you card), and on For you a row of buttons. Lines are spaced by
+    # the font's line spacing, so a taller (CJK) font never clips the last line.
+
     def sizeHint(self, option, index) -> QSize:
-        fm = option.fontMetrics
-        lines = 3 if self.actions else 2
-        return QSize(
-            self.width + 2 * self.pad, self.thumb_h + 2 * self.pad + lines * fm.height() + 10
-        )
+        fm = QFontMetrics(option.font)
+        height = self.thumb_h + 2 * self.pad + 6 + fm.lineSpacing() + 3
+        if self.actions:
+            height += 2 * fm.lineSpacing() + 4 + self.button_size(fm)
+        else:
+            height += fm.lineSpacing() + 4
+        return QSize(self.width + 2 * self.pad, height)
+
+    @staticmethod
+    def button_size(fm: QFontMetrics) -> int:
+        """Like / dislike / not interested: a comfortable target, never under 28 px."""
+        return max(28, fm.height() + 12)
+
+    def option_for(self, view, index) -> QStyleOptionViewItem:
+        """The style option a view would paint ``index`` with (for hit tests and tests)."""
+        opt = QStyleOptionViewItem()
+        opt.initFrom(view)
+        opt.rect = view.visualRect(index)
+        opt.font = view.font()
+        opt.fontMetrics = QFontMetrics(opt.font)
+        opt.widget = view
+        return opt
 
     def _thumb_rect(self, option) -> QRectF:
         r = option.rect
         return QRectF(r.x() + self.pad, r.y() + self.pad, self.width, self.thumb_h)
 
-    def _action_rects(self, option) -> list[tuple[str, QRectF]]:
-        r = option.rect
-        fm = option.fontMetrics
-        size = fm.height() + 4
-        y = r.bottom() - self.pad - size + 1
-        x = r.right() - self.pad - 3 * (size + 4)
+    def _text_top(self, option) -> float:
+        return self._thumb_rect(option).bottom() + 6
+
+    def _second_rect(self, option) -> QRectF:
+        """Where the subtitle (or, on For you, the two lines of reason) goes."""
+        fm = QFontMetrics(option.font)
+        top = self._text_top(option) + fm.lineSpacing() + 3
+        lines = 2 if self.actions else 1
+        return QRectF(option.rect.x() + self.pad, top, self.width, lines * fm.lineSpacing())
+
+    def action_rects(self, option) -> list[tuple[str, QRectF]]:
+        """The feedback buttons of a For you card, right-aligned under its text."""
+        fm = QFontMetrics(option.font)
+        size = self.button_size(fm)
+        gap = 6
+        y = self._second_rect(option).bottom() + 4
+        x = option.rect.x() + self.pad + self.width - 3 * size - 2 * gap
         return [
-            (kind, QRectF(x + i * (size + 4), y, size, size))
+            (kind, QRectF(x + i * (size + gap), y, size, size))
             for i, kind in enumerate(("like", "dislike", "not_interested"))
         ]
+
+    def action_at(self, option, pos: QPointF) -> str | None:
+        for kind, r in self.action_rects(option) if self.actions else ():
+            if r.contains(pos):
+                return kind
+        return None
+
+    def reason_layout(self, option, text: str) -> tuple[list[str], QRectF]:
+        """The reason of a For you card as at most two lines, the last elided if it must be."""
+        rect = self._second_rect(option)
+        return wrap_lines(option.font, text, int(rect.width()), 2), rect
 
     def paint(self, p: QPainter, option, index) -> None:
         row = index.data(RowRole)
@@ -272,8 +316,8 @@ class CardDelegate(QStyledItemDelegate):
             x = r.right() + 4
 
         # text
-        fm = opt.fontMetrics
-        text_top = tr.bottom() + 6
+        fm = QFontMetrics(opt.font)
+        text_top = self._text_top(opt)
         title_font = QFont(opt.font)
         title_font.setWeight(QFont.Weight.DemiBold)
         p.setFont(title_font)
@@ -282,69 +326,77 @@ class CardDelegate(QStyledItemDelegate):
             row.title or "", Qt.TextElideMode.ElideRight, self.width
         )
         p.drawText(
-            QRectF(tr.left(), text_top, self.width, fm.height() + 2),
+            QRectF(tr.left(), text_top, self.width, fm.lineSpacing() + 3),
             Qt.AlignmentFlag.AlignLeft,
             title,
         )
-        why = tr_reason(index.data(WhyRole))
-        second = why or " — ".join(x for x in (row.artist, row.album) if x)
-        if not second:
-            import os
-
-            second = os.path.basename(row.folder or "")
-            if row.width and row.height:
-                second += f"  ·  {row.width}×{row.height}"
-        p.setFont(opt.font)
+        why = tr_reason(index.data(WhyRole)) if self.actions else ""
+        subtitle = card_subtitle(row)
         sub = QColor(pal.color(QPalette.ColorRole.Text))
         sub.setAlphaF(0.62)
-        p.setPen(accent(pal) if why and self.actions else sub)
-        width = self.width - (3 * (fm.height() + 8) if self.actions else 0)  # clear of the buttons
-        lines = 2 if self.actions else 1
-        rect = QRectF(tr.left(), text_top + fm.height() + 3, width, fm.height() * lines + 2)
-        if lines == 1:
-            p.drawText(
-                rect,
-                Qt.AlignmentFlag.AlignLeft,
-                fm.elidedText(second, Qt.TextElideMode.ElideRight, int(width)),
-            )
+        p.setFont(opt.font)
+        if why:
+            lines, rect = self.reason_layout(opt, why)
+            p.setPen(accent(pal))
         else:
-            p.drawText(
-                rect,
-                Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft,
-                _elide_lines(fm, second, int(width), 1),
+            rect = self._second_rect(opt)
+            lines = [fm.elidedText(subtitle, Qt.TextElideMode.ElideRight, int(rect.width()))]
+            p.setPen(sub)
+        for i, line in enumerate(lines):
+            line_rect = QRectF(
+                rect.left(), rect.top() + i * fm.lineSpacing(), rect.width(), fm.lineSpacing()
             )
+            p.drawText(line_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
         if self.actions:
-            self._paint_actions(p, opt, index.data(FeedbackRole), hover or selected)
+            buttons = self.action_rects(opt)
+            if why and subtitle:  # the subtitle goes beside the buttons
+                left = buttons[0][1]
+                room = QRectF(tr.left(), left.top(), left.left() - tr.left() - 6, left.height())
+                p.setPen(sub)
+                p.drawText(
+                    room,
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    fm.elidedText(subtitle, Qt.TextElideMode.ElideRight, int(room.width())),
+                )
+            hovered = self.hovered if self.hovered and self.hovered[0] == index.row() else None
+            self._paint_actions(
+                p, opt, index.data(FeedbackRole), hover or selected, hovered and hovered[1]
+            )
         p.restore()
 
-    def _paint_actions(self, p: QPainter, opt, current: str | None, active: bool) -> None:
+    def _paint_actions(
+        self, p: QPainter, opt, current: str | None, active: bool, hovered: str | None
+    ) -> None:
+        """Quiet at rest, clear on the card under the mouse, strong on the button under it
+        and on the one already chosen."""
         pal = opt.palette
         glyphs = {"like": "♥", "dislike": "▼", "not_interested": "⊘"}
-        for kind, r in self._action_rects(opt):
+        for kind, r in self.action_rects(opt):
             on = current == kind
-            p.setPen(Qt.PenStyle.NoPen)
-            bg = QColor(accent(pal) if on else pal.color(QPalette.ColorRole.Button))
-            if not on:
-                bg.setAlpha(255 if active else 150)
+            text = QColor(pal.color(QPalette.ColorRole.ButtonText))
+            if on:
+                bg = QColor(accent(pal))
+                text = QColor("white")
+            else:
+                bg = QColor(pal.color(QPalette.ColorRole.Button))
+                bg.setAlpha(255 if kind == hovered else 200 if active else 110)
+                text.setAlphaF(1.0 if active else 0.6)
+            p.setPen(
+                QPen(pal.color(QPalette.ColorRole.Mid), 1) if kind == hovered else Qt.PenStyle.NoPen
+            )
+            if kind == hovered and not on:
+                p.setPen(QPen(accent(pal), 1.5))
             p.setBrush(bg)
-            p.drawEllipse(r)
-            p.setPen(QColor("white") if on else pal.color(QPalette.ColorRole.ButtonText))
+            p.drawEllipse(r.adjusted(0.5, 0.5, -0.5, -0.5))
+            p.setPen(text)
             f = QFont(opt.font)
-            f.setPixelSize(int(r.height() * 0.55))
+            f.setPixelSize(int(r.height() * 0.5))
             p.setFont(f)
             p.drawText(r, Qt.AlignmentFlag.AlignCenter, glyphs[kind])
 
-    def editorEvent(self, event, model, option, index) -> bool:
-        if self.actions and event.type() == QEvent.Type.MouseButtonRelease:
-            pos = QPointF(event.position())
-            for kind, r in self._action_rects(option):
-                if r.contains(pos):
-                    self.feedbackClicked.emit(index.data(RowRole).id, kind)
-                    return True
-        return super().editorEvent(event, model, option, index)
-
     def helpEvent(self, event, view, option, index) -> bool:
-        if self.actions:
+        kind = self.action_at(option, QPointF(event.pos()))
+        if kind is not None:
             from PySide6.QtWidgets import QToolTip
 
             tips = {
@@ -352,18 +404,33 @@ class CardDelegate(QStyledItemDelegate):
                 "dislike": self.tr("Dislike"),
                 "not_interested": self.tr("Not interested"),
             }
-            for kind, r in self._action_rects(option):
-                if r.contains(QPointF(event.pos())):
-                    QToolTip.showText(event.globalPos(), tips[kind], view)
-                    return True
+            QToolTip.showText(event.globalPos(), tips[kind], view)
+            return True
         return super().helpEvent(event, view, option, index)
 
 
-def _elide_lines(fm: QFontMetrics, text: str, width: int, lines: int) -> str:
-    """Keep text within ``lines + 1`` lines of ``width`` (the last one elided)."""
-    if fm.horizontalAdvance(text) <= width * (lines + 1) - 10:
-        return text
-    return fm.elidedText(text, Qt.TextElideMode.ElideRight, width * (lines + 1) - 20)
+def wrap_lines(font: QFont, text: str, width: int, max_lines: int) -> list[str]:
+    """Break ``text`` into at most ``max_lines`` lines of ``width`` px; the last one is
+    elided when the text does not fit (word wrap, so a line never ends mid-word)."""
+    fm = QFontMetrics(font)
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    lines: list[str] = []
+    layout.beginLayout()
+    while len(lines) < max_lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        start, length = line.textStart(), line.textLength()
+        if len(lines) == max_lines - 1 and start + length < len(text):
+            lines.append(fm.elidedText(text[start:], Qt.TextElideMode.ElideRight, width))
+        else:
+            lines.append(text[start : start + length].rstrip())
+    layout.endLayout()
+    return lines
 
 
-__all__ = ["CardDelegate", "ThumbnailCache"]
+__all__ = ["CardDelegate", "ThumbnailCache", "card_subtitle", "wrap_lines"]

@@ -7,7 +7,7 @@ and each shelf's scroll positions are kept, so nothing flickers after a play.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -25,10 +25,20 @@ from medialens.gui.widgets import EmptyState, file_menu, heading, muted
 
 
 class ShelfView(QListView):
-    """One horizontal row of cards."""
+    """One horizontal row of cards.
+
+    A press on a card's like / dislike / not-interested button is the button's alone:
+    the view neither selects the card nor reports a click on it (which would show
+    the card in the library), and a double click there does not play it.
+    """
+
+    cardClicked = Signal(int)  # file id: the card itself was clicked
+    feedbackClicked = Signal(int, str)  # file id, like | dislike | not_interested
 
     def __init__(self, delegate: CardDelegate, parent=None) -> None:
         super().__init__(parent)
+        self._pressed: tuple[int, str] | None = None
+        self.clicked.connect(lambda idx: self.cardClicked.emit(idx.data(RowRole).id))
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setFlow(QListView.Flow.LeftToRight)
         self.setWrapping(False)
@@ -44,6 +54,58 @@ class ShelfView(QListView):
         self.viewport().setAutoFillBackground(False)
         hint = delegate.sizeHint(_opt(self), None)
         self.setFixedHeight(hint.height() + 26)
+
+    def _button_at(self, pos) -> tuple[int, str] | None:
+        index = self.indexAt(pos)
+        if not index.isValid():
+            return None
+        delegate = self.itemDelegate()
+        kind = delegate.action_at(delegate.option_for(self, index), QPointF(pos))
+        return (index.row(), kind) if kind else None
+
+    def mousePressEvent(self, event) -> None:
+        self._pressed = self._button_at(event.position().toPoint())
+        if self._pressed is None:
+            super().mousePressEvent(event)
+        else:
+            event.accept()
+
+    def mouseReleaseEvent(self, event) -> None:
+        pressed, self._pressed = self._pressed, None
+        if pressed is None:
+            super().mouseReleaseEvent(event)
+            return
+        event.accept()
+        if self._button_at(event.position().toPoint()) == pressed:
+            row = self.model().index(pressed[0], 0).data(RowRole)
+            self.feedbackClicked.emit(row.id, pressed[1])
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        if self._button_at(event.position().toPoint()) is None:
+            super().mouseDoubleClickEvent(event)
+        else:
+            event.accept()
+
+    def mouseMoveEvent(self, event) -> None:
+        hovered = self._button_at(event.position().toPoint())
+        delegate = self.itemDelegate()
+        if hovered != delegate.hovered:
+            delegate.hovered = hovered
+            self.setCursor(
+                Qt.CursorShape.PointingHandCursor if hovered else Qt.CursorShape.ArrowCursor
+            )
+            self.viewport().update()
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event) -> None:
+        self.itemDelegate().hovered = None
+        self.viewport().update()
+        super().leaveEvent(event)
+
+
+def shelf_key(shelf) -> str:
+    """A shelf's own key: several "Because you liked X" shelves share ``shelf.key``."""
+    return f"{shelf.key}:{shelf.arg}" if shelf.arg else shelf.key
 
 
 def _opt(view):
@@ -66,7 +128,6 @@ class ForYouPage(QWidget):
         self.session = session
         self.loaded = False
         self.delegate = CardDelegate(thumbs, width=232, actions=True, parent=self)
-        self.delegate.feedbackClicked.connect(self.feedbackRequested)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroll = QScrollArea()
@@ -83,6 +144,13 @@ class ForYouPage(QWidget):
         self.lay.addWidget(self.title)
         self.lay.addWidget(self.subtitle)
         self.lay.addSpacing(6)
+        # the shelves have a layout of their own, so reordering them never counts
+        # the heading, the empty state or the closing stretch
+        self.shelf_box = QVBoxLayout()
+        self.shelf_box.setContentsMargins(0, 0, 0, 0)
+        self.shelf_box.setSpacing(4)
+        self.lay.addLayout(self.shelf_box)
+        self.body = body
         self.shelves: dict[str, tuple[QLabel, ShelfView, CardModel]] = {}
         self.order: list[str] = []
         self._data: list = []  # medialens.core.recommendations.Shelf
@@ -102,8 +170,8 @@ class ForYouPage(QWidget):
             )
         )
         for shelf in self._data:
-            if shelf.key in self.shelves:
-                self.shelves[shelf.key][0].setText(self.shelf_title(shelf))
+            if shelf_key(shelf) in self.shelves:
+                self.shelves[shelf_key(shelf)][0].setText(self.shelf_title(shelf))
         self.empty.set(
             "✦",
             self.tr("Nothing to suggest yet"),
@@ -166,45 +234,49 @@ class ForYouPage(QWidget):
             cards = [(rows[c.file_id], c.why) for c in shelf.cards if c.file_id in rows]
             if not cards:
                 continue
-            keys.append(shelf.key)
-            if shelf.key not in self.shelves:
-                label = heading("", 1.15)
-                model = CardModel(self)
-                view = ShelfView(self.delegate)
-                view.setModel(model)
-                view.activated.connect(self._activated)
-                view.clicked.connect(lambda idx: self.selectRequested.emit(idx.data(RowRole).id))
-                view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-                view.customContextMenuRequested.connect(
-                    lambda pos, v=view: file_menu(self, v, pos, reveal=self.selectRequested.emit)
-                )
-                self.shelves[shelf.key] = (label, view, model)
-            label, view, model = self.shelves[shelf.key]
+            key = shelf_key(shelf)
+            keys.append(key)
+            if key not in self.shelves:
+                self.shelves[key] = self._new_shelf()
+            label, view, model = self.shelves[key]
             model.birth = self.session.birth
             label.setText(self.shelf_title(shelf))
             hbar = view.horizontalScrollBar().value()
             if model.set_cards(cards, self.session.feedback):
                 view.horizontalScrollBar().setValue(hbar)
-        # lay the shelves out in the order given, hide the ones that went away
-        for key, (label, view, _m) in self.shelves.items():
-            visible = key in keys
-            label.setVisible(visible)
-            view.setVisible(visible)
-        if keys != self.order:
-            for label, view, _m in self.shelves.values():
-                self.lay.removeWidget(label)
-                self.lay.removeWidget(view)
-            ordered = keys + [k for k in self.shelves if k not in keys]
-            pos = self.lay.indexOf(self.empty)
-            for key in ordered:
+        if keys != self.order:  # lay the shelves out in the order given
+            for i, key in enumerate(keys):
                 label, view, _m = self.shelves[key]
-                self.lay.insertWidget(pos, label)
-                self.lay.insertWidget(pos + 1, view)
-                pos += 2
+                for j, w in enumerate((label, view)):
+                    if self.shelf_box.indexOf(w) != 2 * i + j:
+                        self.shelf_box.removeWidget(w)
+                        self.shelf_box.insertWidget(2 * i + j, w)
             self.order = keys
+        for key, (label, view, _m) in self.shelves.items():  # hide the ones that went away
+            label.setVisible(key in keys)
+            view.setVisible(key in keys)
         self.empty.setVisible(not keys)
         self.scroll.verticalScrollBar().setValue(vbar)
         self.loaded = True
+
+    def _new_shelf(self) -> tuple[QLabel, ShelfView, CardModel]:
+        """A shelf's heading and view, children of the page from the start: a widget
+        shown before it has a parent becomes a window of its own."""
+        label = heading("", 1.15)
+        label.setParent(self.body)
+        model = CardModel(self)
+        view = ShelfView(self.delegate, self.body)
+        view.setModel(model)
+        view.activated.connect(self._activated)
+        view.cardClicked.connect(self.selectRequested)
+        view.feedbackClicked.connect(self.feedbackRequested)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(
+            lambda pos, v=view: file_menu(self, v, pos, reveal=self.selectRequested.emit)
+        )
+        self.shelf_box.addWidget(label)
+        self.shelf_box.addWidget(view)
+        return label, view, model
 
     def update_feedback(self) -> None:
         for _label, _view, model in self.shelves.values():

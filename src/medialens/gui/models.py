@@ -40,6 +40,39 @@ def kind_name(kind: str | None) -> str:
     return ""
 
 
+# the names people use for common video heights (a 1280×720 file is "720p")
+_RESOLUTIONS = {4320: "8K", 2160: "4K", 1440: "1440p", 1080: "1080p", 720: "720p", 480: "480p"}
+
+
+def resolution_name(width: int | None, height: int | None) -> str:
+    """ "720p" for the usual sizes (landscape), else "640×360"; "" when unknown."""
+    if not width or not height:
+        return ""
+    if width >= height and height in _RESOLUTIONS:
+        return _RESOLUTIONS[height]
+    return f"{width}×{height}"
+
+
+def card_subtitle(row) -> str:
+    """The second line of a card: what a person knows the file by besides its title.
+
+    Music: artist — album (the album artist when the track has none). Video: year and
+    resolution ("2019 · 720p"). Fields a row does not carry yet (``year``,
+    ``album_artist``) are read with ``getattr``, so they show up once the catalog has
+    them. Never the folder's name: every card of a folder would say the same.
+    """
+    year = getattr(row, "year", None)
+    year = str(year)[:4] if year else ""
+    if row.kind == "audio":
+        artist = row.artist or getattr(row, "album_artist", None)
+        text = " — ".join(x for x in (artist, row.album) if x)
+        if text and year and row.album:
+            text += f" ({year})"
+        return text or year or kind_name(row.kind)
+    parts = [year, resolution_name(row.width, row.height)]
+    return " · ".join(x for x in parts if x) or kind_name(row.kind)
+
+
 def fmt_date(at: float | None) -> str:
     if not at:
         return ""
@@ -276,6 +309,7 @@ __all__ = [
     "QPersistentModelIndex",
     "RowRole",
     "WhyRole",
+    "card_subtitle",
     "compute_view",
     "tr_reason",
 ]
