@@ -114,9 +114,10 @@ def _double_click_first_result(win, qtbot) -> int:
     grid = win.results.grid
     index = win.results.model.index(0, 0)
     fid = index.data(Qt.ItemDataRole.UserRole + 1).id
-    qtbot.mouseDClick(
-        grid.viewport(), Qt.MouseButton.LeftButton, pos=grid.visualRect(index).center()
-    )
+    assert wait_until(lambda: grid.indexAt(grid.visualRect(index).center()) == index, 5)
+    pos = grid.visualRect(index).center()
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=pos)  # the first click
+    qtbot.mouseDClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     return fid
 
 

@@ -128,6 +128,92 @@ class StatusWidget(QWidget):
         self.label.setText(self.tr("Library up to date  ·  {0} files").format(f"{self.found:,}"))
 
 
+class Sidebar(QListWidget):
+    """The sidebar's list. With no current entry (search results or the player are
+    shown) it stays so when it gets the focus: a QListWidget would make its first
+    entry current, which navigated to For you in the middle of showing the player
+    (the focus leaves a page as the stack hides it) and left both pages visible."""
+
+    def focusInEvent(self, event) -> None:
+        if self.currentItem() is None:
+            QWidget.focusInEvent(self, event)
+            self.viewport().update()
+        else:
+            super().focusInEvent(event)
+
+
+class NowPlayingBar(QFrame):
+    """What plays while another page is shown: its title, play/pause, and the way back.
+
+    Searching or browsing while something plays keeps it playing; this bar keeps
+    the player one click away.
+    """
+
+    openRequested = Signal()
+
+    def __init__(self, player: QWidget, session: Session, parent=None) -> None:
+        super().__init__(parent)
+        self.player = player
+        self.session = session
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(self.backgroundRole().AlternateBase)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(16, 4, 16, 4)
+        self.toggle = QToolButton()
+        self.toggle.setAutoRaise(True)
+        self.toggle.setMinimumSize(QSize(30, 30))
+        self.toggle.clicked.connect(lambda: self.player.toggle())
+        self.title = QLabel()
+        self.open = QToolButton()
+        self.open.setAutoRaise(True)
+        self.open.clicked.connect(self.openRequested)
+        lay.addWidget(self.toggle)
+        lay.addWidget(self.title, 1)
+        lay.addWidget(self.open)
+        self.hide()
+        self.retranslate()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.open.setText(self.tr("Show player"))
+        self.open.setToolTip(self.tr("Back to what is playing"))
+        self.update_state()
+
+    def playing(self) -> bool:
+        media = getattr(self.player, "player", None)
+        if media is None or getattr(self.player, "file_id", None) is None:
+            return False
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        return media.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+
+    def loaded(self) -> bool:
+        """Something is playing or paused (not stopped) in the player."""
+        media = getattr(self.player, "player", None)
+        if media is None or getattr(self.player, "file_id", None) is None:
+            return False
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        return media.playbackState() != QMediaPlayer.PlaybackState.StoppedState
+
+    def update_state(self, player_shown: bool | None = None) -> None:
+        if player_shown is None:
+            player_shown = self.player.isVisible()
+        self.setVisible(self.loaded() and not player_shown)
+        self.toggle.setText("⏸" if self.playing() else "▶")
+        self.toggle.setToolTip(self.tr("Pause") if self.playing() else self.tr("Play"))
+        fid = getattr(self.player, "file_id", None)
+        row = self.session.row(fid) if fid is not None else None
+        if row is not None:
+            who = " — ".join(x for x in (row.artist, row.album) if x)
+            self.title.setText(f"{row.title}  ·  {who}" if who else row.title)
+
+
 def make_player(session: Session) -> QWidget:
     """The player page; without QtMultimedia (a missing system library) a page that says so."""
     try:
@@ -147,8 +233,12 @@ class MainWindow(QMainWindow):
         self.session = session = Session(services, translations, self)
         self.services = services
         self._is_ready = False
-        self.page_before_player = "foryou"
-        self.page_before_search = "foryou"
+        self.page_before_search = "foryou"  # where clearing the search returns to
+        # pages visited, for Back: (page key, the query when the page was results)
+        self._history: list[tuple[str, str]] = []
+        self._here: str | None = None
+        self._going_back = False
+        self._results_query = ""
         self.setMinimumSize(QSize(900, 600))
 
         central = QWidget()
@@ -158,7 +248,7 @@ class MainWindow(QMainWindow):
         root.setSpacing(0)
 
         # sidebar
-        self.sidebar = QListWidget()
+        self.sidebar = Sidebar()
         self.sidebar.setFixedWidth(210)
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
         self.sidebar.setSpacing(1)
@@ -232,6 +322,7 @@ class MainWindow(QMainWindow):
         self.stack.currentChanged.connect(self._page_shown)
         cl.addWidget(self.stack, 1)
         root.addWidget(content, 1)
+        self.content = content
 
         self.pages: dict[str, QWidget] = {}
         thumbs = session.thumbs
@@ -256,7 +347,17 @@ class MainWindow(QMainWindow):
             ("player", self.player),
         ):
             self.pages[key] = page
+            # every page paints its own background: nothing of another shows through
+            page.setAutoFillBackground(True)
             self.stack.addWidget(page)
+        self.now_playing = NowPlayingBar(self.player, session)
+        self.now_playing.openRequested.connect(lambda: self.go("player"))
+        cl.addWidget(self.now_playing)
+        media = getattr(self.player, "player", None)
+        if media is not None:
+            media.playbackStateChanged.connect(lambda _s: self.now_playing.update_state())
+        if hasattr(self.player, "nowPlaying"):
+            self.player.nowPlaying.connect(lambda _fid: self.now_playing.update_state())
 
         # wiring
         for page in (self.foryou, self.library, self.results):
@@ -274,7 +375,7 @@ class MainWindow(QMainWindow):
         self.settings_page.historyForgotten.connect(session.note_history_changed)
         self.settings_page.languageChanged.connect(session.set_language)
         self.settings_page.themeChanged.connect(session.set_theme)
-        self.player.closed.connect(lambda: self.go(self.page_before_player))
+        self.player.closed.connect(self.back)
         self.player.fullscreenRequested.connect(self._fullscreen)
         self.player.historyChanged.connect(lambda _fid: session.note_history_changed())
         session.rowsChanged.connect(self._rows_loaded)
@@ -348,6 +449,10 @@ class MainWindow(QMainWindow):
             act.setShortcut(QKeySequence(f"Ctrl+{i}"))
             act.triggered.connect(lambda _=False, k=key: self.go(k))
             self.addAction(act)
+        back = QAction(self)
+        back.setShortcuts([QKeySequence.StandardKey.Back, QKeySequence(Qt.Key.Key_Back)])
+        back.triggered.connect(self.back)
+        self.addAction(back)
         prefs = QAction(self)
         prefs.setShortcut(QKeySequence.StandardKey.Preferences)
         prefs.triggered.connect(lambda: self.go("settings"))
@@ -485,19 +590,31 @@ class MainWindow(QMainWindow):
                 return key
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
 
+    def _show_page(self, page: QWidget) -> None:
+        """Switch the stack; a navigation asked for while it switches waits its turn
+        (a nested switch left the page being hidden visible)."""
+        self._switching = True
+        try:
+            self.stack.setCurrentWidget(page)
+        finally:
+            self._switching = False
+
     def go(self, key: str) -> None:
+        if getattr(self, "_switching", False):
+            QTimer.singleShot(0, lambda: self.go(key))
+            return
         if key in self.nav_items and self.sidebar.currentItem() is not self.nav_items[key]:
             self.sidebar.setCurrentItem(self.nav_items[key])  # calls back into go()
             return
         if key in ("all", "video", "music"):
             self._update_library_texts(key)
-            self.stack.setCurrentWidget(self.library)
+            self._show_page(self.library)
             if self.session.folders == []:
-                self.stack.setCurrentWidget(self.welcome)
+                self._show_page(self.welcome)
         elif key == "foryou" and self.session.folders == []:
-            self.stack.setCurrentWidget(self.welcome)
+            self._show_page(self.welcome)
         elif key in self.pages:
-            self.stack.setCurrentWidget(self.pages[key])
+            self._show_page(self.pages[key])
         if key == "plugins":
             self.plugins_page.refresh()
         elif key == "activity":
@@ -508,8 +625,60 @@ class MainWindow(QMainWindow):
             self.search.blockSignals(True)
             self.search.clear()
             self.search.blockSignals(False)
+            self.session.clear_search()
+        self._note_page()  # All, Video and Music share one page: the stack did not change
+
+    def _page_key(self) -> str:
+        """The key of the page shown, as ``go`` takes it ("search" for the results)."""
+        w = self.stack.currentWidget()
+        if w is getattr(self, "library", None):
+            return getattr(self, "_library_key", "all")
+        return next((k for k, page in self.pages.items() if page is w), "")
+
+    def _note_page(self) -> None:
+        """Remember where the user was, for Back, when the page shown changed."""
+        key = self._page_key()
+        if key == self._here:
+            return
+        if self._here is not None and not self._going_back:
+            entry = (self._here, self._results_query if self._here == "search" else "")
+            if self._here not in ("welcome",) and entry != ("search", ""):
+                self._history.append(entry)
+                del self._history[:-50]
+        self._here = key
+
+    def back(self) -> None:
+        """Go back to the page the user was on before (results with their query)."""
+        while self._history:
+            key, query = self._history.pop()
+            if key == self._here or (key == "player" and not self.now_playing.loaded()):
+                continue
+            self._going_back = True
+            try:
+                if key == "search":
+                    self._show_query(query)
+                else:
+                    self.go(key)
+            finally:
+                self._going_back = False
+            self._note_page()
+            return
+        self.go("foryou")
+
+    def _show_query(self, query: str) -> None:
+        """Show the results of ``query`` again, the query back in the search box."""
+        if self.search.text().strip() != query:
+            self.search.blockSignals(True)
+            self.search.setText(query)
+            self.search.blockSignals(False)
+        self._show_page(self.results)
+        if query != self._results_query:
+            self.session.search(query)
 
     def _page_shown(self, _index: int) -> None:
+        self._note_page()
+        if hasattr(self, "now_playing"):
+            self.now_playing.update_state(self.stack.currentWidget() is self.player)
         w = self.stack.currentWidget()
         if w is getattr(self, "results", None) and self.sidebar.currentItem() is not None:
             # search results belong to no sidebar entry; clearing the search brings it back
@@ -592,7 +761,10 @@ class MainWindow(QMainWindow):
             self._search_timer.stop()
             self.session.clear_search()
             if self.stack.currentWidget() is self.results:
-                self.go(self.page_before_search)
+                back = self.page_before_search
+                if back == "player" and not self.now_playing.loaded():
+                    back = "foryou"
+                self.go(back)
             return
         self._search_timer.start()
 
@@ -601,15 +773,17 @@ class MainWindow(QMainWindow):
         if not query:
             return
         if self.stack.currentWidget() is not self.results:
-            page = self.current_page()
-            if page in NAV:
+            page = self._page_key()
+            if page in (*NAV, "player"):
                 self.page_before_search = page
         self.session.search(query)
 
     def _search_done(self, query: str, hits: list) -> None:
+        """Show the hits, whatever page is shown: typing is asking for them (the
+        player keeps playing, and the now-playing bar leads back to it)."""
+        self._results_query = query
         self.results.set_results(self.tr("Results for “{0}”").format(query), hits)
-        if self.stack.currentWidget() is not self.player:
-            self.stack.setCurrentWidget(self.results)
+        self._show_page(self.results)
 
     # -- folders -----------------------------------------------------------------------------------
 
@@ -648,11 +822,9 @@ class MainWindow(QMainWindow):
                 if file_id in ids:
                     queue = ids
                     break
-        if w is not self.player:
-            page = self.current_page()
-            self.page_before_player = page if page in (*NAV, "search") else "foryou"
         if self.player.play(file_id, queue):
-            self.stack.setCurrentWidget(self.player)
+            self._show_page(self.player)
+            self.player.setFocus(Qt.FocusReason.OtherFocusReason)  # its keys work at once
             self.session.engine.prioritize([file_id])
 
     def _feedback_given(self, file_id: int, kind: str) -> None:
