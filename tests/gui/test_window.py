@@ -307,3 +307,50 @@ def _with_year(row):
     fields = {**row._asdict(), "year": 2019}
     cls = NamedTuple("RowWithYear", [(k, object) for k in fields])
     return cls(**fields)
+
+
+# -- theme ------------------------------------------------------------------------------------------
+
+
+def _ink(image, rect) -> tuple[int, int]:
+    """(background, text) lightness inside ``rect`` of ``image``: the commonest
+    pixel, and the pixel that differs most from it."""
+    from collections import Counter
+
+    seen = Counter()
+    for y in range(rect.top(), rect.bottom(), 1):
+        for x in range(rect.left(), rect.right(), 2):
+            seen[image.pixelColor(x, y).lightness()] += 1
+    background = seen.most_common(1)[0][0]
+    text = max(seen, key=lambda v: abs(v - background))
+    return background, text
+
+
+def test_theme_switches_live_sidebar_and_text_follow(window, qapp):
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtGui import QPalette
+
+    window.go("foryou")
+    for theme in ("dark", "light", "dark", "light"):
+        window.session.set_theme(theme)
+        wait_until(lambda: False, 0.2)
+        palette = qapp.palette()
+        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+        assert dark == (theme == "dark")
+        image = window.grab().toImage()
+        # the sidebar below its entries is the window colour
+        side = window.sidebar
+        spot = side.mapTo(window, QPoint(side.width() // 2, side.height() - 10))
+        got = image.pixelColor(spot)
+        want = palette.color(QPalette.ColorRole.Window)
+        assert abs(got.lightness() - want.lightness()) < 12, (theme, got.name(), want.name())
+        # a muted label and a heading: text that stands out of the background, in the
+        # direction of the palette's text colour
+        for label in (window.foryou.subtitle, window.foryou.title):
+            r = QRect(label.mapTo(window, QPoint(0, 0)), label.size())
+            background, text = _ink(image, r)
+            assert abs(background - want.lightness()) < 12, (theme, label.text())
+            if dark:
+                assert text > background + 70, (theme, label.text(), background, text)
+            else:
+                assert text < background - 70, (theme, label.text(), background, text)

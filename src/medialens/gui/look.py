@@ -72,6 +72,21 @@ def apply_theme(app: QApplication, theme: str | None) -> None:
         app.setPalette(_dark_palette())
     elif theme in ("light", "system", None) and scheme != Qt.ColorScheme.Dark:
         app.setPalette(app.style().standardPalette())
+    repolish(app)
+
+
+def repolish(app: QApplication) -> None:
+    """Make style sheets follow the palette just set.
+
+    A style sheet's ``palette(window)`` is resolved to a colour when the widget is
+    polished, so a live switch of theme left the sidebar light; setting each sheet
+    again resolves it against the new palette.
+    """
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet("")
+            widget.setStyleSheet(sheet)
 
 
 def _dark_palette():

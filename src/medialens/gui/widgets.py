@@ -22,11 +22,9 @@ def heading(text: str = "", size: float = 1.6) -> QLabel:
 
 
 def muted(label: QLabel) -> QLabel:
-    pal = label.palette()
-    color = pal.color(QPalette.ColorRole.WindowText)
-    color.setAlphaF(0.65)
-    pal.setColor(QPalette.ColorRole.WindowText, color)
-    label.setPalette(pal)
+    """Secondary text, in the palette's placeholder colour: a role, not a colour
+    copied now, so the text follows a live switch between light and dark."""
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
 
 
