@@ -70,6 +70,8 @@ ZH = {
     "New for you": "新增内容",
     "Because you played {0}": "因为你播放过 {0}",
     "Play": "播放",
+    "Show player": "显示播放器",
+    "Back to what is playing": "回到正在播放的内容",
     "Show in library": "在媒体库中显示",
     "Title": "标题",
     "Artist / album": "艺人 / 专辑",

@@ -652,6 +652,25 @@
     </message>
 </context>
 <context>
+    <name>NowPlayingBar</name>
+    <message>
+        <source>Show player</source>
+        <translation>显示播放器</translation>
+    </message>
+    <message>
+        <source>Back to what is playing</source>
+        <translation>回到正在播放的内容</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+</context>
+<context>
     <name>PlayerPage</name>
     <message>
         <source>← Back</source>
