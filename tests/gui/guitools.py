@@ -19,7 +19,7 @@ def wait_until(predicate, timeout: float = 30.0, step_ms: int = 20) -> bool:
     return bool(predicate())
 
 
-def open_window(data_dir: Path, language: str = "en"):
+def open_window(data_dir: Path, language: str = "en", size: tuple[int, int] | None = (1280, 800)):
     from PySide6.QtWidgets import QApplication
 
     from medialens.gui.app import make_app
@@ -34,7 +34,8 @@ def open_window(data_dir: Path, language: str = "en"):
     translations = Translations(QApplication.instance())
     translations.set(language)
     window = MainWindow(services, translations)
-    window.resize(1280, 800)
+    if size is not None:  # None: the size the window had when it last closed
+        window.resize(*size)
     window.show()
     window.start()
     return window

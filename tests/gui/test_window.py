@@ -354,3 +354,47 @@ def test_theme_switches_live_sidebar_and_text_follow(window, qapp):
                 assert text > background + 70, (theme, label.text(), background, text)
             else:
                 assert text < background - 70, (theme, label.text(), background, text)
+
+
+# -- window state ----------------------------------------------------------------------------------
+
+
+def test_size_position_page_and_splitter_are_restored(qapp, data_dir):
+    win = open_window(data_dir)
+    try:
+        assert wait_until(lambda: win._is_ready, 60)
+        # within the offscreen screen (800 px wide: restoreGeometry keeps a window on
+        # its screen) and at the window's minimum width
+        win.resize(900, 650)
+        win.move(20, 40)
+        win.go("music")
+        assert wait_until(lambda: win.library.model.rowCount() > 0, 10)
+        win.library.select_id(win.library.model.rows()[0].id)
+        assert wait_until(lambda: win.library.details.isVisible(), 5)
+        win.library.splitter.setSizes([600, 380])
+        wait_until(lambda: False, 0.1)
+        sizes = win.library.splitter.sizes()
+        geometry = win.geometry()
+    finally:
+        close_window(win)
+    wait_until(lambda: False, 0.2)
+
+    win = open_window(data_dir, size=None)
+    try:
+        assert wait_until(lambda: win._is_ready, 60)
+        assert win.restored
+        assert win.size() == geometry.size()
+        assert win.geometry().top() == geometry.top()
+        # x: restoreGeometry moves a window wider than the 800 px screen to its left edge
+        assert 0 <= win.geometry().left() <= geometry.left()
+        assert win.current_page() == "music"
+        assert win.sidebar.currentItem() is win.nav_items["music"]
+        assert wait_until(lambda: win.library.model.rowCount() > 0, 10)
+        win.library.select_id(win.library.model.rows()[0].id)
+        assert wait_until(lambda: win.library.details.isVisible(), 5)
+        assert abs(win.library.splitter.sizes()[1] - sizes[1]) <= 4, (
+            win.library.splitter.sizes(),
+            sizes,
+        )
+    finally:
+        close_window(win)

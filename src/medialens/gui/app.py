@@ -55,8 +55,10 @@ def run(args) -> int:
 
     window = MainWindow(services, translations)
     trace.install(window)  # MEDIALENS_TRACE_UI=FILE: key latency, stalls, widget map
-    w, _, h = (getattr(args, "size", None) or "1360x860").partition("x")
-    window.resize(int(w), int(h))
+    size = getattr(args, "size", None)
+    if size or not window.restored:  # --size wins over the size the window last had
+        w, _, h = (size or "1360x860").partition("x")
+        window.resize(int(w), int(h))
     window.show()
     log.info("window shown after %.2f s", time.perf_counter() - started)
     window.shown_after = time.perf_counter() - started

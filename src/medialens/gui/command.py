@@ -24,7 +24,9 @@ def register(sub, command) -> None:
         help="en or zh_CN (default: the saved setting, else the system's)",
     )
     p.add_argument("--theme", choices=("system", "light", "dark"), help="colour scheme")
-    p.add_argument("--size", default="1360x860", metavar="WxH", help="window size")
+    p.add_argument(
+        "--size", default=None, metavar="WxH", help="window size (default: as last closed)"
+    )
     p.add_argument(
         "--wait-idle",
         type=float,

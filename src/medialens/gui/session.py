@@ -325,6 +325,17 @@ class Session(QObject):
         self.bridge.run(lambda: store.set_setting("theme", theme))
         self.themeChanged.emit(theme)
 
+    def window_state(self) -> dict:
+        """The window's size, position, page and splitter sizes when it last closed
+        (kept in the library's settings, so they travel with the data folder)."""
+        state = self.services.store.setting("window", {})
+        return state if isinstance(state, dict) else {}
+
+    def save_window_state(self, state: dict) -> None:
+        """Keep the window's state now: called as the window closes, when the bridge
+        is about to stop, so it is written here and at once (one small row)."""
+        self.services.store.set_setting("window", state)
+
     def show_message(self, text: str, timeout_ms: int = 4000) -> None:
         self.messageRequested.emit(text, timeout_ms)
 

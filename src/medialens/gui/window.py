@@ -350,6 +350,9 @@ class MainWindow(QMainWindow):
             # every page paints its own background: nothing of another shows through
             page.setAutoFillBackground(True)
             self.stack.addWidget(page)
+        self.library.splitter.splitterMoved.connect(
+            lambda *_: setattr(self, "_splitter_sizes", self.library.splitter.sizes())
+        )
         self.now_playing = NowPlayingBar(self.player, session)
         self.now_playing.openRequested.connect(lambda: self.go("player"))
         cl.addWidget(self.now_playing)
@@ -409,7 +412,7 @@ class MainWindow(QMainWindow):
 
         self._actions()
         self.retranslate()
-        self.go("foryou")
+        self.restored = self._restore_state()
 
     # -- setup ---------------------------------------------------------------------------------
 
@@ -854,9 +857,54 @@ class MainWindow(QMainWindow):
         else:
             self.showNormal()
 
+    # -- window state -------------------------------------------------------------------------------
+
+    def _restore_state(self) -> bool:
+        """Size, position, page and the library's splitter as they were when the window
+        last closed; True when a size and position were restored."""
+        import base64
+
+        state = self.session.window_state()
+        page = state.get("page")
+        self.go(page if page in NAV else "foryou")
+        sizes = state.get("splitter")
+        if isinstance(sizes, list) and len(sizes) == 2 and all(isinstance(x, int) for x in sizes):
+            self._splitter_sizes = sizes
+            self.library.splitter.setSizes(sizes)
+        geometry = state.get("geometry")
+        if isinstance(geometry, str) and geometry:
+            from PySide6.QtCore import QByteArray
+
+            try:
+                return self.restoreGeometry(QByteArray(base64.b64decode(geometry)))
+            except ValueError:
+                return False
+        return False
+
+    def save_state(self) -> None:
+        import base64
+
+        splitter = self.library.splitter
+        if self.library.details.isVisible() and all(splitter.sizes()):
+            self._splitter_sizes = splitter.sizes()
+        page = self._here if self._here in NAV else self.current_page()
+        state = {
+            "geometry": base64.b64encode(bytes(self.saveGeometry())).decode("ascii"),
+            "page": page if page in NAV else "foryou",
+        }
+        if getattr(self, "_splitter_sizes", None):
+            state["splitter"] = list(self._splitter_sizes)
+        self.session.save_window_state(state)
+
     # -- closing ------------------------------------------------------------------------------------
 
     def closeEvent(self, event) -> None:
+        try:
+            self.save_state()
+        except Exception:  # noqa: BLE001 - a read-only library must not keep the window open
+            import logging
+
+            logging.getLogger(__name__).exception("could not keep the window's state")
         self.player.stop_session()
         self.session.close()
         super().closeEvent(event)
