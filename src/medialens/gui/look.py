@@ -103,4 +103,7 @@ def _dark_palette():
         (R.Accent, "#3d6fd8"), (R.Link, "#6d9bff"),
     ):  # fmt: skip
         p.setColor(role, QColor(color))
+    # disabled text (the sidebar's section titles, greyed-out buttons) is muted, as in light
+    for role in (R.WindowText, R.Text, R.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#75767c"))
     return p

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QStackedWidget,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -205,7 +206,12 @@ class NowPlayingBar(QFrame):
         if player_shown is None:
             player_shown = self.player.isVisible()
         self.setVisible(self.loaded() and not player_shown)
-        self.toggle.setText("⏸" if self.playing() else "▶")
+        icon = (
+            QStyle.StandardPixmap.SP_MediaPause
+            if self.playing()
+            else QStyle.StandardPixmap.SP_MediaPlay
+        )
+        self.toggle.setIcon(self.style().standardIcon(icon))  # ⏸ is missing from many fonts
         self.toggle.setToolTip(self.tr("Pause") if self.playing() else self.tr("Play"))
         fid = getattr(self.player, "file_id", None)
         row = self.session.row(fid) if fid is not None else None
@@ -625,9 +631,7 @@ class MainWindow(QMainWindow):
         elif key == "foryou" and self.session.rows_loaded:
             self.foryou.refresh()
         if key not in ("player", "search") and self.search.text() and key in NAV:
-            self.search.blockSignals(True)
-            self.search.clear()
-            self.search.blockSignals(False)
+            self._set_search_text("")
             self.session.clear_search()
         self._note_page()  # All, Video and Music share one page: the stack did not change
 
@@ -668,12 +672,19 @@ class MainWindow(QMainWindow):
             return
         self.go("foryou")
 
+    def _set_search_text(self, text: str) -> None:
+        """Put ``text`` in the search box without searching or navigating (signals stay
+        on, so the box's clear button follows)."""
+        self._quiet_search = True
+        try:
+            self.search.setText(text)
+        finally:
+            self._quiet_search = False
+
     def _show_query(self, query: str) -> None:
         """Show the results of ``query`` again, the query back in the search box."""
         if self.search.text().strip() != query:
-            self.search.blockSignals(True)
-            self.search.setText(query)
-            self.search.blockSignals(False)
+            self._set_search_text(query)
         self._show_page(self.results)
         if query != self._results_query:
             self.session.search(query)
@@ -760,6 +771,8 @@ class MainWindow(QMainWindow):
     # -- search ----------------------------------------------------------------------------------
 
     def _search_changed(self, text: str) -> None:
+        if getattr(self, "_quiet_search", False):
+            return
         if not text.strip():
             self._search_timer.stop()
             self.session.clear_search()
