@@ -171,13 +171,18 @@ def test_like_and_dislike_from_a_card(window):
 def test_disable_a_plugin(window):
     window.go("plugins")
     page = window.plugins_page
-    assert wait_until(lambda: page.tree.topLevelItemCount() > 0, 10)
-    items = {
-        page.tree.topLevelItem(i).data(0, 0x0100): page.tree.topLevelItem(i)
-        for i in range(page.tree.topLevelItemCount())
-    }
-    # the thumbnails extractor declares no outputs: what it stored says what it makes
-    assert "Thumbnails" in items["thumbnails"].text(1)
+    def items() -> dict:
+        return {
+            page.tree.topLevelItem(i).data(0, 0x0100): page.tree.topLevelItem(i)
+            for i in range(page.tree.topLevelItemCount())
+        }
+
+    # the page refreshes off-thread: rows listed before indexing finished are replaced.
+    # The thumbnails extractor declares no outputs: what it stored says what it makes
+    assert wait_until(
+        lambda: "thumbnails" in items() and "Thumbnails" in items()["thumbnails"].text(1), 10
+    ), items().get("thumbnails") and items()["thumbnails"].text(1)
+    items = items()
     assert items["thumbnails"].text(2) == "Active"
     for i in range(page.tree.topLevelItemCount()):
         item = page.tree.topLevelItem(i)
