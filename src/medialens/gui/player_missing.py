@@ -28,5 +28,14 @@ class MissingPlayer(QWidget):
     def play(self, file_id: int, queue=None) -> bool:
         return True
 
+    def play_similar(self, file_id: int | None = None) -> bool:
+        return True
+
+    def enqueue(self, file_ids: list[int]) -> None:
+        pass
+
+    def play_next(self, file_ids: list[int]) -> None:
+        pass
+
     def stop_session(self) -> None:
         pass
