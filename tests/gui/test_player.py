@@ -79,3 +79,156 @@ def test_the_end_of_the_queue_shows_a_finished_state_not_a_black_screen(window):
     wait_until(lambda: False, 1.0)  # nothing resets it a moment later
     assert any("Finished" in t for t in visible_texts(player))
     assert player.elapsed.text() != "0:00"
+
+
+def test_music_shows_art_title_artist_and_album(window):
+    player = window.player
+    window.play(row(window, "song1")[S.ID])
+    assert player.screen.currentWidget() is player.music
+    assert player.music.title.text() == "Song 1"
+    assert player.music.artist.text() == "The Tones"
+    assert player.music.album.text() == "Pure Waves"
+    assert not player.music.art.pixmap().isNull()
+    for b in (player.prev_button, player.play_button, player.next_button, player.seek):
+        assert b.isVisible()
+    assert not player.tracks_button.isVisible()  # nothing to choose for a song
+
+
+def test_up_next_reorders_removes_clears_and_plays_this(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    player, panel = window.player, window.player.up_next
+    ids = [row(window, f"song{i}")[S.ID] for i in (1, 2, 3)] + [row(window, "talk")[S.ID]]
+    window.player.play(ids[0], ids)
+    assert panel.isVisible() and panel.list.count() == 4
+    assert panel.list.item(0).text().startswith("▶  Song 1")
+    assert "The Tones — Pure Waves" in panel.list.item(1).text()
+    panel.list.setCurrentRow(3)
+    panel.up.click()  # talk moves before song3
+    assert player.queue.items == [ids[0], ids[1], ids[3], ids[2]]
+    assert panel.list.item(2).text().startswith("talk")
+    panel.list.setCurrentRow(1)
+    panel.remove.click()
+    assert player.queue.items == [ids[0], ids[3], ids[2]]
+    panel.list.setCurrentRow(0)
+    assert not panel.remove.isEnabled()  # what plays now stays
+    # play-this: Enter (or a double-click) on an item plays it
+    panel.list.setCurrentRow(2)
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+    assert wait_until(lambda: player.file_id == ids[2], 5)
+    assert panel.list.item(2).text().startswith("▶")
+    panel.clear.click()  # nothing after song3: clear leaves what played and what plays
+    assert player.queue.items == [ids[0], ids[3], ids[2]]
+    player.queue.select(0)
+    panel.clear.click()
+    assert player.queue.items == [ids[0]]
+
+
+def test_next_early_records_a_skip(window):
+    player = window.player
+    store = window.services.store
+    a, b = row(window, "song1")[S.ID], row(window, "song2")[S.ID]
+    before = store.query_one("SELECT max(id) FROM events")[0] or 0
+    player.play(a, [a, b])
+    assert wait_until(lambda: player.started and player.position() > 0.3, 20)
+    player.next()
+    assert player.file_id == b
+
+    def kinds() -> list[str]:
+        return [
+            r[0]
+            for r in store.query(
+                "SELECT kind FROM events WHERE file_id = ? AND id > ? ORDER BY id", (a, before)
+            )
+        ]
+
+    assert wait_until(lambda: "skip" in kinds(), 10), kinds()
+    assert "stop" not in kinds()
+
+
+def test_sidecar_subtitles_show_over_the_picture(window):
+    player = window.player
+    window.play(row(window, "talk")[S.ID])
+    assert player.screen.currentWidget() is player.video
+    assert wait_until(lambda: loaded(player) and player.started, 20)
+    player.seek_to(0.0)  # it resumes where the first test left it
+    assert wait_until(lambda: player.video.caption_text() == "Sidecar first line", 20)
+    assert player.tracks_button.isVisible()
+    # the caption is drawn into the widget: a grab shows the picture, and the words on it
+    assert wait_until(lambda: player.frame_image() is not None, 10)
+    image = player.video.grab().toImage()
+    centre = image.pixelColor(image.width() // 2, image.height() // 3)
+    assert centre.name() != "#000000"  # the picture, not black
+    assert wait_until(lambda: player.video.caption_text().startswith("Sidecar second"), 20)
+    assert player.video.caption_text() == "Sidecar second\nline two"
+    player.choose_subtitles(("off",))
+    assert player.video.caption_text() == ""
+
+
+def test_embedded_subtitles_tracks_and_chapters(window):
+    from playermedia import CHAPTERS
+
+    player = window.player
+    window.play(row(window, "chaptered")[S.ID])
+    assert wait_until(lambda: len(player.player.subtitleTracks()) == 1, 20)
+    assert wait_until(lambda: player.chapters_button.isVisible(), 10)
+    assert [c.title for c in player.chapters] == [c[0] for c in CHAPTERS]
+    assert player.seek.marks == [3000, 5000]
+    player._fill_chapters_menu()
+    titles = [a.text() for a in player.chapters_menu.actions()]
+    assert titles[2].endswith("Ending")
+    player._fill_tracks_menu()
+    texts = [a.text() for a in player.tracks_menu.actions() if not a.isSeparator()]
+    assert "Off" in texts and len(texts) == 2  # off, and the embedded stream
+    player.choose_subtitles(("embedded", 0))
+    player.seek_to(0.0)
+    assert wait_until(lambda: player.video.caption_text() == "Embedded hello", 10)
+    player.chapters_menu.actions()[1].trigger()  # jump to "Middle"
+    assert wait_until(lambda: 3.0 <= player.position() < 5.0, 5)
+    assert wait_until(lambda: player.video.caption_text() == "Embedded second", 10)
+
+
+def _indexed(win) -> bool:
+    p = win.status.progress
+    return (
+        win.services.library is not None
+        and not win.status.scanning
+        and p is not None
+        and p.total > 0
+        and p.done >= p.total
+    )
+
+
+def test_play_similar_fills_up_next_and_learns_from_a_skip(window):
+    player = window.player
+    assert wait_until(lambda: _indexed(window), 120), window.status.text()
+    songs = {row(window, f"song{i}")[S.ID] for i in (1, 2, 3)}
+    seed = row(window, "song1")[S.ID]
+
+    def described() -> bool:  # every song analysed: the core can tell what is like it
+        from medialens.core.recommendations import more_like_this
+
+        lib = window.services.library
+        return songs - {seed} <= {c.file_id for c in more_like_this(lib, seed, 40)}
+
+    assert wait_until(described, 60)
+    window.play_similar(seed)
+    assert window.stack.currentWidget() is player
+    assert player.file_id == seed and player.radio_button.isChecked()
+    assert "Radio" in player.up_next.radio.text() and player.up_next.radio.isVisible()
+    assert wait_until(lambda: player.started, 20)
+    player.player.pause()  # the songs are 4 s long: hold this one while the picks arrive
+    assert wait_until(lambda: len(player.queue) == 3, 30), player.queue.items
+    assert set(player.queue.items) == songs  # audio only, each once: the videos are not songs
+    assert player.file_id == seed
+    second = player.queue.peek(1)
+    player.next()  # an early skip: the radio steers away from it
+    assert player.file_id == second and player.radio.skipped == [seed]
+    assert wait_until(lambda: player.started and player.position() > 0.2, 20)
+    # the library holds no more songs: the radio ends with the finished panel, not black
+    player.seek_to(player.player.duration() / 1000 - 0.3 if player.player.duration() else 3.7)
+    assert wait_until(lambda: player.finished, 30)
+    assert player.screen.currentWidget() is player.ended
+    player.radio_button.click()  # radio off
+    assert player.radio is None and not player.up_next.radio.isVisible()

@@ -91,6 +91,7 @@ class PlayerPage(QWidget):
         self.session: str | None = None
         self.started = False
         self._resume_at = 0.0
+        self._sought = False  # the listener seeked in this item: a late resume must not jump
         self._ended = False
         self.finished = False  # the whole queue has played: the ended panel shows
         self.fullscreen = False
@@ -426,6 +427,7 @@ class PlayerPage(QWidget):
         self._reset_extras()
         self._show_art(row)
         self._resume_at = 0.0
+        self._sought = False
         self.app.run_core(
             lambda lib: history().resume_position(lib, file_id),
             lambda at: self._resume(file_id, at),
@@ -440,8 +442,8 @@ class PlayerPage(QWidget):
 
     def _resume(self, file_id: int, at: float) -> None:
         """Seek to where the last play stopped: now if the file is loaded, else once it is."""
-        if file_id != self.file_id or at <= 0 or self.position() >= at:
-            return
+        if file_id != self.file_id or at <= 0 or self.position() >= at or self._sought:
+            return  # the listener already chose where to be
         loaded = (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia)
         if self.player.mediaStatus() in loaded:
             self.player.setPosition(int(at * 1000))
@@ -493,8 +495,11 @@ class PlayerPage(QWidget):
     def seek_to(self, seconds: float) -> None:
         if self.finished:  # seeking the finished item plays it again from there
             self._start(self.file_id)
+            self._sought = True
             self._resume_at = max(0.0, seconds)
             return
+        self._sought = True
+        self._resume_at = 0.0
         self.player.setPosition(int(max(0.0, seconds) * 1000))
         self._event("seek", seconds)
 

@@ -843,6 +843,14 @@ class MainWindow(QMainWindow):
             self.player.setFocus(Qt.FocusReason.OtherFocusReason)  # its keys work at once
             self.session.engine.prioritize([file_id])
 
+    def play_similar(self, file_id: int) -> None:
+        """Start a radio from a file (the player's or a context menu's "Play similar")."""
+        if self.stack.currentWidget() is not self.player:
+            page = self.current_page()
+            self.page_before_player = page if page in (*NAV, "search") else "foryou"
+        if self.player.play_similar(file_id):
+            self.stack.setCurrentWidget(self.player)
+
     def _feedback_given(self, file_id: int, kind: str) -> None:
         feedback = self.session.feedback
         self.library.model.set_feedback(feedback)
