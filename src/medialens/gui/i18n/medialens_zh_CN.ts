@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>Track {0}</source>
+        <extracomment>Wait this long between the end of one item and the start of the next.</extracomment>
+        <translation>轨道 {0}</translation>
+    </message>
+</context>
+<context>
     <name>ActivityPage</name>
     <message>
         <source>Activity</source>
@@ -261,6 +269,25 @@
     <message>
         <source>Not analysed yet.</source>
         <translation>尚未分析。</translation>
+    </message>
+</context>
+<context>
+    <name>EndedPanel</name>
+    <message>
+        <source>Finished</source>
+        <translation>播放完毕</translation>
+    </message>
+    <message>
+        <source>Play again</source>
+        <translation>再放一次</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>You played all {0} items of the queue.</source>
+        <translation>播放队列中的 {0} 项已全部播完。</translation>
     </message>
 </context>
 <context>
@@ -697,12 +724,52 @@
         <translation>音量 (↑ ↓)</translation>
     </message>
     <message>
-        <source>Seek (← →)</source>
-        <translation>快进快退 (← →)</translation>
+        <source>Click or drag to seek (← →)</source>
+        <translation>点击或拖动以跳转 (← →)</translation>
     </message>
     <message>
         <source>Full screen (F)</source>
         <translation>全屏 (F)</translation>
+    </message>
+    <message>
+        <source>Shuffle</source>
+        <translation>随机播放</translation>
+    </message>
+    <message>
+        <source>Play what comes next in a random order (S)</source>
+        <translation>以随机顺序播放接下来的内容 (S)</translation>
+    </message>
+    <message>
+        <source>Play similar</source>
+        <translation>播放相似内容</translation>
+    </message>
+    <message>
+        <source>Keep playing things like this one, learning from what you skip</source>
+        <translation>继续播放与此相似的内容，并从你跳过的内容中学习</translation>
+    </message>
+    <message>
+        <source>Audio &amp; subtitles</source>
+        <translation>音轨和字幕</translation>
+    </message>
+    <message>
+        <source>Choose the audio track and the subtitles</source>
+        <translation>选择音轨和字幕</translation>
+    </message>
+    <message>
+        <source>Chapters</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>Jump to a chapter</source>
+        <translation>跳到某一章节</translation>
+    </message>
+    <message>
+        <source>Up next</source>
+        <translation>接下来播放</translation>
+    </message>
+    <message>
+        <source>Show or hide the queue (Q)</source>
+        <translation>显示或隐藏播放队列 (Q)</translation>
     </message>
     <message>
         <source>Pause (Space)</source>
@@ -713,8 +780,48 @@
         <translation>播放 (空格)</translation>
     </message>
     <message>
+        <source>Repeat: off</source>
+        <translation>重复：关</translation>
+    </message>
+    <message>
+        <source>Repeat: all</source>
+        <translation>重复：全部</translation>
+    </message>
+    <message>
+        <source>Repeat: one</source>
+        <translation>重复：单曲</translation>
+    </message>
+    <message>
+        <source>Repeat nothing, the queue, or this item (R)</source>
+        <translation>不重复、重复整个队列或只重复这一项 (R)</translation>
+    </message>
+    <message>
         <source>No audio output device was found: playback is silent. Connect speakers or headphones and it will be used.</source>
         <translation>未找到音频输出设备：播放没有声音。连接扬声器或耳机后会自动使用。</translation>
+    </message>
+    <message>
+        <source>More is queued: press Next to go on.</source>
+        <translation>队列中还有内容：按“下一个”继续。</translation>
+    </message>
+    <message>
+        <source>Radio: more like “{0}”, learning from what you skip</source>
+        <translation>电台：更多类似“{0}”的内容，并从你跳过的内容中学习</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <source>Subtitles</source>
+        <translation>字幕</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{0} (file beside the video)</source>
+        <translation>{0}（视频旁的文件）</translation>
     </message>
     <message>
         <source>Cannot play this file: {0}</source>
@@ -1221,6 +1328,41 @@
     <message>
         <source>Library up to date  ·  {0} files</source>
         <translation>媒体库已是最新  ·  {0} 个文件</translation>
+    </message>
+</context>
+<context>
+    <name>UpNext</name>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Take it out of the queue (Delete)</source>
+        <translation>从队列中移除 (Delete)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Clear what comes next</source>
+        <translation>清空接下来要播放的内容</translation>
+    </message>
+    <message>
+        <source>Double-click to play; drag to reorder</source>
+        <translation>双击播放；拖动以调整顺序</translation>
+    </message>
+    <message>
+        <source>Up next</source>
+        <translation>接下来播放</translation>
     </message>
 </context>
 <context>
