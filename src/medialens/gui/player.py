@@ -20,6 +20,7 @@ from __future__ import annotations
 import copy
 import os
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QActionGroup, QKeySequence, QPixmap, QShortcut
@@ -37,7 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medialens.core import radio as radio_mod
 from medialens.gui import services as S
 from medialens.gui.now_playing import EndedPanel, MusicView
 from medialens.gui.play_queue import PlayQueue
@@ -46,6 +46,9 @@ from medialens.gui.seek_bar import SeekBar
 from medialens.gui.up_next import UpNext
 from medialens.gui.video_view import VideoView
 from medialens.gui.widgets import heading, muted
+
+if TYPE_CHECKING:
+    from medialens.core.radio import Radio
 
 PROGRESS_EVERY_MS = 10_000
 #: Wait this long between the end of one item and the start of the next.
@@ -83,7 +86,7 @@ class PlayerPage(QWidget):
         self.devices = QMediaDevices(self)
         self.devices.audioOutputsChanged.connect(self._update_device_notice)
         self.queue = PlayQueue(self)
-        self.radio: radio_mod.Radio | None = None
+        self.radio: Radio | None = None
         self._radio_token = 0
         self._refilling = False
         self.file_id: int | None = None
@@ -394,8 +397,10 @@ class PlayerPage(QWidget):
                 return False
         else:
             self.queue.clear_upcoming()
+        from medialens.core.radio import Radio
+
         row = self._find(seed)
-        self.radio = radio_mod.Radio(seed, kind=row[S.KIND])
+        self.radio = Radio(seed, kind=row[S.KIND])
         self.radio.offer(self.queue.items)
         self._radio_token += 1
         self._refilling = False
@@ -546,8 +551,10 @@ class PlayerPage(QWidget):
         """The listener moves on from the current item: an early leave is a skip."""
         if self.file_id is None or not self.started or self._ended:
             return
+        from medialens.recommend.signals import is_early_skip  # what history calls a skip
+
         duration = (self.player.duration() / 1000) or (self.row[S.DURATION] if self.row else 0)
-        if skipping and radio_mod.is_early_skip(self.position(), float(duration or 0)):
+        if skipping and is_early_skip(self.position(), float(duration or 0)):
             self._event("skip")
             self._ended = True  # stop_session records no stop after the skip
             if self.radio is not None:
@@ -633,6 +640,8 @@ class PlayerPage(QWidget):
 
     def _refill(self) -> None:
         """Ask for the radio's next tracks when the queue runs low (on a worker thread)."""
+        from medialens.core import radio as radio_mod  # numpy and the model: not at start-up
+
         radio = self.radio
         if radio is None or self._refilling or self.queue.remaining() >= radio_mod.LOW_WATER:
             return
