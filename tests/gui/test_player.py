@@ -12,23 +12,21 @@ import pytest
 from guitools import close_window, open_window, wait_until
 from playermedia import make_player_media
 
-from medialens.gui import services as S
-
 
 @pytest.fixture(scope="module")
 def window(qapp, tmp_path_factory):
     media = make_player_media(tmp_path_factory.mktemp("media") / "Player media")
     win = open_window(tmp_path_factory.mktemp("data"))
-    assert wait_until(lambda: win.folders is not None, 10)
+    assert wait_until(lambda: win.session.folders is not None, 10)
     win.add_folders([str(media)])
-    assert wait_until(lambda: len(win.all_rows) == 5, 120), "the media was not probed"
+    assert wait_until(lambda: len(win.session.all_rows) == 5, 120), "the media was not probed"
     yield win
     win.player.close_player()
     close_window(win)
 
 
-def row(win, stem: str) -> tuple:
-    return next(r for r in win.all_rows if Path(r[S.PATH]).stem == stem)
+def row(win, stem: str):
+    return next(r for r in win.session.all_rows if Path(r.path).stem == stem)
 
 
 def loaded(player) -> bool:
@@ -59,7 +57,7 @@ def test_clicking_the_seek_bar_jumps_there(window, qtbot):
     from PySide6.QtCore import QPoint, Qt
 
     player = window.player
-    window.play(row(window, "talk")[S.ID])
+    window.play(row(window, "talk").id)
     assert wait_until(lambda: loaded(player) and player.position() > 0.2, 20)
     player.player.pause()
     seek = player.seek
@@ -72,7 +70,7 @@ def test_clicking_the_seek_bar_jumps_there(window, qtbot):
 def test_the_end_of_the_queue_shows_a_finished_state_not_a_black_screen(window):
     player = window.player
     song = row(window, "song3")
-    window.play(song[S.ID])
+    window.play(song.id)
     assert wait_until(lambda: loaded(player), 20)
     player.seek_to(player.player.duration() / 1000 - 0.5)
     assert wait_until(lambda: any("Finished" in t for t in visible_texts(player)), 15)
@@ -83,7 +81,7 @@ def test_the_end_of_the_queue_shows_a_finished_state_not_a_black_screen(window):
 
 def test_music_shows_art_title_artist_and_album(window):
     player = window.player
-    window.play(row(window, "song1")[S.ID])
+    window.play(row(window, "song1").id)
     assert player.screen.currentWidget() is player.music
     assert player.music.title.text() == "Song 1"
     assert player.music.artist.text() == "The Tones"
@@ -98,7 +96,7 @@ def test_up_next_reorders_removes_clears_and_plays_this(window, qtbot):
     from PySide6.QtCore import Qt
 
     player, panel = window.player, window.player.up_next
-    ids = [row(window, f"song{i}")[S.ID] for i in (1, 2, 3)] + [row(window, "talk")[S.ID]]
+    ids = [row(window, f"song{i}").id for i in (1, 2, 3)] + [row(window, "talk").id]
     window.player.play(ids[0], ids)
     assert panel.isVisible() and panel.list.count() == 4
     assert panel.list.item(0).text().startswith("▶  Song 1")
@@ -128,7 +126,7 @@ def test_up_next_reorders_removes_clears_and_plays_this(window, qtbot):
 def test_next_early_records_a_skip(window):
     player = window.player
     store = window.services.store
-    a, b = row(window, "song1")[S.ID], row(window, "song2")[S.ID]
+    a, b = row(window, "song1").id, row(window, "song2").id
     before = store.query_one("SELECT max(id) FROM events")[0] or 0
     player.play(a, [a, b])
     assert wait_until(lambda: player.started and player.position() > 0.3, 20)
@@ -149,7 +147,7 @@ def test_next_early_records_a_skip(window):
 
 def test_sidecar_subtitles_show_over_the_picture(window):
     player = window.player
-    window.play(row(window, "talk")[S.ID])
+    window.play(row(window, "talk").id)
     assert player.screen.currentWidget() is player.video
     assert wait_until(lambda: loaded(player) and player.started, 20)
     player.seek_to(0.0)  # it resumes where the first test left it
@@ -170,7 +168,7 @@ def test_embedded_subtitles_tracks_and_chapters(window):
     from playermedia import CHAPTERS
 
     player = window.player
-    window.play(row(window, "chaptered")[S.ID])
+    window.play(row(window, "chaptered").id)
     assert wait_until(lambda: len(player.player.subtitleTracks()) == 1, 20)
     assert wait_until(lambda: player.chapters_button.isVisible(), 10)
     assert [c.title for c in player.chapters] == [c[0] for c in CHAPTERS]
@@ -190,10 +188,10 @@ def test_embedded_subtitles_tracks_and_chapters(window):
 
 
 def _indexed(win) -> bool:
-    p = win.status.progress
+    p = win.session.progress
     return (
         win.services.library is not None
-        and not win.status.scanning
+        and not win.session.scanning
         and p is not None
         and p.total > 0
         and p.done >= p.total
@@ -203,8 +201,8 @@ def _indexed(win) -> bool:
 def test_play_similar_fills_up_next_and_learns_from_a_skip(window):
     player = window.player
     assert wait_until(lambda: _indexed(window), 120), window.status.text()
-    songs = {row(window, f"song{i}")[S.ID] for i in (1, 2, 3)}
-    seed = row(window, "song1")[S.ID]
+    songs = {row(window, f"song{i}").id for i in (1, 2, 3)}
+    seed = row(window, "song1").id
 
     def described() -> bool:  # every song analysed: the core can tell what is like it
         from medialens.core.recommendations import more_like_this

@@ -41,13 +41,14 @@ from PySide6.QtWidgets import (
 from medialens.gui import services as S
 from medialens.gui.now_playing import EndedPanel, MusicView
 from medialens.gui.play_queue import PlayQueue
-from medialens.gui.services import history
 from medialens.gui.seek_bar import SeekBar
+from medialens.gui.services import history
 from medialens.gui.up_next import UpNext
 from medialens.gui.video_view import VideoView
 from medialens.gui.widgets import heading, muted
 
 if TYPE_CHECKING:
+    from medialens.core.catalog import LibraryRow
     from medialens.core.radio import Radio
 
 PROGRESS_EVERY_MS = 10_000
@@ -90,7 +91,7 @@ class PlayerPage(QWidget):
         self._radio_token = 0
         self._refilling = False
         self.file_id: int | None = None
-        self.row: tuple | None = None
+        self.row: LibraryRow | None = None
         self.session: str | None = None
         self.started = False
         self._resume_at = 0.0
@@ -103,7 +104,7 @@ class PlayerPage(QWidget):
         self.subtitle_choice: tuple = ("off",)
         self.chapters: list = []  # core.chapters.Chapter
         self._rows_key = None
-        self._rows: dict[int, tuple] = {}
+        self._rows: dict[int, LibraryRow] = {}
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -348,17 +349,17 @@ class PlayerPage(QWidget):
 
     # -- rows --------------------------------------------------------------------------------
 
-    def _find(self, file_id: int) -> tuple | None:
+    def _find(self, file_id: int) -> LibraryRow | None:
         rows = self.app.all_rows
         if self._rows_key is not rows:
-            self._rows_key, self._rows = rows, {r[S.ID]: r for r in rows}
+            self._rows_key, self._rows = rows, {r.id: r for r in rows}
         return self._rows.get(file_id)
 
     def _describe(self, file_id: int) -> tuple[str, str]:
         row = self._find(file_id)
         if row is None:
             return "…", ""
-        return row[S.TITLE], " — ".join(x for x in (row[S.ARTIST], row[S.ALBUM]) if x)
+        return row.title, " — ".join(x for x in (row.artist, row.album) if x)
 
     def _run(self, func, then) -> None:
         """Work on a file that needs no Library (reading a sidecar, a container's chapters)."""
@@ -400,7 +401,7 @@ class PlayerPage(QWidget):
         from medialens.core.radio import Radio
 
         row = self._find(seed)
-        self.radio = Radio(seed, kind=row[S.KIND])
+        self.radio = Radio(seed, kind=row.kind)
         self.radio.offer(self.queue.items)
         self._radio_token += 1
         self._refilling = False
@@ -426,8 +427,8 @@ class PlayerPage(QWidget):
         self.started = False
         self._ended = False
         self.finished = False
-        self.title.setText(row[S.TITLE])
-        self.subtitle.setText(" — ".join(x for x in (row[S.ARTIST], row[S.ALBUM]) if x))
+        self.title.setText(row.title)
+        self.subtitle.setText(" — ".join(x for x in (row.artist, row.album) if x))
         self.elapsed.setText("0:00")
         self._reset_extras()
         self._show_art(row)
@@ -437,7 +438,7 @@ class PlayerPage(QWidget):
             lambda lib: history().resume_position(lib, file_id),
             lambda at: self._resume(file_id, at),
         )
-        self.player.setSource(QUrl.fromLocalFile(row[S.PATH]))
+        self.player.setSource(QUrl.fromLocalFile(row.path))
         self.player.play()
         self._load_extras(file_id, row)
         self.nowPlaying.emit(file_id)
@@ -455,8 +456,8 @@ class PlayerPage(QWidget):
         else:
             self._resume_at = at
 
-    def _art_pixmap(self, row: tuple) -> QPixmap:
-        thumb = self.app.services.dirs.thumbnail(row[S.CID])
+    def _art_pixmap(self, row: LibraryRow) -> QPixmap:
+        thumb = self.app.services.dirs.thumbnail(row.content_id)
         pm = QPixmap(str(thumb)) if thumb.exists() else QPixmap()
         if pm.isNull():
             from PySide6.QtCore import QRectF
@@ -471,13 +472,11 @@ class PlayerPage(QWidget):
             p.end()
         return pm
 
-    def _show_art(self, row: tuple) -> None:
-        if row[S.KIND] == "video":
+    def _show_art(self, row: LibraryRow) -> None:
+        if row.kind == "video":
             self.screen.setCurrentWidget(self.video)
             return
-        self.music.show_item(
-            self._art_pixmap(row), row[S.TITLE], row[S.ARTIST] or "", row[S.ALBUM] or ""
-        )
+        self.music.show_item(self._art_pixmap(row), row.title, row.artist or "", row.album or "")
         self.screen.setCurrentWidget(self.music)
 
     def toggle(self) -> None:
@@ -553,7 +552,7 @@ class PlayerPage(QWidget):
             return
         from medialens.recommend.signals import is_early_skip  # what history calls a skip
 
-        duration = (self.player.duration() / 1000) or (self.row[S.DURATION] if self.row else 0)
+        duration = (self.player.duration() / 1000) or (self.row.duration if self.row else 0)
         if skipping and is_early_skip(self.position(), float(duration or 0)):
             self._event("skip")
             self._ended = True  # stop_session records no stop after the skip
@@ -593,12 +592,12 @@ class PlayerPage(QWidget):
         """The last item ended: its last frame (or art) and what to do now, never black."""
         self.finished = True
         row = self.row
-        image = self.frame_image() if row is not None and row[S.KIND] == "video" else None
+        image = self.frame_image() if row is not None and row.kind == "video" else None
         if image is not None:
             picture = QPixmap.fromImage(image)
         else:
             picture = self._art_pixmap(row) if row is not None else QPixmap()
-        self.ended.show_end(picture, row[S.TITLE] if row else "", len(self.queue))
+        self.ended.show_end(picture, row.title if row else "", len(self.queue))
         self.screen.setCurrentWidget(self.ended)
         self.seek.setValue(self.seek.maximum())
         self.elapsed.setText(self.total.text())
@@ -617,7 +616,7 @@ class PlayerPage(QWidget):
         text = ""
         if self.radio is not None:
             row = self._find(self.radio.seed)
-            title = row[S.TITLE] if row is not None else ""
+            title = row.title if row is not None else ""
             text = self.tr("Radio: more like “{0}”, learning from what you skip").format(title)
         self.up_next.set_radio(text)
         self.music.set_radio(text)
@@ -677,10 +676,10 @@ class PlayerPage(QWidget):
         self.video.set_caption("")
         self._update_track_buttons()
 
-    def _load_extras(self, file_id: int, row: tuple) -> None:
+    def _load_extras(self, file_id: int, row: LibraryRow) -> None:
         """Sidecar subtitles (videos) and chapters, read on a worker thread."""
-        path = row[S.PATH]
-        if row[S.KIND] == "video":
+        path = row.path
+        if row.kind == "video":
             from medialens.core.subtitles import sidecars
 
             self._run(
@@ -738,7 +737,7 @@ class PlayerPage(QWidget):
         self.player.setActiveAudioTrack(index)
 
     def _update_track_buttons(self) -> None:
-        video = self.row is not None and self.row[S.KIND] == "video"
+        video = self.row is not None and self.row.kind == "video"
         choices = (
             len(self.player.audioTracks()) > 1 or self.player.subtitleTracks() or self.sidecars
         )
@@ -836,7 +835,7 @@ class PlayerPage(QWidget):
             self.progress_timer.stop()
             if self.session is not None and not self._ended:
                 self._ended = True
-                self._event("complete", (self.row[S.DURATION] if self.row else None))
+                self._event("complete", (self.row.duration if self.row else None))
                 if self.radio is not None and self.file_id is not None:
                     self.radio.note_finished(self.file_id)
             self.seek.setValue(self.seek.maximum())
@@ -858,7 +857,7 @@ class PlayerPage(QWidget):
             return
         fid, session = self.file_id, self.session
         pos = self.position() if position is None else position
-        duration = (self.player.duration() / 1000) or (self.row[S.DURATION] if self.row else None)
+        duration = (self.player.duration() / 1000) or (self.row.duration if self.row else None)
         self.app.run_core(
             lambda lib: history().record_event(lib, fid, kind, pos, duration, session),
             lambda recorded: recorded and kind != "progress" and self.historyChanged.emit(fid),
