@@ -69,14 +69,19 @@ def test_clicking_the_seek_bar_jumps_there(window, qtbot):
 
 def test_the_end_of_the_queue_shows_a_finished_state_not_a_black_screen(window):
     player = window.player
-    song = row(window, "song3")
-    window.play(song.id)
-    assert wait_until(lambda: loaded(player), 20)
-    player.seek_to(player.player.duration() / 1000 - 0.5)
-    assert wait_until(lambda: any("Finished" in t for t in visible_texts(player)), 15)
-    wait_until(lambda: False, 1.0)  # nothing resets it a moment later
-    assert any("Finished" in t for t in visible_texts(player))
-    assert player.elapsed.text() != "0:00"
+    window.go("all")
+    for name in ("song3", "talk"):
+        only = row(window, name).id
+        player.play(only, [only])  # the last item of its queue
+        window.stack.setCurrentWidget(player)
+        assert wait_until(lambda: loaded(player) and player.started, 20)
+        player.seek_to(player.player.duration() / 1000 - 0.5)
+        assert wait_until(lambda: any("Finished" in t for t in visible_texts(player)), 15)
+        wait_until(lambda: False, 1.0)  # nothing resets it a moment later
+        assert any("Finished" in t for t in visible_texts(player))
+        assert player.elapsed.text() != "0:00"
+    # a video ends on its last frame, not on a placeholder
+    assert player.ended.picture.source.size().toTuple() != (480, 480)  # the square placeholder
 
 
 def test_music_shows_art_title_artist_and_album(window):

@@ -134,6 +134,7 @@ class PlayerPage(QWidget):
         self.video.doubleClicked.connect(self.toggle_fullscreen)
         self.player.setVideoOutput(self.video.output())
         self.last_frame = None
+        self._end_image = None  # the last picture of a video that ended, for the ended panel
         self.video.videoSink().videoFrameChanged.connect(self._frame)
         self.video.videoSink().subtitleTextChanged.connect(self._embedded_subtitle)
         self.music = MusicView()
@@ -291,7 +292,7 @@ class PlayerPage(QWidget):
         self.radio_button.setToolTip(
             self.tr("Keep playing things like this one, learning from what you skip")
         )
-        self.tracks_button.setText(self.tr("Audio & subtitles"))
+        self.tracks_button.setText(self.tr("Audio & subtitles").replace("&", "&&"))
         self.tracks_button.setToolTip(self.tr("Choose the audio track and the subtitles"))
         self.chapters_button.setText(self.tr("Chapters"))
         self.chapters_button.setToolTip(self.tr("Jump to a chapter"))
@@ -430,6 +431,8 @@ class PlayerPage(QWidget):
         self.title.setText(row.title)
         self.subtitle.setText(" — ".join(x for x in (row.artist, row.album) if x))
         self.elapsed.setText("0:00")
+        self.last_frame = None
+        self._end_image = None
         self._reset_extras()
         self._show_art(row)
         self._resume_at = 0.0
@@ -592,7 +595,7 @@ class PlayerPage(QWidget):
         """The last item ended: its last frame (or art) and what to do now, never black."""
         self.finished = True
         row = self.row
-        image = self.frame_image() if row is not None and row.kind == "video" else None
+        image = self._end_image if row is not None and row.kind == "video" else None
         if image is not None:
             picture = QPixmap.fromImage(image)
         else:
@@ -791,7 +794,8 @@ class PlayerPage(QWidget):
     # -- Qt signals ----------------------------------------------------------------------------
 
     def _frame(self, frame) -> None:
-        self.last_frame = frame
+        if frame.isValid():  # the backend sends an empty frame at the end: keep the last picture
+            self.last_frame = frame
 
     def frame_image(self):
         """The picture now on screen, as a QImage (None before the first frame)."""
@@ -833,6 +837,7 @@ class PlayerPage(QWidget):
                 self._resume_at = 0.0
         elif status == QMediaPlayer.MediaStatus.EndOfMedia:
             self.progress_timer.stop()
+            self._end_image = self.frame_image()  # now: the backend lets the frame go soon
             if self.session is not None and not self._ended:
                 self._ended = True
                 self._event("complete", (self.row.duration if self.row else None))
