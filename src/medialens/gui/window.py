@@ -845,11 +845,10 @@ class MainWindow(QMainWindow):
 
     def play_similar(self, file_id: int) -> None:
         """Start a radio from a file (the player's or a context menu's "Play similar")."""
-        if self.stack.currentWidget() is not self.player:
-            page = self.current_page()
-            self.page_before_player = page if page in (*NAV, "search") else "foryou"
         if self.player.play_similar(file_id):
-            self.stack.setCurrentWidget(self.player)
+            self._show_page(self.player)
+            self.player.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.session.engine.prioritize([file_id])
 
     def _feedback_given(self, file_id: int, kind: str) -> None:
         feedback = self.session.feedback
