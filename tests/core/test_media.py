@@ -28,7 +28,6 @@ from medialens.core.media import (
     NotMedia,
     music_tags,
     probe,
-    sidecar_subtitles,
 )
 
 
@@ -365,19 +364,3 @@ def test_music_tags_are_normalised(tags, expected):
 def test_probe_keeps_the_normalised_music_tags(tmp_path):
     path = make_tone(tmp_path / "a.ogg", 1.0, tags={"ARTIST": "X", "TRACKNUMBER": "4"})
     assert probe(path).metadata["music"] == {"artist": "X", "track": 4}
-
-
-def test_sidecar_subtitles_in_any_letter_case(tmp_path):
-    video = make_video(tmp_path / "Movie.mkv", seconds=1.0, size=(160, 120))
-    for name in ("movie.srt", "Movie.EN.srt", "movie.fr.forced.vtt", "Movie.en.SDH.srt"):
-        (tmp_path / name).write_text("1\n00:00:01,000 --> 00:00:02,000\nHi\n")
-    for other in ("Movie2.srt", "movie.txt", "movies.srt", "movie.nfo"):
-        (tmp_path / other).write_text("x")
-    found = sidecar_subtitles(video)
-    assert [(s.path.name, s.language, s.format, s.forced) for s in found] == [
-        ("movie.srt", "und", "srt", False),
-        ("Movie.EN.srt", "en", "srt", False),
-        ("Movie.en.SDH.srt", "en", "srt", False),
-        ("movie.fr.forced.vtt", "fr", "vtt", True),
-    ]
-    assert sidecar_subtitles(tmp_path / "missing" / "x.mkv") == []

@@ -68,3 +68,20 @@ def test_latin1_files_are_read_too(tmp_path):
     path = tmp_path / "old.srt"
     path.write_bytes("1\n00:00:01,000 --> 00:00:02,000\nCaf\xe9 cr\xe8me\n".encode("cp1252"))
     assert load(path) == [Cue(1.0, 2.0, "Café crème")]
+
+
+def test_sidecars_in_any_letter_case_with_forced_and_labels(tmp_path):
+    video = tmp_path / "Movie.mkv"
+    video.write_bytes(b"")
+    for name in ("movie.srt", "Movie.EN.srt", "movie.fr.forced.vtt", "Movie.en.SDH.srt"):
+        (tmp_path / name).write_text("1\n00:00:01,000 --> 00:00:02,000\nHi\n")
+    for other in ("Movie2.srt", "movie.txt", "movies.srt", "movie.nfo"):
+        (tmp_path / other).write_text("x")
+    found = [(s.path.name, s.language, s.format, s.forced) for s in sidecars(video)]
+    assert found == [
+        ("movie.srt", "", "srt", False),
+        ("Movie.EN.srt", "EN", "srt", False),
+        ("Movie.en.SDH.srt", "en", "srt", False),
+        ("movie.fr.forced.vtt", "fr", "vtt", True),
+    ]
+    assert sidecars(tmp_path / "missing" / "x.mkv") == []

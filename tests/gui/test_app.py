@@ -171,6 +171,7 @@ def test_like_and_dislike_from_a_card(window):
 def test_disable_a_plugin(window):
     window.go("plugins")
     page = window.plugins_page
+
     def items() -> dict:
         return {
             page.tree.topLevelItem(i).data(0, 0x0100): page.tree.topLevelItem(i)

@@ -12,7 +12,6 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from medialens.core.catalog import Catalog, FileDetails
 from medialens.core.db import Store
@@ -25,11 +24,8 @@ from medialens.core.plugins import PluginHost
 from medialens.core.scanner import MUSIC_COLUMNS, Scanner, ScanReport, display, fs_bytes
 from medialens.core.search import Hit, Searcher
 from medialens.core.similar import Match, similar
+from medialens.core.subtitles import Sidecar, sidecars
 from medialens.paths import DataDirs
-
-if TYPE_CHECKING:
-    from medialens.core.media import Sidecar
-
 
 FACTS_VERSION = 1
 """Bump when the music-tag normaliser or the category rules change: the library then
@@ -309,9 +305,7 @@ class Library:
 
     def subtitles(self, raw: str | os.PathLike) -> list[Sidecar]:
         """Subtitle files beside a media file (``movie.srt``, ``movie.en.vtt``...)."""
-        from medialens.core.media import sidecar_subtitles  # noqa: PLC0415 - loads PyAV
-
-        return sidecar_subtitles(Path(os.fsdecode(fs_bytes(raw))))
+        return sidecars(Path(os.fsdecode(fs_bytes(raw))))
 
     def retry_failures(self, extractor: str | None = None) -> int:
         """Forget failures so the next run tries those files again."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import os
 import re
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -43,8 +42,6 @@ __all__ = [
     "probe",
     "music_tags",
     "MUSIC_FIELDS",
-    "Sidecar",
-    "sidecar_subtitles",
     "FileContext",
 ]
 
@@ -517,55 +514,6 @@ def music_tags(tags: Mapping[str, str]) -> dict[str, Any]:
         if genre:
             out["genre"] = genre
     return out
-
-
-# --------------------------------------------------------------------------- sidecars
-
-SUBTITLE_SUFFIXES = (".srt", ".vtt")
-
-
-@dataclass(frozen=True)
-class Sidecar:
-    """A subtitle file next to a video: ``movie.srt``, ``movie.en.srt``, ``movie.en.forced.vtt``.
-
-    ``language`` is the part between the stem and the suffix ("en"), or "und".
-    """
-
-    path: Path
-    language: str
-    format: str  # "srt" or "vtt"
-    forced: bool = False
-
-
-def sidecar_subtitles(path: Path) -> list[Sidecar]:
-    """Subtitle files beside ``path`` whose names start with its stem, in any letter case.
-
-    Sorted with the untagged file first, then by language, so a player can take the first.
-    """
-    path = Path(path)
-    stem = path.stem.casefold()
-    try:
-        names = [entry.name for entry in os.scandir(path.parent) if entry.is_file()]
-    except OSError:
-        return []
-    found: list[Sidecar] = []
-    for name in names:
-        folded = name.casefold()
-        suffix = os.path.splitext(folded)[1]
-        if suffix not in SUBTITLE_SUFFIXES or not folded.startswith(stem + "."):
-            continue
-        middle = [part for part in folded[len(stem) + 1 : -len(suffix)].split(".") if part]
-        forced = "forced" in middle
-        labels = [part for part in middle if part not in ("forced", "sdh", "cc", "default")]
-        found.append(
-            Sidecar(
-                path=path.parent / name,
-                language=labels[0] if labels else "und",
-                format=suffix.lstrip("."),
-                forced=forced,
-            )
-        )
-    return sorted(found, key=lambda s: (s.language != "und", s.language, s.forced, s.path.name))
 
 
 # --------------------------------------------------------------------------- context

@@ -33,8 +33,12 @@ class Cue:
 
 @dataclass(frozen=True)
 class Sidecar:
+    """A subtitle file beside a video: ``movie.srt``, ``movie.en.srt``, ``movie.en.forced.vtt``."""
+
     path: Path
     language: str  # what the file name says ("en", "zh-Hans"), "" when it says nothing
+    format: str = "srt"  # "srt" or "vtt"
+    forced: bool = False
 
 
 def _seconds(h: str | None, m: str, s: str, frac: str) -> float:
@@ -99,24 +103,39 @@ def load(path: str | os.PathLike) -> list[Cue]:
 
 
 def sidecars(video: str | os.PathLike) -> list[Sidecar]:
-    """Subtitle files named after ``video`` in its folder, the plain name first."""
+    """Subtitle files named after ``video`` in its folder, in any letter case.
+
+    Sorted with the plain name first, then by language, so a player can take the first.
+    Labels players use beside the language (``forced``, ``sdh``, ``cc``, ``default``) are
+    not taken for one.
+    """
     video = Path(video)
     stem = video.stem.casefold()
-    found = []
     try:
-        entries = list(os.scandir(video.parent))
+        names = [entry.name for entry in os.scandir(video.parent) if entry.is_file()]
     except OSError:
         return []
-    for entry in entries:
-        p = Path(entry.name)
-        if p.suffix.lower() not in SUFFIXES or not entry.is_file():
+    found: list[Sidecar] = []
+    for name in names:
+        base, suffix = os.path.splitext(name)
+        if suffix.lower() not in SUFFIXES:
             continue
-        name = p.stem
-        if name.casefold() == stem:
-            found.append(Sidecar(video.parent / entry.name, ""))
-        elif name.casefold().startswith(stem + ".") and len(name) > len(stem) + 1:
-            found.append(Sidecar(video.parent / entry.name, name[len(stem) + 1 :]))
-    found.sort(key=lambda s: (s.language != "", s.language.casefold(), s.path.suffix))
+        if base.casefold() == stem:
+            found.append(Sidecar(video.parent / name, "", suffix.lower().lstrip(".")))
+            continue
+        if not base.casefold().startswith(stem + "."):
+            continue
+        middle = [part for part in base[len(stem) + 1 :].split(".") if part]
+        labels = [p for p in middle if p.casefold() not in ("forced", "sdh", "cc", "default")]
+        found.append(
+            Sidecar(
+                path=video.parent / name,
+                language=labels[0] if labels else "",
+                format=suffix.lower().lstrip("."),
+                forced=any(p.casefold() == "forced" for p in middle),
+            )
+        )
+    found.sort(key=lambda s: (s.language != "", s.language.casefold(), s.forced, s.path.name))
     return found
 
 
