@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-PAGES = ("foryou", "all", "video", "music", "list", "search", "details", "player", "folders",
-         "plugins", "activity", "settings", "welcome")  # fmt: skip
+PAGES = ("foryou", "all", "video", "music", "artists", "albums", "speech", "sounds", "list",
+         "search", "details", "player", "folders", "plugins", "activity", "settings",
+         "welcome")  # fmt: skip
 
 
 def register(sub, command) -> None:

@@ -102,6 +102,7 @@ class LibraryPage(QWidget):
         self.session = session
         self.search_mode = search
         self.kind: str | None = None
+        self.category: str | None = None  # music | speech | sound | video (core.music)
         self.folder: str | None = None
         self.ids: list[int] | None = None
         self._generation = 0
@@ -234,9 +235,15 @@ class LibraryPage(QWidget):
 
     # -- filters -----------------------------------------------------------------------------
 
-    def set_filter(self, title: str, kind: str | None = None, folder: str | None = None) -> None:
+    def set_filter(
+        self,
+        title: str,
+        kind: str | None = None,
+        folder: str | None = None,
+        category: str | None = None,
+    ) -> None:
         self.title.setText(title)
-        self.kind, self.folder, self.ids = kind, folder, None
+        self.kind, self.folder, self.category, self.ids = kind, folder, category, None
         self.refresh()
 
     def set_results(self, title: str, hits: list[tuple[int, object]]) -> None:
@@ -262,8 +269,10 @@ class LibraryPage(QWidget):
         gen = self._generation
         rows = self.session.all_rows
         args = (self.kind, self.folder, self.model.sort_column, self.model.sort_order, self.ids)
+        category = self.category
         self.session.bridge.run(
-            lambda: compute_view(rows, *args), lambda view: self._apply(gen, view, why)
+            lambda: compute_view(rows, *args, category=category),
+            lambda view: self._apply(gen, view, why),
         )
         if not self.search_mode:
             self.retranslate()

@@ -21,6 +21,8 @@ SHOTS = [
     ("details", ["--page", "details"]),
     ("list", ["--page", "list"]),
     ("music", ["--page", "music"]),
+    ("artists", ["--page", "artists"]),
+    ("albums", ["--page", "albums"]),
     ("search", ["--page", "search", "--search", "electronic"]),
     ("player", ["--page", "player"]),
     ("plugins", ["--page", "plugins"]),

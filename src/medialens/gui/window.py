@@ -29,15 +29,42 @@ from PySide6.QtWidgets import (
 
 from medialens.gui import services as S
 from medialens.gui.activity_page import ActivityPage
+from medialens.gui.albums_page import AlbumsPage
+from medialens.gui.artists_page import ArtistsPage
 from medialens.gui.folders_page import FoldersPage
 from medialens.gui.foryou import ForYouPage
 from medialens.gui.library_page import LibraryPage
+from medialens.gui.music import MusicIndex
 from medialens.gui.plugins_page import PluginsPage
 from medialens.gui.session import Session
 from medialens.gui.settings_page import SettingsPage
+from medialens.gui.sidebar import CountDelegate, CountRole, library_counts
 from medialens.gui.welcome_page import WelcomePage
 
-NAV = ("foryou", "all", "video", "music", "folders", "plugins", "activity", "settings")
+NAV = (
+    "foryou",
+    "all",
+    "video",
+    "music",
+    "artists",
+    "albums",
+    "speech",
+    "sounds",
+    "folders",
+    "plugins",
+    "activity",
+    "settings",
+)
+# The library page's filters: sidebar key -> (kind of streams, category); see core.music
+FILTERS: dict[str, tuple[str | None, str | None]] = {
+    "all": (None, None),
+    "video": ("video", None),
+    "music": (None, "music"),
+    "speech": (None, "speech"),
+    "sounds": (None, "sound"),
+}
+MUSIC_PAGES = ("artists", "albums")
+SHORTCUTS = ("foryou", "all", "video", "music", "artists", "albums", "speech", "sounds")  # Ctrl+N
 
 
 class StatusWidget(QWidget):
@@ -267,6 +294,7 @@ class MainWindow(QMainWindow):
         )
         self.nav_items: dict[str, QListWidgetItem] = {}
         self.section_items: list[QListWidgetItem] = []
+        self.sidebar.setItemDelegate(CountDelegate(self.sidebar))
         self._build_sidebar()
         self.sidebar.currentItemChanged.connect(self._nav_changed)
         side = QWidget()
@@ -339,12 +367,17 @@ class MainWindow(QMainWindow):
         self.plugins_page = PluginsPage(session)
         self.activity_page = ActivityPage(session)
         self.settings_page = SettingsPage(session)
+        self.music_index = MusicIndex(session, self)
+        self.artists_page = ArtistsPage(session, self.music_index, thumbs)
+        self.albums_page = AlbumsPage(session, self.music_index, thumbs)
         self.welcome = WelcomePage(session)
         self.player = make_player(session)
         for key, page in (
             ("foryou", self.foryou),
             ("library", self.library),
             ("search", self.results),
+            ("artists", self.artists_page),
+            ("albums", self.albums_page),
             ("folders", self.folders_page),
             ("plugins", self.plugins_page),
             ("activity", self.activity_page),
@@ -369,11 +402,14 @@ class MainWindow(QMainWindow):
             self.player.nowPlaying.connect(lambda _fid: self.now_playing.update_state())
 
         # wiring
-        for page in (self.foryou, self.library, self.results):
+        music = (self.artists_page, self.albums_page)
+        for page in (self.foryou, self.library, self.results, *music):
             page.playRequested.connect(session.play)
             page.feedbackRequested.connect(session.give_feedback)
+        for page in music:
+            page.queueRequested.connect(self.play)
         self.foryou.selectRequested.connect(self.reveal)
-        for page in (self.foryou, self.library):
+        for page in (self.foryou, self.library, *music):
             page.emptyAction.connect(self.add_folder_dialog)
         self.welcome.foldersChosen.connect(self.add_folders)
         self.folders_page.addRequested.connect(self.add_folder_dialog)
@@ -402,6 +438,7 @@ class MainWindow(QMainWindow):
         session.failuresChanged.connect(self._failures_counted)
         session.messageRequested.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         thumbs.ready.connect(self._thumbs_ready)
+        self.music_index.changed.connect(self._music_counted)
 
         self.status = StatusWidget()
         self.statusBar().addPermanentWidget(self.status, 1)
@@ -442,7 +479,7 @@ class MainWindow(QMainWindow):
         section()
         nav("foryou")
         section()
-        for key in ("all", "video", "music"):
+        for key in ("all", "video", "music", "artists", "albums", "speech", "sounds"):
             nav(key)
         section()
         for key in ("folders", "plugins", "activity", "settings"):
@@ -453,7 +490,7 @@ class MainWindow(QMainWindow):
         find.setShortcuts([QKeySequence.StandardKey.Find, QKeySequence(Qt.Key.Key_Slash)])
         find.triggered.connect(self._focus_search)
         self.addAction(find)
-        for i, key in enumerate(("foryou", "all", "video", "music"), start=1):
+        for i, key in enumerate(SHORTCUTS, start=1):
             act = QAction(self)
             act.setShortcut(QKeySequence(f"Ctrl+{i}"))
             act.triggered.connect(lambda _=False, k=key: self.go(k))
@@ -481,6 +518,10 @@ class MainWindow(QMainWindow):
             "all": self.tr("▦  All"),
             "video": self.tr("▶  Video"),
             "music": self.tr("♪  Music"),
+            "artists": self.tr("♫  Artists"),
+            "albums": self.tr("◎  Albums"),
+            "speech": self.tr("❝  Spoken word"),
+            "sounds": self.tr("≋  Sound effects"),
             "folders": self.tr("▤  Folders"),
             "plugins": self.tr("◈  Plugins"),
             "activity": self.tr("◔  Activity"),
@@ -512,12 +553,22 @@ class MainWindow(QMainWindow):
         if first:
             self._update_library_texts()
         self.library.refresh()
+        rows = session.all_rows
+        session.bridge.run(lambda: library_counts(rows), self._set_counts)
         if self.stack.currentWidget() is self.results and self.search.text().strip():
             self._search_now()
         if first or not self.foryou.loaded or self.stack.currentWidget() is not self.foryou:
             self.foryou.refresh(self._check_ready)
         else:
             self._check_ready()
+
+    def _set_counts(self, counts: dict[str, int]) -> None:
+        for key, n in counts.items():
+            self.nav_items[key].setData(CountRole, n)
+
+    def _music_counted(self) -> None:
+        music = self.music_index.music
+        self._set_counts({"artists": len(music.artists), "albums": len(music.albums)})
 
     def _folders_loaded(self, folders: list[dict], first: bool) -> None:
         self.folders_page.set_folders(folders)
@@ -526,7 +577,7 @@ class MainWindow(QMainWindow):
             first
             and not folders
             or not folders
-            and self.current_page() in ("foryou", "all", "video", "music")
+            and self.current_page() in ("foryou", *FILTERS, *MUSIC_PAGES)
         ):
             self.go("welcome")
         self._update_library_texts()
@@ -585,6 +636,8 @@ class MainWindow(QMainWindow):
         w = self.stack.currentWidget()
         if w is self.library or w is self.results:
             w.current_view().viewport().update()
+        elif w is self.artists_page or w is self.albums_page:
+            w.repaint_covers()
         elif w is self.foryou:
             for _label, view, _model in self.foryou.shelves.values():
                 view.viewport().update()
@@ -615,11 +668,18 @@ class MainWindow(QMainWindow):
         if key in self.nav_items and self.sidebar.currentItem() is not self.nav_items[key]:
             self.sidebar.setCurrentItem(self.nav_items[key])  # calls back into go()
             return
-        if key in ("all", "video", "music"):
+        if key in FILTERS:
             self._update_library_texts(key)
             self._show_page(self.library)
             if self.session.folders == []:
                 self._show_page(self.welcome)
+        elif key in MUSIC_PAGES and self.session.folders == []:
+            self._show_page(self.welcome)
+        elif key in MUSIC_PAGES:
+            page = self.pages[key]
+            if self.stack.currentWidget() is page:
+                page.home()  # chosen again: back to its grid
+            self._show_page(page)
         elif key == "foryou" and self.session.folders == []:
             self._show_page(self.welcome)
         elif key in self.pages:
@@ -711,13 +771,20 @@ class MainWindow(QMainWindow):
         if key is None:
             item = self.sidebar.currentItem()
             key = item.data(Qt.ItemDataRole.UserRole) if item is not None else "all"
-            if key not in ("all", "video", "music"):
+            if key not in FILTERS:
                 key = getattr(self, "_library_key", "all")
         self._library_key = key
-        titles = {"all": self.tr("All media"), "video": self.tr("Video"), "music": self.tr("Music")}
-        kinds = {"all": None, "video": "video", "music": "audio"}
-        if self.library.title.text() != titles[key] or self.library.kind != kinds[key]:
-            self.library.set_filter(titles[key], kind=kinds[key])
+        titles = {
+            "all": self.tr("All media"),
+            "video": self.tr("Video"),
+            "music": self.tr("Music"),
+            "speech": self.tr("Spoken word"),
+            "sounds": self.tr("Sound effects"),
+        }
+        kind, category = FILTERS[key]
+        lib = self.library
+        if lib.title.text() != titles[key] or (lib.kind, lib.category) != (kind, category):
+            lib.set_filter(titles[key], kind=kind, category=category)
         if not self.session.rows_loaded:
             self.library.set_empty_text("…", self.tr("Loading your library…"), "")
         elif self.status.scanning:
@@ -737,9 +804,30 @@ class MainWindow(QMainWindow):
             self.library.set_empty_text(
                 "▶", self.tr("No videos yet"), self.tr("Videos in your folders appear here.")
             )
+        elif key in ("music", "speech", "sounds") and self._unsorted_audio():
+            self.library.set_empty_text(
+                "⌕",
+                self.tr("Sorting out your audio…"),
+                self.tr(
+                    "Audio files are being sorted into music, spoken word and sound effects; "
+                    "they appear here as soon as they are recognised."
+                ),
+            )
         elif key == "music":
             self.library.set_empty_text(
                 "♪", self.tr("No music yet"), self.tr("Music in your folders appears here.")
+            )
+        elif key == "speech":
+            self.library.set_empty_text(
+                "❝",
+                self.tr("No spoken word yet"),
+                self.tr("Talks, audiobooks, podcasts and voice recordings appear here."),
+            )
+        elif key == "sounds":
+            self.library.set_empty_text(
+                "≋",
+                self.tr("No sound effects yet"),
+                self.tr("Short sounds that are neither music nor speech appear here."),
             )
         else:
             self.library.set_empty_text(
@@ -753,10 +841,16 @@ class MainWindow(QMainWindow):
             self.tr("Try other words: titles, artists, tags and speech are searched."),
         )
 
+    def _unsorted_audio(self) -> bool:
+        """Some audio files' category is not known yet (they are still being analysed)."""
+        return self.session.busy and any(
+            r.category is None and r.kind == "audio" for r in self.session.all_rows
+        )
+
     def reveal(self, file_id: int) -> None:
         """Show a file in the library with its details."""
         self.go("all")
-        self.library.kind = None
+        self.library.kind = self.library.category = None
 
         def select() -> None:
             self.library.select_id(file_id)
@@ -827,12 +921,14 @@ class MainWindow(QMainWindow):
 
     # -- playing and feedback ---------------------------------------------------------------------
 
-    def play(self, file_id: int) -> None:
+    def play(self, file_id: int, queue: list[int] | None = None) -> None:
+        """Play a file; without a ``queue``, the page it was played from gives one."""
         w = self.stack.currentWidget()
-        queue = None
-        if w in (self.library, self.results):
+        if not queue and hasattr(w, "queue_for"):
+            queue = w.queue_for(file_id)
+        elif not queue and w in (self.library, self.results):
             queue = [r.id for r in w.model.rows()]
-        elif w is self.foryou:
+        elif not queue and w is self.foryou:
             for _l, _v, model in self.foryou.shelves.values():
                 ids = [c[0].id for c in model.cards()]
                 if file_id in ids:
