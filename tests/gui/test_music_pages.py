@@ -26,7 +26,7 @@ def song(folder: Path, name: str, freq: float, **tags: str) -> None:
 
 @pytest.fixture(scope="module")
 def music_data(tmp_path_factory) -> Path:
-    """Two artists' albums, a compilation, untagged audio and a video, scanned."""
+    """Two artists' albums, a compilation and untagged audio, scanned (not analysed)."""
     from medialens.core.library import Library
     from medialens.paths import data_dirs
 
@@ -259,3 +259,61 @@ def test_empty_pages_say_why(qapp, tmp_path):
         page.close()
         session.close()
         services.close()
+
+
+def test_window_sidebar_filters_shortcuts_and_album_queue(qapp, qtbot, music_data):
+    """The LIBRARY section, Ctrl+1..8, Music without the untagged prompts, and an album
+    played from its page queues the album in the player."""
+    from guitools import close_window, open_window
+    from PySide6.QtGui import QKeySequence
+
+    window = open_window(music_data)
+    try:
+        keys = [window.sidebar.item(i).data(Qt.ItemDataRole.UserRole) for i in range(12)]
+        assert keys[3:10] == ["all", "video", "music", "artists", "albums", "speech", "sounds"]
+        assert wait_until(lambda: window.session.rows_loaded and window.session.folders, 20)
+        steps = [
+            (5, window.artists_page),
+            (1, window.foryou),
+            (6, window.albums_page),
+            (2, window.library),
+            (5, window.artists_page),
+            (4, window.library),
+            (7, window.library),
+            (8, window.library),
+        ]
+        # offscreen, the window loses activation now and then and key presses go nowhere:
+        # trigger the window's action bound to each shortcut
+        actions = {a.shortcut().toString(): a for a in window.actions()}
+        for n, page in steps:
+            actions[QKeySequence(f"Ctrl+{n}").toString()].trigger()
+            assert wait_until(lambda p=page: window.stack.currentWidget() is p, 5), n
+            key = window.sidebar.currentItem().data(Qt.ItemDataRole.UserRole)
+            assert key == keys[n + 1 if n > 1 else 1], n
+        window.go("music")
+        music = window.library
+        assert wait_until(lambda: music.model.rowCount() == 7, 10), music.model.rowCount()
+        assert {r.category for r in music.model.rows()} == {"music"}
+        window.go("all")
+        assert wait_until(lambda: music.model.rowCount() == 9, 10)
+        window.go("speech")
+        assert wait_until(lambda: music.stack.currentWidget() is music.empty, 10)
+        assert window.nav_items["music"].data(Qt.ItemDataRole.UserRole + 1) == 7
+        # an album's track, double-clicked, plays with the album as the queue
+        window.go("albums")
+        albums = window.albums_page
+        assert wait_until(lambda: albums.model.rowCount() == 4, 10)
+        albums.show_album(albums.model.items()[0].key)
+        table = albums.album_view.table
+        _double_click(qtbot, table, table.tracks.index(1, 1))
+        assert wait_until(lambda: window.stack.currentWidget() is window.player, 10)
+        queue = window.player.queue
+        assert list(getattr(queue, "items", queue)) == table.tracks.ids()
+        assert window.player.file_id == table.tracks.ids()[1]
+        window.player.close_player()
+        assert wait_until(lambda: window.stack.currentWidget() is albums, 5)
+        assert albums.stack.currentWidget() is albums.album_view  # back where it was played
+        window.go("albums")  # chosen again: back to the grid
+        assert albums.stack.currentWidget() is albums.grid
+    finally:
+        close_window(window)
