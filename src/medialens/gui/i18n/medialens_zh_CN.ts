@@ -57,6 +57,86 @@
     </message>
 </context>
 <context>
+    <name>AlbumView</name>
+    <message>
+        <source>ALBUM</source>
+        <translation>专辑</translation>
+    </message>
+    <message>
+        <source>▶  Play album</source>
+        <translation>▶  播放专辑</translation>
+    </message>
+    <message>
+        <source>⤮  Shuffle</source>
+        <translation>⤮  随机播放</translation>
+    </message>
+</context>
+<context>
+    <name>AlbumsPage</name>
+    <message>
+        <source>Albums</source>
+        <translation>专辑</translation>
+    </message>
+    <message>
+        <source>{0} albums</source>
+        <translation>{0} 张专辑</translation>
+    </message>
+    <message>
+        <source>No albums yet</source>
+        <translation>还没有专辑</translation>
+    </message>
+    <message>
+        <source>Music with album tags appears here, one cover per album.</source>
+        <translation>带有专辑标签的音乐会显示在这里，每张专辑一个封面。</translation>
+    </message>
+</context>
+<context>
+    <name>ArtistView</name>
+    <message>
+        <source>ARTIST</source>
+        <translation>艺人</translation>
+    </message>
+    <message>
+        <source>▶  Play</source>
+        <translation>▶  播放</translation>
+    </message>
+    <message>
+        <source>⤮  Shuffle</source>
+        <translation>⤮  随机播放</translation>
+    </message>
+    <message>
+        <source>Albums</source>
+        <translation>专辑</translation>
+    </message>
+    <message>
+        <source>Appears on</source>
+        <translation>参与的专辑</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>曲目</translation>
+    </message>
+</context>
+<context>
+    <name>ArtistsPage</name>
+    <message>
+        <source>Artists</source>
+        <translation>艺人</translation>
+    </message>
+    <message>
+        <source>{0} artists</source>
+        <translation>{0} 位艺人</translation>
+    </message>
+    <message>
+        <source>No artists yet</source>
+        <translation>还没有艺人</translation>
+    </message>
+    <message>
+        <source>Music appears here grouped by artist, from its tags.</source>
+        <translation>音乐会按其标签中的艺人分组显示在这里。</translation>
+    </message>
+</context>
+<context>
     <name>Aspects</name>
     <message>
         <source>picture</source>
@@ -536,6 +616,22 @@
         <translation>♪  音乐</translation>
     </message>
     <message>
+        <source>♫  Artists</source>
+        <translation>♫  艺人</translation>
+    </message>
+    <message>
+        <source>◎  Albums</source>
+        <translation>◎  专辑</translation>
+    </message>
+    <message>
+        <source>❝  Spoken word</source>
+        <translation>❝  语音</translation>
+    </message>
+    <message>
+        <source>≋  Sound effects</source>
+        <translation>≋  音效</translation>
+    </message>
+    <message>
         <source>▤  Folders</source>
         <translation>▤  文件夹</translation>
     </message>
@@ -566,6 +662,14 @@
     <message>
         <source>Music</source>
         <translation>音乐</translation>
+    </message>
+    <message>
+        <source>Spoken word</source>
+        <translation>语音</translation>
+    </message>
+    <message>
+        <source>Sound effects</source>
+        <translation>音效</translation>
     </message>
     <message>
         <source>Loading your library…</source>
@@ -600,12 +704,36 @@
         <translation>文件夹中的视频会显示在这里。</translation>
     </message>
     <message>
+        <source>Sorting out your audio…</source>
+        <translation>正在整理你的音频…</translation>
+    </message>
+    <message>
+        <source>Audio files are being sorted into music, spoken word and sound effects; they appear here as soon as they are recognised.</source>
+        <translation>音频文件正在被分为音乐、语音和音效；识别后会立即显示在这里。</translation>
+    </message>
+    <message>
         <source>No music yet</source>
         <translation>还没有音乐</translation>
     </message>
     <message>
         <source>Music in your folders appears here.</source>
         <translation>文件夹中的音乐会显示在这里。</translation>
+    </message>
+    <message>
+        <source>No spoken word yet</source>
+        <translation>还没有语音内容</translation>
+    </message>
+    <message>
+        <source>Talks, audiobooks, podcasts and voice recordings appear here.</source>
+        <translation>讲座、有声书、播客和录音会显示在这里。</translation>
+    </message>
+    <message>
+        <source>No sound effects yet</source>
+        <translation>还没有音效</translation>
+    </message>
+    <message>
+        <source>Short sounds that are neither music nor speech appear here.</source>
+        <translation>既不是音乐也不是语音的短声音会显示在这里。</translation>
     </message>
     <message>
         <source>No media found</source>
@@ -670,12 +798,95 @@
 <context>
     <name>Models</name>
     <message>
+        <source>Spoken word</source>
+        <translation>语音</translation>
+    </message>
+    <message>
+        <source>Sound effect</source>
+        <translation>音效</translation>
+    </message>
+    <message>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
         <source>Music</source>
         <translation>音乐</translation>
+    </message>
+</context>
+<context>
+    <name>Music</name>
+    <message>
+        <source>Various artists</source>
+        <translation>群星</translation>
+    </message>
+    <message>
+        <source>Unknown artist</source>
+        <translation>未知艺人</translation>
+    </message>
+    <message>
+        <source>Unknown album</source>
+        <translation>未知专辑</translation>
+    </message>
+    <message>
+        <source>1 album</source>
+        <translation>1 张专辑</translation>
+    </message>
+    <message>
+        <source>{0} albums</source>
+        <translation>{0} 张专辑</translation>
+    </message>
+    <message>
+        <source>1 track</source>
+        <translation>1 首曲目</translation>
+    </message>
+    <message>
+        <source>{0} tracks</source>
+        <translation>{0} 首曲目</translation>
+    </message>
+    <message>
+        <source>Loading your music…</source>
+        <translation>正在载入你的音乐…</translation>
+    </message>
+    <message>
+        <source>Your library is empty</source>
+        <translation>媒体库是空的</translation>
+    </message>
+    <message>
+        <source>Add a folder with music to get started.</source>
+        <translation>添加一个包含音乐的文件夹即可开始。</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Looking for music…</source>
+        <translation>正在查找音乐…</translation>
+    </message>
+    <message>
+        <source>{0} audio files are still being sorted into music, spoken word and sound effects. Music appears here as soon as it is recognised.</source>
+        <translation>还有 {0} 个音频文件正在被分为音乐、语音和音效。识别出的音乐会立即显示在这里。</translation>
+    </message>
+    <message>
+        <source>Music appears here as soon as it is found.</source>
+        <translation>找到的音乐会立即显示在这里。</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Shuffle</source>
+        <translation>随机播放</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
     </message>
 </context>
 <context>
@@ -1328,6 +1539,25 @@
     <message>
         <source>Library up to date  ·  {0} files</source>
         <translation>媒体库已是最新  ·  {0} 个文件</translation>
+    </message>
+</context>
+<context>
+    <name>TrackModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation>艺人</translation>
+    </message>
+    <message>
+        <source>Album</source>
+        <translation>专辑</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
     </message>
 </context>
 <context>
