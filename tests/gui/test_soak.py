@@ -114,7 +114,8 @@ def test_long_session_does_not_crash_or_leak(qapp, qtbot, big_library):
         )
         none_before = sys.getrefcount(None)
         started = time.monotonic()
-        pages = ["foryou", "all", "video", "music", "folders", "plugins", "activity", "settings"]
+        pages = ["foryou", "all", "video", "music", "artists", "albums", "speech", "sounds"]
+        pages += ["folders", "plugins", "activity", "settings"]
         rounds = 0
         while counter.count < PAINTS:
             assert time.monotonic() - started < TIME_LIMIT, (
@@ -130,6 +131,17 @@ def test_long_session_does_not_crash_or_leak(qapp, qtbot, big_library):
             wait_until(lambda: window.library.model.rowCount() >= FILES - 10, 10)
             _wheel(window.library.grid, 25)
             _wheel(window.library.grid, -25)
+            # the album covers, and an album's tracks
+            window.go("albums")
+            albums = window.albums_page
+            wait_until(lambda: window.albums_page.model.rowCount() > 0, 10)
+            _wheel(albums.grid, 10)
+            _wheel(albums.grid, -10)
+            if albums.model.rowCount():
+                albums.show_album(albums.model.items()[rounds % albums.model.rowCount()].key)
+                albums.album_view.repaint()
+                albums.back()
+            window.go("music")
             # pick a file: the details pane fills in
             row = window.library.model.index(rounds % 40, 0)
             window.library.grid.setCurrentIndex(row)

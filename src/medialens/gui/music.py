@@ -127,17 +127,24 @@ class MusicIndex(QObject):
         self._generation += 1
         gen = self._generation
         rows = self.session.all_rows
+        before = self.music
 
         def work():
-            music = [r for r in rows if is_music(r)]
+            music = group(r for r in rows if is_music(r))
             unsorted = sum(1 for r in rows if r.category is None and r.kind == "audio")
-            return group(music), unsorted
+            return music, unsorted, music == before  # compared here, not on the GUI thread
 
         def done(result) -> None:
-            if gen == self._generation:
-                self.music, self.unsorted = result
-                self.loaded = True
-                self.changed.emit()
+            if gen != self._generation:
+                return
+            music, unsorted, same = result
+            if same and self.loaded and unsorted == self.unsorted:
+                return  # a play or a new thumbnail changed the rows, not the music
+            if not same:
+                self.music = music
+            self.unsorted = unsorted
+            self.loaded = True
+            self.changed.emit()
 
         self.session.bridge.run(work, done)
 

@@ -45,6 +45,7 @@ class MusicPage(QWidget):
         self.session = session
         self.index = index
         self.trail: list[tuple[str, object]] = []  # ("album", key) / ("artist", key), opened
+        self._shown: tuple = ()  # the grouping's items the grid shows
         index.attach(self)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -113,7 +114,8 @@ class MusicPage(QWidget):
 
     def _music_changed(self) -> None:
         items = self.items(self.index.music)
-        if tuple(self.model.items()) != tuple(items):
+        if items is not self._shown:  # the index publishes a new grouping only on change
+            self._shown = items
             value = self.grid.verticalScrollBar().value()
             self.model.set_items(items)
             self.grid.verticalScrollBar().setValue(value)
