@@ -190,3 +190,17 @@ def test_grouping_a_hundred_thousand_tracks_costs_a_few_sorts():
     assert titles(music.album(("artist 0", "album 0")).tracks)[:2] == ["Song 0", "Song 1"]
     assert rows_sorted  # the baseline did its work
     assert took < 12 * one_sort + 0.5, f"grouping took {took:.2f} s, one sort {one_sort:.2f} s"
+
+
+def test_numbers_in_names_sort_as_numbers():
+    """Untagged tracks named track1..track12 play in that order; Vol. 9 before Vol. 10."""
+    names = ["track10", "track2", "Track1", "track12", "intro"]
+    rows = [
+        _row(i, title=t, track=None, album="Loose", artist="X", path=f"/m/x/{t}.mp3")
+        for i, t in enumerate(names)
+    ]
+    rows += [_row(10 + i, album=f"Vol. {n}", artist="Y") for i, n in enumerate((10, 9))]
+    music = group(rows)
+    loose = music.album(("x", "loose"))
+    assert titles(loose.tracks) == ["intro", "Track1", "track2", "track10", "track12"]
+    assert [a.title for a in music.albums] == ["Loose", "Vol. 9", "Vol. 10"]

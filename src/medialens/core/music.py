@@ -18,12 +18,13 @@ How tracks become albums, as Plexamp and Jellyfin do it:
 - Tracks without an artist go under the unknown artist, without an album under
   the unknown album of their artist; both sort last.
 - An album's tracks play in disc, then track order; untagged numbers go after
-  the numbered ones, by title.
+  the numbered ones, by title, where "track2" comes before "track10".
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ UNKNOWN = ""  # the key of the unknown artist and of an unknown album
 VARIOUS = "\x00various"  # the key of the compilations' artist ("Various artists")
 
 AlbumKey = tuple[str, str]  # (artist key, album key)
+_DIGITS = re.compile(r"(\d+)")
 
 
 def name_key(name: str | None) -> str:
@@ -42,10 +44,20 @@ def name_key(name: str | None) -> str:
     return " ".join((name or "").split()).casefold()
 
 
-def sort_key(name: str) -> str:
+def natural(text: str) -> tuple:
+    """A sort key in which numbers count: "track2" before "track10", "Vol. 9" before "Vol. 10".
+
+    ``re.split`` with a group puts text at even places and digits at odd ones, so two keys
+    only ever compare text with text and numbers with numbers.
+    """
+    parts = _DIGITS.split(text)
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
+
+
+def sort_key(name: str) -> tuple:
     """How names sort: "The Beatles" among the B's, as record shops and players do."""
     key = name_key(name)
-    return key[4:] if key.startswith("the ") and len(key) > 4 else key
+    return natural(key[4:] if key.startswith("the ") and len(key) > 4 else key)
 
 
 def is_music(row: LibraryRow) -> bool:
@@ -115,7 +127,10 @@ class MusicLibrary:
 
 
 def _track_order(row: LibraryRow) -> tuple:
-    return (row.disc or 1, row.track is None, row.track or 0, row.title.casefold(), row.id)
+    """Disc, then track number; tracks without one after, by title as numbers read."""
+    untracked = row.track is None
+    by_title = natural(row.title.casefold()) if untracked else ()
+    return (row.disc or 1, untracked, row.track or 0, by_title, row.id)
 
 
 def _album_order(album: Album) -> tuple:
@@ -234,5 +249,6 @@ __all__ = [
     "group",
     "is_music",
     "name_key",
+    "natural",
     "sort_key",
 ]
