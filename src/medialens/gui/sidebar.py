@@ -19,7 +19,8 @@ CountRole = Qt.ItemDataRole.UserRole + 1
 
 
 def library_counts(rows: list[LibraryRow]) -> dict[str, int]:
-    """How many files each LIBRARY entry shows, by sidebar key (see window.FILTERS)."""
+    """How many files each LIBRARY entry shows, by sidebar key (see window.FILTERS), and
+    how many audio files are still to be sorted into music, speech and sounds."""
     categories = Counter(r.category for r in rows)
     return {
         "all": len(rows),
@@ -27,6 +28,8 @@ def library_counts(rows: list[LibraryRow]) -> dict[str, int]:
         "music": categories["music"],
         "speech": categories["speech"],
         "sounds": categories["sound"],
+        # not an entry: audio whose category is not known yet (the empty pages say so)
+        "unsorted": sum(1 for r in rows if r.category is None and r.kind == "audio"),
     }
 
 

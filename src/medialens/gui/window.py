@@ -272,6 +272,7 @@ class MainWindow(QMainWindow):
         self._here: str | None = None
         self._going_back = False
         self._results_query = ""
+        self._unsorted = 0  # audio files not yet sorted into music, speech and sounds
         self.setMinimumSize(QSize(900, 600))
 
         central = QWidget()
@@ -564,7 +565,11 @@ class MainWindow(QMainWindow):
 
     def _set_counts(self, counts: dict[str, int]) -> None:
         for key, n in counts.items():
-            self.nav_items[key].setData(CountRole, n)
+            if key in self.nav_items:
+                self.nav_items[key].setData(CountRole, n)
+        if "unsorted" in counts and counts["unsorted"] != self._unsorted:
+            self._unsorted = counts["unsorted"]
+            self._update_library_texts()
 
     def _music_counted(self) -> None:
         music = self.music_index.music
@@ -843,9 +848,7 @@ class MainWindow(QMainWindow):
 
     def _unsorted_audio(self) -> bool:
         """Some audio files' category is not known yet (they are still being analysed)."""
-        return self.session.busy and any(
-            r.category is None and r.kind == "audio" for r in self.session.all_rows
-        )
+        return self.session.busy and self._unsorted > 0
 
     def reveal(self, file_id: int) -> None:
         """Show a file in the library with its details."""
