@@ -178,18 +178,21 @@ def _row(i: int, **fields) -> LibraryRow:
 
 
 def test_grouping_a_hundred_thousand_tracks_costs_a_few_sorts():
+    """Measured beside one sort of the same rows, best of two, so a busy machine slows both."""
     rows = [_row(i) for i in range(100_000)]
     rows.reverse()
-    start = time.perf_counter()
-    rows_sorted = sorted(rows, key=lambda r: (r.artist.casefold(), r.album.casefold(), r.title))
-    one_sort = time.perf_counter() - start
-    start = time.perf_counter()
-    music = group(rows)
-    took = time.perf_counter() - start
+    sorts, groups = [], []
+    for _ in range(2):
+        start = time.perf_counter()
+        sorted(rows, key=lambda r: (r.artist.casefold(), r.album.casefold(), r.title))
+        sorts.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        music = group(rows)
+        groups.append(time.perf_counter() - start)
     assert len(music.albums) == 8334 and len(music.artists) == 834
     assert titles(music.album(("artist 0", "album 0")).tracks)[:2] == ["Song 0", "Song 1"]
-    assert rows_sorted  # the baseline did its work
-    assert took < 12 * one_sort + 0.5, f"grouping took {took:.2f} s, one sort {one_sort:.2f} s"
+    one_sort, took = min(sorts), min(groups)
+    assert took < 12 * one_sort, f"grouping took {took:.2f} s, one sort {one_sort:.2f} s"
 
 
 def test_numbers_in_names_sort_as_numbers():

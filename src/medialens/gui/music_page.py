@@ -84,7 +84,10 @@ class MusicPage(QWidget):
         self.album_view.artistRequested.connect(self.show_artist)
         self.artist_view.albumRequested.connect(self.show_album)
         back = QAction(self)
-        back.setShortcuts([QKeySequence(Qt.Key.Key_Back), QKeySequence("Alt+Left")])
+        back.setShortcuts(
+            [QKeySequence(k) for k in (Qt.Key.Key_Back, Qt.Key.Key_Backspace)]
+            + [QKeySequence("Alt+Left")]
+        )
         back.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.triggered.connect(self.back)
         self.addAction(back)
