@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QRectF,
@@ -318,6 +319,11 @@ class Cover(QLabel):
         self._row = row
         self._final = False
         self._refresh()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and not self._final:
+            self._refresh()  # the placeholder's colours follow the theme
 
     def _refresh(self, *_args) -> None:
         row = self._row
