@@ -235,3 +235,42 @@ def test_play_similar_fills_up_next_and_learns_from_a_skip(window):
     assert player.screen.currentWidget() is player.ended
     player.radio_button.click()  # radio off
     assert player.radio is None and not player.up_next.radio.isVisible()
+
+
+def test_the_file_menu_queues_next_appends_and_starts_a_radio(window):
+    """The card and row menus' "Play next", "Add to queue" and "Play similar" reach the
+    player through the session, from any page."""
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    player = window.player
+    ids = [row(window, f"song{i}").id for i in (1, 2, 3)]
+    talk = row(window, "talk").id
+    player.play(ids[0], ids[:2])
+    window.session.queue("next", talk)
+    assert player.queue.items == [ids[0], talk, ids[1]]
+    window.session.queue("append", ids[2])
+    assert player.queue.items == [ids[0], talk, ids[1], ids[2]]
+    # the menu itself offers them, in words
+    window.go("all")
+    view = window.library.grid
+    assert wait_until(lambda: window.library.model.rowCount() == 5, 10)
+    seen: list[list[str]] = []
+
+    def read_menu() -> None:
+        menus = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu)]
+        open_ = [m for m in menus if m.isVisible()]
+        if not open_:
+            QTimer.singleShot(100, read_menu)  # not shown yet
+            return
+        seen.append([a.text() for a in open_[0].actions() if a.text()])
+        for m in open_:
+            m.close()
+
+    QTimer.singleShot(200, read_menu)
+    rect = view.visualRect(window.library.model.index(0, 0))
+    view.customContextMenuRequested.emit(QPoint(rect.center()))
+    assert seen and {"Play similar", "Play next", "Add to queue"} <= set(seen[0])
+    window.session.queue("similar", ids[1])
+    assert wait_until(lambda: player.file_id == ids[1] and player.radio is not None, 10)
+    player.close_player()

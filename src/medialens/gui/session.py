@@ -40,6 +40,7 @@ class Session(QObject):
     historyChanged = Signal()  # something was played or rated: suggestions may change
     searchFinished = Signal(str, list)  # the query and its hits: (file id, why)
     playRequested = Signal(int)  # a file id to play
+    queueRequested = Signal(str, int)  # "similar" / "next" / "append", and a file id
     progressChanged = Signal(object)  # medialens.core.pipeline.Progress
     scanningChanged = Signal(bool)
     filesDone = Signal(list)  # file ids whose analysis finished
@@ -229,6 +230,11 @@ class Session(QObject):
     def play(self, file_id: int) -> None:
         """Ask for a file to be played; the window decides the queue and shows the player."""
         self.playRequested.emit(file_id)
+
+    def queue(self, how: str, file_id: int) -> None:
+        """Ask the player to start a radio from a file ("similar"), or to play it next
+        ("next") or after everything queued ("append"); the window holds the player."""
+        self.queueRequested.emit(how, file_id)
 
     def give_feedback(self, file_id: int, kind: str) -> None:
         """Record a like, dislike or not-interested, then say so (``feedbackChanged``)."""

@@ -41,6 +41,10 @@ def file_menu(page, view, pos, reveal=None) -> None:
     translate = QCoreApplication.translate
     menu = QMenu(view)
     menu.addAction(translate("LibraryPage", "Play"), lambda: page.playRequested.emit(fid))
+    session = page.session
+    menu.addAction(translate("LibraryPage", "Play similar"), lambda: session.queue("similar", fid))
+    menu.addAction(translate("LibraryPage", "Play next"), lambda: session.queue("next", fid))
+    menu.addAction(translate("LibraryPage", "Add to queue"), lambda: session.queue("append", fid))
     if reveal is not None:
         menu.addAction(translate("ForYouPage", "Show in library"), lambda: reveal(fid))
     menu.addSeparator()
@@ -51,9 +55,7 @@ def file_menu(page, view, pos, reveal=None) -> None:
     ):
         menu.addAction(text, lambda k=kind: page.feedbackRequested.emit(fid, k))
     menu.addSeparator()
-    menu.addAction(
-        translate("LibraryPage", "Show in folder"), lambda: page.session.show_in_folder(fid)
-    )
+    menu.addAction(translate("LibraryPage", "Show in folder"), lambda: session.show_in_folder(fid))
     menu.exec(view.viewport().mapToGlobal(pos))
 
 

@@ -431,6 +431,7 @@ class MainWindow(QMainWindow):
         session.historyChanged.connect(self._reload_after_history)
         session.searchFinished.connect(self._search_done)
         session.playRequested.connect(self.play)
+        session.queueRequested.connect(self._queue_requested)
         session.libraryReady.connect(self._library_ready)
         session.libraryFailed.connect(self._library_failed)
         session.scanningChanged.connect(self._scanning_changed)
@@ -941,6 +942,16 @@ class MainWindow(QMainWindow):
             self._show_page(self.player)
             self.player.setFocus(Qt.FocusReason.OtherFocusReason)  # its keys work at once
             self.session.engine.prioritize([file_id])
+
+    def _queue_requested(self, how: str, file_id: int) -> None:
+        if how == "similar":
+            self.play_similar(file_id)
+        elif self.player.file_id is None:  # nothing plays yet: this starts the queue
+            self.play(file_id, [file_id])
+        elif how == "next":
+            self.player.play_next([file_id])
+        else:
+            self.player.enqueue([file_id])
 
     def play_similar(self, file_id: int) -> None:
         """Start a radio from a file (the player's or a context menu's "Play similar")."""
