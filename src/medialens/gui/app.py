@@ -28,6 +28,13 @@ ICON = HERE / "resources" / "medialens.svg"
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
+    # Qt's raster engine hands every large fill, blit and image scale to a pool of
+    # threads and waits for them. The GUI thread then sleeps until those threads get a
+    # core, which on a busy 2-core machine (the indexer, the X server) is often later
+    # than doing the work itself: with the pool, a 4-minute session had 248 stalls over
+    # 100 ms; without it, 196, and the longest away from quitting went from 1.8 s to 1.5 s.
+    # Read once, when Qt first paints, so set it before any window exists.
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Medialens")
     app.setApplicationDisplayName("Medialens")
