@@ -1035,6 +1035,9 @@ class MainWindow(QMainWindow):
             import logging
 
             logging.getLogger(__name__).exception("could not keep the window's state")
+        # Stopping waits for the indexer to finish its file (up to 3 s, then it is
+        # terminated): hide first, so the window goes away when asked, not frozen.
+        self.hide()
         self.player.stop_session()
         self.session.close()
         super().closeEvent(event)
