@@ -288,7 +288,8 @@ class Session:
     def sidebar(self, m: dict | None = None) -> dict:
         return self.find(
             lambda w: (
-                w["cls"] == "QListWidget" and any(i.get("key") == "foryou" for i in w["items"])
+                w["cls"] in ("QListWidget", "Sidebar")
+                and any(i.get("key") == "foryou" for i in w.get("items") or ())
             ),
             m,
         )
@@ -308,7 +309,7 @@ class Session:
             for w in win["widgets"]
             if "viewport" in w
             and w.get("items")
-            and w["cls"] not in ("QListWidget", "QHeaderView", "QTreeWidget")
+            and w["cls"] not in ("QListWidget", "Sidebar", "QHeaderView", "QTreeWidget")
         ]
         views.sort(key=lambda w: -(w["viewport"][2] * w["viewport"][3]))
         return views[0] if views else None
