@@ -184,6 +184,7 @@ class LibraryPage(QWidget):
         for view in (self.grid, self.table):
             view.activated.connect(self._activated)
         self.grid.selectionModel().currentChanged.connect(self._current_changed)
+        self.grid.selectionModel().selectionChanged.connect(self._current_changed)
         self._details_timer = QTimer(self, singleShot=True, interval=120)
         self._details_timer.timeout.connect(self._show_details)
         self.play_action = QAction(self)
@@ -285,13 +286,10 @@ class LibraryPage(QWidget):
         self.model.set_feedback(self.session.feedback)
         if current is not None and self.current_id() != current:
             self.select_id(current, scroll=False)
+        if self.details.file_id is not None and self.picked_id() is None:
+            self.details.show_file(None)  # the picked file is no longer shown
         self._update_count()
         self._update_empty()
-        if self.details.file_id is not None and self.current_id() == self.details.file_id:
-            pass
-        elif self.current_id() is None:
-            self.details.show_file(None)
-            self._update_empty()
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
@@ -304,9 +302,8 @@ class LibraryPage(QWidget):
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.grid if self.mode == "grid" else self.table)
-        # results give the pane's room to the grid until one is picked
-        picked = self.details.file_id is not None or not self.search_mode
-        self.details.setVisible(not empty and picked)
+        # the pane takes its room only for a picked file; until then the grid has it all
+        self.details.setVisible(not empty and self.details.file_id is not None)
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode
@@ -354,8 +351,16 @@ class LibraryPage(QWidget):
     def _current_changed(self, current: QModelIndex, _previous) -> None:
         self._details_timer.start()
 
+    def picked_id(self) -> int | None:
+        """The file the details pane is for: the current one, while it is selected (a
+        click on empty space or Escape clears the selection and closes the pane)."""
+        idx = self.grid.currentIndex()
+        if not idx.isValid() or not self.grid.selectionModel().isSelected(idx):
+            return None
+        return idx.data(RowRole).id
+
     def _show_details(self) -> None:
-        fid = self.current_id()
+        fid = self.picked_id()
         self.details.show_file(fid)
         self._update_empty()
         if fid is not None:

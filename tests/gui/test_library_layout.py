@@ -1,0 +1,158 @@
+"""The library page's geometry: the grid uses the width, the details pane fits its
+viewport, and the list view selects whole rows.
+
+A real LibraryPage offscreen on a scanned library of generated tones whose folder, file
+names and tags are long (the real media's paths and ImageNet labels are), checked by
+the geometry Qt computed, not by pixels.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from guitools import wait_until
+from mediagen import make_tone
+
+from medialens.api import ExtractionResult, TagsOutput, hookimpl
+from medialens.core.library import Library
+from medialens.paths import data_dirs
+
+FOLDER = "Field_recordings_from_the_northern_coast_collected_during_the_winter_survey_of_2019"
+LONG = "harbour_bell_buoy_recorded_at_dawn_from_the_northern_breakwater_of_the_old_port"
+TAGS = {
+    "electric bass guitar": 0.9,
+    "church bell": 0.8,
+    "telephone bell ringing": 0.7,
+    "German short-haired pointer": 0.6,
+    "mountain bike": 0.5,
+    "harmonica": 0.45,
+    "wind chime": 0.4,
+    "ambient": 0.35,
+    "synthesizer": 0.3,
+}
+N = 30
+
+
+class Tagger:
+    name, version = "vision", "1"
+    kinds = frozenset({"audio"})
+    requires = ()
+    outputs = (TagsOutput(),)
+    timeout = 5.0
+
+    def extract(self, ctx):
+        return ExtractionResult(tags=TAGS)
+
+
+class Plugin:
+    MEDIALENS_API = "1.0"
+
+    @hookimpl
+    def medialens_extractors(self):
+        return [Tagger()]
+
+
+def _open(data: Path) -> Library:
+    return Library(
+        data_dirs(data), entry_points=False, builtins=False, extra_plugins=[("p", Plugin())]
+    )
+
+
+@pytest.fixture(scope="module")
+def analysed(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("layout")
+    media = root / FOLDER
+    media.mkdir()
+    make_tone(media / f"{LONG}_00.wav", seconds=0.3)
+    for i in range(1, N):
+        make_tone(media / f"tone {i:02d}.wav", seconds=0.3, freq=300.0 + 10 * i)
+    data = root / "data"
+    with _open(data) as lib:
+        lib.add_folders([media])
+        lib.scan()
+        lib.pipeline(workers=1).run_sync()
+    return data
+
+
+@pytest.fixture
+def page(qtbot, analysed):
+    """A LibraryPage on the library, 1200x800, nothing selected."""
+    from PySide6.QtGui import QColor, QImage
+
+    from medialens.gui.library_page import LibraryPage
+    from medialens.gui.services import Services
+    from medialens.gui.session import Session
+
+    lib = _open(analysed)
+    # a 16:9 thumbnail, as the thumbnails extractor writes for a video
+    long_row = next(r for r in lib.catalog.rows() if r.title.startswith(LONG))
+    img = QImage(1280, 720, QImage.Format.Format_RGB32)
+    img.fill(QColor("teal"))
+    path = lib.dirs.thumbnail(long_row.content_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    assert img.save(str(path))
+    services = Services.open(data_dirs(analysed))
+    services.library = lib  # the library the GUI would have opened on a worker
+    services.library_ready.set_result(lib)
+    session = Session(services)
+    session.load_rows()
+    assert wait_until(lambda: session.rows_loaded, 10)
+    page = LibraryPage(session, session.thumbs)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    page.set_filter("All media")
+    assert wait_until(lambda: page.model.rowCount() == N, 10)
+    page.long_id = long_row.id
+    yield page
+    session.close()
+    services.library = None
+    services.close()
+    lib.close()
+
+
+def _settle(ms: int = 200) -> None:
+    wait_until(lambda: False, ms / 1000)
+
+
+def _first_row_fill(grid) -> tuple[int, int, int]:
+    """(columns, cell width, room left of the viewport after the first row of cards)."""
+    model = grid.model()
+    top = grid.visualRect(model.index(0, 0)).top()
+    rects = [grid.visualRect(model.index(i, 0)) for i in range(model.rowCount())]
+    row = [r for r in rects if r.top() == top]
+    cell = grid.gridSize().width()
+    return len(row), cell, grid.viewport().width() - max(r.right() for r in row)
+
+
+def _assert_grid_fills(page) -> None:
+    grid = page.grid
+    columns, cell, left = _first_row_fill(grid)
+    assert columns * cell <= grid.viewport().width(), (columns, cell, grid.viewport().width())
+    assert left < cell, f"{left} px empty right of {columns} columns of {cell} px"
+    # and the grid itself spans the page, less the details pane when it is shown
+    beside = page.details.width() + page.splitter.handleWidth() if page.details.isVisible() else 0
+    assert page.grid.width() + beside >= page.width() - 2, (page.grid.width(), beside)
+
+
+def test_grid_uses_the_width_and_refits_when_the_details_pane_comes_and_goes(page, qtbot):
+    from PySide6.QtCore import Qt
+
+    _settle()
+    assert not page.details.isVisible()  # nothing picked: no empty pane beside the grid
+    _assert_grid_fills(page)
+    columns_alone = _first_row_fill(page.grid)[0]
+
+    rect = page.grid.visualRect(page.model.index(0, 0))
+    qtbot.mouseClick(page.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert wait_until(lambda: page.details.isVisible() and page.details._info is not None, 10)
+    _settle()
+    _assert_grid_fills(page)
+    assert _first_row_fill(page.grid)[0] < columns_alone  # the pane took its room
+
+    page.grid.clearSelection()  # nothing picked again: the pane goes, the grid takes it back
+    assert wait_until(lambda: not page.details.isVisible(), 5)
+    _settle()
+    _assert_grid_fills(page)
+    assert _first_row_fill(page.grid)[0] == columns_alone
