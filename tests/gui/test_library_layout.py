@@ -156,3 +156,42 @@ def test_grid_uses_the_width_and_refits_when_the_details_pane_comes_and_goes(pag
     _settle()
     _assert_grid_fills(page)
     assert _first_row_fill(page.grid)[0] == columns_alone
+
+
+def test_list_view_selects_whole_rows(page, qtbot):
+    from PySide6.QtCore import Qt
+
+    from medialens.gui.models import COLUMNS
+
+    def whole_row(view, row: int) -> bool:
+        sel = view.selectionModel()
+        return all(sel.isSelected(page.model.index(row, c)) for c in range(len(COLUMNS)))
+
+    # a card clicked in the grid, then the list view
+    rect = page.grid.visualRect(page.model.index(2, 0))
+    qtbot.mouseClick(page.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    page.list_button.click()
+    assert page.table.isVisible()
+    assert whole_row(page.table, 2)
+    assert page.selected_ids() == [page.model.index(2, 0).data(Qt.ItemDataRole.UserRole + 1).id]
+
+    # a cell of another column clicked in the table
+    table = page.table
+    rect = table.visualRect(page.model.index(4, 3))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert whole_row(table, 4) and not whole_row(table, 2)
+
+    # the keyboard, and ctrl+click in the grid
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert whole_row(table, 5)
+    page.grid_button.click()
+    rect = page.grid.visualRect(page.model.index(7, 0))
+    qtbot.mouseClick(
+        page.grid.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        rect.center(),
+    )
+    page.list_button.click()
+    assert whole_row(table, 5) and whole_row(table, 7)
+    assert len(page.selected_ids()) == 2

@@ -51,6 +51,9 @@ class CardGrid(QListView):
         # only when needed; fit_columns keeps its width free, so the columns never change
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # the list view shares this selection model: a card picks its whole row, so the
+        # table highlights every cell of it, not only the title
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setItemDelegate(delegate)
         self.fit_columns()
 
