@@ -158,6 +158,65 @@ def test_grid_uses_the_width_and_refits_when_the_details_pane_comes_and_goes(pag
     assert _first_row_fill(page.grid)[0] == columns_alone
 
 
+def _overflow(pane) -> list[str]:
+    """The pane's visible children that reach past its viewport's right edge."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QWidget
+
+    viewport = pane.viewport()
+    out = []
+    body = pane.widget()
+    if body.width() > viewport.width():
+        out.append(f"body {body.width()} > viewport {viewport.width()}")
+    for w in body.findChildren(QWidget):
+        if not w.isVisibleTo(pane) or w.parentWidget() is not body:
+            continue
+        right = w.mapTo(viewport, QPoint(w.width(), 0)).x()
+        if right > viewport.width():
+            name = type(w).__name__ + (f" {w.text()[:40]!r}" if hasattr(w, "text") else "")
+            out.append(f"{name} ends at {right} > {viewport.width()}")
+    return out
+
+
+def test_details_pane_never_overflows_its_viewport(page, qtbot):
+    page.select_id(page.long_id)
+    details = page.details
+    assert wait_until(lambda: details.isVisible() and details._info is not None, 10)
+    details.technical_toggle.click()  # the figures too: content id, tag scores
+    splitter = page.splitter
+    total = sum(splitter.sizes())
+    for want in (0, 300, 360, 480, 640, total):  # as far as the handle goes either way
+        splitter.setSizes([total - want, want])
+        _settle(150)
+        width = details.width()
+        assert width >= details.minimumWidth()
+        # the grid keeps room for one column of cards however far the handle goes
+        assert page.stack.width() >= page.grid.gridSize().width()
+        assert _overflow(details) == [], f"pane {width} px wide"
+        # the picture is sized to the pane: as wide as the text column, never wider (less
+        # a scroll bar's width when the scroll area laid out for one it then did not need)
+        room = details.viewport().width() - 32
+        bar = details.verticalScrollBar().sizeHint().width()
+        assert details.picture.isVisible()
+        assert room - bar - 2 <= details.picture.width() <= room
+        shown = details.picture.shown_size()
+        assert shown.width() <= details.picture.width()
+        assert shown.height() <= details.picture.height()
+
+
+def test_details_pane_at_its_minimum_width_alone(qtbot, page):
+    details = page.details
+    page.select_id(page.long_id)
+    assert wait_until(lambda: details.isVisible() and details._info is not None, 10)
+    details.technical_toggle.click()
+    details.setParent(None)
+    qtbot.addWidget(details)
+    details.resize(details.minimumWidth(), 700)
+    details.show()
+    _settle()
+    assert _overflow(details) == []
+
+
 def test_list_view_selects_whole_rows(page, qtbot):
     from PySide6.QtCore import Qt
 

@@ -25,7 +25,7 @@ from medialens.gui.aspects import aspect, join
 from medialens.gui.models import kind_name, tr_reason
 from medialens.gui.session import Session
 from medialens.gui.tags import tr_tag
-from medialens.gui.widgets import EmptyState, heading, muted
+from medialens.gui.widgets import EmptyState, Picture, breakable, heading, muted
 
 
 class DetailsPane(QScrollArea):
@@ -49,9 +49,7 @@ class DetailsPane(QScrollArea):
         lay = QVBoxLayout(body)
         lay.setContentsMargins(16, 12, 16, 16)
         lay.setSpacing(8)
-        self.picture = QLabel()
-        self.picture.setMinimumHeight(150)
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture = Picture()
         self.title = heading("", 1.3)
         self.title.setWordWrap(True)
         self.subtitle = muted(QLabel())
@@ -206,23 +204,13 @@ class DetailsPane(QScrollArea):
 
     def _fill(self, info: FileDetails) -> None:
         pm = QPixmap(str(info.thumbnail)) if info.thumbnail.exists() else QPixmap()
-        width = max(200, self.viewport().width() - 32)
-        if not pm.isNull():
-            self.picture.setPixmap(
-                pm.scaled(
-                    QSize(width, int(width * 9 / 16)),
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            )
-            self.picture.show()
-        else:
-            self.picture.hide()
+        self.picture.set_pixmap(pm)  # sized to the pane's width as the pane is resized
+        self.picture.setVisible(not pm.isNull())
         meta = info.metadata
         tags = meta.get("tags") or {}
-        self.title.setText(info.title)
+        self.title.setText(breakable(info.title))
         sub = [x for x in (tags.get("artist"), tags.get("album")) if x]
-        self.subtitle.setText(" — ".join(sub) or kind_name(info.kind))
+        self.subtitle.setText(breakable(" — ".join(sub) or kind_name(info.kind)))
         self.like.setChecked(info.feedback == "like")
         self.dislike.setChecked(info.feedback == "dislike")
         self.play.setEnabled(info.available)
@@ -288,7 +276,10 @@ class DetailsPane(QScrollArea):
             strength = min(max((t.score - MIN_TAG_SCORE) / (1 - MIN_TAG_SCORE), 0.0), 1.0)
             alpha = int(35 + 150 * strength)
             weight = 700 if strength >= 0.5 else 400
-            name = _esc(tr_tag(t.tag)).replace(" ", "&nbsp;")
+            label = tr_tag(t.tag)
+            name = _esc(breakable(label))
+            if len(label) <= 20:  # a short tag stays on one line; a long one wraps at its pane
+                name = name.replace(" ", "&nbsp;")
             chips.append(
                 f"<span style='background-color:rgba({hl.red()},{hl.green()},{hl.blue()},{alpha});"
                 f" font-weight:{weight};'>&nbsp;{name}&nbsp;</span>"
@@ -346,7 +337,8 @@ def _table(rows: list[tuple[str, str]], small: bool = False) -> str:
     return (
         f"<table cellspacing=2{size}>"
         + "".join(
-            f"<tr><td style='padding-right:10px'><b>{_esc(k)}</b></td><td>{_esc(v)}</td></tr>"
+            f"<tr><td style='padding-right:10px'><b>{_esc(k)}</b></td>"
+            f"<td>{_esc(breakable(v))}</td></tr>"
             for k, v in rows
         )
         + "</table>"

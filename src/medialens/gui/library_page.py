@@ -55,6 +55,9 @@ class CardGrid(QListView):
         # table highlights every cell of it, not only the title
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setItemDelegate(delegate)
+        # one column of cards at least, however far the splitter's handle is dragged
+        extent = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        self.setMinimumWidth(self.min_width + 2 * delegate.pad + self.GAP + extent)
         self.fit_columns()
 
     def fit_columns(self) -> None:
@@ -179,6 +182,7 @@ class LibraryPage(QWidget):
         self.details.selectRequested.connect(self.select_id)
         self.splitter.addWidget(self.stack)
         self.splitter.addWidget(self.details)
+        self.splitter.setChildrenCollapsible(False)  # dragged to an edge, neither vanishes
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setSizes([1000, 320])
