@@ -14,7 +14,7 @@ import pytest
 from guitools import wait_until
 from mediagen import make_tone
 
-from medialens.api import ExtractionResult, TagsOutput, hookimpl
+from medialens.api import ExtractionResult, TagsOutput, VectorOutput, hookimpl
 from medialens.core.library import Library
 from medialens.paths import data_dirs
 
@@ -38,11 +38,17 @@ class Tagger:
     name, version = "vision", "1"
     kinds = frozenset({"audio"})
     requires = ()
-    outputs = (TagsOutput(),)
+    outputs = (TagsOutput(), VectorOutput("v", 8, "visual"))
     timeout = 5.0
 
     def extract(self, ctx):
-        return ExtractionResult(tags=TAGS)
+        import zlib
+
+        import numpy as np
+
+        seed = zlib.crc32(str(ctx.file.path).encode())
+        vector = np.random.default_rng(seed).random(8).astype(np.float32)
+        return ExtractionResult(tags=TAGS, vectors={"v": vector})
 
 
 class Plugin:
@@ -254,3 +260,46 @@ def test_list_view_selects_whole_rows(page, qtbot):
     page.list_button.click()
     assert whole_row(table, 5) and whole_row(table, 7)
     assert len(page.selected_ids()) == 2
+
+
+def _empty_but_shown(pane) -> list[str]:
+    """Visible parts of the pane with nothing in them: a heading over nothing, a blank
+    label, an empty list."""
+    from PySide6.QtWidgets import QLabel, QListWidget
+
+    out = []
+    for w in pane.widget().findChildren(QLabel):
+        if w.isVisibleTo(pane) and not w.text().strip():
+            out.append(f"label {w.objectName() or id(w)}")
+    for w in pane.widget().findChildren(QListWidget):
+        if w.isVisibleTo(pane) and w.count() == 0:
+            out.append("empty list")
+    return out
+
+
+def test_details_pane_fills_in_without_empty_sections(page):
+    from medialens.gui.widgets import ZWSP
+
+    details = page.details
+    row = next(r for r in page.session.all_rows if r.id == page.long_id)
+    details.show_file(row.id)
+    # at once, before any worker answers: the head from the loaded row, nothing blank
+    assert details.title.text().replace(ZWSP, "") == row.title
+    assert details.picture.isVisibleTo(details)
+    assert _empty_but_shown(details) == []
+    assert not details.tags_title.isVisibleTo(details)
+    assert wait_until(lambda: details._info is not None and details.similar.count() > 0, 10)
+    assert _empty_but_shown(details) == []
+    assert details.tags_title.isVisibleTo(details) and details.similar.isVisibleTo(details)
+    # "More like this" is as tall as its items (the pane scrolls, not a box inside it),
+    # and every title starts at the same place, picture or not
+    _settle()
+    similar = details.similar
+    assert similar.verticalScrollBar().maximum() == 0
+    last = similar.visualItemRect(similar.item(similar.count() - 1))
+    assert last.bottom() <= similar.viewport().height()
+    sizes = {
+        similar.item(i).icon().actualSize(similar.iconSize()).toTuple()
+        for i in range(similar.count())
+    }
+    assert sizes == {similar.iconSize().toTuple()}
