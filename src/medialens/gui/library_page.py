@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -85,6 +85,64 @@ class CardGrid(QListView):
             self.fit_columns()
 
 
+class LibraryTable(QTableView):
+    """The list view, its columns fitted to its width: the short ones (duration, dates,
+    kind) as wide as their header or widest value, the rest shared out between title,
+    artist / album and folder. A horizontal scroll bar shows only when even their
+    narrowest widths do not fit."""
+
+    SHARES = {"title": 0.45, "artist": 0.35, "folder": 0.2}
+    NARROWEST = {"title": 160, "artist": 120, "folder": 80}
+    SAMPLES = {"duration": "88:88:88", "added": "2026-12-31", "played": "2026-12-31"}
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+    def fit_columns(self) -> None:
+        model = self.model()
+        if model is None:
+            return
+        header = self.horizontalHeader()
+        fm, hfm = self.fontMetrics(), header.fontMetrics()
+        pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 16
+        arrow = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 8
+        widths: dict[int, int] = {}
+        for col, name in enumerate(COLUMNS):
+            if name in self.SHARES:
+                continue
+            head = hfm.horizontalAdvance(str(model.headerData(col, Qt.Orientation.Horizontal)))
+            values = [self.SAMPLES.get(name, "")]
+            if name == "kind":
+                from medialens.gui.models import kind_name
+
+                values = [kind_name(k) for k in ("video", "audio")]
+            widths[col] = max(head + arrow, max(fm.horizontalAdvance(v) for v in values)) + pad
+        room = self.viewport().width() - sum(widths.values())
+        for name, share in self.SHARES.items():
+            widths[COLUMNS.index(name)] = max(self.NARROWEST[name], int(room * share))
+        # the rounding's few pixels go to the title
+        spare = self.viewport().width() - sum(widths.values())
+        if spare > 0:
+            widths[COLUMNS.index("title")] += spare
+        for col, width in widths.items():
+            if header.sectionSize(col) != width:
+                header.resizeSection(col, width)
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.Resize:  # the page or splitter, or a scroll bar came
+            self.fit_columns()
+        return super().viewportEvent(event)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LanguageChange):
+            self.fit_columns()
+
+
 def _view_option(view: QAbstractItemView):
     from PySide6.QtWidgets import QStyleOptionViewItem
 
@@ -128,9 +186,14 @@ class LibraryPage(QWidget):
         head.addWidget(self.count, 0, Qt.AlignmentFlag.AlignBottom)
         head.addStretch(1)
         self.sort_button = QToolButton()
-        self.sort_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.sort_menu = QMenu(self)
-        self.sort_button.setMenu(self.sort_menu)
+        # the menu opens under the button on click; a menu set on the button would have
+        # the style draw its own arrow beside the text's "▾"
+        self.sort_button.clicked.connect(
+            lambda: self.sort_menu.exec(
+                self.sort_button.mapToGlobal(QPoint(0, self.sort_button.height()))
+            )
+        )
         head.addWidget(self.sort_button)
         self.grid_button = QToolButton(checkable=True, checked=True)
         self.list_button = QToolButton(checkable=True)
@@ -151,7 +214,7 @@ class LibraryPage(QWidget):
         self.grid.setModel(self.model)
         self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.grid.customContextMenuRequested.connect(lambda pos: file_menu(self, self.grid, pos))
-        self.table = QTableView()
+        self.table = LibraryTable()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionModel(self.grid.selectionModel())
@@ -163,12 +226,8 @@ class LibraryPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setFrameShape(QFrame.Shape.NoFrame)
         hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setStretchLastSection(True)
         hh.setSortIndicatorShown(True)
         hh.setSortIndicator(self.model.sort_column, self.model.sort_order)
-        for col, width in zip(range(len(COLUMNS)), (280, 240, 70, 95, 95, 60, 160), strict=True):
-            self.table.setColumnWidth(col, width)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(lambda pos: file_menu(self, self.table, pos))
         self.empty = EmptyState()
