@@ -303,3 +303,49 @@ def test_details_pane_fills_in_without_empty_sections(page):
         for i in range(similar.count())
     }
     assert sizes == {similar.iconSize().toTuple()}
+
+
+def _assert_columns_fit(table) -> None:
+    from PySide6.QtCore import Qt
+
+    from medialens.gui.models import COLUMNS
+
+    header = table.horizontalHeader()
+    total = sum(header.sectionSize(c) for c in range(len(COLUMNS)))
+    room = table.viewport().width()
+    assert room - 2 <= total <= room, (total, room)  # the width, all of it, no more
+    assert table.horizontalScrollBar().maximum() == 0
+    fm = header.fontMetrics()
+    for col in range(len(COLUMNS)):  # no header cut short
+        text = table.model().headerData(col, Qt.Orientation.Horizontal)
+        assert header.sectionSize(col) >= fm.horizontalAdvance(text) + 8, text
+
+
+def test_list_columns_fit_the_width_in_both_languages(page, qtbot):
+    from PySide6.QtCore import Qt
+
+    page.list_button.click()
+    _settle()
+    _assert_columns_fit(page.table)
+    rect = page.table.visualRect(page.model.index(1, 0))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert wait_until(lambda: page.details.isVisible(), 5)
+    _settle()
+    _assert_columns_fit(page.table)  # narrower, beside the details pane
+    translations = page.session.translations
+    translations.set("zh_CN")
+    try:
+        _settle()
+        _assert_columns_fit(page.table)
+    finally:
+        translations.set("en")
+
+
+def test_sort_button_has_one_arrow(page):
+    from PySide6.QtWidgets import QStyleOptionToolButton
+
+    option = QStyleOptionToolButton()
+    page.sort_button.initStyleOption(option)
+    # the text says "▾"; a menu on the button would have the style draw a second arrow
+    assert page.sort_button.text().endswith("▾")
+    assert not option.features & QStyleOptionToolButton.ToolButtonFeature.HasMenu
