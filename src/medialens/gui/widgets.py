@@ -5,10 +5,12 @@ file menu, and the ``Page`` base with its heading and button row.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -116,6 +118,25 @@ class Picture(QWidget):
         painter = QPainter(self)
         painter.drawPixmap(rect, self._scaled)
         painter.end()
+
+
+CHECK = Path(__file__).resolve().parent / "resources" / "check.svg"
+
+
+def checkbox(text: str = "") -> QCheckBox:
+    """A check box whose box shows in both themes: Fusion outlines it in a shade of the
+    window colour, which in the dark theme is all but black on black. Drawn from the
+    palette's roles, so it follows a live switch of theme (``look.repolish``)."""
+    box = QCheckBox(text)
+    box.setStyleSheet(
+        "QCheckBox::indicator { width: 13px; height: 13px; border-radius: 3px;"
+        " border: 1px solid palette(placeholder-text); background: palette(base); }"
+        "QCheckBox::indicator:hover { border-color: palette(highlight); }"
+        "QCheckBox::indicator:checked { background: palette(highlight);"
+        f" border-color: palette(highlight); image: url({CHECK.as_posix()}); }}"
+        "QCheckBox::indicator:disabled { border-color: palette(mid); }"
+    )
+    return box
 
 
 def file_menu(page, view, pos, reveal=None) -> None:
