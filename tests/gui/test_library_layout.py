@@ -349,3 +349,13 @@ def test_sort_button_has_one_arrow(page):
     # the text says "▾"; a menu on the button would have the style draw a second arrow
     assert page.sort_button.text().endswith("▾")
     assert not option.features & QStyleOptionToolButton.ToolButtonFeature.HasMenu
+
+
+def test_an_empty_page_says_so_once(page):
+    page.set_results("Results", [])
+    assert wait_until(lambda: page.model.rowCount() == 0, 5)
+    assert page.stack.currentWidget() is page.empty
+    assert not page.count.isVisible()  # no "0 items" over "Nothing found"
+    page.set_filter("All media")
+    assert wait_until(lambda: page.model.rowCount() == N, 5)
+    assert page.count.isVisible()

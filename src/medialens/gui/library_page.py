@@ -360,6 +360,7 @@ class LibraryPage(QWidget):
     def _update_count(self) -> None:
         n = self.model.rowCount()
         self.count.setText(self.tr("1 item") if n == 1 else self.tr("{0} items").format(f"{n:,}"))
+        self.count.setVisible(n > 0)  # "0 items" over "Nothing found" says it twice
 
     def _update_empty(self) -> None:
         empty = self.model.rowCount() == 0
