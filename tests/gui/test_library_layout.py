@@ -319,6 +319,11 @@ def _assert_columns_fit(table) -> None:
     for col in range(len(COLUMNS)):  # no header cut short
         text = table.model().headerData(col, Qt.Orientation.Horizontal)
         assert header.sectionSize(col) >= fm.horizontalAdvance(text) + 8, text
+    from medialens.gui.models import kind_name
+
+    kinds = [kind_name("audio", c) for c in ("music", "speech", "sound")] + [kind_name("video")]
+    widest = max(table.fontMetrics().horizontalAdvance(k) for k in kinds)
+    assert header.sectionSize(COLUMNS.index("kind")) >= widest + 8  # "Sound effect" whole
 
 
 def test_list_columns_fit_the_width_in_both_languages(page, qtbot):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from medialens.gui.delegates import CardDelegate, ThumbnailCache
 from medialens.gui.details_pane import DetailsPane
-from medialens.gui.models import COLUMNS, LibraryModel, RowRole, compute_view
+from medialens.gui.models import COLUMNS, LibraryModel, RowRole, compute_view, kind_name
 from medialens.gui.session import Session
 from medialens.gui.widgets import EmptyState, file_menu, heading, muted
 
@@ -50,6 +50,9 @@ class CardGrid(QListView):
         self.verticalScrollBar().setSingleStep(24)
         # only when needed; fit_columns keeps its width free, so the columns never change
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # the cards wrap at the width, so there is never anything to scroll sideways to;
+        # while a batched layout catches up with a new width Qt showed a bar for nothing
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         # the list view shares this selection model: a card picks its whole row, so the
         # table highlights every cell of it, not only the title
@@ -117,9 +120,8 @@ class LibraryTable(QTableView):
             head = hfm.horizontalAdvance(str(model.headerData(col, Qt.Orientation.Horizontal)))
             values = [self.SAMPLES.get(name, "")]
             if name == "kind":
-                from medialens.gui.models import kind_name
-
-                values = [kind_name(k) for k in ("video", "audio")]
+                values = [kind_name("audio", c) for c in ("music", "speech", "sound", None)]
+                values.append(kind_name("video"))
             widths[col] = max(head + arrow, max(fm.horizontalAdvance(v) for v in values)) + pad
         room = self.viewport().width() - sum(widths.values())
         for name, share in self.SHARES.items():
