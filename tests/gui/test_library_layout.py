@@ -8,6 +8,7 @@ the geometry Qt computed, not by pixels.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -71,8 +72,10 @@ def analysed(tmp_path_factory) -> Path:
     media = root / FOLDER
     media.mkdir()
     make_tone(media / f"{LONG}_00.wav", seconds=0.3)
-    for i in range(1, N):
+    for i in range(1, N - 1):
         make_tone(media / f"tone {i:02d}.wav", seconds=0.3, freq=300.0 + 10 * i)
+    song = {"title": "Harbour Song", "artist": "The Buoys", "album": "Breakwater"}
+    make_tone(media / "song.mp3", seconds=0.3, freq=520.0, tags=song)
     data = root / "data"
     with _open(data) as lib:
         lib.add_folders([media])
@@ -364,3 +367,17 @@ def test_an_empty_page_says_so_once(page):
     page.set_filter("All media")
     assert wait_until(lambda: page.model.rowCount() == N, 5)
     assert page.count.isVisible()
+
+
+def test_details_and_cards_name_the_kind_a_person_knows(page):
+    from medialens.gui.models import card_subtitle, kind_name
+
+    song = next(r for r in page.session.all_rows if r.title == "Harbour Song")
+    assert song.category == "music"
+    details = page.details
+    page.select_id(song.id)
+    assert wait_until(lambda: details._info is not None and details._info.id == song.id, 10)
+    facts = " ".join(re.sub(r"<[^>]+>", " ", details.facts.text()).split())
+    assert "Kind Music" in facts, facts  # not "Audio": the library knows it is music
+    tone = next(r for r in page.session.all_rows if r.title == "tone 01")
+    assert card_subtitle(tone) == kind_name(tone.kind, tone.category)

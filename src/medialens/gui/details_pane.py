@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medialens.core.catalog import FileDetails
+from medialens.core.catalog import FileDetails, LibraryRow
 from medialens.gui import services as S
 from medialens.gui.aspects import aspect, join
 from medialens.gui.models import kind_name, tr_reason
@@ -42,6 +42,7 @@ class DetailsPane(QScrollArea):
         self._info: FileDetails | None = None
         self._similar: list[tuple[int, object]] = []
         self._images: dict[int, QImage] = {}
+        self._row: LibraryRow | None = None  # the picked file's loaded row
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -209,6 +210,7 @@ class DetailsPane(QScrollArea):
     def _fill_row(self, fid: int) -> None:
         """The head of the pane from the row the library already loaded."""
         row = next((r for r in self.session.all_rows if r.id == fid), None)
+        self._row = row
         self._sections(False)
         self._fill_similar()
         if row is None:
@@ -220,7 +222,7 @@ class DetailsPane(QScrollArea):
         self._set_picture(path)
         self.title.setText(breakable(row.title))
         sub = " — ".join(x for x in (row.artist, row.album) if x)
-        self.subtitle.setText(breakable(sub or kind_name(row.kind)))
+        self.subtitle.setText(breakable(sub or kind_name(row.kind, row.category)))
         self.play.setEnabled(bool(row.available))
 
     def _set_picture(self, path) -> None:
@@ -234,12 +236,15 @@ class DetailsPane(QScrollArea):
         tags = meta.get("tags") or {}
         self.title.setText(breakable(info.title))
         sub = [x for x in (tags.get("artist"), tags.get("album")) if x]
-        self.subtitle.setText(breakable(" — ".join(sub) or kind_name(info.kind)))
+        # the category (music, spoken word, ...) is on the loaded row, not in the details
+        row = self._row if self._row is not None and self._row.id == info.id else None
+        kind = kind_name(info.kind, row.category if row is not None else None)
+        self.subtitle.setText(breakable(" — ".join(sub) or kind))
         self.like.setChecked(info.feedback == "like")
         self.dislike.setChecked(info.feedback == "dislike")
         self.play.setEnabled(info.available)
         facts = [
-            (self.tr("Kind"), kind_name(info.kind)),
+            (self.tr("Kind"), kind),
             (self.tr("Duration"), S.fmt_time(info.duration)),
         ]
         if meta.get("width"):
