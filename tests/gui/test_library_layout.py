@@ -381,3 +381,36 @@ def test_details_and_cards_name_the_kind_a_person_knows(page):
     assert "Kind Music" in facts, facts  # not "Audio": the library knows it is music
     tone = next(r for r in page.session.all_rows if r.title == "tone 01")
     assert card_subtitle(tone) == kind_name(tone.kind, tone.category)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_tag_chips_never_break_inside_a_short_tag(page, language):
+    from PySide6.QtGui import QTextDocument
+
+    from medialens.gui.tags import tr_tag
+
+    details = page.details
+    translations = page.session.translations
+    translations.set(language)
+    try:
+        page.select_id(page.long_id)
+        assert wait_until(lambda: details._info is not None, 10)
+        names = [tr_tag(t) for t in TAGS if len(tr_tag(t)) <= 20]
+        for width in range(248, 520, 7):  # every width the pane can give its chips
+            doc = QTextDocument()
+            doc.setDefaultFont(details.tags.font())
+            doc.setHtml(details.chips(details._info))
+            doc.setTextWidth(width)
+            doc.size()  # lays it out now
+            block = doc.begin()
+            layout = block.layout()
+            text = block.text()
+            lines = [
+                text[line.textStart() : line.textStart() + line.textLength()]
+                for line in (layout.lineAt(i) for i in range(layout.lineCount()))
+            ]
+            lines = [line.replace("\u2060", "").replace("\xa0", " ") for line in lines]
+            for name in names:
+                assert any(name in line for line in lines), (width, name, lines)
+    finally:
+        translations.set("en")

@@ -315,9 +315,12 @@ class DetailsPane(QScrollArea):
             alpha = int(35 + 150 * strength)
             weight = 700 if strength >= 0.5 else 400
             label = tr_tag(t.tag)
-            name = _esc(breakable(label))
-            if len(label) <= 20:  # a short tag stays on one line; a long one wraps at its pane
-                name = name.replace(" ", "&nbsp;")
+            if len(label) <= 20:
+                # a short tag stays whole on one line: no break at its spaces, nor between
+                # its characters (Chinese may break between any two)
+                name = WJ.join(_esc(c) for c in label).replace(" ", "&nbsp;")
+            else:  # a long one wraps at its pane
+                name = _esc(breakable(label))
             chips.append(
                 f"<span style='background-color:rgba({hl.red()},{hl.green()},{hl.blue()},{alpha});"
                 f" font-weight:{weight};'>&nbsp;{name}&nbsp;</span>"
@@ -399,6 +402,7 @@ def _blank(size: QSize) -> QPixmap:
     return pm
 
 
+WJ = "\u2060"  # word joiner: no line break here
 MIN_TAG_SCORE = 0.1  # weaker tags are noise; the technical details still list them
 
 
