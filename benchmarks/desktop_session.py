@@ -289,7 +289,7 @@ class Session:
         return self.find(
             lambda w: (
                 w["cls"] in ("QListWidget", "Sidebar")
-                and any(i.get("key") == "foryou" for i in w.get("items", []))
+                and any(i.get("key") == "foryou" for i in w.get("items") or ())
             ),
             m,
         )

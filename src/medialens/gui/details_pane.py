@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QPalette, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medialens.core.catalog import FileDetails
+from medialens.core.catalog import FileDetails, LibraryRow
 from medialens.gui import services as S
 from medialens.gui.aspects import aspect, join
 from medialens.gui.models import kind_name, tr_reason
 from medialens.gui.session import Session
 from medialens.gui.tags import tr_tag
-from medialens.gui.widgets import EmptyState, heading, muted
+from medialens.gui.widgets import EmptyState, Picture, breakable, heading, muted
 
 
 class DetailsPane(QScrollArea):
@@ -40,6 +40,9 @@ class DetailsPane(QScrollArea):
         self.session = session
         self.file_id: int | None = None
         self._info: FileDetails | None = None
+        self._similar: list[tuple[int, object]] = []
+        self._images: dict[int, QImage] = {}
+        self._row: LibraryRow | None = None  # the picked file's loaded row
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -49,9 +52,7 @@ class DetailsPane(QScrollArea):
         lay = QVBoxLayout(body)
         lay.setContentsMargins(16, 12, 16, 16)
         lay.setSpacing(8)
-        self.picture = QLabel()
-        self.picture.setMinimumHeight(150)
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture = Picture()
         self.title = heading("", 1.3)
         self.title.setWordWrap(True)
         self.subtitle = muted(QLabel())
@@ -90,8 +91,9 @@ class DetailsPane(QScrollArea):
         self.similar_title = heading("", 1.05)
         self.similar = QListWidget()
         self.similar.setFrameShape(QFrame.Shape.NoFrame)
-        self.similar.setMinimumHeight(260)
         self.similar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.similar.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.similar.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.similar.setIconSize(QSize(64, 36))
         self.similar.setSpacing(2)
         self.similar.itemActivated.connect(
@@ -132,6 +134,7 @@ class DetailsPane(QScrollArea):
         self.technical_toggle.setText(self.tr("Technical details"))
         if self._info is not None:
             self._fill(self._info)
+            self._fill_similar()
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -149,85 +152,99 @@ class DetailsPane(QScrollArea):
             self.feedbackRequested.emit(self.file_id, kind)
 
     def show_file(self, file_id: int | None) -> None:
+        """Show a file: at once what its loaded row says (title, picture), then the
+        details from the catalogue (a quick read), then "More like this" (which waits for
+        the Library, busy while indexing). Sections fill in as they arrive; none is ever
+        shown empty."""
+        changed = file_id != self.file_id or self._info is None
         self.file_id = file_id
         self.widget().setVisible(file_id is not None)
         if file_id is None:
             self._info = None
+            self._similar, self._images = [], {}
             return
         fid = file_id
+        if changed:
+            self._info = None
+            self._similar, self._images = [], {}
+            self._fill_row(fid)
         services = self.session.services
-
-        def work(lib):
-            from PySide6.QtGui import QImage
-
-            from medialens.core import recommendations
-
-            info = services.catalog.details(fid)
-            if lib is None:
-                return info, [], {}
-            similar = [(c.file_id, c.why) for c in recommendations.more_like_this(lib, fid, 10)]
-            cids = services.catalog.content_ids(other for other, _why in similar)
-            images = {}
-            for other, _why in similar:
-                path = services.dirs.thumbnail(cids[other]) if other in cids else None
-                if path is not None and path.exists():
-                    img = QImage(str(path))
-                    if not img.isNull():
-                        images[other] = img.scaled(
-                            128,
-                            72,
-                            Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                            Qt.TransformationMode.SmoothTransformation,
-                        )
-            return info, similar, images
-
-        def loaded(result) -> None:
-            self._loaded(fid, result)
-
-        # details and "more like this" in one go, once the Library is open; without it, details
+        self.session.bridge.run(
+            lambda: services.catalog.details(fid), lambda info: self._details_loaded(fid, info)
+        )
         self.session.run_core(
-            work, loaded, lambda _err: self.session.bridge.run(lambda: work(None), loaded)
+            lambda lib: _similar(services, lib, fid),
+            lambda result: self._similar_loaded(fid, result),
+            lambda _err: None,  # no Library: no suggestions, the details still show
         )
 
     def refresh(self) -> None:
         if self.file_id is not None:
             self.show_file(self.file_id)
 
-    def _loaded(self, fid: int, result) -> None:
-        if fid != self.file_id:
+    def _details_loaded(self, fid: int, info: FileDetails | None) -> None:
+        if fid != self.file_id or info is None:
             return  # the selection moved on
-        info, similar, images = result
-        if info is None:
-            return
         self._info = info
-        self._similar = similar
-        self._images = images
         self._fill(info)
 
-    def _fill(self, info: FileDetails) -> None:
-        pm = QPixmap(str(info.thumbnail)) if info.thumbnail.exists() else QPixmap()
-        width = max(200, self.viewport().width() - 32)
-        if not pm.isNull():
-            self.picture.setPixmap(
-                pm.scaled(
-                    QSize(width, int(width * 9 / 16)),
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            )
-            self.picture.show()
-        else:
+    def _similar_loaded(self, fid: int, result) -> None:
+        if fid != self.file_id:
+            return
+        self._similar, self._images = result
+        self._fill_similar()
+
+    def _sections(self, on: bool) -> None:
+        """Show or hide what only the catalogue's details can fill."""
+        for w in (
+            self.facts,
+            self.tags_title,
+            self.tags,
+            self.extractors_title,
+            self.extractors,
+            self.technical_toggle,
+        ):
+            w.setVisible(on)
+        self.technical.setVisible(on and self.technical_toggle.isChecked())
+
+    def _fill_row(self, fid: int) -> None:
+        """The head of the pane from the row the library already loaded."""
+        row = next((r for r in self.session.all_rows if r.id == fid), None)
+        self._row = row
+        self._sections(False)
+        self._fill_similar()
+        if row is None:
+            self.title.setText("")
+            self.subtitle.setText("")
             self.picture.hide()
+            return
+        path = self.session.services.dirs.thumbnail(row.content_id)
+        self._set_picture(path)
+        self.title.setText(breakable(row.title))
+        sub = " — ".join(x for x in (row.artist, row.album) if x)
+        self.subtitle.setText(breakable(sub or kind_name(row.kind, row.category)))
+        self.play.setEnabled(bool(row.available))
+
+    def _set_picture(self, path) -> None:
+        pm = QPixmap(str(path)) if path is not None and path.exists() else QPixmap()
+        self.picture.set_pixmap(pm)  # sized to the pane's width as the pane is resized
+        self.picture.setVisible(not pm.isNull())
+
+    def _fill(self, info: FileDetails) -> None:
+        self._set_picture(info.thumbnail)
         meta = info.metadata
         tags = meta.get("tags") or {}
-        self.title.setText(info.title)
+        self.title.setText(breakable(info.title))
         sub = [x for x in (tags.get("artist"), tags.get("album")) if x]
-        self.subtitle.setText(" — ".join(sub) or kind_name(info.kind))
+        # the category (music, spoken word, ...) is on the loaded row, not in the details
+        row = self._row if self._row is not None and self._row.id == info.id else None
+        kind = kind_name(info.kind, row.category if row is not None else None)
+        self.subtitle.setText(breakable(" — ".join(sub) or kind))
         self.like.setChecked(info.feedback == "like")
         self.dislike.setChecked(info.feedback == "dislike")
         self.play.setEnabled(info.available)
         facts = [
-            (self.tr("Kind"), kind_name(info.kind)),
+            (self.tr("Kind"), kind),
             (self.tr("Duration"), S.fmt_time(info.duration)),
         ]
         if meta.get("width"):
@@ -245,23 +262,32 @@ class DetailsPane(QScrollArea):
         self.tags.setText(self.chips(info))
         self.extractors.setText(self.analysis(info))
         self.technical.setText(self.technical_text(info))
+        self._sections(True)
+
+    def _fill_similar(self) -> None:
+        """The suggestions, each with a picture of one size (a blank one when the file has
+        none, so every title starts at the same place), the list as tall as its items:
+        the pane scrolls, not a box inside it."""
         self.similar.clear()
-        rows = {r.id: r for r in self.session.all_rows}
-        for fid, why in getattr(self, "_similar", []):
+        rows = {r.id: r for r in self.session.all_rows} if self._similar else {}
+        size = self.similar.iconSize()
+        for fid, why in self._similar:
             r = rows.get(fid)
             if r is None:
                 continue
             item = QListWidgetItem(f"{r.title}\n{tr_reason(why)}")
             item.setData(Qt.ItemDataRole.UserRole, fid)
             item.setToolTip(r.path)
-            img = getattr(self, "_images", {}).get(fid)
-            if img is not None:
-                from PySide6.QtGui import QIcon
-
-                item.setIcon(QIcon(QPixmap.fromImage(img)))
+            img = self._images.get(fid)
+            item.setIcon(QIcon(QPixmap.fromImage(img) if img is not None else _blank(size)))
             self.similar.addItem(item)
-        self.similar_title.setVisible(self.similar.count() > 0)
-        self.similar.setVisible(self.similar.count() > 0)
+        n = self.similar.count()
+        self.similar_title.setVisible(n > 0)
+        self.similar.setVisible(n > 0)
+        if n:
+            rows_height = sum(self.similar.sizeHintForRow(i) for i in range(n))
+            spacing = 2 * self.similar.spacing() * n
+            self.similar.setFixedHeight(rows_height + spacing + 2 * self.similar.frameWidth())
 
     # -- wording ---------------------------------------------------------------------------
 
@@ -288,7 +314,13 @@ class DetailsPane(QScrollArea):
             strength = min(max((t.score - MIN_TAG_SCORE) / (1 - MIN_TAG_SCORE), 0.0), 1.0)
             alpha = int(35 + 150 * strength)
             weight = 700 if strength >= 0.5 else 400
-            name = _esc(tr_tag(t.tag)).replace(" ", "&nbsp;")
+            label = tr_tag(t.tag)
+            if len(label) <= 20:
+                # a short tag stays whole on one line: no break at its spaces, nor between
+                # its characters (Chinese may break between any two)
+                name = WJ.join(_esc(c) for c in label).replace(" ", "&nbsp;")
+            else:  # a long one wraps at its pane
+                name = _esc(breakable(label))
             chips.append(
                 f"<span style='background-color:rgba({hl.red()},{hl.green()},{hl.blue()},{alpha});"
                 f" font-weight:{weight};'>&nbsp;{name}&nbsp;</span>"
@@ -338,6 +370,39 @@ class DetailsPane(QScrollArea):
         return _table(rows, small=True)
 
 
+def _similar(services, lib, fid: int) -> tuple[list[tuple[int, object]], dict[int, QImage]]:
+    """On the core thread: the files like ``fid`` and their pictures, each cropped to
+    one size (128x72, shown at half that) so a list of them lines up."""
+    from medialens.core import recommendations
+
+    similar = [(c.file_id, c.why) for c in recommendations.more_like_this(lib, fid, 10)]
+    cids = services.catalog.content_ids(other for other, _why in similar)
+    images = {}
+    for other, _why in similar:
+        path = services.dirs.thumbnail(cids[other]) if other in cids else None
+        if path is None or not path.exists():
+            continue
+        img = QImage(str(path))
+        if img.isNull():
+            continue
+        img = img.scaled(
+            128,
+            72,
+            Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        images[other] = img.copy((img.width() - 128) // 2, (img.height() - 72) // 2, 128, 72)
+    return similar, images
+
+
+def _blank(size: QSize) -> QPixmap:
+    """A see-through picture of ``size``: keeps a suggestion without one in line."""
+    pm = QPixmap(size * 2)
+    pm.fill(QColor(0, 0, 0, 0))
+    return pm
+
+
+WJ = "\u2060"  # word joiner: no line break here
 MIN_TAG_SCORE = 0.1  # weaker tags are noise; the technical details still list them
 
 
@@ -346,7 +411,8 @@ def _table(rows: list[tuple[str, str]], small: bool = False) -> str:
     return (
         f"<table cellspacing=2{size}>"
         + "".join(
-            f"<tr><td style='padding-right:10px'><b>{_esc(k)}</b></td><td>{_esc(v)}</td></tr>"
+            f"<tr><td style='padding-right:10px'><b>{_esc(k)}</b></td>"
+            f"<td>{_esc(breakable(v))}</td></tr>"
             for k, v in rows
         )
         + "</table>"

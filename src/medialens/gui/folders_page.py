@@ -5,7 +5,14 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QMessageBox, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QMessageBox,
+    QSizePolicy,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from medialens.gui.session import Session
 from medialens.gui.widgets import EmptyState, Page
@@ -25,16 +32,29 @@ class FoldersPage(Page):
         self.tree.itemActivated.connect(
             lambda it, _c: self.openRequested.emit(it.data(0, Qt.ItemDataRole.UserRole))
         )
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.outer.addWidget(self.tree, 1)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # as tall as its rows, the buttons right under it (not under a tall empty box)
+        self.tree.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self.outer.addWidget(self.tree)
         self.empty = EmptyState()
         self.empty.button.clicked.connect(self.addRequested)
         self.outer.addWidget(self.empty, 1)
         self.add, self.remove, self.rescan = self.add_buttons(
             self.addRequested, self._remove, right=(lambda: self.session.rescan(),)
         )
+        self.filler = QWidget()  # below the buttons when the list is short
+        self.outer.addWidget(self.filler, 1)
         self._folders: list[dict] = []
+        # the counts and the last scan change as files are found: read them again when
+        # the page is opened and when a scan ends
+        session.scanningChanged.connect(lambda on: on or self.session.load_folders())
         self.retranslate()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.session.load_folders()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Folders"))
@@ -78,11 +98,28 @@ class FoldersPage(Page):
             item.setData(0, Qt.ItemDataRole.UserRole, f["path"])
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.tree.addTopLevelItem(item)
-        for col in (1, 2, 3):
-            self.tree.resizeColumnToContents(col)
+        self._fit_columns()
+        self._fit_height()
         self.tree.setVisible(bool(folders))
+        self.filler.setVisible(bool(folders))
         self.remove.setVisible(bool(folders))
         self.empty.setVisible(not folders)
+
+    def _fit_columns(self) -> None:
+        """Counts, dates and status as wide as their widest text with room either side
+        (the header's own fit leaves them edge to edge); the folder takes the rest."""
+        header = self.tree.header()
+        for col in (1, 2, 3):
+            contents = max(
+                self.tree.sizeHintForColumn(col), header.sectionSizeFromContents(col).width()
+            )
+            header.resizeSection(col, contents + 16)
+
+    def _fit_height(self) -> None:
+        n = self.tree.topLevelItemCount()
+        rows = n * self.tree.sizeHintForRow(0) if n else 0
+        height = self.tree.header().sizeHint().height() + rows + 2 * self.tree.frameWidth() + 4
+        self.tree.setMaximumHeight(max(height, 60))
 
     def _remove(self) -> None:
         item = self.tree.currentItem()

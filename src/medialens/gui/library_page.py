@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from medialens.gui.delegates import CardDelegate, ThumbnailCache
 from medialens.gui.details_pane import DetailsPane
-from medialens.gui.models import COLUMNS, LibraryModel, RowRole, compute_view
+from medialens.gui.models import COLUMNS, LibraryModel, RowRole, compute_view, kind_name
 from medialens.gui.session import Session
 from medialens.gui.widgets import EmptyState, file_menu, heading, muted
 
@@ -50,8 +50,17 @@ class CardGrid(QListView):
         self.verticalScrollBar().setSingleStep(24)
         # only when needed; fit_columns keeps its width free, so the columns never change
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # the cards wrap at the width, so there is never anything to scroll sideways to;
+        # while a batched layout catches up with a new width Qt showed a bar for nothing
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # the list view shares this selection model: a card picks its whole row, so the
+        # table highlights every cell of it, not only the title
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setItemDelegate(delegate)
+        # one column of cards at least, however far the splitter's handle is dragged
+        extent = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        self.setMinimumWidth(self.min_width + 2 * delegate.pad + self.GAP + extent)
         self.fit_columns()
 
     def fit_columns(self) -> None:
@@ -76,6 +85,63 @@ class CardGrid(QListView):
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
+            self.fit_columns()
+
+
+class LibraryTable(QTableView):
+    """The list view, its columns fitted to its width: the short ones (duration, dates,
+    kind) as wide as their header or widest value, the rest shared out between title,
+    artist / album and folder. A horizontal scroll bar shows only when even their
+    narrowest widths do not fit."""
+
+    SHARES = {"title": 0.45, "artist": 0.35, "folder": 0.2}
+    NARROWEST = {"title": 160, "artist": 120, "folder": 80}
+    SAMPLES = {"duration": "88:88:88", "added": "2026-12-31", "played": "2026-12-31"}
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+    def fit_columns(self) -> None:
+        model = self.model()
+        if model is None:
+            return
+        header = self.horizontalHeader()
+        fm, hfm = self.fontMetrics(), header.fontMetrics()
+        pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 16
+        arrow = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 8
+        widths: dict[int, int] = {}
+        for col, name in enumerate(COLUMNS):
+            if name in self.SHARES:
+                continue
+            head = hfm.horizontalAdvance(str(model.headerData(col, Qt.Orientation.Horizontal)))
+            values = [self.SAMPLES.get(name, "")]
+            if name == "kind":
+                values = [kind_name("audio", c) for c in ("music", "speech", "sound", None)]
+                values.append(kind_name("video"))
+            widths[col] = max(head + arrow, max(fm.horizontalAdvance(v) for v in values)) + pad
+        room = self.viewport().width() - sum(widths.values())
+        for name, share in self.SHARES.items():
+            widths[COLUMNS.index(name)] = max(self.NARROWEST[name], int(room * share))
+        # the rounding's few pixels go to the title
+        spare = self.viewport().width() - sum(widths.values())
+        if spare > 0:
+            widths[COLUMNS.index("title")] += spare
+        for col, width in widths.items():
+            if header.sectionSize(col) != width:
+                header.resizeSection(col, width)
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.Resize:  # the page or splitter, or a scroll bar came
+            self.fit_columns()
+        return super().viewportEvent(event)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LanguageChange):
             self.fit_columns()
 
 
@@ -122,9 +188,14 @@ class LibraryPage(QWidget):
         head.addWidget(self.count, 0, Qt.AlignmentFlag.AlignBottom)
         head.addStretch(1)
         self.sort_button = QToolButton()
-        self.sort_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.sort_menu = QMenu(self)
-        self.sort_button.setMenu(self.sort_menu)
+        # the menu opens under the button on click; a menu set on the button would have
+        # the style draw its own arrow beside the text's "▾"
+        self.sort_button.clicked.connect(
+            lambda: self.sort_menu.exec(
+                self.sort_button.mapToGlobal(QPoint(0, self.sort_button.height()))
+            )
+        )
         head.addWidget(self.sort_button)
         self.grid_button = QToolButton(checkable=True, checked=True)
         self.list_button = QToolButton(checkable=True)
@@ -145,7 +216,7 @@ class LibraryPage(QWidget):
         self.grid.setModel(self.model)
         self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.grid.customContextMenuRequested.connect(lambda pos: file_menu(self, self.grid, pos))
-        self.table = QTableView()
+        self.table = LibraryTable()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionModel(self.grid.selectionModel())
@@ -157,12 +228,8 @@ class LibraryPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setFrameShape(QFrame.Shape.NoFrame)
         hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setStretchLastSection(True)
         hh.setSortIndicatorShown(True)
         hh.setSortIndicator(self.model.sort_column, self.model.sort_order)
-        for col, width in zip(range(len(COLUMNS)), (280, 240, 70, 95, 95, 60, 160), strict=True):
-            self.table.setColumnWidth(col, width)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(lambda pos: file_menu(self, self.table, pos))
         self.empty = EmptyState()
@@ -176,6 +243,7 @@ class LibraryPage(QWidget):
         self.details.selectRequested.connect(self.select_id)
         self.splitter.addWidget(self.stack)
         self.splitter.addWidget(self.details)
+        self.splitter.setChildrenCollapsible(False)  # dragged to an edge, neither vanishes
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setSizes([1000, 320])
@@ -184,6 +252,7 @@ class LibraryPage(QWidget):
         for view in (self.grid, self.table):
             view.activated.connect(self._activated)
         self.grid.selectionModel().currentChanged.connect(self._current_changed)
+        self.grid.selectionModel().selectionChanged.connect(self._current_changed)
         self._details_timer = QTimer(self, singleShot=True, interval=120)
         self._details_timer.timeout.connect(self._show_details)
         self.play_action = QAction(self)
@@ -285,17 +354,15 @@ class LibraryPage(QWidget):
         self.model.set_feedback(self.session.feedback)
         if current is not None and self.current_id() != current:
             self.select_id(current, scroll=False)
+        if self.details.file_id is not None and self.picked_id() is None:
+            self.details.show_file(None)  # the picked file is no longer shown
         self._update_count()
         self._update_empty()
-        if self.details.file_id is not None and self.current_id() == self.details.file_id:
-            pass
-        elif self.current_id() is None:
-            self.details.show_file(None)
-            self._update_empty()
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
         self.count.setText(self.tr("1 item") if n == 1 else self.tr("{0} items").format(f"{n:,}"))
+        self.count.setVisible(n > 0)  # "0 items" over "Nothing found" says it twice
 
     def _update_empty(self) -> None:
         empty = self.model.rowCount() == 0
@@ -304,9 +371,8 @@ class LibraryPage(QWidget):
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.grid if self.mode == "grid" else self.table)
-        # results give the pane's room to the grid until one is picked
-        picked = self.details.file_id is not None or not self.search_mode
-        self.details.setVisible(not empty and picked)
+        # the pane takes its room only for a picked file; until then the grid has it all
+        self.details.setVisible(not empty and self.details.file_id is not None)
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode
@@ -354,8 +420,16 @@ class LibraryPage(QWidget):
     def _current_changed(self, current: QModelIndex, _previous) -> None:
         self._details_timer.start()
 
+    def picked_id(self) -> int | None:
+        """The file the details pane is for: the current one, while it is selected (a
+        click on empty space or Escape clears the selection and closes the pane)."""
+        idx = self.grid.currentIndex()
+        if not idx.isValid() or not self.grid.selectionModel().isSelected(idx):
+            return None
+        return idx.data(RowRole).id
+
     def _show_details(self) -> None:
-        fid = self.current_id()
+        fid = self.picked_id()
         self.details.show_file(fid)
         self._update_empty()
         if fid is not None:

@@ -76,9 +76,9 @@ def card_subtitle(row) -> str:
         text = " — ".join(x for x in (artist, row.album) if x)
         if text and year and row.album:
             text += f" ({year})"
-        return text or year or kind_name(row.kind)
+        return text or year or kind_name(row.kind, getattr(row, "category", None))
     parts = [year, resolution_name(row.width, row.height)]
-    return " · ".join(x for x in parts if x) or kind_name(row.kind)
+    return " · ".join(x for x in parts if x) or kind_name(row.kind, getattr(row, "category", None))
 
 
 def fmt_date(at: float | None) -> str:
@@ -187,7 +187,7 @@ class LibraryModel(QAbstractTableModel):
             if col == "played":
                 return fmt_date(row.last_played)
             if col == "kind":
-                return kind_name(row.kind, row.category)
+                return kind_name(row.kind, getattr(row, "category", None))
             return os.path.basename(row.folder or "")
         if role == Qt.ItemDataRole.ToolTipRole:
             why = tr_reason(self._why.get(row.id))

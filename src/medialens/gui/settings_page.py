@@ -7,11 +7,9 @@ import os
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -21,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from medialens.gui.services import history
 from medialens.gui.session import Session
-from medialens.gui.widgets import Page, heading, muted
+from medialens.gui.widgets import Page, checkbox, heading, muted
 
 
 def history_paused(lib) -> bool:
@@ -57,10 +55,11 @@ class SettingsPage(Page):
         self.workers.valueChanged.connect(self._workers_changed)
         self.workers.setMaximumWidth(90)
         # history
-        self.pause_history = QCheckBox()
+        self.pause_history = checkbox()
         self.pause_history.toggled.connect(self._pause_toggled)
         session.run_core(history_paused, self._show_paused)
         hl = QHBoxLayout()
+        hl.setSpacing(12)  # the style's default puts the two buttons edge to edge
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self._export)
         self.forget_button = QPushButton()
@@ -114,8 +113,6 @@ class SettingsPage(Page):
         form.addRow(self.row_labels[6], self.theme)
         self.outer.addSpacing(6)
         self.outer.addLayout(form)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
         self.outer.addStretch(1)
         self.privacy = muted(QLabel())
         self.privacy.setWordWrap(True)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QLabel, QPushButton
 
 from medialens.gui.session import Session
-from medialens.gui.widgets import Page
+from medialens.gui.widgets import Page, checkbox
 
 
 def standard_folders() -> list[tuple[str, str]]:
@@ -47,7 +47,7 @@ class WelcomePage(Page):
         self.outer.addSpacing(12)
         self.checks: list[tuple[QCheckBox, str, str]] = []
         for which, path in standard_folders():
-            box = QCheckBox()
+            box = checkbox()
             box.setChecked(True)
             self.checks.append((box, which, path))
             self.outer.addWidget(box)

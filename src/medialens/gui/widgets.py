@@ -4,9 +4,21 @@ file menu, and the ``Page`` base with its heading and button row.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from medialens.gui.models import RowRole
 from medialens.gui.session import Session
@@ -26,6 +38,105 @@ def muted(label: QLabel) -> QLabel:
     copied now, so the text follows a live switch between light and dark."""
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
+
+
+ZWSP = "\u200b"  # a break opportunity that takes no room
+_SEPARATORS = re.compile(r"([/\\_])")
+_LONG_RUN = re.compile(r"[^\s\u200b]{20}(?=[^\s\u200b])")
+
+
+def breakable(text: str) -> str:
+    """``text`` with break opportunities after path separators and underscores, and
+    every 20 characters in a longer run: a word-wrapped label then wraps a file
+    path, a file name made of underscores or a content id at its width instead of
+    growing wider than its pane."""
+    text = _SEPARATORS.sub(lambda m: m.group(1) + ZWSP, text)
+    return _LONG_RUN.sub(lambda m: m.group(0) + ZWSP, text)
+
+
+class Picture(QWidget):
+    """A picture scaled to the widget's width (never wider, never upscaled past twice its
+    size), its height following from its proportions: a QLabel with a pixmap asks for
+    the pixmap's width and so pushes a narrow pane wider than its viewport."""
+
+    MAX_HEIGHT = 360
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._pixmap = QPixmap()
+        self._scaled = QPixmap()
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def set_pixmap(self, pixmap: QPixmap) -> None:
+        self._pixmap = pixmap
+        self._scaled = QPixmap()
+        self.updateGeometry()
+        self.update()
+
+    def pixmap(self) -> QPixmap:
+        return self._pixmap
+
+    def shown_size(self, width: int | None = None) -> QSize:
+        """The size the picture is drawn at in a widget ``width`` wide (its own width)."""
+        if self._pixmap.isNull():
+            return QSize(0, 0)
+        width = self.width() if width is None else width
+        pw, ph = self._pixmap.width(), self._pixmap.height()
+        w = max(1, min(width, 2 * pw))
+        h = round(w * ph / pw)
+        if h > self.MAX_HEIGHT:
+            h, w = self.MAX_HEIGHT, round(self.MAX_HEIGHT * pw / ph)
+        return QSize(w, h)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self.shown_size(width).height()
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, self.heightForWidth(320))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, 0)
+
+    def paintEvent(self, event) -> None:
+        if self._pixmap.isNull():
+            return
+        size = self.shown_size()
+        if self._scaled.size() != size:
+            self._scaled = self._pixmap.scaled(
+                size,
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        rect = QRect(0, 0, size.width(), size.height())
+        rect.moveCenter(self.rect().center())
+        rect.moveTop(0)
+        painter = QPainter(self)
+        painter.drawPixmap(rect, self._scaled)
+        painter.end()
+
+
+CHECK = Path(__file__).resolve().parent / "resources" / "check.svg"
+
+
+def checkbox(text: str = "") -> QCheckBox:
+    """A check box whose box shows in both themes: Fusion outlines it in a shade of the
+    window colour, which in the dark theme is all but black on black. Drawn from the
+    palette's roles, so it follows a live switch of theme (``look.repolish``)."""
+    box = QCheckBox(text)
+    box.setStyleSheet(
+        "QCheckBox::indicator { width: 13px; height: 13px; border-radius: 3px;"
+        " border: 1px solid palette(placeholder-text); background: palette(base); }"
+        "QCheckBox::indicator:hover { border-color: palette(highlight); }"
+        "QCheckBox::indicator:checked { background: palette(highlight);"
+        f" border-color: palette(highlight); image: url({CHECK.as_posix()}); }}"
+        "QCheckBox::indicator:disabled { border-color: palette(mid); }"
+    )
+    return box
 
 
 def file_menu(page, view, pos, reveal=None) -> None:
