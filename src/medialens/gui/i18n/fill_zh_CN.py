@@ -327,6 +327,8 @@ ZH = {
     "Shuffle": "随机播放",
     "Play what comes next in a random order (S)": "以随机顺序播放接下来的内容 (S)",
     "Play similar": "播放相似内容",
+    "Play next": "接着播放",
+    "Add to queue": "添加到播放队列",
     "Keep playing things like this one, learning from what you skip": "继续播放与此相似的内容，并从你跳过的内容中学习",
     "Audio & subtitles": "音轨和字幕",
     "Choose the audio track and the subtitles": "选择音轨和字幕",

@@ -565,6 +565,18 @@
         <translation>播放</translation>
     </message>
     <message>
+        <source>Play similar</source>
+        <translation>播放相似内容</translation>
+    </message>
+    <message>
+        <source>Play next</source>
+        <translation>接着播放</translation>
+    </message>
+    <message>
+        <source>Add to queue</source>
+        <translation>添加到播放队列</translation>
+    </message>
+    <message>
         <source>Like</source>
         <translation>喜欢</translation>
     </message>
