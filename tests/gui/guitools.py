@@ -45,3 +45,37 @@ def close_window(window) -> None:
     window.close()
     window.services.close()
     window.deleteLater()
+
+
+def scanned_songs(root: Path, files: int, *, seed: int, videos: int = 0) -> Path:
+    """A data folder whose library holds ``files`` short tagged songs (and ``videos``
+    short videos), scanned but not yet analysed: a big grid that opens in seconds."""
+    import numpy as np
+    from mediagen import make_video, write_audio
+
+    from medialens.core.library import Library
+    from medialens.paths import data_dirs
+
+    media = root / "media"
+    media.mkdir()
+    rng = np.random.default_rng(seed)
+    sr = 8000
+    for i in range(files):
+        t = np.arange(int(sr * 0.3)) / sr
+        tone = 0.3 * np.sin(2 * np.pi * (180 + 5 * i) * t) * rng.uniform(0.5, 1.0)
+        write_audio(
+            media / f"song {i:03d}.wav",
+            tone.astype(np.float32),
+            sr,
+            tags={"artist": f"Artist {i % 23}", "album": f"Album {i % 41}", "title": f"Song {i}"},
+        )
+    for i in range(videos):
+        make_video(
+            media / f"clip {i}.mp4", seconds=6.0, size=(160, 120), audio_freq=440.0 + 220 * i
+        )
+    data = root / "data"
+    lib = Library(data_dirs(data))
+    lib.add_folders([media])
+    lib.scan()
+    lib.close()
+    return data

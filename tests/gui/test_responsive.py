@@ -18,10 +18,8 @@ from __future__ import annotations
 import os
 import time
 
-import numpy as np
 import pytest
-from guitools import close_window, open_window, wait_until
-from mediagen import write_audio
+from guitools import close_window, open_window, scanned_songs, wait_until
 
 FILES = 520
 GAP_MS = 400.0
@@ -62,29 +60,7 @@ class Watchdog:
 @pytest.fixture(scope="module")
 def library_520(tmp_path_factory):
     """520 short tagged songs in a scanned (not yet analysed) library."""
-    from medialens.core.library import Library
-    from medialens.paths import data_dirs
-
-    root = tmp_path_factory.mktemp("responsive")
-    media = root / "media"
-    media.mkdir()
-    rng = np.random.default_rng(3)
-    sr = 8000
-    for i in range(FILES):
-        t = np.arange(int(sr * 0.3)) / sr
-        tone = 0.3 * np.sin(2 * np.pi * (200 + 5 * i) * t) * rng.uniform(0.5, 1.0)
-        write_audio(
-            media / f"song {i:03d}.wav",
-            tone.astype(np.float32),
-            sr,
-            tags={"artist": f"Artist {i % 17}", "album": f"Album {i % 37}", "title": f"Song {i}"},
-        )
-    data = root / "data"
-    lib = Library(data_dirs(data))
-    lib.add_folders([media])
-    lib.scan()
-    lib.close()
-    return data
+    return scanned_songs(tmp_path_factory.mktemp("responsive"), FILES, seed=3)
 
 
 def _wheel(view, notches: int) -> None:

@@ -15,10 +15,8 @@ from __future__ import annotations
 import sys
 import time
 
-import numpy as np
 import pytest
-from guitools import close_window, open_window, wait_until
-from mediagen import make_video, write_audio
+from guitools import close_window, open_window, scanned_songs, wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -30,31 +28,7 @@ TIME_LIMIT = 240.0
 @pytest.fixture(scope="module")
 def big_library(tmp_path_factory):
     """520 short tagged songs and two videos in a scanned (not yet analysed) library."""
-    from medialens.core.library import Library
-    from medialens.paths import data_dirs
-
-    root = tmp_path_factory.mktemp("soak")
-    media = root / "media"
-    media.mkdir()
-    rng = np.random.default_rng(7)
-    sr = 8000
-    for i in range(FILES):
-        t = np.arange(int(sr * 0.4)) / sr
-        tone = 0.3 * np.sin(2 * np.pi * (180 + 7 * i) * t) * rng.uniform(0.5, 1.0)
-        write_audio(
-            media / f"track {i:03d}.wav",
-            tone.astype(np.float32),
-            sr,
-            tags={"artist": f"Artist {i % 23}", "album": f"Album {i % 41}", "title": f"Song {i}"},
-        )
-    make_video(media / "walk.mp4", seconds=6.0, size=(160, 120))
-    make_video(media / "run.mp4", seconds=6.0, size=(160, 120), audio_freq=660.0)
-    data = root / "data"
-    lib = Library(data_dirs(data))
-    lib.add_folders([media])
-    lib.scan()
-    lib.close()
-    return data
+    return scanned_songs(tmp_path_factory.mktemp("soak"), FILES, seed=7, videos=2)
 
 
 class PaintCounter:

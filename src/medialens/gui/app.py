@@ -172,23 +172,11 @@ class Screenshot:
 
     def _navigate(self) -> None:
         w = self.window
+        from medialens.gui.window import NAV  # the sidebar's pages
+
         page = self.args.page
         wait = 900
-        if page in (
-            "foryou",
-            "all",
-            "video",
-            "music",
-            "artists",
-            "albums",
-            "speech",
-            "sounds",
-            "folders",
-            "plugins",
-            "activity",
-            "settings",
-            "welcome",
-        ):
+        if page in (*NAV, "welcome"):
             w.go(page)
         if page in ("video", "music", "all"):
             QTimer.singleShot(
