@@ -454,7 +454,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
-    from medialens.core.db import DatabaseError
+    from medialens.store import DatabaseError
     from medialens.core.library import LibraryError
 
     try:

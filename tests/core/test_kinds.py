@@ -169,7 +169,7 @@ def test_the_built_in_audio_extractor_tells_kinds_apart(data_dir, media):
 
 
 def test_a_database_from_before_categories_gets_them_when_it_opens(data_dir):
-    from medialens.core.migrations import m001_initial, m002_revision_counter
+    from medialens.store.migrations import m001_initial, m002_revision_counter
 
     dirs = data_dirs(data_dir).create()
     conn = sqlite3.connect(dirs.database, isolation_level=None)

@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from medialens.core.db import DatabaseError, DatabaseTooNew, Store
-from medialens.core.migrations import MIGRATIONS
+from medialens.store import DatabaseError, DatabaseTooNew, Store
+from medialens.store.migrations import MIGRATIONS
 
 
 def test_new_database_records_every_migration(tmp_path):

@@ -51,7 +51,7 @@ def _catalogue() -> dict[str, str]:
 def bundled_vocabulary(tmp_path_factory) -> dict[str, list[str]]:
     """Tag → extractors, read from what each bundled extractor declares (TagsOutput)."""
     from medialens.api import TagsOutput
-    from medialens.core.db import Store
+    from medialens.store import Store
     from medialens.core.plugins import ACTIVE, PluginHost
 
     host = PluginHost(Store(tmp_path_factory.mktemp("i18n") / "library.db"))

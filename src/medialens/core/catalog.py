@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from medialens.core.db import Store
+from medialens.store import Store
 from medialens.paths import DataDirs
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from medialens.core.db import Store
+from medialens.store import Store
 from medialens.core.index import LibraryIndex
 
 HASH_BITS_CLOSE = 10

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from medialens.core.db import Store
+from medialens.store import Store
 from medialens.core.library import LibraryError
 from medialens.core.scanner import fs_bytes
 from medialens.recommend import FORMAT_VERSION, InterestModel, play_signal

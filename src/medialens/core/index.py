@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from medialens.core.db import Store
+from medialens.store import Store
 
 TOP_TAGS = 12
 # Wide embeddings (the 1280-d visual one) are projected to this many dimensions for

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from medialens.core.catalog import Catalog, FileDetails
-from medialens.core.db import Store
+from medialens.store import Store
 from medialens.core.duplicates import Group, find_duplicates
 from medialens.core.features import load_result
 from medialens.core.index import LibraryIndex

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from medialens.api import ExtractionCancelled, ExtractionResult, Extractor, MediaFile
-from medialens.core.db import Store
+from medialens.store import Store
 from medialens.core.features import (
     InvalidResult,
     done_keys,

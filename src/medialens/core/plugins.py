@@ -20,7 +20,7 @@ import pluggy
 
 from medialens import __version__, hookspecs
 from medialens.api import API_VERSION, PROJECT, Extractor, TextEmbedder, api_compatible
-from medialens.core.db import Store
+from medialens.store import Store
 
 log = logging.getLogger(__name__)
 

@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 
 from medialens.core import history
-from medialens.core.db import Store
+from medialens.store import Store
 from medialens.core.index import LibraryIndex
 from medialens.core.library import Library
 from medialens.core.reasons import Reason, Tag

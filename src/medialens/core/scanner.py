@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from medialens.core.db import Store
+from medialens.store import Store
 from medialens.core.identity import content_id
 from medialens.core.kinds import Classifier
 

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from medialens.api import TextEmbedder
-from medialens.core.db import Store
+from medialens.store import Store
 from medialens.core.index import LibraryIndex
 from medialens.core.reasons import Reason, render
 

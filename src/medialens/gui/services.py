@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from medialens.core.catalog import Catalog, LibraryRow
-from medialens.core.db import Store
+from medialens.store import Store
 from medialens.paths import DataDirs
 
 if TYPE_CHECKING:

@@ -49,7 +49,7 @@ def qt_tool(name: str) -> Path:
 def declared_tags() -> dict[str, list[str]]:
     """Tag → names of the bundled extractors that declare it, in the host's order."""
     from medialens.api import TagsOutput
-    from medialens.core.db import Store
+    from medialens.store import Store
     from medialens.core.plugins import PluginHost
 
     tags: dict[str, list[str]] = {}

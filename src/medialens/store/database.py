@@ -16,7 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from medialens.core.migrations import MIGRATIONS
+from medialens.store.migrations import MIGRATIONS
 
 
 class DatabaseError(Exception):
