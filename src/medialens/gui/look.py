@@ -81,12 +81,27 @@ def repolish(app: QApplication) -> None:
     A style sheet's ``palette(window)`` is resolved to a colour when the widget is
     polished, so a live switch of theme left the sidebar light; setting each sheet
     again resolves it against the new palette.
+
+    Only the open windows and their children are restyled: ``allWidgets()`` also
+    returns widgets of closed windows waiting for deletion, and restyling those
+    crashed a test run that opened a window right after closing another.
     """
-    for widget in app.allWidgets():
-        sheet = widget.styleSheet()
-        if sheet:
-            widget.setStyleSheet("")
-            widget.setStyleSheet(sheet)
+    from PySide6.QtWidgets import QWidget
+    from shiboken6 import isValid
+
+    for window in app.topLevelWidgets():
+        if not isValid(window) or not window.isVisible():
+            continue
+        for widget in [window, *window.findChildren(QWidget)]:
+            if isValid(widget):
+                _restyle(widget)
+
+
+def _restyle(widget) -> None:
+    sheet = widget.styleSheet()
+    if sheet:
+        widget.setStyleSheet("")
+        widget.setStyleSheet(sheet)
 
 
 def _dark_palette():
