@@ -58,6 +58,7 @@ i18n: install
 lint: install-test
 	$(VENV)/bin/ruff check src plugins tests benchmarks
 	$(VENV)/bin/ruff format --check src plugins tests benchmarks
+	$(VENV)/bin/mypy
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
