@@ -19,12 +19,9 @@ from PySide6.QtWidgets import QApplication
 
 from medialens.gui import services as S
 from medialens.gui import trace
-from medialens.gui.look import Translations, apply_fonts, apply_theme
+from medialens.gui.look import ICON, Translations, apply_fonts, apply_theme
 
 log = logging.getLogger(__name__)
-
-HERE = Path(__file__).resolve().parent
-ICON = HERE / "resources" / "medialens.svg"
 
 
 M_ARENA_MAX = -8  # glibc's mallopt parameter

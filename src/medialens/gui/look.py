@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication
 log = logging.getLogger(__name__)
 
 I18N = Path(__file__).resolve().parent / "i18n"
+#: The app's icon: the window, the task bar and the sidebar's brand.
+ICON = Path(__file__).resolve().parent / "resources" / "medialens.svg"
 LANGUAGES = ("en", "zh_CN")
 
 

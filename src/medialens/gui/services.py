@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from medialens.core.catalog import Catalog, LibraryRow
-from medialens.store import Store
 from medialens.paths import DataDirs
+from medialens.store import Store
 
 if TYPE_CHECKING:
     from medialens.core.library import Library

@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
         if icon is None:
             from PySide6.QtGui import QIcon
 
-            from medialens.gui.app import ICON
+            from medialens.gui.look import ICON
 
             icon = QIcon(str(ICON))
         logo.setPixmap(icon.pixmap(28, 28))

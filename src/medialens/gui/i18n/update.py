@@ -49,8 +49,8 @@ def qt_tool(name: str) -> Path:
 def declared_tags() -> dict[str, list[str]]:
     """Tag → names of the bundled extractors that declare it, in the host's order."""
     from medialens.api import TagsOutput
-    from medialens.store import Store
     from medialens.core.plugins import PluginHost
+    from medialens.store import Store
 
     tags: dict[str, list[str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
