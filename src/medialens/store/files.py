@@ -71,7 +71,9 @@ class Files(Table):
         for start in range(0, len(ids), BATCH):
             chunk = ids[start : start + BATCH]
             out.update(
-                conn.execute(f"SELECT id, content_id FROM files WHERE id IN ({marks(chunk)})", chunk)
+                conn.execute(
+                    f"SELECT id, content_id FROM files WHERE id IN ({marks(chunk)})", chunk
+                )
             )
         return out
 
@@ -118,9 +120,7 @@ class Files(Table):
             for r in self._reader(None).execute(f"SELECT id, metadata FROM files WHERE {_MEDIA}")
         ]
 
-    def set_music(
-        self, updates: list[tuple], conn: sqlite3.Connection | None = None
-    ) -> None:
+    def set_music(self, updates: list[tuple], conn: sqlite3.Connection | None = None) -> None:
         """Store the music-tag columns: each update is the MUSIC_COLUMNS values, then the id."""
         assignments = ", ".join(f"{name} = ?" for name in MUSIC_COLUMNS)
         with self._writer(conn) as w:

@@ -43,9 +43,7 @@ class Folders(Table):
             "(SELECT count(*) FROM files WHERE folder_id = f.id AND status = 'media') "
             "FROM folders f ORDER BY f.display_path"
         )
-        return [
-            FolderRecord(r[0], bytes(r[1]), r[2], bool(r[3]), r[4], r[5], r[6]) for r in rows
-        ]
+        return [FolderRecord(r[0], bytes(r[1]), r[2], bool(r[3]), r[4], r[5], r[6]) for r in rows]
 
     def set_missing(
         self, folder_id: int, reason: str, now: float, conn: sqlite3.Connection | None = None
