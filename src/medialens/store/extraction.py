@@ -13,9 +13,11 @@ from collections.abc import Sequence
 from medialens.store.records import Failure, StoredFailure, StoredResult
 from medialens.store.table import Table, marks
 
+# A list subquery, not a correlated EXISTS: with EXISTS, SQLite picks the status index
+# for every result row and the count grows with files x results (9 s at 20,000 files).
 _OF_PLAYABLE = (
-    "EXISTS (SELECT 1 FROM files f WHERE f.content_id = x.content_id "
-    "AND f.status = 'media' AND f.available = 1)"
+    "x.content_id IN (SELECT f.content_id FROM files f "
+    "WHERE f.status = 'media' AND f.available = 1)"
 )
 
 
