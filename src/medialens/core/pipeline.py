@@ -78,7 +78,7 @@ def order_by_dependencies(extractors: list[Extractor]) -> list[Extractor]:
 
 
 def pending_extractors(
-    extractors: list[Extractor], content_id: str, kind: str, done: set[tuple[str, str, str]]
+    extractors: list[Extractor], content_id: str, kind: str | None, done: set[tuple[str, str, str]]
 ) -> list[Extractor]:
     """The extractors (in the given order) that handle ``kind`` and have neither a stored
     result nor a recorded failure at their current version for this content."""

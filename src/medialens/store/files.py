@@ -83,7 +83,7 @@ class Files(Table):
         """(id, content id, kind, duration) of every playable file, newest first: what
         extraction plans over."""
         return [
-            tuple(r)  # type: ignore[misc]
+            (r[0], r[1], r[2], r[3])
             for r in self._reader(None).execute(
                 f"SELECT id, content_id, kind, duration FROM files WHERE {_PLAYABLE} "
                 "ORDER BY added_at DESC, id"

@@ -12,7 +12,7 @@ The rule (the same for every method of every table class):
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sized
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -38,6 +38,6 @@ class Table:
             yield own
 
 
-def marks(values: list | tuple) -> str:
+def marks(values: Sized) -> str:
     """``?,?,?``: one placeholder per value, for ``IN (...)``."""
     return ",".join("?" * len(values))
