@@ -8,11 +8,13 @@ platform's user data, cache and config folders are used (platformdirs).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 APP_NAME = "medialens"
 ENV_HOME = "MEDIALENS_HOME"
+THUMBNAILS = "thumbnails"  # the cache's folder of thumbnails
 
 
 @dataclass(frozen=True)
@@ -27,16 +29,26 @@ class DataDirs:
 
     @property
     def thumbnails(self) -> Path:
-        return self.cache / "thumbnails"
+        return self.cache / THUMBNAILS
 
     def thumbnail(self, content_id: str) -> Path:
-        """Where a file's thumbnail is (or will be): the one place that derives it."""
-        return self.thumbnails / f"{content_id}.jpg"
+        """Where a file's thumbnail is (or will be), as :func:`thumbnail_file` derives it."""
+        return thumbnail_file(self.cache, content_id)
 
     def create(self) -> DataDirs:
         for folder in (self.data, self.cache, self.config):
             folder.mkdir(parents=True, exist_ok=True)
         return self
+
+
+def thumbnail_file(cache: Path, content_id: str) -> Path:
+    """Where a file's thumbnail is under a cache folder: the one place that derives it.
+
+    The thumbnail extractor writes there and the app reads from there, so the two cannot
+    drift apart. The content id is made safe as a file name (it is hex in practice).
+    """
+    name = re.sub(r"[^A-Za-z0-9_-]", "_", content_id) or "unnamed"
+    return Path(cache) / THUMBNAILS / f"{name}.jpg"
 
 
 def data_dirs(data_dir: str | os.PathLike[str] | None = None) -> DataDirs:

@@ -10,6 +10,7 @@ from mediagen import make_cover, make_tone, make_video
 from PIL import Image
 
 from medialens.builtins.thumbnails import Thumbnails, cover_files, dhash
+from medialens.paths import DataDirs
 
 
 def open_thumbnail(ctx, result) -> Image.Image:
@@ -28,6 +29,8 @@ def test_video_thumbnail_is_a_keyframe(tmp_path, make_context):
     assert data["source"] == "keyframe"
     assert data["thumbnail"] == f"thumbnails/{ctx.file.content_id}.jpg"
     assert open_thumbnail(ctx, result).size == (320, 180)
+    app = DataDirs(data=tmp_path, cache=ctx.cache_dir, config=tmp_path)
+    assert app.thumbnail(ctx.file.content_id).is_file()  # where the app looks for it
     assert len(data["phash"]) == len(data["keyframe_times"]) >= 3
     assert all(len(h) == 16 and int(h, 16) >= 0 for h in data["phash"])
     assert data["thumbnail_time"] in data["keyframe_times"]

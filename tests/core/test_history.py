@@ -125,7 +125,7 @@ def library(indexed_library, tmp_path):
 
 
 def fid(lib, name: str) -> int:
-    return lib.file_row(lib.media / name)["id"]
+    return lib.file(lib.media / name).id
 
 
 def events(lib) -> list[dict]:
@@ -142,7 +142,7 @@ def test_events_are_recorded_with_content_id_and_positions(library):
     assert history.record_event(library, str(low), "stop", at=T0 + 3)  # position carried over
     assert history.record_event(library, low, "complete", at=T0 + 5)
     rows = events(library)
-    cid = library.file_row(low)["content_id"]
+    cid = library.file(low).content_id
     assert [r["kind"] for r in rows] == ["start", "pause", "stop", "complete"]
     assert [r["position"] for r in rows] == [0.0, 1.5, 1.5, pytest.approx(3.0, abs=0.1)]
     assert {r["content_id"] for r in rows} == {cid}

@@ -77,7 +77,7 @@ def build_library(media: Path, root: Path, **sample) -> tuple[Library, dict[int,
     lib.scan()
     lib.pipeline().run(timeout=600)
     seconds = time.perf_counter() - started
-    category = {lib.file_row(p)["id"]: c for p, c in names.items()}
+    category = {lib.file(p).id: c for p, c in names.items()}
     return lib, category, seconds
 
 

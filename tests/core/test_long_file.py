@@ -40,8 +40,8 @@ def test_a_four_hour_file_is_indexed_in_bounded_time(tmp_path, data_dir):
     with Library(data_dirs(data_dir), entry_points=False, workers=2) as lib:
         lib.add_folders([folder])
         lib.scan()
-        info = lib.file_row(folder / "four hours.mp3")
-        assert info["status"] == "media" and info["duration"] == pytest.approx(4 * 3600, rel=0.01)
+        info = lib.file(folder / "four hours.mp3")
+        assert info.status == "media" and info.duration == pytest.approx(4 * 3600, rel=0.01)
         started = time.perf_counter()
         lib.pipeline().run(timeout=300)
         elapsed = time.perf_counter() - started

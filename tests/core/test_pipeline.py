@@ -212,7 +212,7 @@ def test_files_asked_about_go_first(data_dir, folder):
         lib.scan()
         pipeline = lib.pipeline()
         pipeline.plan()
-        wanted = lib.file_row(folder / "tone2.ogg")["id"]
+        wanted = lib.file(folder / "tone2.ogg").id
         pipeline.prioritize([wanted])
         pipeline.run_sync()
         assert a.calls[0] == "tone2.ogg"
@@ -257,8 +257,8 @@ def test_a_file_rewritten_while_it_is_being_read(data_dir, folder):
         [failure] = lib.status()["failed_files"]
         assert failure["extractor"] == "b-reader" and failure["error"]
         lib.scan()
-        row = lib.file_row(folder / "clip.mp4")
-        assert row["status"] == "invalid"  # now garbage: reported, not playable
+        row = lib.file(folder / "clip.mp4")
+        assert row.status == "invalid"  # now garbage: reported, not playable
         assert lib.status()["files"] == 4
 
 

@@ -111,8 +111,7 @@ def test_unavailable_files_are_left_out(library):
 def test_near_duplicates_never_fill_the_list(library):
     items = item_vectors(library)
     low = [
-        items.vectors[items.row[library.file_row(library.media / n)["content_id"]]]
-        for n in sorted(LOWS)
+        items.vectors[items.row[library.file(library.media / n).content_id]] for n in sorted(LOWS)
     ]
     assert float(np.min(np.stack(low) @ np.stack(low).T)) >= DUPLICATE_COSINE  # the premise
     play(library, "low0.ogg", "complete", T0)
@@ -163,7 +162,7 @@ def test_a_liked_file_is_named_as_liked_not_played(library):
 def test_something_different_is_not_the_thing_just_rejected(library):
     """An explore slot never offers a near-copy of a file the person was not interested in."""
     items = item_vectors(library)
-    low = [items.row[library.file_row(library.media / n)["content_id"]] for n in sorted(LOWS)]
+    low = [items.row[library.file(library.media / n).content_id] for n in sorted(LOWS)]
     assert float(np.min(items.vectors[low] @ items.vectors[low].T)) >= REJECTED_COSINE  # premise
     play(library, "high0.ogg", "complete", T0)
     history.record_event(library, library.media / "low0.ogg", "not_interested", at=T0 + 10)

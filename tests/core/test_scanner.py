@@ -144,7 +144,7 @@ def test_symlink_loop_and_odd_names(bare_library, tmp_path):
         for r in bare_library.store.query("SELECT display_path FROM files")
     }
     assert "caf\ufffd-latin1.ogg" in names and long_name in names
-    assert bare_library.file_row(weird.decode("utf-8", "surrogateescape"))["status"] == "media"
+    assert bare_library.file(weird.decode("utf-8", "surrogateescape")).status == "media"
 
 
 def test_adding_a_missing_folder_is_a_clear_error(bare_library, tmp_path):

@@ -12,7 +12,6 @@ videos can be found later by Hamming distance.
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from io import BytesIO
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from medialens.api import ExtractionContext, ExtractionResult, Keyframe, hookimpl
+from medialens.paths import thumbnail_file
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -91,9 +91,9 @@ class Thumbnails:
             return ExtractionResult(data=data)
         ctx.check_cancelled()
         image = _fit(image.convert("RGB"))
-        relative = Path("thumbnails") / f"{_safe_name(ctx.file.content_id)}.jpg"
-        _save_jpeg(image, Path(ctx.cache_dir) / relative)
-        data["thumbnail"] = relative.as_posix()
+        path = thumbnail_file(Path(ctx.cache_dir), ctx.file.content_id)
+        _save_jpeg(image, path)
+        data["thumbnail"] = path.relative_to(Path(ctx.cache_dir)).as_posix()
         data["width"], data["height"] = image.size
         return ExtractionResult(data=data)
 
@@ -197,10 +197,6 @@ def _fit(image: Image) -> Image:
         return image
     new_size = (max(1, round(width * scale)), max(1, round(height * scale)))
     return image.resize(new_size, PILImage.Resampling.LANCZOS)
-
-
-def _safe_name(content_id: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_-]", "_", content_id) or "unnamed"
 
 
 def _save_jpeg(image: Image, path: Path) -> None:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from medialens.store import Store
 from medialens.paths import DataDirs
+from medialens.store import Store
 
 
 class LibraryRow(NamedTuple):
@@ -89,17 +89,6 @@ class FileDetails:
     thumbnail: Path
 
 
-_ROWS_SQL = """
-SELECT f.id, f.content_id, f.kind, f.duration, f.title, f.display_path,
-       f.artist, f.album, f.added_at, f.available, d.display_path,
-       json_extract(f.metadata, '$.width'), json_extract(f.metadata, '$.height'),
-       f.category, f.album_artist, f.track, f.disc, f.year, f.genre
-FROM files f
-LEFT JOIN folders d ON d.id = f.folder_id
-WHERE f.status = 'media'
-"""
-
-
 def _title(title: str | None, path: str) -> str:
     """A file's title, or its name without extension when its tags give none."""
     return title or os.path.splitext(os.path.basename(path))[0]
@@ -112,6 +101,12 @@ class Catalog:
         self.store = store
         self.dirs = dirs
 
+    @classmethod
+    def open(cls, dirs: DataDirs) -> Catalog:
+        """Open the library's store (in milliseconds: no plugins) and read through it."""
+        dirs.create()
+        return cls(Store(dirs.database), dirs)
+
     def rows(self) -> list[LibraryRow]:
         """Every media file, in one query; when and how far it was played from history."""
         from medialens.core import history
@@ -119,7 +114,7 @@ class Catalog:
         played = history.played_at(self.store)
         unfinished = {u["content_id"]: u["position"] for u in history.unfinished(self.store)}
         out = []
-        for r in self.store.read_conn().execute(_ROWS_SQL):
+        for r in self.store.views.media_rows():
             fid, cid, kind, dur, title, path, artist, album, added, avail, folder, w, h = r[:13]
             position = unfinished.get(cid)
             out.append(
@@ -132,92 +127,53 @@ class Catalog:
 
     def signature(self) -> tuple:
         """A cheap fingerprint of what the library views show: poll it to notice changes."""
-        conn = self.store.read_conn()
-        files = conn.execute(
-            "SELECT count(*), sum(available), max(changed_at) FROM files WHERE status = 'media'"
-        ).fetchone()
-        events = conn.execute("SELECT max(id) FROM events").fetchone()
-        return (*tuple(files), events[0])
+        return self.store.views.signature()
 
     def content_ids(self, file_ids: Iterable[int]) -> dict[int, str]:
         """The content id of each of these files that is still known, by file id."""
-        ids = list(dict.fromkeys(file_ids))
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        return dict(
-            self.store.read_conn().execute(
-                f"SELECT id, content_id FROM files WHERE id IN ({marks})", ids
-            )
-        )
+        return self.store.files.content_ids(file_ids)
 
     def failed_files(self) -> int:
         """How many available files failed somewhere: unreadable, or an extractor failed.
 
         Read from the store, so the count is right from start-up, before anything runs.
         """
-        return (
-            self.store.read_conn()
-            .execute(
-                "SELECT count(*) FROM files f WHERE f.available = 1 AND (f.status = 'invalid' "
-                "OR f.status = 'media' AND EXISTS "
-                "(SELECT 1 FROM failures x WHERE x.content_id = f.content_id))"
-            )
-            .fetchone()[0]
-        )
-
-    def thumbnail(self, file_id: int) -> Path | None:
-        """The thumbnail of a file, when the file is known and its thumbnail was made."""
-        cid = self.content_ids([file_id]).get(file_id)
-        if cid is None:
-            return None
-        path = self.dirs.thumbnail(cid)
-        return path if path.exists() else None
+        return self.store.extraction.failed_file_count()
 
     def details(self, file_id: int) -> FileDetails | None:
         """Everything the details view shows about one file, or None for an unknown id."""
         from medialens.core import history
 
-        conn = self.store.read_conn()
-        row = conn.execute("SELECT * FROM files WHERE id = ?", (file_id,)).fetchone()
+        row = self.store.files.get(file_id)
         if row is None:
             return None
-        cid = row["content_id"]
+        cid = row.content_id or ""  # only a file that is not media has none
         tags: dict[str, tuple[float, str]] = {}
         extractors = []
-        for name, version, seconds, raw_tags in conn.execute(
-            "SELECT extractor, version, seconds, tags FROM features WHERE content_id = ? "
-            "ORDER BY extractor",
-            (cid,),
-        ):
-            extractors.append(ExtractorRun(name, version, True, seconds=seconds))
-            for tag, score in (json.loads(raw_tags) if raw_tags else {}).items():
+        for stored in self.store.extraction.results_of(cid):
+            name = stored.extractor
+            extractors.append(ExtractorRun(name, stored.version, True, seconds=stored.seconds))
+            for tag, score in stored.tags.items():
                 if tag not in tags or score > tags[tag][0]:
                     tags[tag] = (float(score), name)
-        for name, version, error in conn.execute(
-            "SELECT extractor, version, error FROM failures WHERE content_id = ? "
-            "ORDER BY extractor",
-            (cid,),
-        ):
-            extractors.append(ExtractorRun(name, version, False, error=error))
-        plays = conn.execute(
-            "SELECT count(DISTINCT session) FROM events WHERE content_id = ? AND kind = 'start'",
-            (cid,),
-        ).fetchone()[0]
+        for failure in self.store.extraction.failures_of(cid):
+            extractors.append(
+                ExtractorRun(failure.extractor, failure.version, False, error=failure.error)
+            )
         ranked = sorted((TagScore(t, s, e) for t, (s, e) in tags.items()), key=lambda x: -x.score)
         return FileDetails(
-            id=row["id"],
+            id=row.id,
             content_id=cid,
-            path=row["display_path"],
-            kind=row["kind"],
-            duration=row["duration"],
-            title=_title(row["title"], row["display_path"]),
-            available=bool(row["available"]),
-            added_at=row["added_at"],
-            metadata=json.loads(row["metadata"] or "{}"),
+            path=row.display_path,
+            kind=row.kind,
+            duration=row.duration,
+            title=_title(row.title, row.display_path),
+            available=row.available,
+            added_at=row.added_at,
+            metadata=row.metadata,
             tags=ranked[:24],
             extractors=extractors,
-            plays=plays,
+            plays=self.store.views.plays(cid),
             feedback=history.feedback(self.store).get(cid),
             thumbnail=self.dirs.thumbnail(cid),
         )
@@ -229,10 +185,7 @@ class Catalog:
         """
         known = list(known)
         seen: set[str] = set()
-        for (data,) in self.store.read_conn().execute(
-            "SELECT data FROM features WHERE extractor = ? AND data IS NOT NULL LIMIT ?",
-            (extractor, sample),
-        ):
+        for _content_id, data in self.store.extraction.data_of(extractor, limit=sample):
             try:
                 values = json.loads(data)
             except ValueError:

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from medialens.store import Store
 from medialens.core.index import LibraryIndex
+from medialens.store import Store
 
 HASH_BITS_CLOSE = 10
 KEYFRAME_SHARE = 0.5
@@ -57,9 +57,7 @@ class _UnionFind:
 
 def _keyframe_hashes(store: Store, index: LibraryIndex) -> dict[int, np.ndarray]:
     hashes: dict[int, np.ndarray] = {}
-    for content_id, data in store.read_conn().execute(
-        "SELECT content_id, data FROM features WHERE extractor = 'thumbnails' AND data IS NOT NULL"
-    ):
+    for content_id, data in store.extraction.data_of("thumbnails"):
         file_id = index.file_of_content.get(content_id)
         values = json.loads(data).get("phash") or []
         if file_id is not None and values:

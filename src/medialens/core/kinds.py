@@ -30,8 +30,12 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from medialens.api import ExtractionResult
+
+if TYPE_CHECKING:
+    from medialens.store import Store
 
 MUSIC, SPEECH, SOUND, VIDEO = "music", "speech", "sound", "video"
 CATEGORIES = (MUSIC, SPEECH, SOUND, VIDEO)
@@ -184,76 +188,58 @@ class Classifier:
     def __init__(self, readers: Sequence[VoteReader] = ()) -> None:
         self.readers = tuple(readers)
 
-    def evidence(self, conn: sqlite3.Connection, content_id: str) -> Evidence | None:
-        row = conn.execute(
-            "SELECT kind, duration, metadata FROM files WHERE content_id = ? "
-            "AND status = 'media' LIMIT 1",
-            (content_id,),
-        ).fetchone()
-        if row is None:
+    def evidence(
+        self, store: Store, content_id: str, conn: sqlite3.Connection | None = None
+    ) -> Evidence | None:
+        """What is known about a content; ``conn`` reads inside a write transaction."""
+        facts = store.files.classification_facts(content_id, conn=conn)
+        if facts is None:
             return None
-        kind, duration, metadata = row[0], row[1] or 0.0, row[2]
+        kind, duration, metadata = facts
         try:
             tags = (json.loads(metadata or "{}") or {}).get("tags") or {}
         except ValueError:
             tags = {}
         descriptors: dict[str, float] = {}
         votes: list[Vote] = []
-        results = conn.execute(
-            "SELECT extractor, tags, scalars, data FROM features WHERE content_id = ? "
-            "AND version NOT LIKE 'stale:%' ORDER BY extractor",
-            (content_id,),
-        ).fetchall()
-        for name, tags_json, scalars_json, data_json in results:
-            scalars = json.loads(scalars_json) if scalars_json else {}
+        for stored in store.extraction.results_of(content_id, fresh_only=True, conn=conn):
+            scalars = stored.scalars
             for key in DESCRIPTORS:
                 if key in scalars and key not in descriptors:
                     descriptors[key] = float(scalars[key])
             if self.readers:
-                result = ExtractionResult(
-                    tags=json.loads(tags_json) if tags_json else {},
-                    scalars=scalars,
-                    data=json.loads(data_json) if data_json else {},
-                )
+                result = ExtractionResult(tags=stored.tags, scalars=scalars, data=stored.data)
                 for reader in self.readers:
-                    votes.extend(reader(name, result))
+                    votes.extend(reader(stored.extractor, result))
         return Evidence(
-            kind=kind,
-            duration=float(duration),
+            kind=kind or "",
+            duration=float(duration or 0.0),
             tags=tags if isinstance(tags, dict) else {},
             descriptors=descriptors,
             votes=tuple(votes),
         )
 
-    def decide(self, conn: sqlite3.Connection, content_id: str) -> str | None:
-        evidence = self.evidence(conn, content_id)
+    def decide(
+        self, store: Store, content_id: str, conn: sqlite3.Connection | None = None
+    ) -> str | None:
+        evidence = self.evidence(store, content_id, conn)
         return classify(evidence) if evidence is not None else None
 
-    def update(self, conn: sqlite3.Connection, content_id: str) -> str | None:
-        """Decide the category of every file with this content (inside a write transaction)."""
-        category = self.decide(conn, content_id)
-        conn.execute(
-            "UPDATE files SET category = ? WHERE content_id = ? AND category IS NOT ?",
-            (category, content_id, category),
-        )
+    def update(
+        self, store: Store, content_id: str, conn: sqlite3.Connection | None = None
+    ) -> str | None:
+        """Decide the category of every file with this content (joins ``conn``'s transaction)."""
+        category = self.decide(store, content_id, conn)
+        store.files.set_category(content_id, category, conn=conn)
         return category
 
-    def update_all(self, conn: sqlite3.Connection, only_unknown: bool = False) -> int:
+    def update_all(
+        self, store: Store, only_unknown: bool = False, conn: sqlite3.Connection | None = None
+    ) -> int:
         """Decide again for every media file (or only those still unknown). Returns how many
         files changed category."""
-        where = " AND category IS NULL" if only_unknown else ""
-        ids = [
-            r[0]
-            for r in conn.execute(
-                f"SELECT DISTINCT content_id FROM files WHERE status = 'media'{where}"
-            )
-        ]
         changed = 0
-        for content_id in ids:
-            category = self.decide(conn, content_id)
-            cur = conn.execute(
-                "UPDATE files SET category = ? WHERE content_id = ? AND category IS NOT ?",
-                (category, content_id, category),
-            )
-            changed += cur.rowcount
+        for content_id in store.files.media_content_ids(only_unknown, conn=conn):
+            category = self.decide(store, content_id, conn)
+            changed += store.files.set_category(content_id, category, conn=conn)
         return changed

@@ -9,23 +9,22 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 from medialens.core.catalog import Catalog, FileDetails
-from medialens.store import Store
 from medialens.core.duplicates import Group, find_duplicates
 from medialens.core.features import load_result
 from medialens.core.index import LibraryIndex
 from medialens.core.kinds import Classifier
 from medialens.core.pipeline import Pipeline, Progress
 from medialens.core.plugins import PluginHost
-from medialens.core.scanner import MUSIC_COLUMNS, Scanner, ScanReport, display, fs_bytes
+from medialens.core.scanner import Scanner, ScanReport, display, fs_bytes
 from medialens.core.search import Hit, Searcher
 from medialens.core.similar import Match, similar
 from medialens.core.subtitles import Sidecar, sidecars
 from medialens.paths import DataDirs
+from medialens.store import MUSIC_COLUMNS, FileRecord, Store
 
 FACTS_VERSION = 1
 """Bump when the music-tag normaliser or the category rules change: the library then
@@ -80,39 +79,28 @@ class Library:
             path = fs_bytes(raw)
             if not os.path.isdir(path):
                 raise LibraryError(f"{display(path)} is not a folder (or does not exist)")
-            with self.store.write() as conn:
-                conn.execute(
-                    "INSERT INTO folders (path, display_path, added_at) VALUES (?, ?, ?) "
-                    "ON CONFLICT(path) DO NOTHING",
-                    (path, display(path), time.time()),
-                )
+            self.store.folders.add(path, display(path))
             added.append(display(path))
         return added
 
     def remove_folder(self, raw: str | os.PathLike) -> None:
         """Forget a folder and its files. Their playback history is kept (by content)."""
         path = fs_bytes(raw)
-        row = self.store.query_one("SELECT id FROM folders WHERE path = ?", (path,))
-        if row is None:
+        folder_id = self.store.folders.id_of(path)
+        if folder_id is None:
             raise LibraryError(f"{display(path)} is not a library folder")
-        with self.store.write() as conn:
-            conn.execute("DELETE FROM folders WHERE id = ?", (row["id"],))
+        self.store.folders.remove(folder_id)
 
     def folders(self) -> list[dict]:
-        rows = self.store.query(
-            "SELECT f.id, f.display_path, f.available, f.last_scan, f.error, "
-            "(SELECT count(*) FROM files WHERE folder_id = f.id AND status = 'media') AS files "
-            "FROM folders f ORDER BY f.display_path"
-        )
         return [
             {
-                "path": r["display_path"],
-                "available": bool(r["available"]),
-                "files": r["files"],
-                "last_scan": r["last_scan"],
-                "error": r["error"],
+                "path": f.display_path,
+                "available": f.available,
+                "files": f.files,
+                "last_scan": f.last_scan,
+                "error": f.error,
             }
-            for r in rows
+            for f in self.store.folders.all()
         ]
 
     # -- indexing ------------------------------------------------------------------------
@@ -147,93 +135,63 @@ class Library:
     # -- questions ------------------------------------------------------------------------
 
     def status(self) -> dict:
-        conn = self.store.read_conn()
-        files = conn.execute(
-            "SELECT count(*) FROM files WHERE status = 'media' AND available = 1"
-        ).fetchone()[0]
-        pending = sum(self._pending_count(conn, e) for e in self.host.extractors())
-        failed = [
-            {"path": r[0], "extractor": "probe", "error": r[1]}
-            for r in conn.execute(
-                "SELECT display_path, error FROM files WHERE status = 'invalid' AND available = 1 "
-                "ORDER BY display_path"
-            )
-        ]
-        failed += [
-            {"path": r[0], "extractor": r[1], "error": r[2]}
-            for r in conn.execute(
-                "SELECT f.display_path, x.extractor, x.error FROM failures x "
-                "JOIN files f ON f.content_id = x.content_id "
-                "WHERE f.available = 1 AND f.status = 'media' ORDER BY f.display_path, x.extractor"
-            )
-        ]
+        """How far along the library is, from a few counts SQLite answers on its keys.
+
+        Nothing is planned and no stored key is loaded, so this stays cheap at a million
+        files: one count of pending work per active extractor, one grouped pass over the
+        results and one over the failures.
+        """
+        work = self.store.extraction
+        pending = sum(
+            work.pending_count(e.name, str(e.version), sorted(e.kinds))
+            for e in self.host.extractors()
+        )
+        done, failed = work.done_counts(), work.failed_counts()
         extractors: dict[str, dict] = {}
         for extractor in self.host.all_extractors():
-            version = str(extractor.version)
-            done = conn.execute(
-                "SELECT count(DISTINCT x.content_id) FROM features x JOIN files f "
-                "ON f.content_id = x.content_id WHERE x.extractor = ? AND x.version = ? "
-                "AND f.available = 1 AND f.status = 'media'",
-                (extractor.name, version),
-            ).fetchone()[0]
-            nfailed = conn.execute(
-                "SELECT count(DISTINCT x.content_id) FROM failures x JOIN files f "
-                "ON f.content_id = x.content_id WHERE x.extractor = ? AND x.version = ? "
-                "AND f.available = 1 AND f.status = 'media'",
-                (extractor.name, version),
-            ).fetchone()[0]
-            extractors[extractor.name] = {"version": version, "done": done, "failed": nfailed}
-        unavailable = conn.execute(
-            "SELECT count(*) FROM files WHERE status = 'media' AND available = 0"
-        ).fetchone()[0]
+            key = (extractor.name, str(extractor.version))
+            extractors[extractor.name] = {
+                "version": key[1],
+                "done": done.get(key, 0),
+                "failed": failed.get(key, 0),
+            }
         return {
-            "files": files,
-            "unavailable": unavailable,
+            "files": self.store.files.count_media(available=True),
+            "unavailable": self.store.files.count_media(available=False),
             "pending": pending,
-            "failed_files": failed,
+            "failed_files": [
+                {"path": f.path, "extractor": f.extractor, "error": f.error}
+                for f in work.failures()
+            ],
             "extractors": extractors,
             "folders": self.folders(),
             "data_dir": str(self.dirs.data),
         }
 
-    @staticmethod
-    def _pending_count(conn, extractor) -> int:
-        """How many available media files still need this extractor: counted by SQLite on
-        the primary keys, so the stored keys are never loaded to count them."""
-        kinds = sorted(extractor.kinds)
-        if not kinds:
-            return 0
-        marks = ",".join("?" * len(kinds))
-        key = (extractor.name, str(extractor.version))
-        return conn.execute(
-            "SELECT count(*) FROM files f WHERE f.status = 'media' AND f.available = 1 "
-            f"AND f.kind IN ({marks}) "
-            "AND NOT EXISTS (SELECT 1 FROM features x WHERE x.content_id = f.content_id "
-            "AND x.extractor = ? AND x.version = ?) "
-            "AND NOT EXISTS (SELECT 1 FROM failures x WHERE x.content_id = f.content_id "
-            "AND x.extractor = ? AND x.version = ?)",
-            (*kinds, *key, *key),
-        ).fetchone()[0]
-
-    def file_row(self, raw: str | os.PathLike) -> dict:
+    def file(self, raw: str | os.PathLike) -> FileRecord:
+        """The library's row of a file, by its path."""
         path = fs_bytes(raw)
-        row = self.store.query_one("SELECT * FROM files WHERE path = ?", (path,))
-        if row is None:
+        record = self.store.files.by_path(path)
+        if record is None:
             raise LibraryError(f"{display(path)} is not in the library (add its folder and index)")
-        return dict(row)
+        return record
+
+    def _media(self, raw: str | os.PathLike) -> FileRecord:
+        record = self.file(raw)
+        if not record.is_media:
+            raise LibraryError(f"{record.display_path} is not playable media: {record.error}")
+        return record
 
     def info(self, raw: str | os.PathLike) -> dict:
-        row = self.file_row(raw)
-        if row["status"] != "media":
-            raise LibraryError(f"{row['display_path']} is not playable media: {row['error']}")
+        row = self._media(raw)
+        cid = row.content_id
+        assert cid is not None  # media always has a content id
         conn = self.store.read_conn()
         features: dict[str, dict] = {}
         tags: dict[str, float] = {}
-        for (name,) in conn.execute(
-            "SELECT extractor FROM features WHERE content_id = ? ORDER BY extractor",
-            (row["content_id"],),
-        ):
-            result = load_result(conn, row["content_id"], name)
+        for stored in self.store.extraction.results_of(cid):
+            name = stored.extractor
+            result = load_result(conn, cid, name)
             assert result is not None
             features[name] = {
                 "tags": result.tags,
@@ -244,25 +202,20 @@ class Library:
             }
             for tag, score in result.tags.items():
                 tags[tag] = max(score, tags.get(tag, 0.0))
-        failures = {
-            r[0]: r[1]
-            for r in conn.execute(
-                "SELECT extractor, error FROM failures WHERE content_id = ?", (row["content_id"],)
-            )
-        }
+        failures = {f.extractor: f.error for f in self.store.extraction.failures_of(cid)}
         return {
-            "path": row["display_path"],
-            "kind": row["kind"],
-            "category": row["category"],
+            "path": row.display_path,
+            "kind": row.kind,
+            "category": row.category,
             "music": {
-                name: row[name]
+                name: getattr(row, name)
                 for name in ("title", *MUSIC_COLUMNS)
-                if row[name] is not None and (name != "title" or row["artist"] or row["album"])
+                if getattr(row, name) is not None and (name != "title" or row.artist or row.album)
             },
-            "duration": row["duration"],
-            "available": bool(row["available"]),
-            "content_id": row["content_id"],
-            "metadata": json.loads(row["metadata"] or "{}"),
+            "duration": row.duration,
+            "available": row.available,
+            "content_id": cid,
+            "metadata": row.metadata,
             "features": features,
             "failures": failures,
             "tags": dict(sorted(tags.items(), key=lambda kv: -kv[1])),
@@ -275,7 +228,7 @@ class Library:
         100,000 files it takes seconds, so call it from a worker, never the GUI thread.
         """
         with self.store.write() as conn:
-            return self.classifier.update_all(conn, only_unknown=only_unknown)
+            return self.classifier.update_all(self.store, only_unknown=only_unknown, conn=conn)
 
     def refresh_facts(self) -> int:
         """Refill the music-tag columns from each file's probed tags, then reclassify.
@@ -285,20 +238,15 @@ class Library:
         """
         from medialens.core.media import music_tags  # noqa: PLC0415 - loads PyAV
 
-        columns = MUSIC_COLUMNS
         updates = []
-        for file_id, metadata in self.store.read_conn().execute(
-            "SELECT id, metadata FROM files WHERE status = 'media'"
-        ):
+        for file_id, metadata in self.store.files.media_metadata():
             try:
                 tags = (json.loads(metadata or "{}") or {}).get("tags") or {}
             except ValueError:
                 tags = {}
             music = music_tags(tags) if isinstance(tags, dict) else {}
-            updates.append((*(music.get(name) for name in columns), file_id))
-        assignments = ", ".join(f"{name} = ?" for name in columns)
-        with self.store.write() as conn:
-            conn.executemany(f"UPDATE files SET {assignments} WHERE id = ?", updates)
+            updates.append((*(music.get(name) for name in MUSIC_COLUMNS), file_id))
+        self.store.files.set_music(updates)
         changed = self.reclassify()
         self.store.set_setting(_FACTS_SETTING, FACTS_VERSION)
         return changed
@@ -309,11 +257,7 @@ class Library:
 
     def retry_failures(self, extractor: str | None = None) -> int:
         """Forget failures so the next run tries those files again."""
-        with self.store.write() as conn:
-            cur = conn.execute(
-                "DELETE FROM failures WHERE (? IS NULL OR extractor = ?)", (extractor, extractor)
-            )
-            return cur.rowcount
+        return self.store.extraction.forget_failures(extractor)
 
     def rerun(self, plugin: str) -> int:
         """Redo every file for a plugin's extractors. Returns how many results will be redone.
@@ -325,23 +269,11 @@ class Library:
             names = [e.name for e in self.host.records[plugin].extractors]
         except KeyError:
             raise LibraryError(f"no plugin called {plugin!r}") from None
-        marks = ",".join("?" * len(names))
-        with self.store.write() as conn:
-            conn.execute(f"DELETE FROM failures WHERE extractor IN ({marks})", names)
-            cur = conn.execute(
-                f"UPDATE features SET version = 'stale:' || version WHERE extractor IN ({marks}) "
-                "AND version NOT LIKE 'stale:%'",
-                names,
-            )
-            return cur.rowcount
+        return self.store.extraction.redo(names)
 
     def details(self, file_id: int) -> FileDetails | None:
         """Everything known about one file, as the details view shows it."""
         return self.catalog.details(file_id)
-
-    def thumbnail_path(self, content_id: str) -> Path | None:
-        path = self.dirs.thumbnail(content_id)
-        return path if path.exists() else None
 
     # -- understanding ----------------------------------------------------------------------
 
@@ -361,10 +293,7 @@ class Library:
         return self._searcher.search(query, n)
 
     def similar(self, raw: str | os.PathLike, n: int = 10) -> list[Match]:
-        row = self.file_row(raw)
-        if row["status"] != "media":
-            raise LibraryError(f"{row['display_path']} is not playable media: {row['error']}")
-        return similar(self.index, row["id"], n)
+        return similar(self.index, self._media(raw).id, n)
 
     def duplicates(self) -> list[Group]:
         return find_duplicates(self.store, self.index)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import heapq
 import itertools
-import json
 import logging
 import os
 import threading
@@ -24,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from medialens.api import ExtractionCancelled, ExtractionResult, Extractor, MediaFile
-from medialens.store import Store
 from medialens.core.features import (
     InvalidResult,
     done_keys,
@@ -35,6 +33,7 @@ from medialens.core.features import (
 )
 from medialens.core.kinds import Classifier
 from medialens.core.plugins import PluginHost
+from medialens.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +78,7 @@ def order_by_dependencies(extractors: list[Extractor]) -> list[Extractor]:
 
 
 def pending_extractors(
-    extractors: list[Extractor], content_id: str, kind: str, done: set[tuple[str, str, str]]
+    extractors: list[Extractor], content_id: str, kind: str | None, done: set[tuple[str, str, str]]
 ) -> list[Extractor]:
     """The extractors (in the given order) that handle ``kind`` and have neither a stored
     result nor a recorded failure at their current version for this content."""
@@ -200,10 +199,7 @@ class Pipeline:
         done = done_keys(conn)
         files = 0
         jobs = []
-        for file_id, cid, kind, duration in conn.execute(
-            "SELECT id, content_id, kind, duration FROM files "
-            "WHERE status = 'media' AND available = 1 ORDER BY added_at DESC, id"
-        ):
+        for file_id, cid, kind, duration in self.store.files.playable_work():
             files += 1
             names = [e.name for e in pending_extractors(extractors, cid, kind, done)]
             if names:
@@ -217,7 +213,7 @@ class Pipeline:
         with nothing left to do count as done.
         """
         files, jobs = self.pending_jobs()
-        max_id = self.store.read_conn().execute("SELECT max(id) FROM files").fetchone()[0]
+        max_id = self.store.files.max_id()
         with self._cond:
             per = self._progress.per_extractor
             for file_id, names, duration in jobs:
@@ -240,15 +236,14 @@ class Pipeline:
             conn = self.store.read_conn()
             p = self._progress
             for file_id in sorted(set(file_ids)):
-                row = conn.execute(
-                    "SELECT content_id, kind, duration FROM files "
-                    "WHERE id = ? AND status = 'media'",
-                    (file_id,),
-                ).fetchone()
-                if row is None:
+                media = self.store.files.media(file_id)
+                if media is None or media.content_id is None:
                     continue
-                done = done_keys(conn, row[0])
-                names = [e.name for e in pending_extractors(extractors, row[0], row[1], done)]
+                done = done_keys(conn, media.content_id)
+                names = [
+                    e.name
+                    for e in pending_extractors(extractors, media.content_id, media.kind, done)
+                ]
                 new = file_id > self._planned_max_id  # not in the library when counted
                 if new:
                     self._planned_max_id = file_id
@@ -261,7 +256,7 @@ class Pipeline:
                         p.per_extractor.setdefault(name, [0, 0])[1] += 1
                     if not new:
                         p.done = max(0, p.done - 1)  # it was done; its content changed
-                    self._set_cost(file_id, job_cost(len(names), row[2]))
+                    self._set_cost(file_id, job_cost(len(names), media.duration))
                 self._push(file_id, priority)
             self._cond.notify_all()
         self._emit()
@@ -442,31 +437,27 @@ class Pipeline:
         from medialens.core.media import FileContext
 
         conn = self.store.read_conn()
-        row = conn.execute(
-            "SELECT content_id, path, display_path, kind, duration, size, metadata FROM files "
-            "WHERE id = ? AND status = 'media' AND available = 1",
-            (file_id,),
-        ).fetchone()
-        if row is None:
+        row = self.store.files.playable(file_id)
+        if row is None or row.content_id is None:
             self._finish(file_id, [], [])
             return
-        content_id = row["content_id"]
+        content_id = row.content_id
         done = done_keys(conn, content_id)
         ordered = order_by_dependencies(self.host.extractors())
-        todo = pending_extractors(ordered, content_id, row["kind"], done)
+        todo = pending_extractors(ordered, content_id, row.kind, done)
         if not todo:
             self._finish(file_id, [], [])
             return
         with self._cond:
-            self._in_flight[file_id] = os.path.basename(row["display_path"])
+            self._in_flight[file_id] = os.path.basename(row.display_path)
         self._emit()
         media = MediaFile(
             content_id=content_id,
-            path=Path(os.fsdecode(bytes(row["path"]))),
-            kind=row["kind"],
-            duration=row["duration"] or 0.0,
-            size=row["size"],
-            metadata=json.loads(row["metadata"] or "{}"),
+            path=Path(os.fsdecode(row.path)),
+            kind=row.kind,  # type: ignore[arg-type]  # media rows have audio or video
+            duration=row.duration or 0.0,
+            size=row.size,
+            metadata=row.metadata,
         )
         produced: dict[str, ExtractionResult | None] = {}
 
@@ -511,7 +502,7 @@ class Pipeline:
                         wconn, content_id, extractor, result, time.perf_counter() - started
                     )
                     # New evidence: the file's category fills in while the library indexes.
-                    self.classifier.update(wconn, content_id)
+                    self.classifier.update(self.store, content_id, conn=wconn)
                 produced[extractor.name] = result
                 ok.append(extractor.name)
                 self._fail_streak[extractor.name] = 0

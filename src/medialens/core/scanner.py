@@ -19,9 +19,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from medialens.store import Store
 from medialens.core.identity import content_id
 from medialens.core.kinds import Classifier
+from medialens.store import MUSIC_COLUMNS, ExaminedFile, KnownFile, Store
 
 # Names that promise audio or video: a file with one of these that does not
 # decode is reported as a failure; any other file that does not decode is just
@@ -38,9 +38,6 @@ SKIP_EXTENSIONS = frozenset(
     ".part .crdownload .tmp .ds_store".split()
 )
 BATCH = 500
-# The probe's normalised music tags kept as columns of ``files`` (``core.media.music_tags``;
-# the title has had its own column from the start).
-MUSIC_COLUMNS = ("artist", "album_artist", "album", "track", "disc", "year", "genre")
 
 
 def fs_bytes(path: str | bytes | os.PathLike) -> bytes:
@@ -88,6 +85,14 @@ class _Candidate:
     title: str | None = None
     metadata: str | None = None
     music: dict = field(default_factory=dict)
+
+    def examined(self) -> ExaminedFile:
+        return ExaminedFile(
+            path=self.path, display_path=display(self.path), content_id=self.content_id,
+            size=self.size, mtime_ns=self.mtime_ns, status=self.status, error=self.error,
+            kind=self.kind, duration=self.duration, title=self.title,
+            metadata_json=self.metadata, music=tuple(self.music.get(n) for n in MUSIC_COLUMNS),
+        )  # fmt: skip
 
 
 def _examine(c: _Candidate) -> _Candidate:
@@ -177,22 +182,13 @@ class Scanner:
         """Scan every folder (or the given ones) and return what changed."""
         started = time.perf_counter()
         report = ScanReport()
-        sql = "SELECT id, path FROM folders"
-        folders = self.store.query(sql)
         wanted = None if folder_ids is None else set(folder_ids)
-        for folder in folders:
-            if wanted is not None and folder["id"] not in wanted:
+        for folder_id, path in self.store.folders.roots():
+            if wanted is not None and folder_id not in wanted:
                 continue
-            report.merge(self._scan_folder(folder["id"], bytes(folder["path"])))
+            report.merge(self._scan_folder(folder_id, path))
         report.seconds = time.perf_counter() - started
         return report
-
-    def _known(self, folder_id: int) -> dict[bytes, tuple]:
-        rows = self.store.read_conn().execute(
-            "SELECT path, id, size, mtime_ns, available FROM files WHERE folder_id = ?",
-            (folder_id,),
-        )
-        return {bytes(r[0]): (r[1], r[2], r[3], r[4]) for r in rows}
 
     def _scan_folder(self, folder_id: int, root: bytes) -> ScanReport:
         report = ScanReport()
@@ -202,19 +198,12 @@ class Scanner:
             if os.path.isdir(root):
                 reason = "no permission to read this folder"
             with self.store.write() as conn:
-                conn.execute(
-                    "UPDATE folders SET available = 0, error = ?, last_scan = ? WHERE id = ?",
-                    (reason, now, folder_id),
-                )
-                cur = conn.execute(
-                    "UPDATE files SET available = 0 WHERE folder_id = ? AND available = 1",
-                    (folder_id,),
-                )
-                report.missing += cur.rowcount
+                self.store.folders.set_missing(folder_id, reason, now, conn=conn)
+                report.missing += self.store.files.set_folder_unavailable(folder_id, conn=conn)
             report.errors.append(f"{display(root)}: {reason}")
             return report
 
-        known = self._known(folder_id)
+        known: dict[bytes, KnownFile] = self.store.files.known_in_folder(folder_id)
         seen: set[bytes] = set()
         revived: list[int] = []
         todo: list[_Candidate] = []
@@ -224,40 +213,25 @@ class Scanner:
             seen.add(path)
             report.seen += 1
             row = known.get(path)
-            if row is not None and row[1] == st.st_size and row[2] == st.st_mtime_ns:
-                if not row[3]:
-                    revived.append(row[0])
+            if row is not None and row.size == st.st_size and row.mtime_ns == st.st_mtime_ns:
+                if not row.available:
+                    revived.append(row.id)
                 continue
-            todo.append(_Candidate(path, st.st_size, st.st_mtime_ns, row[0] if row else None))
+            todo.append(_Candidate(path, st.st_size, st.st_mtime_ns, row.id if row else None))
 
         if revived:
-            with self.store.write() as conn:
-                conn.executemany(
-                    "UPDATE files SET available = 1 WHERE id = ?", [(i,) for i in revived]
-                )
+            self.store.files.set_available(revived, True)
         self._store_candidates(folder_id, todo, report)
 
         claimed = set(report.moved_ids)
         gone = [
-            row[0]
+            row.id
             for path, row in known.items()
-            if path not in seen and row[3] and row[0] not in claimed
+            if path not in seen and row.available and row.id not in claimed
         ]
         if gone:
-            with self.store.write() as conn:
-                for i in range(0, len(gone), BATCH):
-                    chunk = gone[i : i + BATCH]
-                    cur = conn.execute(
-                        f"UPDATE files SET available = 0 WHERE available = 1 AND folder_id = ? "
-                        f"AND id IN ({','.join('?' * len(chunk))})",
-                        (folder_id, *chunk),
-                    )
-                    report.missing += cur.rowcount
-        with self.store.write() as conn:
-            conn.execute(
-                "UPDATE folders SET available = 1, error = ?, last_scan = ? WHERE id = ?",
-                ("; ".join(report.errors[:5]) or None, now, folder_id),
-            )
+            report.missing += self.store.files.set_gone(folder_id, gone)
+        self.store.folders.set_scanned(folder_id, "; ".join(report.errors[:5]) or None, now)
         return report
 
     def _store_candidates(self, folder_id: int, todo: list[_Candidate], report: ScanReport) -> None:
@@ -271,68 +245,38 @@ class Scanner:
     def _write_batch(self, folder_id: int, batch: list[_Candidate], report: ScanReport) -> None:
         now = time.time()
         classify: list[str] = []
+        files = self.store.files
         with self.store.write() as conn:
             for c in batch:
                 if c.status == "invalid":
                     report.invalid += 1
-                music = tuple(c.music.get(name) for name in MUSIC_COLUMNS)
-                values = (
-                    c.content_id, c.size, c.mtime_ns, c.status, c.error, c.kind,
-                    c.duration, c.title, c.metadata, *music, now,
-                )  # fmt: skip
+                examined = c.examined()
                 if c.status == "media" and c.content_id:
                     classify.append(c.content_id)
                 if c.row_id is not None:
-                    conn.execute(
-                        "UPDATE files SET content_id=?, size=?, mtime_ns=?, status=?, error=?, "
-                        "kind=?, duration=?, title=?, metadata=?, artist=?, album_artist=?, "
-                        "album=?, track=?, disc=?, year=?, genre=?, changed_at=?, available=1, "
-                        "category=NULL WHERE id=?",
-                        (*values, c.row_id),
-                    )
+                    files.update_examined(c.row_id, examined, now, conn=conn)
                     report.changed += 1
                     report.changed_ids.append(c.row_id)
                     continue
                 moved = self._find_moved(conn, c)
                 if moved is not None:
-                    conn.execute(
-                        "UPDATE files SET path=?, display_path=?, folder_id=?, size=?, "
-                        "mtime_ns=?, available=1, changed_at=? WHERE id=?",
-                        (c.path, display(c.path), folder_id, c.size, c.mtime_ns, now, moved),
-                    )
+                    files.move(moved, folder_id, examined, now, conn=conn)
                     report.moved += 1
                     report.moved_ids.append(moved)
                     continue
-                cur = conn.execute(
-                    "INSERT INTO files (content_id, size, mtime_ns, status, error, kind, "
-                    "duration, title, metadata, artist, album_artist, album, track, disc, year, "
-                    "genre, changed_at, path, display_path, folder_id, added_at) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-                    "ON CONFLICT(path) DO UPDATE SET content_id=excluded.content_id, "
-                    "size=excluded.size, mtime_ns=excluded.mtime_ns, status=excluded.status, "
-                    "error=excluded.error, kind=excluded.kind, duration=excluded.duration, "
-                    "title=excluded.title, metadata=excluded.metadata, artist=excluded.artist, "
-                    "album_artist=excluded.album_artist, album=excluded.album, "
-                    "track=excluded.track, disc=excluded.disc, year=excluded.year, "
-                    "genre=excluded.genre, available=1, category=NULL, "
-                    "changed_at=excluded.changed_at",
-                    (*values, c.path, display(c.path), folder_id, now),
-                )
                 report.added += 1
-                report.changed_ids.append(cur.lastrowid)
+                report.changed_ids.append(
+                    files.insert_examined(folder_id, examined, now, conn=conn)
+                )
             for cid in dict.fromkeys(classify):  # video and tagged music are known at once
-                self.classifier.update(conn, cid)
+                self.classifier.update(self.store, cid, conn=conn)
 
-    @staticmethod
-    def _find_moved(conn, c: _Candidate) -> int | None:
+    def _find_moved(self, conn, c: _Candidate) -> int | None:
         """A row with the same content whose file is gone from its old path: a move."""
         if c.content_id is None or c.status != "media":
             return None
-        for row_id, old in conn.execute(
-            "SELECT id, path FROM files WHERE content_id = ? AND path != ?",
-            (c.content_id, c.path),
-        ):
-            if not os.path.lexists(bytes(old)):
+        for row_id, old in self.store.files.moved_candidates(c.content_id, c.path, conn=conn):
+            if not os.path.lexists(old):
                 return row_id
         return None
 
@@ -344,34 +288,28 @@ class Scanner:
         The report's ``changed_ids`` are the files whose content is new: extract those.
         """
         report = ScanReport()
-        folders = [
-            (bytes(r["path"]), r["id"]) for r in self.store.query("SELECT id, path FROM folders")
-        ]
+        folders = [(path, folder_id) for folder_id, path in self.store.folders.roots()]
         by_folder: dict[int, list[_Candidate]] = {}
         for path in set(paths):
             folder_id = _owner(path, folders)
             if folder_id is None:
                 continue
-            row = self.store.query_one(
-                "SELECT id, size, mtime_ns, available FROM files WHERE path = ?", (path,)
-            )
+            row = self.store.files.known_at(path)
             try:
                 st = os.stat(path)
             except OSError:
                 st = None
             if st is None or not stat.S_ISREG(st.st_mode):
-                if row is not None and row["available"]:
-                    with self.store.write() as conn:
-                        conn.execute("UPDATE files SET available = 0 WHERE id = ?", (row["id"],))
+                if row is not None and row.available:
+                    self.store.files.set_available([row.id], False)
                     report.missing += 1
                 continue
-            if row is not None and row["size"] == st.st_size and row["mtime_ns"] == st.st_mtime_ns:
-                if not row["available"]:
-                    with self.store.write() as conn:
-                        conn.execute("UPDATE files SET available = 1 WHERE id = ?", (row["id"],))
+            if row is not None and row.size == st.st_size and row.mtime_ns == st.st_mtime_ns:
+                if not row.available:
+                    self.store.files.set_available([row.id], True)
                 continue
             by_folder.setdefault(folder_id, []).append(
-                _Candidate(path, st.st_size, st.st_mtime_ns, row["id"] if row else None)
+                _Candidate(path, st.st_size, st.st_mtime_ns, row.id if row else None)
             )
         for folder_id, todo in by_folder.items():
             self._store_candidates(folder_id, todo, report)

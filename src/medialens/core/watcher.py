@@ -191,14 +191,10 @@ class LibraryWatcher:
 
     def _examine(self, dirs: set[bytes], ready: list[bytes]) -> None:
         if dirs:
-            folders = self.library.store.query("SELECT id, path FROM folders")
             ids = [
-                r["id"]
-                for r in folders
-                if any(
-                    d == bytes(r["path"]) or d.startswith(bytes(r["path"]).rstrip(b"/") + b"/")
-                    for d in dirs
-                )
+                folder_id
+                for folder_id, root in self.library.store.folders.roots()
+                if any(d == root or d.startswith(root.rstrip(b"/") + b"/") for d in dirs)
             ]
             self._rescan(ids)
         if ready:

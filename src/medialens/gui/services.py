@@ -81,19 +81,19 @@ class Services:
     """
 
     dirs: DataDirs
-    store: Store
+    catalog: Catalog
     library: Library | None = None
     library_error: str | None = None
     library_ready: Future = field(default_factory=Future)
-    catalog: Catalog = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.catalog = Catalog(self.store, self.dirs)
+    @property
+    def store(self):
+        """The catalog's store, for settings (``setting``/``set_setting``): no SQL here."""
+        return self.catalog.store
 
     @classmethod
     def open(cls, dirs: DataDirs) -> Services:
-        dirs.create()
-        return cls(dirs, Store(dirs.database))
+        return cls(dirs, Catalog.open(dirs))
 
     def close(self) -> None:
         if not self.library_ready.done():

@@ -4,8 +4,40 @@ Everything above it (the core, the CLI, the GUI) asks the store through typed me
 records; no other package runs a statement. Like beets' ``dbcore``, the connection and its
 transactions, the migrations and the queries live here together, so a schema change is
 made in one place.
+
+One module per group of tables (``files``, ``folders``, ``extraction``, ``views``...), each a
+class over the :class:`Store` that the store exposes as an attribute (``store.files``).
+Methods take and return typed records (``records``) and plain values, never a
+``sqlite3.Row``.
+
+Transactions, one rule for every method: a read uses this thread's reader connection
+unless given ``conn=``; a write opens its own ``store.write()`` transaction unless given
+``conn=`` from ``with store.write() as conn:``, which it then joins, so that several
+writes commit or roll back together (see ``table.Table``).
 """
 
 from medialens.store.database import DatabaseError, DatabaseTooNew, Store
+from medialens.store.records import (
+    MUSIC_COLUMNS,
+    ExaminedFile,
+    Failure,
+    FileRecord,
+    FolderRecord,
+    KnownFile,
+    StoredFailure,
+    StoredResult,
+)
 
-__all__ = ["DatabaseError", "DatabaseTooNew", "Store"]
+__all__ = [
+    "MUSIC_COLUMNS",
+    "DatabaseError",
+    "DatabaseTooNew",
+    "ExaminedFile",
+    "Failure",
+    "FileRecord",
+    "FolderRecord",
+    "KnownFile",
+    "Store",
+    "StoredFailure",
+    "StoredResult",
+]

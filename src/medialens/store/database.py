@@ -7,6 +7,7 @@ and the CLI read freely while extraction stores results.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import threading
 import time
@@ -16,7 +17,11 @@ from pathlib import Path
 
 import sqlite_utils
 
+from medialens.store.extraction import Extraction
+from medialens.store.files import Files
+from medialens.store.folders import Folders
 from medialens.store.migrations import MIGRATIONS
+from medialens.store.views import Views
 
 
 class DatabaseError(Exception):
@@ -161,3 +166,21 @@ class Store:
                 conn.close()
                 self._local.conn = None
             self._writer.close()
+
+    # -- the groups of tables (one module each; see the package docstring) -------------------
+
+    @functools.cached_property
+    def files(self) -> Files:
+        return Files(self)
+
+    @functools.cached_property
+    def folders(self) -> Folders:
+        return Folders(self)
+
+    @functools.cached_property
+    def extraction(self) -> Extraction:
+        return Extraction(self)
+
+    @functools.cached_property
+    def views(self) -> Views:
+        return Views(self)
