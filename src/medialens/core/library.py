@@ -32,6 +32,14 @@ recomputes the columns of every file once, when it opens."""
 _FACTS_SETTING = "facts_version"
 
 
+def _as_int(value: object) -> int:
+    """A stored number setting, 0 when it is missing or not a number."""
+    try:
+        return int(value) if isinstance(value, (int, float, str)) else 0
+    except ValueError:
+        return 0
+
+
 class LibraryError(Exception):
     """A request the library cannot honour; the message is for the person who asked."""
 
@@ -51,9 +59,7 @@ class Library:
         self.host = PluginHost(
             self.store, entry_points=entry_points, builtins=builtins, extra=extra_plugins
         )
-        self.workers = (
-            workers or int(self.store.setting("workers", 0) or 0) or (os.cpu_count() or 2)
-        )
+        self.workers = workers or _as_int(self.store.setting("workers", 0)) or (os.cpu_count() or 2)
         self.classifier = Classifier()
         self.scanner = Scanner(self.store, workers=max(2, self.workers), classifier=self.classifier)
         self.catalog = Catalog(self.store, self.dirs)

@@ -186,12 +186,12 @@ def group(rows: Iterable[LibraryRow]) -> MusicLibrary:
         if album_key and key not in titles:
             titles[key] = names[album_key]
     for (album_key, _folder), tracks in loose.items():
-        artists = [key_of(t.artist) for t in tracks]
-        first = artists[0]
-        if artists.count(first) == len(artists):
+        track_artists = [key_of(t.artist) for t in tracks]
+        first = track_artists[0]
+        if track_artists.count(first) == len(track_artists):
             key = (first, album_key)
         else:
-            top, n = Counter(artists).most_common(1)[0]
+            top, n = Counter(track_artists).most_common(1)[0]
             key = (top, album_key) if n * 2 > len(tracks) else (VARIOUS, album_key)
         keyed.setdefault(key, []).extend(tracks)
         titles.setdefault(key, names[album_key])
@@ -219,17 +219,17 @@ def group(rows: Iterable[LibraryRow]) -> MusicLibrary:
         by_artist.setdefault(album.key[0], []).append(album)
         for guest in {key_of(t.artist) for t in album.tracks} - {album.key[0], UNKNOWN}:
             guests.setdefault(guest, []).append(album)
-    artists = []
-    for key, own in by_artist.items():
+    artists: list[Artist] = []
+    for artist_key, own in by_artist.items():
         own.sort(key=_artist_album_order)
-        others = sorted(guests.get(key, ()), key=_artist_album_order)
+        others = sorted(guests.get(artist_key, []), key=_artist_album_order)
         tracks = [t for a in own for t in a.tracks]
-        tracks += [t for a in others for t in a.tracks if key_of(t.artist) == key]
+        tracks += [t for a in others for t in a.tracks if key_of(t.artist) == artist_key]
         artists.append(
             Artist(
-                key=key,
-                name=names.get(key) if key not in (UNKNOWN, VARIOUS) else None,
-                various=key == VARIOUS,
+                key=artist_key,
+                name=names.get(artist_key) if artist_key not in (UNKNOWN, VARIOUS) else None,
+                various=artist_key == VARIOUS,
                 albums=tuple(own),
                 appears_on=tuple(others),
                 tracks=tuple(tracks),

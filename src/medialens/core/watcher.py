@@ -26,6 +26,7 @@ from watchdog.events import (
     FileSystemMovedEvent,
 )
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
 from medialens.core.library import Library
@@ -117,6 +118,7 @@ class LibraryWatcher:
             path = folder["path"]
             if not os.path.isdir(path):
                 continue
+            observer: BaseObserver
             if self.poll_interval is not None or needs_polling(path):
                 observer = PollingObserver(timeout=self.poll_interval or POLL_EVERY)
             else:

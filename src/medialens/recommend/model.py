@@ -28,6 +28,7 @@ import itertools
 import json
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -109,11 +110,11 @@ class InterestModel:
         self.config = {**_DEFAULTS, **options}
         self.d = min(int(self.config["proj_dim"]), self.dim)
         self._set_random_projection()
-        self._z = np.zeros((0, self.d), np.float16)
-        self._s = np.zeros(0, np.float32)
-        self._w = np.zeros(0, np.float32)
-        self._t = np.zeros(0, np.float64)
-        self._id = np.zeros(0, np.int64)
+        self._z: np.ndarray = np.zeros((0, self.d), np.float16)
+        self._s: np.ndarray = np.zeros(0, np.float32)
+        self._w: np.ndarray = np.zeros(0, np.float32)
+        self._t: np.ndarray = np.zeros(0, np.float64)
+        self._id: np.ndarray = np.zeros(0, np.int64)
         self._n = 0
         self._next_id = 0
         # Events dropped by the history cap, kept a while so running sums can subtract them.
@@ -127,10 +128,17 @@ class InterestModel:
     def _set_random_projection(self) -> None:
         """A fixed random orthogonal map, regenerated from the seed (nothing to store)."""
         self._proj_kind = "identity" if self.d == self.dim else "random"
-        self._mean = np.zeros(self.dim, np.float32)
-        self._basis = None  # built on first use: from_bytes of a PCA state never needs it
+        self._mean: np.ndarray = np.zeros(self.dim, np.float32)
+        self._basis: np.ndarray | None = (
+            None  # built on first use: from_bytes of a PCA state never needs it
+        )
         self._scale = np.ones(self.d, np.float32)
         self._projection_id = hash((self._proj_kind, self.dim, self.d, int(self.config["seed"])))
+
+    def _pca_basis(self) -> np.ndarray:
+        if self._basis is None:
+            raise RuntimeError("a PCA projection always has its basis")
+        return self._basis
 
     def _random_basis(self) -> np.ndarray:
         rng = np.random.default_rng([int(self.config["seed"]), self.dim, self.d])
@@ -354,7 +362,7 @@ class InterestModel:
         ) * math.exp(-1.0 / float(self.config["tau"]))
         return zu, masses
 
-    def _densities(self, candidates: Candidates, now: float) -> np.ndarray:
+    def _densities(self, candidates: Candidates, now: float) -> tuple[np.ndarray, float]:
         """Kernel densities ``[M, 3]`` (likes, dislikes, all events) of every event at ``now``.
 
         Each candidate keeps running sums over the whole history (no summarising into
@@ -365,12 +373,14 @@ class InterestModel:
         """
         n = self._n
         hl = float(self.config["half_life_days"]) * _DAY
-        st = candidates.cache.get(self._token)
-        full = st is None or st["projection"] != self._projection_id
-        if not full and st["dropped"] < self._n_dropped:
+        cached: dict[str, Any] | None = candidates.cache.get(self._token)
+        full = cached is None or cached["projection"] != self._projection_id
+        if cached is not None and not full and cached["dropped"] < self._n_dropped:
             first = self._dropped[0][0] if self._dropped else self._n_dropped
-            full = st["dropped"] < first
-        if full:
+            full = cached["dropped"] < first
+        if cached is not None and not full:
+            st = cached
+        else:
             t_ref = float(self._t[:n].max()) if n else float(now)
             st = {
                 "projection": self._projection_id,
@@ -469,7 +479,7 @@ class InterestModel:
             "config": self.config,
             "projection": self._proj_kind,
         }
-        arrays = {
+        arrays: dict[str, Any] = {
             "meta": np.frombuffer(json.dumps(meta, sort_keys=True).encode(), np.uint8),
             "z": self._z[: self._n],
             "s": self._s[: self._n],
@@ -479,7 +489,7 @@ class InterestModel:
         if self._proj_kind == "pca":
             arrays.update(
                 mean=self._mean.astype(np.float16),
-                basis=self._basis.astype(np.float16),
+                basis=self._pca_basis().astype(np.float16),
                 scale=self._scale,
             )
         buf = io.BytesIO()

@@ -63,7 +63,8 @@ def watched_seconds(events: Iterable[Event]) -> float:
     (all events at one instant), the furthest position reached stands in.
     """
     total, furthest, playing = 0.0, 0.0, False
-    prev_pos = prev_at = None
+    prev_pos: float | None = None
+    prev_at = 0.0
     for kind, pos, _dur, at in sorted(events, key=lambda e: float(e[3])):
         pos, at = float(pos), float(at)
         if playing and prev_pos is not None and at > prev_at:
@@ -122,7 +123,7 @@ def play_signal(events: Iterable[Event]) -> float:
     return max(-1.0, min(1.0, -0.3 + 1.1 * engagement(watched, duration) + _REPLAY_BONUS * replays))
 
 
-def _seeked_to_the_end(events: list[tuple], watched: float, duration: float) -> bool:
+def _seeked_to_the_end(events: Sequence[Event], watched: float, duration: float) -> bool:
     """A seek during the play, and too little listened for the end to mean "finished".
 
     A play resumed in the middle begins where it resumed, so only the rest must be heard;
