@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
+from types import MappingProxyType
 
 import av
 import numpy as np
@@ -529,6 +530,9 @@ class _Candidate:
     dhash: int
 
 
+_NO_SETTINGS: Mapping[str, object] = MappingProxyType({})
+
+
 class FileContext:
     """The :class:`medialens.api.ExtractionContext` of one file.
 
@@ -599,6 +603,11 @@ class FileContext:
 
     def result(self, extractor: str) -> ExtractionResult | None:
         return self._results(extractor)
+
+    @property
+    def settings(self) -> Mapping[str, object]:
+        """None here: each plugin's settings are added by the host around its own call."""
+        return _NO_SETTINGS
 
     def check_cancelled(self) -> None:
         if self._cancelled():
