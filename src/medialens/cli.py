@@ -527,8 +527,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
-    from medialens.store import DatabaseError
     from medialens.core.library import LibraryError
+    from medialens.store import DatabaseError
 
     try:
         return int(args.func(args) or 0)

@@ -63,8 +63,9 @@ def coerce(setting: Setting, value: object) -> bool | int | float | str:
         else:
             number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise SettingError(f"{key} must be {'a whole number' if kind == 'int' else 'a number'}, "
-                           f"not {value!r}") from None
+        raise SettingError(
+            f"{key} must be {'a whole number' if kind == 'int' else 'a number'}, not {value!r}"
+        ) from None
     if isinstance(value, bool) or not math.isfinite(number):
         raise SettingError(f"{key} must be a finite number, not {value!r}")
     if setting.minimum is not None and number < setting.minimum:

@@ -191,7 +191,7 @@ def medialens_settings() -> list[Setting]:
     ]
 '''
 
-CONFTEST = '''\
+CONFTEST = """\
 from __future__ import annotations
 
 import importlib.util
@@ -203,9 +203,9 @@ from medialens.testing import file_context, make_ctx  # noqa: F401 - pytest fixt
 # Test the source tree even before `pip install -e .`.
 if importlib.util.find_spec("{{module}}") is None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-'''
+"""
 
-TESTS = '''\
+TESTS = """\
 from __future__ import annotations
 
 import wave
@@ -268,4 +268,4 @@ def test_a_real_file(tmp_path, file_context):
     (extractor,) = plugin.medialens_extractors()
     result = extractor.extract(file_context(path))
     assert result.scalars["rms_db"] == pytest.approx(-9.03, abs=0.2)
-'''
+"""
