@@ -31,11 +31,17 @@ def package_about(dist: metadata.Distribution | None) -> About:
     except Exception:  # a broken dist-info must not stop start-up
         return About()
     return About(
-        description=_clean(meta.get("Summary")),
+        description=_clean(_field(meta, "Summary")),
         homepage=_homepage(meta),
         # Metadata 2.4 puts an SPDX expression in License-Expression; older, License.
-        license=_clean(meta.get("License-Expression")) or _clean(_first_line(meta.get("License"))),
+        license=_clean(_field(meta, "License-Expression"))
+        or _clean(_first_line(_field(meta, "License"))),
     )
+
+
+def _field(meta: metadata.PackageMetadata, name: str) -> str | None:
+    values = meta.get_all(name)
+    return str(values[0]) if values else None
 
 
 def builtin_about(module: ModuleType | object) -> About:
@@ -47,8 +53,8 @@ def builtin_about(module: ModuleType | object) -> About:
     return About(_first_line(getattr(module, "__doc__", None)), app.homepage, app.license)
 
 
-def _homepage(meta) -> str | None:
-    home = _clean(meta.get("Home-page"))
+def _homepage(meta: metadata.PackageMetadata) -> str | None:
+    home = _clean(_field(meta, "Home-page"))
     if home:
         return home
     urls: dict[str, str] = {}

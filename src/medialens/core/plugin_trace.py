@@ -12,7 +12,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import pluggy
@@ -38,13 +38,20 @@ class PluginTracer:
         if not self.enabled:
             return
 
-        def before(hook_name: str, impls: list, kwargs: dict) -> None:
+        def before(
+            hook_name: str, impls: Sequence[pluggy.HookImpl], kwargs: Mapping[str, Any]
+        ) -> None:
             stack = getattr(self._starts, "stack", None)
             if stack is None:
                 stack = self._starts.stack = []
             stack.append(time.perf_counter())
 
-        def after(outcome: Any, hook_name: str, impls: list, kwargs: dict) -> None:
+        def after(
+            outcome: pluggy.Result[Any],
+            hook_name: str,
+            impls: Sequence[pluggy.HookImpl],
+            kwargs: Mapping[str, Any],
+        ) -> None:
             started = self._starts.stack.pop()
             plugins = ",".join(i.plugin_name for i in impls) or "-"
             failed = " failed" if outcome.exception is not None else ""
@@ -73,5 +80,5 @@ class PluginTracer:
         sys.stderr.flush()
 
 
-def _args(kwargs: dict) -> str:
+def _args(kwargs: Mapping[str, Any]) -> str:
     return ", ".join(f"{k}={v!r}"[:60] for k, v in kwargs.items())

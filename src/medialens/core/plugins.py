@@ -15,6 +15,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 from importlib import metadata
+from typing import Any
 
 import pluggy
 
@@ -190,7 +191,9 @@ class PluginHost:
             if impl.plugin_name != record.name:
                 continue
             try:
-                found = self.tracer.call("hook medialens_settings()", record.name, impl.function)
+                found: Any = self.tracer.call(
+                    "hook medialens_settings()", record.name, impl.function
+                )
                 record.settings = [check_declaration(s) for s in found or []]
             except Exception as exc:
                 record.status, record.error = MALFUNCTIONED, f"medialens_settings() failed: {exc}"
