@@ -124,7 +124,9 @@ class Progress:
         }
 
 
-def _guarded_call(extractor: Extractor, ctx, timeout: float) -> ExtractionResult:
+def _guarded_call(
+    extractor: Extractor, ctx, timeout: float, run: Callable = lambda e, c: e.extract(c)
+) -> ExtractionResult:
     """Run plugin code on its own thread; abandon it after ``timeout`` seconds.
 
     Python cannot kill a thread, so a hung extractor is left to finish in the
@@ -134,7 +136,7 @@ def _guarded_call(extractor: Extractor, ctx, timeout: float) -> ExtractionResult
 
     def target() -> None:
         try:
-            box["result"] = extractor.extract(ctx)
+            box["result"] = run(extractor, ctx)
         except BaseException as exc:  # noqa: BLE001 - plugin code may raise anything
             box["error"] = exc
 
@@ -483,7 +485,10 @@ class Pipeline:
                 started = time.perf_counter()
                 try:
                     result = validate(
-                        extractor, _guarded_call(extractor, ctx, float(extractor.timeout or 300))
+                        extractor,
+                        _guarded_call(
+                            extractor, ctx, float(extractor.timeout or 300), self.host.run_extractor
+                        ),
                     )
                 except ExtractionCancelled:
                     break

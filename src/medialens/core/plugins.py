@@ -15,11 +15,24 @@ import re
 import threading
 from dataclasses import dataclass, field
 from importlib import metadata
+from typing import Any
 
 import pluggy
 
 from medialens import __version__, hookspecs
-from medialens.api import API_VERSION, PROJECT, Extractor, TextEmbedder, api_compatible
+from medialens.api import (
+    API_VERSION,
+    PROJECT,
+    ExtractionContext,
+    ExtractionResult,
+    Extractor,
+    Setting,
+    TextEmbedder,
+    api_compatible,
+)
+from medialens.core.plugin_about import About, builtin_about, package_about
+from medialens.core.plugin_settings import PluginContext, PluginSettings, check_declaration
+from medialens.core.plugin_trace import PluginTracer
 from medialens.store import Store
 
 log = logging.getLogger(__name__)
@@ -51,6 +64,8 @@ class PluginRecord:
     module: object | None = None
     extractors: list[Extractor] = field(default_factory=list)
     distribution: str | None = None  # the package it was installed from (entry points)
+    about: About = field(default_factory=About)  # description, homepage, licence
+    settings: list[Setting] = field(default_factory=list)  # what medialens_settings() declared
 
     @property
     def bundled(self) -> bool:
@@ -70,6 +85,10 @@ class PluginRecord:
             "builtin": self.builtin,
             "bundled": self.bundled,
             "distribution": self.distribution,
+            "description": self.about.description,
+            "homepage": self.about.homepage,
+            "license": self.about.license,
+            "settings": [s.key for s in self.settings],
             "extractors": [
                 {
                     "name": e.name,
@@ -117,12 +136,16 @@ class PluginHost:
         self._lock = threading.Lock()
         self._embedder: TextEmbedder | None = None
         self._embedder_loaded = False
+        self.tracer = PluginTracer.from_env()  # MEDIALENS_TRACE_PLUGINS=1
+        self.tracer.install(self.pm)
+        self.settings = PluginSettings(store)
 
         if builtins:
             from medialens.builtins import DEFAULT_PLUGINS
 
             for module in DEFAULT_PLUGINS:
                 self._add(module.__name__.rsplit(".", 1)[-1], module, __version__, builtin=True)
+                self.records[module.__name__.rsplit(".", 1)[-1]].about = builtin_about(module)
         if entry_points:
             for ep in metadata.entry_points(group=PROJECT):
                 version = ep.dist.version if ep.dist is not None else "?"
@@ -137,9 +160,11 @@ class PluginHost:
                         name, version, "?", MALFUNCTIONED, f"failed to load: {exc!r}"
                     )
                     self.records[name].distribution = ep.dist.name if ep.dist else None
+                    self.records[name].about = package_about(ep.dist)
                     continue
                 self._add(name, plugin, version)
                 self.records[name].distribution = ep.dist.name if ep.dist else None
+                self.records[name].about = package_about(ep.dist)
         for name, plugin in extra or []:
             self._add(name, plugin, getattr(plugin, "__version__", "0"))
         self.reload_state()
@@ -158,6 +183,29 @@ class PluginHost:
             record.status, record.error = MALFUNCTIONED, f"failed to register: {exc!r}"
             return
         record.extractors = self._collect(record)
+        self._collect_settings(record)
+
+    def _collect_settings(self, record: PluginRecord) -> None:
+        """Call this plugin's ``medialens_settings`` alone, guarded; a bad one malfunctions."""
+        for impl in self.pm.hook.medialens_settings.get_hookimpls():
+            if impl.plugin_name != record.name:
+                continue
+            try:
+                found: Any = self.tracer.call(
+                    "hook medialens_settings()", record.name, impl.function
+                )
+                record.settings = [check_declaration(s) for s in found or []]
+            except Exception as exc:
+                record.status, record.error = MALFUNCTIONED, f"medialens_settings() failed: {exc}"
+                record.settings = []
+        self.settings.declare(record.name, record.settings)
+
+    def run_extractor(self, extractor: Extractor, ctx: ExtractionContext) -> ExtractionResult:
+        """``extractor.extract`` with its plugin's settings on the context, traced."""
+        record = self.owner_of(extractor.name)
+        plugin = record.name if record is not None else "?"
+        bound = PluginContext(ctx, self.settings.values(plugin))
+        return self.tracer.call(f"extract {extractor.name}", plugin, extractor.extract, bound)
 
     def _collect(self, record: PluginRecord) -> list[Extractor]:
         """Call this plugin's ``medialens_extractors`` alone, guarded."""
@@ -166,7 +214,8 @@ class PluginHost:
             if impl.plugin_name != record.name:
                 continue
             try:
-                for obj in impl.function() or []:
+                hook = "hook medialens_extractors()"
+                for obj in self.tracer.call(hook, record.name, impl.function) or []:
                     found.append(_check_extractor(obj))
             except Exception as exc:
                 record.status, record.error = (
@@ -218,7 +267,9 @@ class PluginHost:
                     if record is None or record.status != ACTIVE:
                         continue
                     try:
-                        embedder = impl.function()
+                        embedder = self.tracer.call(
+                            "hook medialens_text_embedder()", impl.plugin_name, impl.function
+                        )
                     except Exception as exc:
                         log.warning("text embedder of %s failed: %s", impl.plugin_name, exc)
                         continue
