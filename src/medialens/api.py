@@ -46,7 +46,7 @@ __all__ = [
     "api_compatible",
 ]
 
-API_VERSION = "1.0"
+API_VERSION = "1.1"
 PROJECT = "medialens"
 
 hookimpl = pluggy.HookimplMarker(PROJECT)

@@ -269,8 +269,9 @@ class PluginHost:
 
     def text_embedder(self) -> TextEmbedder | None:
         """The embedder of search queries: the chosen plugin's (setting ``text_embedder``)
-        when it is active and offers one, else the first active plugin's; None when no
-        active plugin offers one (keyword search only)."""
+        when it is active and offers one, else the first an active plugin returns in
+        pluggy's call order (the last registered first); None when no active plugin offers
+        one (keyword search only)."""
         with self._lock:
             if not self._embedder_loaded:
                 self._embedder_loaded = True
@@ -297,12 +298,12 @@ class PluginHost:
         return self._embedder_plugin
 
     def chosen_embedder(self) -> str | None:
-        """The plugin the user chose for query embedding, or None (the first active one)."""
+        """The plugin the user chose for query embedding, or None (pluggy's first)."""
         chosen = self.store.setting(EMBEDDER_SETTING)
         return str(chosen) if chosen else None
 
     def _embedders(self) -> dict[str, TextEmbedder]:
-        """Active plugins' embedders in registration order, each hook called alone, guarded."""
+        """Active plugins' embedders in pluggy's call order, each hook called alone, guarded."""
         found: dict[str, TextEmbedder] = {}
         for impl in reversed(self.pm.hook.medialens_text_embedder.get_hookimpls()):
             record = self.records.get(impl.plugin_name)
@@ -361,7 +362,7 @@ class PluginHost:
         log.warning("extractor %s malfunctioned: %s", extractor_name, error)
 
     def set_text_embedder(self, plugin: str | None) -> None:
-        """Choose the plugin whose embedder embeds search queries (None: the first active)."""
+        """Choose the plugin whose embedder embeds search queries (None: pluggy's first)."""
         if plugin is not None:
             self._record(plugin)
             offering = [i.plugin_name for i in self.pm.hook.medialens_text_embedder.get_hookimpls()]
