@@ -55,9 +55,15 @@ class PluginRecord:
     distribution: str | None = None  # the package it was installed from (entry points)
     malfunctions: dict[str, str] = field(default_factory=dict)
     """Extractors of this plugin marked malfunctioned, and why (the others still run)."""
-    broken: bool = False  # failed to load, register or list its extractors, or a cycle
+    fault: str | None = None
+    """Why it cannot run whatever the user chooses, as a key: "incompatible", "load" (failed
+    to load, register or list its extractors) or "cycle" (a ``requires`` cycle)."""
     embedder: str | None = None  # the name of its text embedder, when it offers one
     embedder_used: bool = False  # the one that embeds search queries
+
+    @property
+    def broken(self) -> bool:
+        return self.fault is not None
 
     @property
     def bundled(self) -> bool:
@@ -74,6 +80,7 @@ class PluginRecord:
             "api": self.api,
             "status": self.status,
             "error": self.error,
+            "fault": self.fault,
             "builtin": self.builtin,
             "bundled": self.bundled,
             "distribution": self.distribution,
@@ -148,7 +155,7 @@ class PluginHost:
                 except Exception as exc:  # a broken plugin must not stop start-up
                     log.warning("plugin %s failed to load: %s", name, exc)
                     self.records[name] = PluginRecord(
-                        name, version, "?", MALFUNCTIONED, f"failed to load: {exc!r}", broken=True
+                        name, version, "?", MALFUNCTIONED, f"failed to load: {exc!r}", fault="load"
                     )
                     self.records[name].distribution = ep.dist.name if ep.dist else None
                     continue
@@ -164,14 +171,14 @@ class PluginHost:
         record = PluginRecord(name, version, declared, ACTIVE, builtin=builtin, module=plugin)
         self.records[name] = record
         if not api_compatible(declared):
-            record.status, record.broken = INCOMPATIBLE, True
+            record.status, record.fault = INCOMPATIBLE, "incompatible"
             record.error = f"written for plugin API {declared}; this Medialens offers {API_VERSION}"
             return
         try:
             self.pm.register(plugin, name=name)
         except Exception as exc:
             record.status, record.error = MALFUNCTIONED, f"failed to register: {exc!r}"
-            record.broken = True
+            record.fault = "load"
             return
         record.extractors = self._collect(record)
 
@@ -189,7 +196,7 @@ class PluginHost:
                     MALFUNCTIONED,
                     f"medialens_extractors() failed: {exc!r}",
                 )
-                record.broken = True
+                record.fault = "load"
                 return []
         return found
 
@@ -204,7 +211,7 @@ class PluginHost:
             for name in cycle:
                 record = self.owner_of(name)
                 if record is not None and not record.broken:
-                    record.status, record.error, record.broken = MALFUNCTIONED, error, True
+                    record.status, record.error, record.fault = MALFUNCTIONED, error, "cycle"
                     self._cycles[record.name] = error
 
     def reload_state(self) -> None:
@@ -341,7 +348,7 @@ class PluginHost:
             raise ValueError(f"plugin {name!r} cannot be enabled: {self._cycles[name]}")
         with self._state_lock:
             if enabled and record.broken and not record.extractors and record.module is not None:
-                record.broken, record.status, record.error = False, ACTIVE, None
+                record.fault, record.status, record.error = None, ACTIVE, None
                 record.extractors = self._collect(record)  # its hook failed: try it again
             self.store.plugin_state.set_enabled(name, enabled, [e.name for e in record.extractors])
             if enabled:
