@@ -13,13 +13,22 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
+from typing import cast
 
 import pluggy
 
 from medialens import __version__, hookspecs
-from medialens.api import API_VERSION, PROJECT, Extractor, TextEmbedder, api_compatible
+from medialens.api import (
+    API_VERSION,
+    PROJECT,
+    Extractor,
+    TextEmbedder,
+    VectorOutput,
+    api_compatible,
+)
 from medialens.store import Store
 
 log = logging.getLogger(__name__)
@@ -103,7 +112,7 @@ class PluginRecord:
 
 def _describe_output(output: object) -> str:
     kind = type(output).__name__.removesuffix("Output").lower()
-    if hasattr(output, "dim"):
+    if isinstance(output, VectorOutput):
         return f"vector {output.name} ({output.dim}-d, {output.modality})"
     return kind
 
@@ -112,9 +121,10 @@ def _check_extractor(obj: object) -> Extractor:
     missing = [attr for attr in _REQUIRED if not hasattr(obj, attr)]
     if missing:
         raise TypeError(f"extractor {obj!r} lacks {', '.join(missing)}")
-    if not callable(obj.extract):
-        raise TypeError(f"extractor {obj.name!r}: extract is not callable")
-    return obj  # type: ignore[return-value]
+    extractor = cast(Extractor, obj)  # it has every attribute the protocol names
+    if not callable(extractor.extract):
+        raise TypeError(f"extractor {extractor.name!r}: extract is not callable")
+    return extractor
 
 
 class PluginHost:
@@ -189,7 +199,7 @@ class PluginHost:
             if impl.plugin_name != record.name:
                 continue
             try:
-                for obj in impl.function() or []:
+                for obj in cast(Iterable[object], impl.function() or []):
                     found.append(_check_extractor(obj))
             except Exception as exc:
                 record.status, record.error = (
@@ -317,7 +327,7 @@ class PluginHost:
             if record is None or record.status != ACTIVE:
                 continue
             try:
-                embedder = impl.function()
+                embedder = cast(TextEmbedder | None, impl.function())
             except Exception as exc:
                 log.warning("text embedder of %s failed: %s", impl.plugin_name, exc)
                 continue
@@ -363,7 +373,7 @@ class PluginHost:
             record = self.owner_of(extractor_name)
             if record is None or record.status != ACTIVE or extractor_name in record.malfunctions:
                 return
-            record.malfunctions[extractor_name] = error
+            record.malfunctions = {**record.malfunctions, extractor_name: error}  # readers iterate
             self.store.plugin_state.mark_malfunctioned(extractor_name, record.name, error)
             self._settle(record, False)
         log.warning("extractor %s malfunctioned: %s", extractor_name, error)
