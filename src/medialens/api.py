@@ -9,7 +9,7 @@ A plugin is a module (or object) registered under the entry-point group
 ``medialens`` that implements hooks from :mod:`medialens.hookspecs` with the
 :data:`hookimpl` marker, and may declare the API version it was written for::
 
-    MEDIALENS_API = "1.0"
+    MEDIALENS_API = "1.1"
 
     @hookimpl
     def medialens_extractors():

@@ -175,16 +175,46 @@ def cmd_info(args) -> int:
 
 def cmd_plugins_list(args) -> int:
     with _open(args) as lib:
-        records = [r.as_json() for r in lib.host.records.values()]
+        records = lib.host.describe()
     if args.json:
         _print_json(records)
         return 0
+    used = None
     for r in records:
         error = f"  ({r['error']})" if r["error"] else ""
         print(f"{r['name']:<20} {r['version']:<10} api {r['api']:<5} {r['status']}{error}")
         about = [r.get("description"), r.get("homepage"), r.get("license")]
         if any(about):
             print(f"    {'  ·  '.join(a for a in about if a)}")
+        if r["status"] == "active":  # an inactive plugin's reason is its error above
+            for e in r["extractors"]:
+                if e["malfunction"]:
+                    print(f"    extractor {e['name']}: malfunctioned ({e['malfunction']})")
+        if r["text_embedder"] and r["text_embedder"]["used"]:
+            used = f"{r['text_embedder']['name']} (plugin {r['name']})"
+    print(f"text embedder for search: {used or 'none (keyword search only)'}")
+    return 0
+
+
+def cmd_plugins_embedder(args) -> int:
+    with _open(args) as lib:
+        host = lib.host
+        if args.name or args.auto:
+            try:
+                host.set_text_embedder(None if args.auto else args.name)
+            except KeyError as exc:
+                raise CliError(exc.args[0]) from None
+            except ValueError as exc:
+                raise CliError(str(exc)) from None
+        embedder, plugin = host.text_embedder(), host.text_embedder_plugin()
+        chosen = host.chosen_embedder()
+    how = "chosen" if chosen is not None and chosen == plugin else "none chosen: the first offered"
+    if embedder is None:
+        print("text embedder for search: none (keyword search only)")
+    else:
+        print(f"text embedder for search: {embedder.name} (plugin {plugin}, {how})")
+    if chosen is not None and chosen != plugin:
+        print(f"the chosen plugin {chosen} is not active or offers no embedder now")
     return 0
 
 
@@ -348,6 +378,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", metavar="NAME")
     p = command("disable", lambda a: _set_plugin(a, False), "disable a plugin", psub)
     p.add_argument("name", metavar="NAME")
+    p = command(
+        "embedder", cmd_plugins_embedder, "show or choose the text embedder for search", psub
+    )
+    p.add_argument("name", metavar="NAME", nargs="?", help="the plugin whose embedder to use")
+    p.add_argument(
+        "--auto", action="store_true", help="forget the choice: use the first embedder offered"
+    )
     p = command(
         "settings",
         cmd_plugins_settings,

@@ -193,7 +193,7 @@ def test_a_database_from_before_categories_gets_them_when_it_opens(data_dir):
         )
     conn.close()
     with library(data_dir) as lib:
-        assert lib.store.schema_version == 3
+        assert lib.store.schema_version >= 3  # upgraded past categories
         rows = {r["display_path"][3:]: dict(r) for r in lib.store.query("SELECT * FROM files")}
         song = rows["song.mp3"]
         assert (song["category"], song["artist"], song["album"]) == ("music", "A", "B")

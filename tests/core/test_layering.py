@@ -49,11 +49,9 @@ STILL_ALLOWED_SQL = frozenset(
     {
         "api.py",
         "hookspecs.py",
-        "core/features.py",
         "core/history.py",
         "core/index.py",
         "core/media.py",
-        "core/plugins.py",
         "core/recommendations.py",
         "core/search.py",
         "core/similar.py",

@@ -99,3 +99,80 @@ def test_disabling_is_persisted_and_stops_extraction(site, data_dir):
             lib.host.set_enabled("nope", True)
         lib.host.set_enabled("good", True)
         assert "loudness" in [e.name for e in lib.host.extractors()]
+
+
+TWO_EXTRACTORS = """
+    import numpy as np
+    from medialens.api import ExtractionResult, TagsOutput, hookimpl
+
+    MEDIALENS_API = "1.1"
+
+    class Tagger:
+        version, kinds, requires, outputs, timeout = "1", frozenset({"audio"}), (), (TagsOutput(),), 30
+
+        def __init__(self, name, broken):
+            self.name, self.broken = name, broken
+
+        def extract(self, ctx):
+            if self.broken:
+                raise RuntimeError("no model here")
+            return ExtractionResult(tags={"tone": 0.9})
+
+    class Embedder:
+        name, dim, vector_name = "pairs-embedder", 2, "text"
+
+        def embed(self, texts):
+            return np.ones((len(texts), 2), dtype=np.float32) / np.sqrt(2)
+
+    @hookimpl
+    def medialens_extractors():
+        return [Tagger("steady", False), Tagger("sibling", True)]
+
+    @hookimpl
+    def medialens_text_embedder():
+        return Embedder()
+"""
+
+
+def test_plugins_list_says_which_extractor_malfunctioned_and_which_embedder_is_used(
+    site, data_dir, tmp_path, capsys
+):
+    import json
+
+    from mediagen import make_tone
+
+    from medialens.cli import main
+    from medialens.core.pipeline import MALFUNCTION_AFTER
+
+    install_plugin(site, "medialens-pairs", "ml_pairs", TWO_EXTRACTORS, entry="pairs")
+    media = tmp_path / "m"
+    media.mkdir()
+    for i in range(MALFUNCTION_AFTER + 1):
+        make_tone(media / f"t{i}.ogg", seconds=0.3, freq=300 + 40 * i)
+    with Library(data_dirs(data_dir), builtins=False, workers=1) as lib:
+        lib.add_folders([media])
+        lib.scan()
+        lib.pipeline().run_sync()
+        assert lib.status()["extractors"]["steady"]["done"] == MALFUNCTION_AFTER + 1
+    base = ["--data-dir", str(data_dir), "plugins"]
+    assert main([*base, "embedder", "pairs"]) == 0
+    assert "pairs-embedder (plugin pairs, chosen)" in capsys.readouterr().out
+    assert main([*base, "list", "--json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    [pairs] = [r for r in records if r["name"] == "pairs"]
+    by_name = {e["name"]: e["malfunction"] for e in pairs["extractors"]}
+    assert pairs["status"] == "active" and by_name["steady"] is None
+    assert "no model here" in by_name["sibling"]
+    assert pairs["text_embedder"] == {"name": "pairs-embedder", "used": True}
+    assert [r["name"] for r in records if (r["text_embedder"] or {}).get("used")] == ["pairs"]
+    assert main([*base, "list"]) == 0
+    out = capsys.readouterr().out
+    assert "extractor sibling: malfunctioned (failed on 5 files in a row" in out
+    assert "text embedder for search: pairs-embedder (plugin pairs)" in out
+    assert main([*base, "embedder", "metadata"]) == 1
+    assert "offers no text embedder" in capsys.readouterr().err
+    assert main([*base, "enable", "pairs"]) == 0
+    assert capsys.readouterr().out == "pairs: active\n"
+    assert main([*base, "list", "--json"]) == 0
+    [pairs] = [r for r in json.loads(capsys.readouterr().out) if r["name"] == "pairs"]
+    assert all(e["malfunction"] is None for e in pairs["extractors"])

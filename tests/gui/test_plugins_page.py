@@ -106,3 +106,33 @@ def test_plugins_page_in_chinese_translates_tags_and_origins(qtbot, library):
         assert labels and not re.search(r"such as|tench|goldfish", labels[0]), labels
     finally:
         _close(handles)
+
+
+class Pair(OtherPlugin):
+    @hookimpl
+    def medialens_extractors(self):
+        second = Other()
+        second.name = "faces-age"
+        return [Other(), second]
+
+
+def test_the_page_names_the_extractor_that_stopped_and_the_embedder(qtbot, data_dir):
+    from medialens.gui.plugins_page import P_PRODUCES, P_STATUS, SubtitleRole
+
+    with Library(data_dirs(data_dir), extra_plugins=[("pair", Pair())]) as lib:
+        lib.host.mark_malfunctioned("faces-age", "failed on 5 files in a row; last: boom")
+        page, items, handles = _page(qtbot, lib)
+        try:
+            _about, _produces, item = items["pair"]
+            assert item.text(P_STATUS) == "Active"
+            assert "faces-age stopped after failing" in item.data(P_PRODUCES, SubtitleRole)
+            children = {item.child(i).text(0): item.child(i) for i in range(item.childCount())}
+            assert children["faces-age"].text(P_STATUS) == "Malfunctioned"
+            assert children["faces"].text(P_STATUS) == ""
+            page.tree.setCurrentItem(item)
+            assert page.toggle.text() == "Enable again"
+            assert "last: boom" in page.technical(page.current())
+            used = [r["name"] for r in page._rows if "used to understand" in page.technical(r)]
+            assert used == ["semantic"]  # the bundled text plugin's embedder
+        finally:
+            _close(handles)

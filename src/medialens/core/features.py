@@ -1,142 +1,220 @@
-"""Reading and writing extraction results, keyed by (content id, extractor, version).
+"""Extraction results between plugins and the store: checked against what the plugin API
+promises, stored, read back, and handed only to the extractors that declared them.
 
-Vectors are float32 BLOBs with their dimension; text goes into the FTS5 index
-as well as the ``features`` row, so keyword search needs no second pass.
+Every rule of the API is checked before anything is stored (:func:`validate`), and a
+result that breaks one is refused with a failure row naming the rule, so that what an
+extractor reads back in the next run is exactly what was produced in this one (NaN and
+numpy scalars used to be stored as text, or break ``info --json``).
 """
 
 from __future__ import annotations
 
 import json
+import math
+import numbers
 import sqlite3
-import time
+from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 
-from medialens.api import ExtractionResult, Extractor, VectorOutput
+from medialens.api import (
+    ExtractionContext,
+    ExtractionResult,
+    Extractor,
+    Keyframe,
+    MediaFile,
+    VectorOutput,
+)
+from medialens.store import ResultValues, Store
+
+TAG_RULE = "tag scores are numbers in [0, 1]"
+SCALAR_RULE = "scalars are finite numbers"
+VECTOR_RULE = "vectors are declared, 1-D, float32, of the declared dimension, finite"
+TEXT_RULE = "text is a string or None"
+DATA_RULE = "data is JSON: str keys; None, bool, int, finite float, str, lists and dicts"
+RESULT_RULE = "extract() returns an ExtractionResult"
 
 
 class InvalidResult(ValueError):
-    """An extractor returned something that does not match what it declared."""
+    """An extractor returned something that does not match what it declared or the API
+    promises; ``rule`` is the rule it broke, and the message says both."""
+
+    def __init__(self, detail: str, rule: str) -> None:
+        super().__init__(f"invalid result: {detail} (rule: {rule})")
+        self.rule = rule
+
+
+class UndeclaredRequirement(LookupError):
+    """``ctx.result(name)`` asked for an extractor not declared in ``requires``."""
+
+
+def _real(value: object) -> float | None:
+    """``value`` as a float when it is a real number (not a bool), else None."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return None
+    return float(value)
 
 
 def validate(extractor: Extractor, result: object) -> ExtractionResult:
+    """Check ``result`` against the API's rules and return it normalised (float32 vectors,
+    float tags and scalars, ``data`` as it reads back from JSON); raise :class:`InvalidResult`."""
     if not isinstance(result, ExtractionResult):
-        raise InvalidResult(f"returned {type(result).__name__}, not an ExtractionResult")
+        raise InvalidResult(f"returned {type(result).__name__}", RESULT_RULE)
     declared = {o.name: o for o in extractor.outputs if isinstance(o, VectorOutput)}
+    vectors: dict[str, np.ndarray] = {}
     for name, vector in result.vectors.items():
         spec = declared.get(name)
         if spec is None:
-            raise InvalidResult(f"vector {name!r} was not declared in outputs")
-        arr = np.asarray(vector, dtype=np.float32).reshape(-1)
-        if arr.shape[0] != spec.dim:
-            raise InvalidResult(f"vector {name!r} has {arr.shape[0]} values, declared {spec.dim}")
+            raise InvalidResult(f"vector {name!r} was not declared in outputs", VECTOR_RULE)
+        arr = np.asarray(vector)
+        if arr.ndim != 1 or arr.shape[0] != spec.dim:
+            raise InvalidResult(
+                f"vector {name!r} has shape {arr.shape}, declared ({spec.dim},)", VECTOR_RULE
+            )
+        if arr.dtype.kind != "f":
+            raise InvalidResult(f"vector {name!r} has dtype {arr.dtype}", VECTOR_RULE)
+        arr = arr.astype(np.float32, copy=False)
         if not np.all(np.isfinite(arr)):
-            raise InvalidResult(f"vector {name!r} contains NaN or infinity")
-        result.vectors[name] = arr
+            raise InvalidResult(f"vector {name!r} contains NaN or infinity", VECTOR_RULE)
+        vectors[name] = arr
+    tags: dict[str, float] = {}
     for tag, score in result.tags.items():
-        if not isinstance(tag, str) or not np.isfinite(score):
-            raise InvalidResult(f"tag {tag!r} has an invalid score {score!r}")
-    return result
+        number = _real(score)
+        if not isinstance(tag, str) or number is None or not 0.0 <= number <= 1.0:
+            raise InvalidResult(f"tag {tag!r} has score {score!r}", TAG_RULE)
+        tags[tag] = number
+    scalars: dict[str, float] = {}
+    for key, value in result.scalars.items():
+        number = _real(value)
+        if not isinstance(key, str) or number is None or not math.isfinite(number):
+            raise InvalidResult(f"scalar {key!r} is {value!r}", SCALAR_RULE)
+        scalars[key] = number
+    if result.text is not None and not isinstance(result.text, str):
+        raise InvalidResult(f"text is {type(result.text).__name__}", TEXT_RULE)
+    problem = _json_problem(result.data, "data")
+    if problem is not None:
+        raise InvalidResult(problem, DATA_RULE)
+    return ExtractionResult(
+        vectors=vectors,
+        tags=tags,
+        text=result.text,
+        scalars=scalars,
+        data=json.loads(json.dumps(result.data, allow_nan=False)),  # as the next run reads it
+    )
+
+
+def _json_problem(value: object, where: str) -> str | None:
+    """Where and why ``value`` is not plain JSON, or None when it is."""
+    if value is None or isinstance(value, bool | int | str):
+        return None
+    if isinstance(value, float):
+        return None if math.isfinite(value) else f"{where} is {value!r}"
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                return f"{where} has the key {key!r} ({type(key).__name__}, not str)"
+            problem = _json_problem(item, f"{where}[{key!r}]")
+            if problem is not None:
+                return problem
+        return None
+    if isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            problem = _json_problem(item, f"{where}[{i}]")
+            if problem is not None:
+                return problem
+        return None
+    return f"{where} is {type(value).__module__}.{type(value).__name__} {value!r}"
+
+
+# -- the store -------------------------------------------------------------------------------
 
 
 def store_result(
-    conn: sqlite3.Connection,
+    store: Store,
     content_id: str,
     extractor: Extractor,
     result: ExtractionResult,
     seconds: float,
+    conn: sqlite3.Connection | None = None,
 ) -> None:
-    """Replace this extractor's stored result for this content (inside a write transaction)."""
+    """Replace this extractor's stored result for this content (a validated result)."""
     modality = {o.name: o.modality for o in extractor.outputs if isinstance(o, VectorOutput)}
-    conn.execute(
-        "INSERT OR REPLACE INTO features (content_id, extractor, version, created_at, seconds, "
-        "tags, text, scalars, data) VALUES (?,?,?,?,?,?,?,?,?)",
-        (
-            content_id,
-            extractor.name,
-            str(extractor.version),
-            time.time(),
-            seconds,
-            json.dumps({k: round(float(v), 4) for k, v in result.tags.items()})
-            if result.tags
-            else None,
-            result.text,
-            json.dumps({k: float(v) for k, v in result.scalars.items()})
-            if result.scalars
-            else None,
-            json.dumps(result.data, default=str) if result.data else None,
-        ),
-    )
-    conn.execute(
-        "DELETE FROM vectors WHERE content_id = ? AND extractor = ?", (content_id, extractor.name)
-    )
-    conn.executemany(
-        "INSERT INTO vectors (content_id, extractor, name, modality, dim, vector) VALUES (?,?,?,?,?,?)",
-        [
-            (content_id, extractor.name, name, modality.get(name, "other"), v.shape[0], v.tobytes())
-            for name, v in result.vectors.items()
-        ],
-    )
-    conn.execute(
-        "DELETE FROM text_index WHERE content_id = ? AND extractor = ?",
-        (content_id, extractor.name),
-    )
-    if result.text:
-        conn.execute(
-            "INSERT INTO text_index (content_id, extractor, body) VALUES (?,?,?)",
-            (content_id, extractor.name, result.text),
-        )
-    conn.execute(
-        "DELETE FROM failures WHERE content_id = ? AND extractor = ?", (content_id, extractor.name)
+    values = ResultValues(result.tags, result.text, result.scalars, result.data, result.vectors)
+    store.results.save(
+        content_id, extractor.name, str(extractor.version), values, modality, seconds, conn=conn
     )
 
 
 def store_failure(
-    conn: sqlite3.Connection, content_id: str, extractor: Extractor, error: str
+    store: Store,
+    content_id: str,
+    extractor: Extractor,
+    error: str,
+    conn: sqlite3.Connection | None = None,
 ) -> None:
-    conn.execute(
-        "INSERT INTO failures (content_id, extractor, version, error, at, attempts) "
-        "VALUES (?,?,?,?,?,1) ON CONFLICT(content_id, extractor) DO UPDATE SET "
-        "version = excluded.version, error = excluded.error, at = excluded.at, "
-        "attempts = failures.attempts + 1",
-        (content_id, extractor.name, str(extractor.version), error[:2000], time.time()),
-    )
+    store.results.save_failure(content_id, extractor.name, str(extractor.version), error, conn)
 
 
 def load_result(
-    conn: sqlite3.Connection, content_id: str, extractor: str
+    store: Store, content_id: str, extractor: str, conn: sqlite3.Connection | None = None
 ) -> ExtractionResult | None:
-    row = conn.execute(
-        "SELECT tags, text, scalars, data FROM features WHERE content_id = ? AND extractor = ?",
-        (content_id, extractor),
-    ).fetchone()
-    if row is None:
+    values = store.results.load(content_id, extractor, conn=conn)
+    if values is None:
         return None
-    vectors = {
-        name: np.frombuffer(blob, dtype=np.float32)
-        for name, blob in conn.execute(
-            "SELECT name, vector FROM vectors WHERE content_id = ? AND extractor = ?",
-            (content_id, extractor),
-        )
-    }
     return ExtractionResult(
-        vectors=vectors,
-        tags=json.loads(row[0]) if row[0] else {},
-        text=row[1],
-        scalars=json.loads(row[2]) if row[2] else {},
-        data=json.loads(row[3]) if row[3] else {},
+        vectors=values.vectors,
+        tags=values.tags,
+        text=values.text,
+        scalars=values.scalars,
+        data=values.data,
     )
 
 
-def done_keys(conn: sqlite3.Connection, content_id: str | None = None) -> set[tuple[str, str, str]]:
-    """(content id, extractor, version) already stored or already failed."""
-    where, params = ("WHERE content_id = ?", (content_id,)) if content_id else ("", ())
-    keys = set()
-    for table in ("features", "failures"):
-        keys.update(
-            (r[0], r[1], r[2])
-            for r in conn.execute(
-                f"SELECT content_id, extractor, version FROM {table} {where}", params
+# -- what one extractor may read -------------------------------------------------------------
+
+
+class DeclaredContext:
+    """The context one extractor sees: the file's shared context, except that ``result()``
+    hands out only the extractors it declared in ``requires``.
+
+    So that an extractor's dependencies are what it says they are: an undeclared one may
+    not have run yet (the order follows ``requires``), and would make a result depend on
+    scheduling.
+    """
+
+    def __init__(self, ctx: ExtractionContext, extractor: Extractor) -> None:
+        self._ctx = ctx
+        self._name = extractor.name
+        self._requires = frozenset(extractor.requires)
+
+    @property
+    def file(self) -> MediaFile:
+        return self._ctx.file
+
+    @property
+    def cache_dir(self) -> Path:
+        return self._ctx.cache_dir
+
+    def audio(self, sample_rate: int) -> np.ndarray:
+        return self._ctx.audio(sample_rate)
+
+    def keyframes(self) -> Sequence[Keyframe]:
+        return self._ctx.keyframes()
+
+    def cover_art(self) -> bytes | None:
+        return self._ctx.cover_art()
+
+    def check_cancelled(self) -> None:
+        self._ctx.check_cancelled()
+
+    def result(self, extractor: str) -> ExtractionResult | None:
+        if extractor not in self._requires:
+            raise UndeclaredRequirement(
+                f"extractor {self._name!r} asked for the result of {extractor!r}, which it does "
+                f"not declare in requires (rule: ctx.result() returns only declared requires)"
             )
-        )
-    return keys
+        return self._ctx.result(extractor)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._ctx, name)  # anything else the file's context offers

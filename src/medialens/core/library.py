@@ -192,12 +192,11 @@ class Library:
         row = self._media(raw)
         cid = row.content_id
         assert cid is not None  # media always has a content id
-        conn = self.store.read_conn()
         features: dict[str, dict] = {}
         tags: dict[str, float] = {}
         for stored in self.store.extraction.results_of(cid):
             name = stored.extractor
-            result = load_result(conn, cid, name)
+            result = load_result(self.store, cid, name)
             assert result is not None
             features[name] = {
                 "tags": result.tags,

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from medialens.api import ExtractionCancelled, ExtractionResult, Extractor, MediaFile
 from medialens.core.features import (
+    DeclaredContext,
     InvalidResult,
-    done_keys,
     load_result,
     store_failure,
     store_result,
@@ -196,9 +196,8 @@ class Pipeline:
     def pending_jobs(self) -> tuple[int, list[tuple[int, list[str], float | None]]]:
         """How many available media files there are, and for each one with work left
         (newest first) the active extractors it still needs and its duration."""
-        conn = self.store.read_conn()
         extractors = self.host.extractors()
-        done = done_keys(conn)
+        done = self.store.results.done_keys()
         files = 0
         jobs = []
         for file_id, cid, kind, duration in self.store.files.playable_work():
@@ -235,13 +234,12 @@ class Pipeline:
         """Queue files ahead of the backlog (new files, or files the user is looking at)."""
         with self._cond:
             extractors = self.host.extractors()
-            conn = self.store.read_conn()
             p = self._progress
             for file_id in sorted(set(file_ids)):
                 media = self.store.files.media(file_id)
                 if media is None or media.content_id is None:
                     continue
-                done = done_keys(conn, media.content_id)
+                done = self.store.results.done_keys(media.content_id)
                 names = [
                     e.name
                     for e in pending_extractors(extractors, media.content_id, media.kind, done)
@@ -438,13 +436,12 @@ class Pipeline:
     def _process(self, file_id: int) -> None:
         from medialens.core.media import FileContext
 
-        conn = self.store.read_conn()
         row = self.store.files.playable(file_id)
         if row is None or row.content_id is None:
             self._finish(file_id, [], [])
             return
         content_id = row.content_id
-        done = done_keys(conn, content_id)
+        done = self.store.results.done_keys(content_id)
         ordered = order_by_dependencies(self.host.extractors())
         todo = pending_extractors(ordered, content_id, row.kind, done)
         if not todo:
@@ -465,7 +462,7 @@ class Pipeline:
 
         def results(name: str) -> ExtractionResult | None:
             if name not in produced:
-                produced[name] = load_result(self.store.read_conn(), content_id, name)
+                produced[name] = load_result(self.store, content_id, name)
             return produced[name]
 
         # Cooperative stop: set when the user cancels. A timed-out extractor only
@@ -479,15 +476,17 @@ class Pipeline:
                     time.sleep(0.1)
                 if self._stopping.is_set():
                     break
-                record = self.host.owner_of(extractor.name)
-                if record is None or record.status != "active":
+                if not self.host.runs(extractor.name):
                     continue  # disabled or marked malfunctioned while this file was running
                 started = time.perf_counter()
                 try:
                     result = validate(
                         extractor,
                         _guarded_call(
-                            extractor, ctx, float(extractor.timeout or 300), self.host.run_extractor
+                            extractor,
+                            DeclaredContext(ctx, extractor),
+                            float(extractor.timeout or 300),
+                            self.host.run_extractor,
                         ),
                     )
                 except ExtractionCancelled:
@@ -497,14 +496,19 @@ class Pipeline:
                         break
                     error = _describe(exc)
                     with self.store.write() as wconn:
-                        store_failure(wconn, content_id, extractor, error)
+                        store_failure(self.store, content_id, extractor, error, wconn)
                     produced[extractor.name] = None
                     failed.append(extractor.name)
                     self._note_failure(extractor, error)
                     continue
                 with self.store.write() as wconn:
                     store_result(
-                        wconn, content_id, extractor, result, time.perf_counter() - started
+                        self.store,
+                        content_id,
+                        extractor,
+                        result,
+                        time.perf_counter() - started,
+                        wconn,
                     )
                     # New evidence: the file's category fills in while the library indexes.
                     self.classifier.update(self.store, content_id, conn=wconn)
@@ -519,12 +523,10 @@ class Pipeline:
         streak = self._fail_streak.get(extractor.name, 0) + 1
         self._fail_streak[extractor.name] = streak
         if streak >= MALFUNCTION_AFTER:
-            record = self.host.owner_of(extractor.name)
-            if record is not None:
-                self.host.mark_malfunctioned(
-                    record.name,
-                    f"extractor {extractor.name!r} failed on {streak} files in a row; last: {error}",
-                )
+            self._fail_streak[extractor.name] = 0  # counts afresh once re-enabled
+            self.host.mark_malfunctioned(
+                extractor.name, f"failed on {streak} files in a row; last: {error}"
+            )
 
     def _finish(self, file_id: int, ok: list[str], failed: list[str]) -> None:
         with self._cond:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
-from typing import Any
+from typing import Any, cast
 
 import pluggy
 
@@ -28,6 +29,7 @@ from medialens.api import (
     Extractor,
     Setting,
     TextEmbedder,
+    VectorOutput,
     api_compatible,
 )
 from medialens.core.plugin_about import About, builtin_about, package_about
@@ -43,6 +45,8 @@ ACTIVE, DISABLED, INCOMPATIBLE, MALFUNCTIONED = (
     "incompatible",
     "malfunctioned",
 )
+EMBEDDER_SETTING = "text_embedder"
+"""The setting naming the plugin whose text embedder embeds search queries."""
 _REQUIRED = ("name", "version", "kinds", "requires", "outputs", "timeout", "extract")
 # The plugin packages shipped with the app (plugins/ in the source tree): installed from
 # their own distributions, but not third-party.
@@ -66,6 +70,17 @@ class PluginRecord:
     distribution: str | None = None  # the package it was installed from (entry points)
     about: About = field(default_factory=About)  # description, homepage, licence
     settings: list[Setting] = field(default_factory=list)  # what medialens_settings() declared
+    malfunctions: dict[str, str] = field(default_factory=dict)
+    """Extractors of this plugin marked malfunctioned, and why (the others still run)."""
+    fault: str | None = None
+    """Why it cannot run whatever the user chooses, as a key: "incompatible", "load" (failed
+    to load, register or list its extractors) or "cycle" (a ``requires`` cycle)."""
+    embedder: str | None = None  # the name of its text embedder, when it offers one
+    embedder_used: bool = False  # the one that embeds search queries
+
+    @property
+    def broken(self) -> bool:
+        return self.fault is not None
 
     @property
     def bundled(self) -> bool:
@@ -82,6 +97,7 @@ class PluginRecord:
             "api": self.api,
             "status": self.status,
             "error": self.error,
+            "fault": self.fault,
             "builtin": self.builtin,
             "bundled": self.bundled,
             "distribution": self.distribution,
@@ -96,15 +112,19 @@ class PluginRecord:
                     "kinds": sorted(e.kinds),
                     "requires": list(e.requires),
                     "outputs": [_describe_output(o) for o in e.outputs],
+                    "malfunction": self.malfunctions.get(e.name),
                 }
                 for e in self.extractors
             ],
+            "text_embedder": None
+            if self.embedder is None
+            else {"name": self.embedder, "used": self.embedder_used},
         }
 
 
 def _describe_output(output: object) -> str:
     kind = type(output).__name__.removesuffix("Output").lower()
-    if hasattr(output, "dim"):
+    if isinstance(output, VectorOutput):
         return f"vector {output.name} ({output.dim}-d, {output.modality})"
     return kind
 
@@ -113,9 +133,10 @@ def _check_extractor(obj: object) -> Extractor:
     missing = [attr for attr in _REQUIRED if not hasattr(obj, attr)]
     if missing:
         raise TypeError(f"extractor {obj!r} lacks {', '.join(missing)}")
-    if not callable(obj.extract):
-        raise TypeError(f"extractor {obj.name!r}: extract is not callable")
-    return obj  # type: ignore[return-value]
+    extractor = cast(Extractor, obj)  # it has every attribute the protocol names
+    if not callable(extractor.extract):
+        raise TypeError(f"extractor {extractor.name!r}: extract is not callable")
+    return extractor
 
 
 class PluginHost:
@@ -134,11 +155,14 @@ class PluginHost:
         self.pm.add_hookspecs(hookspecs)
         self.records: dict[str, PluginRecord] = {}
         self._lock = threading.Lock()
+        self._state_lock = threading.RLock()  # statuses and malfunction marks
         self._embedder: TextEmbedder | None = None
+        self._embedder_plugin: str | None = None
         self._embedder_loaded = False
         self.tracer = PluginTracer.from_env()  # MEDIALENS_TRACE_PLUGINS=1
         self.tracer.install(self.pm)
         self.settings = PluginSettings(store)
+        self._cycles: dict[str, str] = {}  # plugin -> the requires cycle it is on
 
         if builtins:
             from medialens.builtins import DEFAULT_PLUGINS
@@ -157,7 +181,7 @@ class PluginHost:
                 except Exception as exc:  # a broken plugin must not stop start-up
                     log.warning("plugin %s failed to load: %s", name, exc)
                     self.records[name] = PluginRecord(
-                        name, version, "?", MALFUNCTIONED, f"failed to load: {exc!r}"
+                        name, version, "?", MALFUNCTIONED, f"failed to load: {exc!r}", fault="load"
                     )
                     self.records[name].distribution = ep.dist.name if ep.dist else None
                     self.records[name].about = package_about(ep.dist)
@@ -167,6 +191,7 @@ class PluginHost:
                 self.records[name].about = package_about(ep.dist)
         for name, plugin in extra or []:
             self._add(name, plugin, getattr(plugin, "__version__", "0"))
+        self._check_requires()
         self.reload_state()
 
     def _add(self, name: str, plugin: object, version: str, builtin: bool = False) -> None:
@@ -174,13 +199,14 @@ class PluginHost:
         record = PluginRecord(name, version, declared, ACTIVE, builtin=builtin, module=plugin)
         self.records[name] = record
         if not api_compatible(declared):
-            record.status = INCOMPATIBLE
+            record.status, record.fault = INCOMPATIBLE, "incompatible"
             record.error = f"written for plugin API {declared}; this Medialens offers {API_VERSION}"
             return
         try:
             self.pm.register(plugin, name=name)
         except Exception as exc:
             record.status, record.error = MALFUNCTIONED, f"failed to register: {exc!r}"
+            record.fault = "load"
             return
         record.extractors = self._collect(record)
         self._collect_settings(record)
@@ -197,6 +223,7 @@ class PluginHost:
                 record.settings = [check_declaration(s) for s in found or []]
             except Exception as exc:
                 record.status, record.error = MALFUNCTIONED, f"medialens_settings() failed: {exc}"
+                record.fault = "load"
                 record.settings = []
         self.settings.declare(record.name, record.settings)
 
@@ -215,38 +242,83 @@ class PluginHost:
                 continue
             try:
                 hook = "hook medialens_extractors()"
-                for obj in self.tracer.call(hook, record.name, impl.function) or []:
+                for obj in cast(
+                    Iterable[object], self.tracer.call(hook, record.name, impl.function) or []
+                ):
                     found.append(_check_extractor(obj))
             except Exception as exc:
                 record.status, record.error = (
                     MALFUNCTIONED,
                     f"medialens_extractors() failed: {exc!r}",
                 )
+                record.fault = "load"
                 return []
         return found
 
+    def _check_requires(self) -> None:
+        """A ``requires`` cycle is an error at load: every plugin with an extractor on one is
+        marked malfunctioned with the cycle, since no order could satisfy it."""
+        by_name: dict[str, Extractor] = {}
+        for e in self.all_extractors():
+            by_name.setdefault(e.name, e)
+        for cycle in requires_cycles(list(by_name.values())):
+            error = "requires cycle: " + " -> ".join([*cycle, cycle[0]])
+            for name in cycle:
+                record = self.owner_of(name)
+                if record is not None and not record.broken:
+                    record.status, record.error, record.fault = MALFUNCTIONED, error, "cycle"
+                    self._cycles[record.name] = error
+
     def reload_state(self) -> None:
         """Apply the saved choices and malfunctions (another process may have changed them)."""
-        for row in self.store.query("SELECT name, disabled, malfunction FROM plugins"):
-            record = self.records.get(row["name"])
-            if record is None or record.status in (INCOMPATIBLE, MALFUNCTIONED):
-                continue
-            if row["disabled"]:
-                record.status = DISABLED
-            elif row["malfunction"]:
-                record.status, record.error = MALFUNCTIONED, row["malfunction"]
+        disabled = {p.name for p in self.store.plugin_state.saved() if p.disabled}
+        malfunctions = self.store.plugin_state.malfunctions()
+        with self._state_lock:
+            for record in self.records.values():
+                record.malfunctions = {
+                    e.name: malfunctions[e.name].error
+                    for e in record.extractors
+                    if e.name in malfunctions
+                }
+                self._settle(record, record.name in disabled)
+        self._forget_embedder()
+
+    @staticmethod
+    def _settle(record: PluginRecord, disabled: bool) -> None:
+        """The status a loaded plugin has from the saved state: disabled, malfunctioned when
+        every one of its extractors is, else active. Load failures keep theirs."""
+        if record.broken:
+            return
+        if disabled:
+            record.status, record.error = DISABLED, None
+        elif record.extractors and all(e.name in record.malfunctions for e in record.extractors):
+            record.status = MALFUNCTIONED
+            record.error = "; ".join(f"extractor {n!r} {m}" for n, m in record.malfunctions.items())
+        else:
+            record.status, record.error = ACTIVE, None
 
     # -- queries -------------------------------------------------------------------
 
     def extractors(self) -> list[Extractor]:
-        """Extractors of active plugins; names are unique (first registered wins)."""
+        """Extractors that run: of active plugins, not malfunctioned; names are unique
+        (first registered wins)."""
         seen: dict[str, Extractor] = {}
         for record in self.records.values():
             if record.status != ACTIVE:
                 continue
             for extractor in record.extractors:
-                seen.setdefault(extractor.name, extractor)
+                if extractor.name not in record.malfunctions:
+                    seen.setdefault(extractor.name, extractor)
         return list(seen.values())
+
+    def runs(self, extractor_name: str) -> bool:
+        """Whether this extractor is called now (its plugin active, itself not malfunctioned)."""
+        record = self.owner_of(extractor_name)
+        return (
+            record is not None
+            and record.status == ACTIVE
+            and extractor_name not in record.malfunctions
+        )
 
     def all_extractors(self) -> list[Extractor]:
         return [e for r in self.records.values() for e in r.extractors]
@@ -258,25 +330,64 @@ class PluginHost:
         return None
 
     def text_embedder(self) -> TextEmbedder | None:
-        """The first active plugin's query embedder, or None (keyword search only)."""
+        """The embedder of search queries: the chosen plugin's (setting ``text_embedder``)
+        when it is active and offers one, else the first an active plugin returns in
+        pluggy's call order (the last registered first); None when no active plugin offers
+        one (keyword search only)."""
         with self._lock:
             if not self._embedder_loaded:
                 self._embedder_loaded = True
-                for impl in reversed(self.pm.hook.medialens_text_embedder.get_hookimpls()):
-                    record = self.records.get(impl.plugin_name)
-                    if record is None or record.status != ACTIVE:
-                        continue
-                    try:
-                        embedder = self.tracer.call(
-                            "hook medialens_text_embedder()", impl.plugin_name, impl.function
-                        )
-                    except Exception as exc:
-                        log.warning("text embedder of %s failed: %s", impl.plugin_name, exc)
-                        continue
-                    if embedder is not None:
-                        self._embedder = embedder
-                        break
+                self._embedder, self._embedder_plugin = None, None
+                offered = self._embedders()
+                chosen = self.chosen_embedder()
+                plugin = chosen if chosen in offered else next(iter(offered), None)
+                if plugin is not None:
+                    self._embedder, self._embedder_plugin = offered[plugin], plugin
+                for record in self.records.values():
+                    embedder = offered.get(record.name)
+                    record.embedder = None if embedder is None else str(embedder.name)
+                    record.embedder_used = record.name == plugin
             return self._embedder
+
+    def describe(self) -> list[dict]:
+        """Every plugin as JSON, with which text embedder is used (``plugins list``)."""
+        self.text_embedder()
+        return [r.as_json() for r in self.records.values()]
+
+    def text_embedder_plugin(self) -> str | None:
+        """The plugin whose embedder :meth:`text_embedder` uses, or None."""
+        self.text_embedder()
+        return self._embedder_plugin
+
+    def chosen_embedder(self) -> str | None:
+        """The plugin the user chose for query embedding, or None (pluggy's first)."""
+        chosen = self.store.setting(EMBEDDER_SETTING)
+        return str(chosen) if chosen else None
+
+    def _embedders(self) -> dict[str, TextEmbedder]:
+        """Active plugins' embedders in pluggy's call order, each hook called alone, guarded."""
+        found: dict[str, TextEmbedder] = {}
+        for impl in reversed(self.pm.hook.medialens_text_embedder.get_hookimpls()):
+            record = self.records.get(impl.plugin_name)
+            if record is None or record.status != ACTIVE:
+                continue
+            try:
+                embedder = cast(
+                    TextEmbedder | None,
+                    self.tracer.call(
+                        "hook medialens_text_embedder()", impl.plugin_name, impl.function
+                    ),
+                )
+            except Exception as exc:
+                log.warning("text embedder of %s failed: %s", impl.plugin_name, exc)
+                continue
+            if embedder is not None:
+                found[impl.plugin_name] = embedder
+        return found
+
+    def _forget_embedder(self) -> None:
+        with self._lock:
+            self._embedder_loaded, self._embedder, self._embedder_plugin = False, None, None
 
     # -- changes -------------------------------------------------------------------
 
@@ -288,39 +399,71 @@ class PluginHost:
             raise KeyError(f"no plugin called {name!r} (installed: {known})") from None
 
     def set_enabled(self, name: str, enabled: bool) -> PluginRecord:
+        """Enable or disable a plugin, saved. Enabling clears its extractors' malfunction
+        marks and forgets their failures, so the files they failed on are tried again."""
         record = self._record(name)
         if record.status == INCOMPATIBLE:
             raise ValueError(f"plugin {name!r} cannot be enabled: {record.error}")
-        with self.store.write() as conn:
-            conn.execute(
-                "INSERT INTO plugins (name, disabled, malfunction) VALUES (?, ?, NULL) "
-                "ON CONFLICT(name) DO UPDATE SET disabled = excluded.disabled, malfunction = NULL",
-                (name, 0 if enabled else 1),
-            )
-        if enabled:
-            if (
-                record.status == MALFUNCTIONED
-                and not record.extractors
-                and record.module is not None
-            ):
-                record.status, record.error = ACTIVE, None
-                record.extractors = self._collect(record)
-            else:
-                record.status, record.error = ACTIVE, None
-        else:
-            record.status = DISABLED
-        with self._lock:
-            self._embedder_loaded, self._embedder = False, None
+        if enabled and name in self._cycles:
+            raise ValueError(f"plugin {name!r} cannot be enabled: {self._cycles[name]}")
+        with self._state_lock:
+            if enabled and record.broken and not record.extractors and record.module is not None:
+                record.fault, record.status, record.error = None, ACTIVE, None
+                record.extractors = self._collect(record)  # its hook failed: try it again
+            self.store.plugin_state.set_enabled(name, enabled, [e.name for e in record.extractors])
+            if enabled:
+                record.malfunctions = {}
+            self._settle(record, not enabled)
+        self._forget_embedder()
         return record
 
-    def mark_malfunctioned(self, name: str, error: str) -> None:
-        record = self.records.get(name)
-        if record is None or record.status != ACTIVE:
-            return
-        record.status, record.error = MALFUNCTIONED, error
-        with self.store.write() as conn:
-            conn.execute(
-                "INSERT INTO plugins (name, disabled, malfunction) VALUES (?, 0, ?) "
-                "ON CONFLICT(name) DO UPDATE SET malfunction = excluded.malfunction",
-                (name, error),
-            )
+    def mark_malfunctioned(self, extractor_name: str, error: str) -> None:
+        """Stop calling this extractor (saved): its plugin's other extractors go on."""
+        with self._state_lock:
+            record = self.owner_of(extractor_name)
+            if record is None or record.status != ACTIVE or extractor_name in record.malfunctions:
+                return
+            record.malfunctions = {**record.malfunctions, extractor_name: error}  # readers iterate
+            self.store.plugin_state.mark_malfunctioned(extractor_name, record.name, error)
+            self._settle(record, False)
+        log.warning("extractor %s malfunctioned: %s", extractor_name, error)
+
+    def set_text_embedder(self, plugin: str | None) -> None:
+        """Choose the plugin whose embedder embeds search queries (None: pluggy's first)."""
+        if plugin is not None:
+            self._record(plugin)
+            offering = [i.plugin_name for i in self.pm.hook.medialens_text_embedder.get_hookimpls()]
+            if plugin not in offering:
+                raise ValueError(
+                    f"plugin {plugin!r} offers no text embedder "
+                    f"(plugins that do: {', '.join(sorted(offering)) or 'none'})"
+                )
+        self.store.set_setting(EMBEDDER_SETTING, plugin)
+        self._forget_embedder()
+
+
+def requires_cycles(extractors: list[Extractor]) -> list[list[str]]:
+    """The cycles of ``requires`` among these extractors (absent requirements are ignored),
+    each as the extractor names along it."""
+    by_name = {e.name: e for e in extractors}
+    state: dict[str, int] = {}  # 1: on the path, 2: done
+    path: list[str] = []
+    cycles: list[list[str]] = []
+
+    def visit(name: str) -> None:
+        state[name] = 1
+        path.append(name)
+        for dep in by_name[name].requires:
+            if dep not in by_name:
+                continue
+            if state.get(dep) == 1:
+                cycles.append(path[path.index(dep) :])
+            elif state.get(dep) is None:
+                visit(dep)
+        path.pop()
+        state[name] = 2
+
+    for name in sorted(by_name):
+        if state.get(name) is None:
+            visit(name)
+    return cycles

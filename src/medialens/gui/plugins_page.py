@@ -239,13 +239,37 @@ class PluginsPage(Page):
 
     def problem(self, r: dict) -> str:
         """What is wrong with a plugin, in words; the error itself is in the details."""
-        if r["status"] == "incompatible":
+        fault = r.get("fault")
+        if r["status"] == "incompatible" or fault == "incompatible":
             return self.tr("Made for another version of Medialens")
-        if r["status"] == "malfunctioned" and not r["extractors"]:
+        if fault == "cycle":
+            return self.tr("Its extractors require each other in a circle, so none can run")
+        if r["status"] == "malfunctioned" and (fault == "load" or not r["extractors"]):
             return self.tr("Could not be loaded")
         if r["status"] == "malfunctioned":
             return self.tr("Stopped after failing on several files in a row; enable it to retry")
+        stopped = self.stopped(r)
+        if stopped:
+            return self.tr(
+                "{0} stopped after failing on several files in a row; enable it to retry"
+            ).format(join(stopped))
         return self.tr("Something went wrong; see the technical details")
+
+    @staticmethod
+    def stopped(r: dict) -> list[str]:
+        """The extractors of an active plugin marked malfunctioned (the others still run)."""
+        if r["status"] != "active":
+            return []
+        return [e["name"] for e in r["extractors"] if e.get("malfunction")]
+
+    def embedder_line(self, r: dict) -> str | None:
+        """Which text embedder the plugin offers, and whether search uses it."""
+        embedder = r.get("text_embedder")
+        if not embedder:
+            return None
+        if embedder["used"]:
+            return self.tr("{0}, used to understand search queries").format(embedder["name"])
+        return self.tr("{0}, not used (another plugin's is)").format(embedder["name"])
 
     def technical(self, r: dict) -> str:
         """The figures behind a plugin's row, for the technical details view."""
@@ -281,6 +305,11 @@ class PluginsPage(Page):
                     "; ".join([f"v{e['version']}", self.kinds(e["kinds"]), *outputs]),
                 )
             )
+            if e.get("malfunction"):
+                rows.append((self.tr("Extractor {0} stopped").format(e["name"]), e["malfunction"]))
+        embedder = self.embedder_line(r)
+        if embedder:
+            rows.append((self.tr("Text embedder"), embedder))
         if r["error"]:
             rows.append((self.tr("Error"), r["error"]))
         return (
@@ -308,7 +337,7 @@ class PluginsPage(Page):
         for e in r["extractors"]:
             parts += [x for x in self.produced(e, r["builtin"]) if x not in parts]
         produces = "  ·  ".join(parts) or self.tr("Nothing declared")
-        if r["error"]:
+        if r["error"] or self.stopped(r):
             return produces, self.problem(r)
         return produces, self.kinds(sorted({k for e in r["extractors"] for k in e["kinds"]}))
 
@@ -327,8 +356,9 @@ class PluginsPage(Page):
             item.setData(P_NAME, SubtitleRole, about)
             item.setData(P_PRODUCES, SubtitleRole, second)
             item.setData(P_STATUS, ColorRole, STATUS_COLORS.get(r["status"], "#888888"))
-            if r["error"]:
-                item.setData(P_PRODUCES, ColorRole, STATUS_COLORS.get(r["status"], error_color))
+            if r["error"] or self.stopped(r):
+                color = error_color if self.stopped(r) else STATUS_COLORS.get(r["status"])
+                item.setData(P_PRODUCES, ColorRole, color or error_color)
                 for col in range(4):
                     item.setToolTip(col, second)
             else:
@@ -370,6 +400,10 @@ class PluginsPage(Page):
             child.setData(0, Qt.ItemDataRole.UserRole, r["name"])
             child.setData(P_NAME, SubtitleRole, self.tr("Part of this plugin"))
             child.setData(P_PRODUCES, SubtitleRole, self.kinds(e["kinds"]))
+            if e.get("malfunction"):
+                child.setText(P_STATUS, self.status_name("malfunctioned"))
+                child.setData(P_STATUS, ColorRole, STATUS_COLORS["malfunctioned"])
+                child.setToolTip(P_STATUS, e["malfunction"])
             item.addChild(child)
 
     def current(self) -> dict | None:
@@ -387,23 +421,28 @@ class PluginsPage(Page):
         r = self.current()
         for b in (self.toggle, self.retry, self.force):
             b.setEnabled(r is not None)
-        self.error.setVisible(bool(r and r["error"]))
+        self.error.setVisible(bool(r and (r["error"] or self.stopped(r))))
         self.details_toggle.setVisible(r is not None)
         self.details.setVisible(r is not None and self.details_toggle.isChecked())
         if r is None:
             self.toggle.setText(self.tr("Disable"))
             return
         self.details.setText(self.technical(r))
-        if r["error"]:
+        if r["error"] or self.stopped(r):
             self.error.setText(f"<b>{_esc(r['name'])}</b>: {_esc(self.problem(r))}")
-        self.toggle.setText(self.tr("Enable") if r["status"] != "active" else self.tr("Disable"))
+        if self.stopped(r):
+            self.toggle.setText(self.tr("Enable again"))  # clears the marks, retries the files
+        else:
+            self.toggle.setText(
+                self.tr("Enable") if r["status"] != "active" else self.tr("Disable")
+            )
         self.toggle.setEnabled(r["status"] != "incompatible")
 
     def _toggle(self) -> None:
         r = self.current()
         if r is None:
             return
-        enable = r["status"] != "active"
+        enable = r["status"] != "active" or bool(self.stopped(r))
         self.session.run_core(
             lambda lib: lib.host.set_enabled(r["name"], enable),
             lambda _rec: (self.session.engine.set_enabled(r["name"], enable), self.refresh()),

@@ -163,6 +163,7 @@ def plugin_rows(lib: Library) -> list[dict]:
     """Every plugin with what it produces and how many files it processed."""
     counts = lib.status()["extractors"]
     lib.host.reload_state()  # the indexer runs in another process and may have marked some
+    lib.host.text_embedder()  # so each record says whether its embedder is the one used
     out = []
     for record in lib.host.records.values():
         info = record.as_json()

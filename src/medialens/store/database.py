@@ -21,6 +21,8 @@ from medialens.store.extraction import Extraction
 from medialens.store.files import Files
 from medialens.store.folders import Folders
 from medialens.store.migrations import MIGRATIONS
+from medialens.store.plugin_state import PluginState
+from medialens.store.results import Results
 from medialens.store.views import Views
 
 
@@ -184,3 +186,11 @@ class Store:
     @functools.cached_property
     def views(self) -> Views:
         return Views(self)
+
+    @functools.cached_property
+    def results(self) -> Results:
+        return Results(self)
+
+    @functools.cached_property
+    def plugin_state(self) -> PluginState:
+        return PluginState(self)

@@ -13,7 +13,9 @@ content id too, so it survives a folder being removed and added again.
 
 from __future__ import annotations
 
+import re
 import sqlite3
+import time
 
 
 def _run(conn: sqlite3.Connection, script: str) -> None:
@@ -164,4 +166,36 @@ def m003_category_and_music_tags(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS = [m001_initial, m002_revision_counter, m003_category_and_music_tags]
+_EXTRACTOR_IN_MALFUNCTION = re.compile(r"^extractor '([^']+)' (.*)$", re.DOTALL)
+
+
+def m004_extractor_malfunctions(conn: sqlite3.Connection) -> None:
+    """Malfunction is an extractor's, not its plugin's: one failing extractor no longer stops
+    its siblings.
+
+    Until now the pipeline wrote "extractor 'x' failed on 5 files in a row; ..." into
+    ``plugins.malfunction``. Those rows move to the extractor they name; ``plugins.malfunction``
+    stays for the schema's sake but is no longer written.
+    """
+    conn.execute(
+        "CREATE TABLE extractor_malfunctions (extractor TEXT PRIMARY KEY, plugin TEXT NOT NULL, "
+        "error TEXT NOT NULL, at REAL NOT NULL)"
+    )
+    rows = conn.execute("SELECT name, malfunction FROM plugins WHERE malfunction IS NOT NULL")
+    for plugin, error in rows.fetchall():
+        match = _EXTRACTOR_IN_MALFUNCTION.match(error)
+        if match is not None:
+            conn.execute(
+                "INSERT OR REPLACE INTO extractor_malfunctions (extractor, plugin, error, at) "
+                "VALUES (?, ?, ?, ?)",
+                (match[1], plugin, match[2], time.time()),
+            )
+    conn.execute("UPDATE plugins SET malfunction = NULL")
+
+
+MIGRATIONS = [
+    m001_initial,
+    m002_revision_counter,
+    m003_category_and_music_tags,
+    m004_extractor_malfunctions,
+]

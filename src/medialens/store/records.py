@@ -163,3 +163,36 @@ class StoredFailure:
     extractor: str
     version: str
     error: str
+
+
+@dataclass(frozen=True, slots=True)
+class SavedPlugin:
+    """The user's choice about one plugin, as saved (``disabled``)."""
+
+    name: str
+    disabled: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractorMalfunction:
+    """An extractor that stopped being called, of which plugin, and why."""
+
+    extractor: str
+    plugin: str
+    error: str
+    at: float
+
+
+@dataclass(frozen=True, slots=True)
+class ResultValues:
+    """One extractor's result for one content, as the store keeps and gives it back.
+
+    The same parts as ``medialens.api.ExtractionResult`` (the store does not import the
+    plugin API): tags and scalars are numbers, ``data`` is JSON-shaped, vectors float32.
+    """
+
+    tags: dict[str, float]
+    text: str | None
+    scalars: dict[str, float]
+    data: dict[str, Any]
+    vectors: dict[str, Any]  # name -> 1-D float32 numpy array

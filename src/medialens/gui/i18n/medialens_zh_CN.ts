@@ -1150,6 +1150,10 @@
         <translation>为其他版本的 Medialens 编写</translation>
     </message>
     <message>
+        <source>Its extractors require each other in a circle, so none can run</source>
+        <translation>其提取器相互依赖成环，无法运行</translation>
+    </message>
+    <message>
         <source>Could not be loaded</source>
         <translation>无法加载</translation>
     </message>
@@ -1158,8 +1162,20 @@
         <translation>连续多个文件处理失败，已停止；启用即可重试</translation>
     </message>
     <message>
+        <source>{0} stopped after failing on several files in a row; enable it to retry</source>
+        <translation>{0} 连续多个文件处理失败，已停止；启用即可重试</translation>
+    </message>
+    <message>
         <source>Something went wrong; see the technical details</source>
         <translation>出现问题，请查看技术详情</translation>
+    </message>
+    <message>
+        <source>{0}, used to understand search queries</source>
+        <translation>{0}，用于理解搜索词</translation>
+    </message>
+    <message>
+        <source>{0}, not used (another plugin&apos;s is)</source>
+        <translation>{0}，未使用（正在使用其他插件的）</translation>
     </message>
     <message>
         <source>Version</source>
@@ -1196,6 +1212,14 @@
     <message>
         <source>Extractor {0}</source>
         <translation>提取器 {0}</translation>
+    </message>
+    <message>
+        <source>Extractor {0} stopped</source>
+        <translation>提取器 {0} 已停止</translation>
+    </message>
+    <message>
+        <source>Text embedder</source>
+        <translation>文本嵌入模型</translation>
     </message>
     <message>
         <source>Error</source>
@@ -1244,6 +1268,10 @@
     <message>
         <source>Disable</source>
         <translation>停用</translation>
+    </message>
+    <message>
+        <source>Enable again</source>
+        <translation>重新启用</translation>
     </message>
     <message>
         <source>Enable</source>

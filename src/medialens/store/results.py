@@ -1,0 +1,132 @@
+"""Extraction results and failures, written and read: ``features``, ``vectors``,
+``text_index`` and ``failures``, keyed by (content id, extractor, version).
+
+Vectors are float32 BLOBs with their dimension; text goes into the FTS5 index as well as
+the ``features`` row, so keyword search needs no second pass. Values arrive validated
+(``core.features.validate``): JSON is written strictly, so what a dependent extractor
+reads back is what was produced. The counts over these tables are in ``extraction``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Mapping
+
+import numpy as np
+
+from medialens.store.records import ResultValues
+from medialens.store.table import Table
+
+
+class Results(Table):
+    def save(
+        self,
+        content_id: str,
+        extractor: str,
+        version: str,
+        values: ResultValues,
+        modalities: Mapping[str, str],
+        seconds: float,
+        conn: sqlite3.Connection | None = None,
+    ) -> None:
+        """Replace this extractor's result for this content, and forget its failure there."""
+        with self._writer(conn) as w:
+            w.execute(
+                "INSERT OR REPLACE INTO features (content_id, extractor, version, created_at, "
+                "seconds, tags, text, scalars, data) VALUES (?,?,?,?,?,?,?,?,?)",
+                (
+                    content_id,
+                    extractor,
+                    version,
+                    time.time(),
+                    seconds,
+                    _json({k: round(float(v), 4) for k, v in values.tags.items()}),
+                    values.text,
+                    _json({k: float(v) for k, v in values.scalars.items()}),
+                    _json(values.data),
+                ),
+            )
+            key = (content_id, extractor)
+            w.execute("DELETE FROM vectors WHERE content_id = ? AND extractor = ?", key)
+            w.executemany(
+                "INSERT INTO vectors (content_id, extractor, name, modality, dim, vector) "
+                "VALUES (?,?,?,?,?,?)",
+                [
+                    (*key, name, modalities.get(name, "other"), int(v.shape[0]), v.tobytes())
+                    for name, v in values.vectors.items()
+                ],
+            )
+            w.execute("DELETE FROM text_index WHERE content_id = ? AND extractor = ?", key)
+            if values.text:
+                w.execute(
+                    "INSERT INTO text_index (content_id, extractor, body) VALUES (?,?,?)",
+                    (*key, values.text),
+                )
+            w.execute("DELETE FROM failures WHERE content_id = ? AND extractor = ?", key)
+
+    def save_failure(
+        self,
+        content_id: str,
+        extractor: str,
+        version: str,
+        error: str,
+        conn: sqlite3.Connection | None = None,
+    ) -> None:
+        """Record (or count once more) this extractor's failure on this content."""
+        with self._writer(conn) as w:
+            w.execute(
+                "INSERT INTO failures (content_id, extractor, version, error, at, attempts) "
+                "VALUES (?,?,?,?,?,1) ON CONFLICT(content_id, extractor) DO UPDATE SET "
+                "version = excluded.version, error = excluded.error, at = excluded.at, "
+                "attempts = failures.attempts + 1",
+                (content_id, extractor, version, error[:2000], time.time()),
+            )
+
+    def load(
+        self, content_id: str, extractor: str, conn: sqlite3.Connection | None = None
+    ) -> ResultValues | None:
+        """This extractor's stored result for this content, or None."""
+        c = self._reader(conn)
+        row = c.execute(
+            "SELECT tags, text, scalars, data FROM features WHERE content_id = ? AND extractor = ?",
+            (content_id, extractor),
+        ).fetchone()
+        if row is None:
+            return None
+        vectors = {
+            name: np.frombuffer(blob, dtype=np.float32)
+            for name, blob in c.execute(
+                "SELECT name, vector FROM vectors WHERE content_id = ? AND extractor = ?",
+                (content_id, extractor),
+            )
+        }
+        return ResultValues(
+            tags=json.loads(row[0]) if row[0] else {},
+            text=row[1],
+            scalars=json.loads(row[2]) if row[2] else {},
+            data=json.loads(row[3]) if row[3] else {},
+            vectors=vectors,
+        )
+
+    def done_keys(
+        self, content_id: str | None = None, conn: sqlite3.Connection | None = None
+    ) -> set[tuple[str, str, str]]:
+        """(content id, extractor, version) already stored or already failed."""
+        where, params = ("WHERE content_id = ?", (content_id,)) if content_id else ("", ())
+        c = self._reader(conn)
+        keys: set[tuple[str, str, str]] = set()
+        for table in ("features", "failures"):
+            keys.update(
+                (r[0], r[1], r[2])
+                for r in c.execute(
+                    f"SELECT content_id, extractor, version FROM {table} {where}", params
+                )
+            )
+        return keys
+
+
+def _json(value: dict) -> str | None:
+    """Strict JSON (no NaN, no stringified objects), or NULL for an empty part."""
+    return json.dumps(value, allow_nan=False) if value else None
