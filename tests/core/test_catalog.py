@@ -50,3 +50,25 @@ def test_details_content_ids_and_thumbnails(scanned):
     assert scanned.catalog.content_ids([clip.id, 10**9]) == {clip.id: clip.content_id}
     assert not info.thumbnail.exists()  # no extractor made one
     assert scanned.catalog.stored_data_keys("thumbnails", ("thumbnail",)) == []
+
+
+def test_cli_info_and_the_details_pane_are_one_read(tmp_path):
+    """``info --json`` is the details pane's record as JSON: one query, not two."""
+    import json
+
+    from medialens.core.library import Library
+    from medialens.paths import data_dirs
+
+    root = tmp_path / "media"
+    root.mkdir()
+    make_tone(root / "tone.ogg", seconds=2.0)
+    with Library(data_dirs(tmp_path / "data"), entry_points=False, workers=1) as lib:
+        lib.add_folders([root])
+        lib.update()
+        file_id = lib.file(root / "tone.ogg").id
+        details = lib.details(file_id)
+        info = lib.info(root / "tone.ogg")
+    assert info == details.as_json()
+    assert set(info["features"]) == {e.name for e in details.extractors if e.ok} != set()
+    assert list(info["tags"]) == [t.tag for t in details.tags]
+    json.dumps(info, allow_nan=False)  # strict JSON: no NaN can reach it

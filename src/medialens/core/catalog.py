@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from medialens.core.features import load_result
 from medialens.paths import DataDirs
-from medialens.store import Store
+from medialens.store import MUSIC_COLUMNS, Store
 
 
 class LibraryRow(NamedTuple):
@@ -82,11 +83,30 @@ class FileDetails:
     available: bool
     added_at: float | None
     metadata: dict[str, Any]
-    tags: list[TagScore]
+    tags: list[TagScore]  # every tag, strongest first
     extractors: list[ExtractorRun]
     plays: int
     feedback: str | None
     thumbnail: Path
+    category: str | None = None
+    music: dict[str, Any] = field(default_factory=dict)  # title, artist, album...
+    results: dict[str, dict[str, Any]] = field(default_factory=dict)  # per extractor
+
+    def as_json(self) -> dict[str, Any]:
+        """What ``medialens info --json`` prints: the same details the GUI's pane shows."""
+        return {
+            "path": self.path,
+            "kind": self.kind,
+            "category": self.category,
+            "music": self.music,
+            "duration": self.duration,
+            "available": self.available,
+            "content_id": self.content_id,
+            "metadata": self.metadata,
+            "features": self.results,
+            "failures": {e.name: e.error for e in self.extractors if not e.ok},
+            "tags": {t.tag: t.score for t in self.tags},
+        }
 
 
 def _title(title: str | None, path: str) -> str:
@@ -150,12 +170,22 @@ class Catalog:
         cid = row.content_id or ""  # only a file that is not media has none
         tags: dict[str, tuple[float, str]] = {}
         extractors = []
+        results: dict[str, dict[str, Any]] = {}
         for stored in self.store.extraction.results_of(cid):
             name = stored.extractor
             extractors.append(ExtractorRun(name, stored.version, True, seconds=stored.seconds))
             for tag, score in stored.tags.items():
                 if tag not in tags or score > tags[tag][0]:
                     tags[tag] = (float(score), name)
+            result = load_result(self.store, cid, name)
+            if result is not None:
+                results[name] = {
+                    "tags": result.tags,
+                    "scalars": result.scalars,
+                    "vectors": {k: int(v.shape[0]) for k, v in result.vectors.items()},
+                    "text": result.text,
+                    "data": result.data,
+                }
         for failure in self.store.extraction.failures_of(cid):
             extractors.append(
                 ExtractorRun(failure.extractor, failure.version, False, error=failure.error)
@@ -171,11 +201,18 @@ class Catalog:
             available=row.available,
             added_at=row.added_at,
             metadata=row.metadata,
-            tags=ranked[:24],
+            tags=ranked,
             extractors=extractors,
             plays=self.store.views.plays(cid),
             feedback=history.feedback(self.store).get(cid),
             thumbnail=self.dirs.thumbnail(cid),
+            category=row.category,
+            music={
+                name: getattr(row, name)
+                for name in ("title", *MUSIC_COLUMNS)
+                if getattr(row, name) is not None and (name != "title" or row.artist or row.album)
+            },
+            results=results,
         )
 
     def stored_data_keys(self, extractor: str, known: Iterable[str], sample: int = 50) -> list[str]:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from medialens.core.catalog import Catalog, FileDetails
 from medialens.core.duplicates import Group, find_duplicates
-from medialens.core.features import load_result
 from medialens.core.index import LibraryIndex
 from medialens.core.kinds import Classifier
 from medialens.core.pipeline import Pipeline, Progress
@@ -189,42 +188,10 @@ class Library:
         return record
 
     def info(self, raw: str | os.PathLike) -> dict:
-        row = self._media(raw)
-        cid = row.content_id
-        assert cid is not None  # media always has a content id
-        features: dict[str, dict] = {}
-        tags: dict[str, float] = {}
-        for stored in self.store.extraction.results_of(cid):
-            name = stored.extractor
-            result = load_result(self.store, cid, name)
-            assert result is not None
-            features[name] = {
-                "tags": result.tags,
-                "scalars": result.scalars,
-                "vectors": {k: int(v.shape[0]) for k, v in result.vectors.items()},
-                "text": result.text,
-                "data": result.data,
-            }
-            for tag, score in result.tags.items():
-                tags[tag] = max(score, tags.get(tag, 0.0))
-        failures = {f.extractor: f.error for f in self.store.extraction.failures_of(cid)}
-        return {
-            "path": row.display_path,
-            "kind": row.kind,
-            "category": row.category,
-            "music": {
-                name: getattr(row, name)
-                for name in ("title", *MUSIC_COLUMNS)
-                if getattr(row, name) is not None and (name != "title" or row.artist or row.album)
-            },
-            "duration": row.duration,
-            "available": row.available,
-            "content_id": cid,
-            "metadata": row.metadata,
-            "features": features,
-            "failures": failures,
-            "tags": dict(sorted(tags.items(), key=lambda kv: -kv[1])),
-        }
+        """A file's details as JSON: the same read as the GUI's details pane."""
+        details = self.catalog.details(self._media(raw).id)
+        assert details is not None  # the file was just found
+        return details.as_json()
 
     def reclassify(self, only_unknown: bool = False) -> int:
         """Decide every file's category again (or only those still unknown).

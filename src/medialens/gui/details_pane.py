@@ -303,7 +303,7 @@ class DetailsPane(QScrollArea):
 
     def chips(self, info: FileDetails) -> str:
         """The tags as chips, strongest first; strength shows as weight and colour, not digits."""
-        shown = [t for t in info.tags if t.score >= MIN_TAG_SCORE]
+        shown = [t for t in info.tags[:24] if t.score >= MIN_TAG_SCORE]
         if not shown:
             if info.tags:
                 return self.tr("Only weak tags so far.")
@@ -363,7 +363,7 @@ class DetailsPane(QScrollArea):
             rows.append(
                 (
                     self.tr("Tag scores"),
-                    ", ".join(f"{t.tag} {t.score:.2f} ({t.extractor})" for t in info.tags),
+                    ", ".join(f"{t.tag} {t.score:.2f} ({t.extractor})" for t in info.tags[:24]),
                 )
             )
         rows.append((self.tr("Content id"), info.content_id))
