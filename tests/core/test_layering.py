@@ -52,7 +52,6 @@ STILL_ALLOWED_SQL = frozenset(
         "core/features.py",
         "core/history.py",
         "core/index.py",
-        "core/media.py",
         "core/plugins.py",
         "core/recommendations.py",
         "core/search.py",

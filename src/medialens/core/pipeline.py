@@ -436,7 +436,7 @@ class Pipeline:
     # -- one file --------------------------------------------------------------------
 
     def _process(self, file_id: int) -> None:
-        from medialens.core.media import FileContext
+        from medialens.core.decoding import FileContext
 
         conn = self.store.read_conn()
         row = self.store.files.playable(file_id)
