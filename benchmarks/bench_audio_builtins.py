@@ -28,7 +28,8 @@ import numpy as np
 
 from medialens.api import MediaFile
 from medialens.builtins.audio import SAMPLE_RATE, AudioDescriptors
-from medialens.core.media import FileContext, probe
+from medialens.core.decoding import FileContext
+from medialens.core.probe import probe
 
 REPO = Path(__file__).resolve().parents[1]
 TARGET_RATIO = 2.0

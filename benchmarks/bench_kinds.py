@@ -31,8 +31,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from medialens.builtins.audio import AudioDescriptors
+from medialens.core.decoding import FileContext
 from medialens.core.kinds import CATEGORIES, DESCRIPTORS, Evidence, classify
-from medialens.core.media import FileContext, NotMedia
+from medialens.core.probe import NotMedia
 
 REPO = Path(__file__).resolve().parents[1]
 FOLDERS = {"speech": "speech", "sounds": "sound", "music": "music", "video": "video"}

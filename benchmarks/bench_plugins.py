@@ -35,7 +35,8 @@ import numpy as np
 
 from medialens.api import ExtractionResult
 from medialens.builtins.text import TextDocument
-from medialens.core.media import FileContext, probe
+from medialens.core.decoding import FileContext
+from medialens.core.probe import probe
 
 REPO = Path(__file__).resolve().parents[1]
 MEDIA = Path(os.environ.get("MEDIALENS_MEDIA") or REPO / ".media")

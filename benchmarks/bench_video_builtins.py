@@ -33,7 +33,8 @@ import numpy as np
 from medialens.api import ExtractionResult, MediaFile
 from medialens.builtins import DEFAULT_PLUGINS
 from medialens.builtins.audio import AudioDescriptors
-from medialens.core.media import FileContext, probe
+from medialens.core.decoding import FileContext
+from medialens.core.probe import probe
 
 REPO = Path(__file__).resolve().parents[1]
 TARGET_SECONDS_PER_HOUR = 15.0

@@ -15,7 +15,8 @@ import tempfile
 from pathlib import Path
 
 from medialens.api import MediaFile
-from medialens.core.media import FileContext, probe
+from medialens.core.decoding import FileContext
+from medialens.core.probe import probe
 
 REPO = Path(__file__).resolve().parents[1]
 MEDIA = Path(os.environ.get("MEDIALENS_MEDIA") or REPO / ".media")

@@ -92,7 +92,7 @@ def make_ctx(tmp_path):
 def file_context(tmp_path):
     """``file_context(path, results=None, settings=None)``: the app's real decoding context
     over a file, with ``settings`` as ``ctx.settings`` (a plugin's own, in the app)."""
-    from medialens.core.media import FileContext
+    from medialens.core.decoding import FileContext
     from medialens.core.plugin_settings import PluginContext
 
     def make(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from medialens.api import ExtractionResult
-from medialens.core.media import FileContext
+from medialens.core.decoding import FileContext
 
 MakeContext = Callable[..., FileContext]
 

@@ -11,7 +11,7 @@ import pytest
 from mediagen import make_tone, make_video
 
 from medialens import hookspecs
-from medialens.core.media import probe
+from medialens.core.probe import probe
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "plugins.md"
 HEADING = re.compile(r"^### `(medialens_\w+)\(([^)]*)\)`", re.MULTILINE)

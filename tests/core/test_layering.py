@@ -51,7 +51,6 @@ STILL_ALLOWED_SQL = frozenset(
         "hookspecs.py",
         "core/history.py",
         "core/index.py",
-        "core/media.py",
         "core/recommendations.py",
         "core/search.py",
         "core/similar.py",

@@ -21,14 +21,9 @@ from mediagen import (
 from PIL import Image
 
 from medialens.api import ExtractionCancelled, ExtractionContext
-from medialens.core.media import (
-    AUDIO_EXCERPTS,
-    MAX_AUDIO_SECONDS,
-    FileContext,
-    NotMedia,
-    music_tags,
-    probe,
-)
+from medialens.core.decoding import AUDIO_EXCERPTS, MAX_AUDIO_SECONDS, FileContext
+from medialens.core.probe import NotMedia, probe
+from medialens.core.tags import music_tags
 
 
 def context(path: Path, cache: Path, cancelled=lambda: False) -> FileContext:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from mediagen import make_tone
 
-import medialens.core.media  # noqa: F401 - loaded before dropping privileges
+import medialens.core.decoding  # noqa: F401 - loaded before dropping privileges
 from medialens.core.library import Library
 from medialens.paths import data_dirs
 

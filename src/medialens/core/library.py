@@ -22,6 +22,7 @@ from medialens.core.scanner import Scanner, ScanReport, display, fs_bytes
 from medialens.core.search import Hit, Searcher
 from medialens.core.similar import Match, similar
 from medialens.core.subtitles import Sidecar, sidecars
+from medialens.core.tags import music_tags
 from medialens.paths import DataDirs
 from medialens.store import MUSIC_COLUMNS, FileRecord, Store
 
@@ -208,8 +209,6 @@ class Library:
         For databases written before those columns existed, and whenever FACTS_VERSION
         changes. Reads no media file: the probe's tags are in ``files.metadata``.
         """
-        from medialens.core.media import music_tags  # noqa: PLC0415 - loads PyAV
-
         updates = []
         for file_id, metadata in self.store.files.media_metadata():
             try:

@@ -434,7 +434,7 @@ class Pipeline:
     # -- one file --------------------------------------------------------------------
 
     def _process(self, file_id: int) -> None:
-        from medialens.core.media import FileContext
+        from medialens.core.decoding import FileContext
 
         row = self.store.files.playable(file_id)
         if row is None or row.content_id is None:

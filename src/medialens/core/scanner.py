@@ -97,7 +97,7 @@ class _Candidate:
 
 def _examine(c: _Candidate) -> _Candidate:
     """Hash and probe one file (runs on the scan pool)."""
-    from medialens.core.media import NotMedia, probe
+    from medialens.core.probe import NotMedia, probe
 
     ext = os.path.splitext(c.path)[1].decode("utf-8", "replace").lower()
     promised = ext in MEDIA_EXTENSIONS

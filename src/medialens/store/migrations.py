@@ -145,7 +145,7 @@ def m003_category_and_music_tags(conn: sqlite3.Connection) -> None:
 
     ``category`` is music | speech | sound | video, NULL while unknown (decided by
     ``core.kinds`` as a file's evidence arrives). The music columns are the probe's
-    normalised tags (``core.media.music_tags``); the library fills them for existing rows
+    normalised tags (``core.tags.music_tags``); the library fills them for existing rows
     when it opens (see ``Library.refresh_facts``), since SQL cannot parse "3/12".
     """
     for column in (

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 MUSIC_COLUMNS = ("artist", "album_artist", "album", "track", "disc", "year", "genre")
-"""The probe's normalised music tags kept as columns of ``files`` (``core.media.music_tags``;
+"""The probe's normalised music tags kept as columns of ``files`` (``core.tags.music_tags``;
 the title has had its own column from the start)."""
 
 FILE_COLUMNS = (

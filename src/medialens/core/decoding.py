@@ -1,0 +1,301 @@
+"""The decoding context of one file: what its extractors share, decoded once.
+
+Every extractor of a file runs on one :class:`FileContext`, so the audio is decoded once
+(at the highest rate asked, others resampled from it), the keyframes chosen once and the
+cover art read once, however many extractors ask. Everything goes through PyAV (FFmpeg
+inside the wheel): it decodes audio of mp4/m4a without an ffmpeg program.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
+from fractions import Fraction
+from pathlib import Path
+from types import MappingProxyType
+
+import av
+import numpy as np
+from av.audio.stream import AudioStream
+from av.container import InputContainer
+
+from medialens.api import ExtractionCancelled, ExtractionResult, Keyframe, MediaFile
+from medialens.core.keyframes import extract_keyframes
+from medialens.core.probe import probe
+from medialens.core.streams import best_audio, declared_duration, is_attached_pic, open_container
+
+__all__ = ["AUDIO_DECODE_RATE", "AUDIO_EXCERPTS", "MAX_AUDIO_SECONDS", "FileContext"]
+
+MAX_AUDIO_SECONDS = 600.0
+"""Longer files yield evenly spaced excerpts totalling this much audio."""
+AUDIO_EXCERPTS = 20
+"""How many excerpts a long file's audio is made of (20 x 30 s)."""
+AUDIO_DECODE_RATE = 22050
+"""The cached decode is at least this rate (unless the file's own rate is lower), so a first
+request at a low rate (a waveform at 8 kHz) does not starve a later one at 22.05 kHz."""
+_NO_SETTINGS: Mapping[str, object] = MappingProxyType({})
+
+
+class FileContext:
+    """The :class:`medialens.api.ExtractionContext` of one file.
+
+    Decoded audio, keyframes and cover art are computed on first use, once, under a lock,
+    and shared by every extractor of the file. Each computation opens its own container,
+    so audio and keyframes may be computed by two threads at once.
+    """
+
+    def __init__(
+        self,
+        file: MediaFile,
+        cache_dir: Path,
+        results: Callable[[str], ExtractionResult | None],
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> None:
+        self._file = file
+        self._cache_dir = Path(cache_dir)
+        self._results = results
+        self._cancelled = cancelled
+        self._audio_lock = threading.Lock()
+        self._keyframes_lock = threading.Lock()
+        self._cover_lock = threading.Lock()
+        self._audio: dict[int, np.ndarray] = {}
+        self._audio_rate: int | None = None  # rate of the one real decode
+        self._keyframes: tuple[Keyframe, ...] | None = None
+        self._cover: bytes | None = None
+        self._cover_done = False
+        self.audio_decodes = 0
+        """How many times the file's audio was decoded: 0 or 1 (for tests and benchmarks)."""
+        self.audio_excerpts: tuple[tuple[float, float], ...] = ()
+        """(start, seconds) of each decoded excerpt, once audio was decoded."""
+
+    @classmethod
+    def for_path(
+        cls,
+        path: Path,
+        cache_dir: Path,
+        results: Mapping[str, ExtractionResult] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+        metadata: dict | None = None,
+    ) -> FileContext:
+        """Probe ``path`` and wrap it, outside any library (for tests, benchmarks, tools).
+
+        ``results`` are what ``ctx.result(name)`` hands out; ``metadata`` replaces the
+        probed metadata. The content id is a hash of the path: no library stores it.
+        """
+        path = Path(path)
+        info = probe(path)
+        file = MediaFile(
+            content_id=hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16],
+            path=path,
+            kind=info.kind,
+            duration=info.duration,
+            size=path.stat().st_size,
+            metadata=info.metadata if metadata is None else metadata,
+        )
+        return cls(file, cache_dir, dict(results or {}).get, cancelled)
+
+    # -- ExtractionContext
+
+    @property
+    def file(self) -> MediaFile:
+        return self._file
+
+    @property
+    def cache_dir(self) -> Path:
+        return self._cache_dir
+
+    def result(self, extractor: str) -> ExtractionResult | None:
+        return self._results(extractor)
+
+    @property
+    def settings(self) -> Mapping[str, object]:
+        """None here: each plugin's settings are added by the host around its own call."""
+        return _NO_SETTINGS
+
+    def check_cancelled(self) -> None:
+        if self._cancelled():
+            raise ExtractionCancelled(str(self._file.path))
+
+    def audio(self, sample_rate: int) -> np.ndarray:
+        """Mono float32 at ``sample_rate``; see :meth:`medialens.api.ExtractionContext.audio`."""
+        sample_rate = int(sample_rate)
+        if sample_rate <= 0:
+            raise ValueError(f"sample_rate must be positive, not {sample_rate}")
+        with self._audio_lock:
+            cached = self._audio.get(sample_rate)
+            if cached is not None:
+                return cached
+            if self._audio_rate is None:
+                decoded, rate = self._decode_audio(sample_rate)
+                self._audio_rate = rate
+                self._audio[rate] = decoded
+            base = self._audio[self._audio_rate]
+            if sample_rate not in self._audio:
+                self._audio[sample_rate] = _resample(base, self._audio_rate, sample_rate)
+            return self._audio[sample_rate]
+
+    def keyframes(self) -> Sequence[Keyframe]:
+        with self._keyframes_lock:
+            if self._keyframes is None:
+                self._keyframes = extract_keyframes(self._file, self.check_cancelled)
+            return self._keyframes
+
+    def cover_art(self) -> bytes | None:
+        with self._cover_lock:
+            if not self._cover_done:
+                self._cover = self._read_cover_art()
+                self._cover_done = True
+            return self._cover
+
+    def close(self) -> None:
+        """Drop the decoded arrays; the context may still be used (it decodes again)."""
+        with self._audio_lock:
+            self._audio.clear()
+            self._audio_rate = None
+        with self._keyframes_lock:
+            self._keyframes = None
+        with self._cover_lock:
+            self._cover = None
+            self._cover_done = False
+
+    # -- audio
+
+    def _decode_audio(self, requested: int) -> tuple[np.ndarray, int]:
+        """Decode the audio stream once, at ``requested`` or at least AUDIO_DECODE_RATE."""
+        empty = np.zeros(0, dtype=np.float32)
+        with open_container(self._file.path) as container:
+            stream = best_audio(container)
+            if stream is None:
+                return empty, requested
+            native = int(stream.codec_context.sample_rate or requested)
+            rate = max(requested, min(native, AUDIO_DECODE_RATE))
+            self.audio_decodes += 1
+            duration = self._file.duration or (declared_duration(container, stream) or 0.0)
+            stream.codec_context.thread_type = "AUTO"
+            if duration > MAX_AUDIO_SECONDS + 1.0:
+                with suppress(av.FFmpegError):  # not seekable: the first ten minutes below
+                    return self._decode_excerpts(container, stream, rate, duration), rate
+            else:
+                return self._decode_start(container, stream, rate, duration), rate
+        with open_container(
+            self._file.path
+        ) as container:  # afresh: a failed seek leaves the demuxer lost
+            stream = best_audio(container)
+            assert stream is not None
+            stream.codec_context.thread_type = "AUTO"
+            return self._decode_start(container, stream, rate, duration), rate
+
+    def _decode_start(
+        self, container: InputContainer, stream: AudioStream, rate: int, duration: float
+    ) -> np.ndarray:
+        self.audio_excerpts = ((0.0, min(duration, MAX_AUDIO_SECONDS)),)
+        return self._decode_span(container, stream, rate, None, int(MAX_AUDIO_SECONDS * rate))
+
+    def _decode_excerpts(
+        self, container: InputContainer, stream: AudioStream, rate: int, duration: float
+    ) -> np.ndarray:
+        seconds = MAX_AUDIO_SECONDS / AUDIO_EXCERPTS
+        starts = np.linspace(0.0, max(duration - seconds, 0.0), AUDIO_EXCERPTS)
+        time_base = stream.time_base
+        assert time_base is not None, "an opened audio stream has a time base"
+        offset = float(stream.start_time * time_base) if stream.start_time else 0.0
+        parts = []
+        for start in starts:
+            self.check_cancelled()
+            target = int((float(start) + offset) / time_base)
+            container.seek(target, stream=stream, backward=True)
+            parts.append(
+                self._decode_span(
+                    container, stream, rate, float(start) + offset, int(seconds * rate)
+                )
+            )
+        self.audio_excerpts = tuple((float(s), seconds) for s in starts)
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
+
+    def _decode_span(
+        self,
+        container: InputContainer,
+        stream: AudioStream,
+        rate: int,
+        start: float | None,
+        max_samples: int,
+    ) -> np.ndarray:
+        """Decode from the current position: skip to ``start`` seconds, stop at max_samples."""
+        resampler = av.AudioResampler(format="flt", layout="mono", rate=rate)
+        chunks: list[np.ndarray] = []
+        total = 0
+        skip: int | None = None if start is not None else 0
+        frames = 0
+        try:
+            for packet in container.demux(stream):
+                try:
+                    decoded = packet.decode()
+                except av.FFmpegError:
+                    continue  # one damaged packet: keep going
+                for frame in decoded:
+                    frames += 1
+                    if frames % 64 == 0:
+                        self.check_cancelled()
+                    if skip is None:
+                        t = float(frame.time) if frame.time is not None else start or 0.0
+                        skip = max(0, round(((start or 0.0) - t) * rate))
+                    try:
+                        out = resampler.resample(frame)
+                    except ValueError:  # the stream changed layout or rate mid-way
+                        resampler = av.AudioResampler(format="flt", layout="mono", rate=rate)
+                        out = resampler.resample(frame)
+                    for o in out:
+                        chunk = o.to_ndarray().reshape(-1)
+                        chunks.append(chunk)
+                        total += len(chunk)
+                if total - (skip or 0) >= max_samples:
+                    break
+            else:
+                for o in resampler.resample(None):
+                    chunks.append(o.to_ndarray().reshape(-1))
+        except av.FFmpegError:
+            pass  # truncated tail: keep what decoded
+        if not chunks:
+            return np.zeros(0, dtype=np.float32)
+        samples = np.concatenate(chunks)[(skip or 0) :][:max_samples]
+        return np.clip(samples, -1.0, 1.0).astype(np.float32, copy=False)
+
+    def _read_cover_art(self) -> bytes | None:
+        try:
+            with open_container(self._file.path) as container:
+                for stream in container.streams.video:
+                    if not is_attached_pic(stream):
+                        continue
+                    for packet in container.demux(stream):
+                        data = bytes(packet)
+                        if data:
+                            return data
+                        break
+        except av.FFmpegError:
+            return None
+        return None
+
+
+def _resample(samples: np.ndarray, source_rate: int, target_rate: int) -> np.ndarray:
+    """Resample cached mono float32 audio with FFmpeg's resampler (no second decode)."""
+    if source_rate == target_rate or len(samples) == 0:
+        return samples
+    resampler = av.AudioResampler(format="flt", layout="mono", rate=target_rate)
+    chunks: list[np.ndarray] = []
+    step = 1 << 16
+    for i in range(0, len(samples), step):
+        frame = av.AudioFrame.from_ndarray(
+            np.ascontiguousarray(samples[None, i : i + step]), format="flt", layout="mono"
+        )
+        frame.sample_rate = source_rate
+        frame.pts = i
+        frame.time_base = Fraction(1, source_rate)
+        chunks.extend(o.to_ndarray().reshape(-1) for o in resampler.resample(frame))
+    chunks.extend(o.to_ndarray().reshape(-1) for o in resampler.resample(None))
+    out = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.float32)
+    expected = int(round(len(samples) * target_rate / source_rate))
+    if len(out) < expected:
+        out = np.pad(out, (0, expected - len(out)))
+    return np.clip(out[:expected], -1.0, 1.0).astype(np.float32, copy=False)
