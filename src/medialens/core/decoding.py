@@ -179,9 +179,8 @@ class FileContext:
                     return self._decode_excerpts(container, stream, rate, duration), rate
             else:
                 return self._decode_start(container, stream, rate, duration), rate
-        with open_container(
-            self._file.path
-        ) as container:  # afresh: a failed seek leaves the demuxer lost
+        # Afresh: a failed seek leaves the demuxer lost.
+        with open_container(self._file.path) as container:
             stream = best_audio(container)
             assert stream is not None
             stream.codec_context.thread_type = "AUTO"

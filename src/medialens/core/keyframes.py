@@ -67,10 +67,8 @@ def extract_keyframes(file: MediaFile, check_cancelled: Callable[[], None]) -> t
             candidates = _seek_keyframes(
                 container, stream, duration, check_cancelled, skip_nonkey=False
             )
-    if not candidates:
-        candidates = _leading_keyframes(
-            file.path, check_cancelled
-        )  # streams that cannot seek (raw .h264)
+    if not candidates:  # streams that cannot seek (raw .h264)
+        candidates = _leading_keyframes(file.path, check_cancelled)
     chosen = _choose_keyframes(candidates)
     return tuple(Keyframe(time=c.time, image=c.image) for c in chosen)
 
@@ -144,7 +142,7 @@ def _leading_keyframes(path: Path, check_cancelled: Callable[[], None]) -> list[
     return candidates
 
 
-# -- cover art
+# -- one frame: read, sized, scored
 
 
 def _first_video_frame(container: InputContainer, stream: VideoStream) -> av.VideoFrame | None:

@@ -70,7 +70,6 @@ _IMAGE_CODECS = frozenset(
         "ico",
     }
 )
-# Demuxers that turn text files into "video" (ANSI art and the like).
 
 
 class NotMedia(Exception):
