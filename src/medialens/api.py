@@ -43,6 +43,8 @@ __all__ = [
     "Extractor",
     "ExtractionCancelled",
     "TextEmbedder",
+    "Setting",
+    "SettingType",
     "api_compatible",
 ]
 
@@ -185,6 +187,14 @@ class ExtractionContext(Protocol):
         """
         ...
 
+    @property
+    def settings(self) -> Mapping[str, object]:
+        """This plugin's settings (API 1.1): every key its ``medialens_settings()`` declares,
+        with the user's value or the default. Read it in ``extract()``, not in the hook,
+        so a change applies from the next file on. Empty for a plugin that declares none.
+        """
+        ...
+
 
 @runtime_checkable
 class Extractor(Protocol):
@@ -225,6 +235,29 @@ class TextEmbedder(Protocol):
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """L2-normalised float32 ``[len(texts), dim]``. May load a model on first call."""
         ...
+
+
+SettingType = Literal["bool", "int", "float", "choice"]
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting a plugin offers the user (API 1.1), returned by ``medialens_settings()``.
+
+    ``key`` is stable (values are stored under it); ``label`` and ``help`` are what the
+    user reads in Settings. ``int`` and ``float`` take an optional ``minimum``/``maximum``,
+    ``choice`` takes ``choices`` (the stored values). The value reaches ``extract()`` as
+    ``ctx.settings[key]``, already of the declared type and in range.
+    """
+
+    key: str
+    label: str
+    type: SettingType
+    default: bool | int | float | str
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+    help: str = ""
 
 
 def _major_minor(version: str) -> tuple[int, int]:

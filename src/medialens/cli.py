@@ -183,6 +183,9 @@ def cmd_plugins_list(args) -> int:
     for r in records:
         error = f"  ({r['error']})" if r["error"] else ""
         print(f"{r['name']:<20} {r['version']:<10} api {r['api']:<5} {r['status']}{error}")
+        about = [r.get("description"), r.get("homepage"), r.get("license")]
+        if any(about):
+            print(f"    {'  ·  '.join(a for a in about if a)}")
         if r["status"] == "active":  # an inactive plugin's reason is its error above
             for e in r["extractors"]:
                 if e["malfunction"]:
@@ -212,6 +215,57 @@ def cmd_plugins_embedder(args) -> int:
         print(f"text embedder for search: {embedder.name} (plugin {plugin}, {how})")
     if chosen is not None and chosen != plugin:
         print(f"the chosen plugin {chosen} is not active or offers no embedder now")
+    return 0
+
+
+def cmd_plugins_settings(args) -> int:
+    from medialens.core.plugin_settings import SettingError
+
+    if args.key is not None and args.value is None:
+        raise CliError("give a value too: medialens plugins settings NAME KEY VALUE")
+    with _open(args) as lib:
+        if args.name not in lib.host.records:
+            known = ", ".join(sorted(lib.host.records)) or "none"
+            raise CliError(f"no plugin called {args.name!r} (installed: {known})")
+        settings = lib.host.settings
+        try:
+            if args.key is not None:
+                if args.value == "default":
+                    settings.reset(args.name, args.key)
+                else:
+                    settings.set(args.name, args.key, args.value)
+        except SettingError as exc:
+            raise CliError(str(exc)) from None
+        described = settings.describe(args.name)
+    if args.json:
+        _print_json(described)
+    elif args.key is not None:
+        value = next(d["value"] for d in described if d["key"] == args.key)
+        print(f"{args.name}.{args.key} = {value}")
+    elif not described:
+        print(f"{args.name} has no settings")
+    else:
+        for d in described:
+            bounds = (
+                f"one of {', '.join(d['choices'])}"
+                if d["choices"]
+                else " to ".join(f"{b:g}" for b in (d["minimum"], d["maximum"]) if b is not None)
+            )
+            extra = f"; {bounds}" if bounds else ""
+            print(f"{d['key']} = {d['value']}  ({d['type']}, default {d['default']}{extra})")
+            print(f"    {d['label']}{': ' + d['help'] if d['help'] else ''}")
+    return 0
+
+
+def cmd_plugin_new(args) -> int:
+    from medialens.core.scaffold import ScaffoldError, new_plugin
+
+    try:
+        root = new_plugin(args.name, args.dir)
+    except ScaffoldError as exc:
+        raise CliError(str(exc)) from None
+    print(f"wrote {root}")
+    print(f"next: cd {root} && pip install -e '.[test]' && pytest && medialens plugins list")
     return 0
 
 
@@ -330,6 +384,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", metavar="NAME", nargs="?", help="the plugin whose embedder to use")
     p.add_argument(
         "--auto", action="store_true", help="forget the choice: use the first embedder offered"
+    )
+    p = command(
+        "settings",
+        cmd_plugins_settings,
+        "show a plugin's settings, or set one (VALUE `default` restores the default)",
+        psub,
+    )
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("key", metavar="KEY", nargs="?")
+    p.add_argument("value", metavar="VALUE", nargs="?")
+    p.add_argument("--json", action="store_true")
+
+    plugin = sub.add_parser("plugin", help="write a new plugin", parents=[common])
+    nsub = plugin.add_subparsers(dest="plugin_command", metavar="ACTION")
+    nsub.required = True
+    p = command("new", cmd_plugin_new, "write a working plugin package to start from", nsub)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument(
+        "--dir", default=".", help="the folder to write medialens-NAME into (default: here)"
     )
 
     p = command("search", cmd_search, "find files by words and by meaning")
@@ -491,8 +564,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
-    from medialens.store import DatabaseError
     from medialens.core.library import LibraryError
+    from medialens.store import DatabaseError
 
     try:
         return int(args.func(args) or 0)

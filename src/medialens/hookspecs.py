@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pluggy
 
-from medialens.api import PROJECT, Extractor, TextEmbedder
+from medialens.api import PROJECT, Extractor, Setting, TextEmbedder
 
 hookspec = pluggy.HookspecMarker(PROJECT)
 
@@ -30,5 +30,17 @@ def medialens_text_embedder() -> TextEmbedder | None:
 
     Called lazily the first time a semantic search runs, on a worker thread.
     The first plugin that returns one wins. Without any, search is keyword-only.
+    """
+    raise NotImplementedError
+
+
+@hookspec
+def medialens_settings() -> list[Setting]:
+    """Return the settings this plugin offers the user (plugin API 1.1).
+
+    Called once when the plugin loads; must be cheap. Each item is a
+    :class:`medialens.api.Setting`. The user edits them in Settings (or with
+    ``medialens plugins settings NAME KEY VALUE``); they are stored with the library,
+    per plugin, and reach every ``extract()`` call as ``ctx.settings``.
     """
     raise NotImplementedError

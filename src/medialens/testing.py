@@ -4,15 +4,17 @@ Import the fixtures into your ``conftest.py`` and pytest finds them::
 
     from medialens.testing import file_context, make_ctx  # noqa: F401
 
-``file_context(path)`` is the app's real decoding context over a media file: what your
-extractor sees inside Medialens. ``make_ctx(frames=..., samples=..., results=...)`` is an
+``file_context(path, results=None, settings=None)`` is the app's real decoding context
+over a media file: what your extractor sees inside Medialens. ``make_ctx(path, kind,
+frames=..., samples=..., results=..., settings=..., cancelled=...)`` is an
 :class:`ArrayContext` over arrays you give it, for cases no real file produces (a frame of
 the wrong shape, a cancelled run) and for testing model logic on exact inputs.
+``setting_defaults(plugin)`` is what ``ctx.settings`` holds for a plugin nobody configured.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +23,7 @@ import pytest
 
 from medialens.api import ExtractionCancelled, ExtractionResult, Keyframe, MediaFile
 
-__all__ = ["ArrayContext", "file_context", "make_ctx"]
+__all__ = ["ArrayContext", "file_context", "make_ctx", "setting_defaults"]
 
 
 @dataclass
@@ -33,6 +35,7 @@ class ArrayContext:
     frames: Sequence[Keyframe] = ()
     samples: dict[int, np.ndarray] = field(default_factory=dict)
     results: dict[str, ExtractionResult] = field(default_factory=dict)
+    settings: Mapping[str, object] = field(default_factory=dict)
     cancelled: bool = False
 
     def audio(self, sample_rate: int) -> np.ndarray:
@@ -52,12 +55,34 @@ class ArrayContext:
             raise ExtractionCancelled()
 
 
+def setting_defaults(plugin: object) -> dict[str, object]:
+    """The defaults of the settings ``plugin`` (a module or object) declares through its
+    ``medialens_settings`` hook: what ``ctx.settings`` holds when the user changed none."""
+    hook = getattr(plugin, "medialens_settings", None)
+    return {s.key: s.default for s in (hook() if hook is not None else [])}
+
+
 @pytest.fixture
 def make_ctx(tmp_path):
-    """``make_ctx(path="clip.mp4", kind="video", frames=..., samples={sr: array}, ...)``."""
+    """``make_ctx(path="clip.mp4", kind="video", duration=10.0, metadata=None, frames=(),
+    samples={rate: array}, results={name: ExtractionResult}, settings={key: value},
+    cancelled=False)``: an :class:`ArrayContext` whose ``cache_dir`` is ``tmp_path``."""
 
-    def make(path="clip.mp4", kind="video", **kwargs) -> ArrayContext:
-        file = MediaFile(content_id="test", path=Path(path), kind=kind, duration=10.0, size=1)
+    def make(
+        path: str | Path = "clip.mp4",
+        kind: str = "video",
+        duration: float = 10.0,
+        metadata: Mapping[str, object] | None = None,
+        **kwargs,
+    ) -> ArrayContext:
+        file = MediaFile(
+            content_id="test",
+            path=Path(path),
+            kind=kind,  # type: ignore[arg-type]
+            duration=duration,
+            size=1,
+            metadata=dict(metadata or {}),
+        )
         return ArrayContext(file=file, cache_dir=tmp_path, **kwargs)
 
     return make
@@ -65,10 +90,17 @@ def make_ctx(tmp_path):
 
 @pytest.fixture
 def file_context(tmp_path):
-    """``file_context(path, results=None)``: the app's real decoding context over a file."""
+    """``file_context(path, results=None, settings=None)``: the app's real decoding context
+    over a file, with ``settings`` as ``ctx.settings`` (a plugin's own, in the app)."""
     from medialens.core.media import FileContext
+    from medialens.core.plugin_settings import PluginContext
 
-    def make(path: Path, results: dict[str, ExtractionResult] | None = None):
-        return FileContext.for_path(Path(path), tmp_path / "cache", results)
+    def make(
+        path: Path,
+        results: dict[str, ExtractionResult] | None = None,
+        settings: Mapping[str, object] | None = None,
+    ):
+        ctx = FileContext.for_path(Path(path), tmp_path / "cache", results)
+        return ctx if settings is None else PluginContext(ctx, dict(settings))
 
     return make

@@ -224,3 +224,16 @@ def test_generated_beats_get_beat_or_drum_tags(tmp_path, file_context, mediagen)
     result = ex.extract(file_context(loop))
     top = sorted(result.tags, key=result.tags.get, reverse=True)[:8]
     assert set(top) & {"beat", "drums", "techno", "electronic", "dance"}, result.tags
+
+
+def test_the_minimum_tag_score_setting_drops_the_less_sure_tags(make_ctx):
+    from medialens.testing import setting_defaults
+
+    assert setting_defaults(medialens_music) == {"min_tag_score": medialens_music.MIN_TAG_SCORE}
+    (ex,) = medialens_music.medialens_extractors()
+    samples = {SR: tone(20.0)}
+    default = ex.extract(make_ctx(samples=samples))
+    strict = ex.extract(make_ctx(samples=samples, settings={"min_tag_score": 0.3}))
+    assert strict.tags and all(s >= 0.3 for s in strict.tags.values())
+    assert set(strict.tags) < set(default.tags)  # fewer, and the surest ones kept
+    assert strict.tags == {t: s for t, s in default.tags.items() if s >= 0.3}

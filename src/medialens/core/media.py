@@ -16,6 +16,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import av
@@ -529,6 +530,9 @@ class _Candidate:
     dhash: int
 
 
+_NO_SETTINGS: Mapping[str, object] = MappingProxyType({})
+
+
 class FileContext:
     """The :class:`medialens.api.ExtractionContext` of one file.
 
@@ -599,6 +603,11 @@ class FileContext:
 
     def result(self, extractor: str) -> ExtractionResult | None:
         return self._results(extractor)
+
+    @property
+    def settings(self) -> Mapping[str, object]:
+        """None here: each plugin's settings are added by the host around its own call."""
+        return _NO_SETTINGS
 
     def check_cancelled(self) -> None:
         if self._cancelled():

@@ -125,7 +125,9 @@ class Progress:
         }
 
 
-def _guarded_call(extractor: Extractor, ctx, timeout: float) -> ExtractionResult:
+def _guarded_call(
+    extractor: Extractor, ctx, timeout: float, run: Callable = lambda e, c: e.extract(c)
+) -> ExtractionResult:
     """Run plugin code on its own thread; abandon it after ``timeout`` seconds.
 
     Python cannot kill a thread, so a hung extractor is left to finish in the
@@ -135,7 +137,7 @@ def _guarded_call(extractor: Extractor, ctx, timeout: float) -> ExtractionResult
 
     def target() -> None:
         try:
-            box["result"] = extractor.extract(ctx)
+            box["result"] = run(extractor, ctx)
         except BaseException as exc:  # noqa: BLE001 - plugin code may raise anything
             box["error"] = exc
 
@@ -485,6 +487,7 @@ class Pipeline:
                             extractor,
                             DeclaredContext(ctx, extractor),
                             float(extractor.timeout or 300),
+                            self.host.run_extractor,
                         ),
                     )
                 except ExtractionCancelled:

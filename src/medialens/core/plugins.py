@@ -16,7 +16,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
-from typing import cast
+from typing import Any, cast
 
 import pluggy
 
@@ -24,11 +24,17 @@ from medialens import __version__, hookspecs
 from medialens.api import (
     API_VERSION,
     PROJECT,
+    ExtractionContext,
+    ExtractionResult,
     Extractor,
+    Setting,
     TextEmbedder,
     VectorOutput,
     api_compatible,
 )
+from medialens.core.plugin_about import About, builtin_about, package_about
+from medialens.core.plugin_settings import PluginContext, PluginSettings, check_declaration
+from medialens.core.plugin_trace import PluginTracer
 from medialens.store import Store
 
 log = logging.getLogger(__name__)
@@ -62,6 +68,8 @@ class PluginRecord:
     module: object | None = None
     extractors: list[Extractor] = field(default_factory=list)
     distribution: str | None = None  # the package it was installed from (entry points)
+    about: About = field(default_factory=About)  # description, homepage, licence
+    settings: list[Setting] = field(default_factory=list)  # what medialens_settings() declared
     malfunctions: dict[str, str] = field(default_factory=dict)
     """Extractors of this plugin marked malfunctioned, and why (the others still run)."""
     fault: str | None = None
@@ -93,6 +101,10 @@ class PluginRecord:
             "builtin": self.builtin,
             "bundled": self.bundled,
             "distribution": self.distribution,
+            "description": self.about.description,
+            "homepage": self.about.homepage,
+            "license": self.about.license,
+            "settings": [s.key for s in self.settings],
             "extractors": [
                 {
                     "name": e.name,
@@ -147,6 +159,9 @@ class PluginHost:
         self._embedder: TextEmbedder | None = None
         self._embedder_plugin: str | None = None
         self._embedder_loaded = False
+        self.tracer = PluginTracer.from_env()  # MEDIALENS_TRACE_PLUGINS=1
+        self.tracer.install(self.pm)
+        self.settings = PluginSettings(store)
         self._cycles: dict[str, str] = {}  # plugin -> the requires cycle it is on
 
         if builtins:
@@ -154,6 +169,7 @@ class PluginHost:
 
             for module in DEFAULT_PLUGINS:
                 self._add(module.__name__.rsplit(".", 1)[-1], module, __version__, builtin=True)
+                self.records[module.__name__.rsplit(".", 1)[-1]].about = builtin_about(module)
         if entry_points:
             for ep in metadata.entry_points(group=PROJECT):
                 version = ep.dist.version if ep.dist is not None else "?"
@@ -168,9 +184,11 @@ class PluginHost:
                         name, version, "?", MALFUNCTIONED, f"failed to load: {exc!r}", fault="load"
                     )
                     self.records[name].distribution = ep.dist.name if ep.dist else None
+                    self.records[name].about = package_about(ep.dist)
                     continue
                 self._add(name, plugin, version)
                 self.records[name].distribution = ep.dist.name if ep.dist else None
+                self.records[name].about = package_about(ep.dist)
         for name, plugin in extra or []:
             self._add(name, plugin, getattr(plugin, "__version__", "0"))
         self._check_requires()
@@ -191,6 +209,30 @@ class PluginHost:
             record.fault = "load"
             return
         record.extractors = self._collect(record)
+        self._collect_settings(record)
+
+    def _collect_settings(self, record: PluginRecord) -> None:
+        """Call this plugin's ``medialens_settings`` alone, guarded; a bad one malfunctions."""
+        for impl in self.pm.hook.medialens_settings.get_hookimpls():
+            if impl.plugin_name != record.name:
+                continue
+            try:
+                found: Any = self.tracer.call(
+                    "hook medialens_settings()", record.name, impl.function
+                )
+                record.settings = [check_declaration(s) for s in found or []]
+            except Exception as exc:
+                record.status, record.error = MALFUNCTIONED, f"medialens_settings() failed: {exc}"
+                record.fault = "load"
+                record.settings = []
+        self.settings.declare(record.name, record.settings)
+
+    def run_extractor(self, extractor: Extractor, ctx: ExtractionContext) -> ExtractionResult:
+        """``extractor.extract`` with its plugin's settings on the context, traced."""
+        record = self.owner_of(extractor.name)
+        plugin = record.name if record is not None else "?"
+        bound = PluginContext(ctx, self.settings.values(plugin))
+        return self.tracer.call(f"extract {extractor.name}", plugin, extractor.extract, bound)
 
     def _collect(self, record: PluginRecord) -> list[Extractor]:
         """Call this plugin's ``medialens_extractors`` alone, guarded."""
@@ -199,7 +241,10 @@ class PluginHost:
             if impl.plugin_name != record.name:
                 continue
             try:
-                for obj in cast(Iterable[object], impl.function() or []):
+                hook = "hook medialens_extractors()"
+                for obj in cast(
+                    Iterable[object], self.tracer.call(hook, record.name, impl.function) or []
+                ):
                     found.append(_check_extractor(obj))
             except Exception as exc:
                 record.status, record.error = (
@@ -327,7 +372,12 @@ class PluginHost:
             if record is None or record.status != ACTIVE:
                 continue
             try:
-                embedder = cast(TextEmbedder | None, impl.function())
+                embedder = cast(
+                    TextEmbedder | None,
+                    self.tracer.call(
+                        "hook medialens_text_embedder()", impl.plugin_name, impl.function
+                    ),
+                )
             except Exception as exc:
                 log.warning("text embedder of %s failed: %s", impl.plugin_name, exc)
                 continue

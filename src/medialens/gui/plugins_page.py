@@ -277,6 +277,7 @@ class PluginsPage(Page):
             (self.tr("Version"), r["version"]),
             (self.tr("Plugin API"), r["api"]),
             (self.tr("Package"), r.get("distribution") or self.tr("part of Medialens")),
+            *about_rows(self, r),
             (self.tr("Files done"), f"{r['processed']:,}"),
             (self.tr("Files failed"), f"{r['failed']:,}"),
         ]
@@ -362,6 +363,8 @@ class PluginsPage(Page):
                     item.setToolTip(col, second)
             else:
                 item.setToolTip(P_PRODUCES, produces)
+            if r.get("description"):
+                item.setToolTip(P_NAME, r["description"])
             if r["failed"]:
                 item.setData(P_DONE, SubtitleRole, self.tr("{0} failed").format(r["failed"]))
                 item.setData(P_DONE, ColorRole, error_color)
@@ -472,6 +475,16 @@ class PluginsPage(Page):
                 lambda lib: lib.rerun(r["name"]),
                 lambda _n: (self.session.engine.replan(), self.refresh()),
             )
+
+
+def about_rows(page: PluginsPage, r: dict) -> list[tuple[str, str]]:
+    """What the plugin's package says about itself: description, homepage, licence."""
+    rows = [
+        (page.tr("Description"), r.get("description")),
+        (page.tr("Homepage"), r.get("homepage")),
+        (page.tr("Licence"), r.get("license")),
+    ]
+    return [(label, value) for label, value in rows if value]
 
 
 def _esc(text) -> str:

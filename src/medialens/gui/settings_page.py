@@ -1,4 +1,5 @@
-"""Settings: analysis threads, history, data location, language and theme."""
+"""Settings: analysis threads, history, data location, language and theme, and the
+settings each plugin declares (``medialens_settings()``), edited in place."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QWidget,
 )
 
 from medialens.gui.services import history
@@ -24,6 +27,44 @@ from medialens.gui.widgets import Page, checkbox, heading, muted
 
 def history_paused(lib) -> bool:
     return history().is_paused(lib)
+
+
+def plugin_settings(lib) -> list[dict]:
+    """Each plugin that declares settings, with every declaration and its current value."""
+    settings = lib.host.settings
+    return [{"plugin": name, "settings": settings.describe(name)} for name in settings.plugins()]
+
+
+def setting_editor(setting: dict) -> tuple[QWidget, Signal]:
+    """The widget that edits one declared setting, and its signal carrying the new value."""
+    kind, value = setting["type"], setting["value"]
+    lo, hi = setting["minimum"], setting["maximum"]
+    if kind == "bool":
+        box = checkbox()
+        box.setChecked(bool(value))
+        return box, box.toggled
+    if kind == "choice":
+        combo = QComboBox()
+        for choice in setting["choices"]:
+            combo.addItem(str(choice), choice)
+        combo.setCurrentIndex(max(0, combo.findData(value)))
+        return combo, combo.currentTextChanged
+    if kind == "int":
+        spin = QSpinBox()
+        spin.setRange(
+            int(lo) if lo is not None else -(2**31), int(hi) if hi is not None else 2**31 - 1
+        )
+        spin.setValue(int(value))
+        spin.setMaximumWidth(120)
+        return spin, spin.valueChanged
+    real = QDoubleSpinBox()
+    real.setDecimals(3)
+    real.setRange(float(lo) if lo is not None else -1e9, float(hi) if hi is not None else 1e9)
+    if lo is not None and hi is not None:
+        real.setSingleStep(max((float(hi) - float(lo)) / 100.0, 0.001))
+    real.setValue(float(value))
+    real.setMaximumWidth(120)
+    return real, real.valueChanged
 
 
 class SettingsPage(Page):
@@ -99,7 +140,7 @@ class SettingsPage(Page):
             lambda _i: self.themeChanged.emit(self.theme.currentData())
         )
 
-        self.sections = [heading("", 1.1) for _ in range(3)]
+        self.sections = [heading("", 1.1) for _ in range(4)]
         form.addRow(self.sections[0])
         self.row_labels = [QLabel() for _ in range(7)]
         form.addRow(self.row_labels[0], fl)
@@ -111,6 +152,17 @@ class SettingsPage(Page):
         form.addRow(self.row_labels[4], dl)
         form.addRow(self.row_labels[5], self.language)
         form.addRow(self.row_labels[6], self.theme)
+        # what each plugin lets the user tune: its own labels, in its own words
+        form.addRow(self.sections[3])
+        self.plugins_note = muted(QLabel())
+        self.plugins_note.setWordWrap(True)
+        form.addRow(self.plugins_note)
+        self.plugin_form = QFormLayout()
+        self.plugin_form.setHorizontalSpacing(18)
+        self.plugin_form.setVerticalSpacing(10)
+        form.addRow(self.plugin_form)
+        self.plugin_editors: dict[tuple[str, str], QWidget] = {}
+        self._plugin_rows: list[dict] | None = None
         self.outer.addSpacing(6)
         self.outer.addLayout(form)
         self.outer.addStretch(1)
@@ -119,6 +171,7 @@ class SettingsPage(Page):
         self.outer.addWidget(self.privacy)
         self._folder_count = 0
         self.retranslate()
+        self.refresh_plugins()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Settings"))
@@ -130,6 +183,17 @@ class SettingsPage(Page):
         self.sections[0].setText(self.tr("Library"))
         self.sections[1].setText(self.tr("History"))
         self.sections[2].setText(self.tr("This computer"))
+        self.sections[3].setText(self.tr("Plugins"))
+        if self._plugin_rows is None:
+            self.plugins_note.setText(self.tr("Loading plugins…"))
+        elif not self._plugin_rows:
+            self.plugins_note.setText(self.tr("No installed plugin has settings."))
+        else:
+            self.plugins_note.setText(
+                self.tr(
+                    "Changes apply to files analysed from now on; re-run a plugin on the Plugins page to apply them to every file."
+                )
+            )
         labels = [
             self.tr("Folders"),
             self.tr("Analysis threads"),
@@ -158,6 +222,45 @@ class SettingsPage(Page):
             self.tr(
                 "Your library, analysis results and history are kept only in the data location above. Nothing is sent anywhere."
             )
+        )
+
+    # -- plugin settings -------------------------------------------------------------
+
+    def refresh_plugins(self) -> None:
+        self.session.run_core(plugin_settings, self.set_plugin_settings)
+
+    def set_plugin_settings(self, rows: list[dict]) -> None:
+        """One group per plugin: its name, then a row per setting (label, editor, help)."""
+        while self.plugin_form.rowCount():
+            self.plugin_form.removeRow(0)
+        self.plugin_editors.clear()
+        self._plugin_rows = rows
+        for row in rows:
+            plugin = row["plugin"]
+            title = QLabel(plugin)
+            font = title.font()
+            font.setBold(True)
+            title.setFont(font)
+            self.plugin_form.addRow(title)
+            for setting in row["settings"]:
+                editor, changed = setting_editor(setting)
+                editor.setToolTip(setting["help"])
+                changed.connect(
+                    lambda value, p=plugin, k=setting["key"]: self._plugin_setting_changed(
+                        p, k, value
+                    )
+                )
+                self.plugin_editors[(plugin, setting["key"])] = editor
+                label = QLabel(setting["label"])
+                label.setToolTip(setting["help"])
+                self.plugin_form.addRow(label, editor)
+        self.retranslate()
+
+    def _plugin_setting_changed(self, plugin: str, key: str, value: object) -> None:
+        self.session.run_core(
+            lambda lib: lib.host.settings.set(plugin, key, value),
+            None,
+            lambda err: self.session.show_message(str(err), 6000),
         )
 
     def _show_paused(self, paused: bool) -> None:

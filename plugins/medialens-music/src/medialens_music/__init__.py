@@ -12,6 +12,7 @@ import numpy as np
 from medialens.api import (
     ExtractionContext,
     ExtractionResult,
+    Setting,
     TagsOutput,
     VectorOutput,
     hookimpl,
@@ -40,19 +41,22 @@ __all__ = [
     "vocabulary",
     "summarise",
     "medialens_extractors",
+    "medialens_settings",
 ]
 
-MEDIALENS_API = "1.0"
+MEDIALENS_API = "1.1"  # ctx.settings
 
 MIN_TAG_SCORE = 0.05  # below this a sigmoid output is noise; dropping it keeps ~20-30 tags
 SILENCE_RMS = 1e-3  # -60 dBFS: a silent sound track says nothing about music
 
 
-def summarise(analysis: MusicAnalysis | None) -> ExtractionResult:
+def summarise(
+    analysis: MusicAnalysis | None, min_tag_score: float = MIN_TAG_SCORE
+) -> ExtractionResult:
     """One file's result from an analysis (pure: no model involved)."""
     if analysis is None:
         return ExtractionResult()
-    tags = {t: s for t, s in analysis.tags.items() if s >= MIN_TAG_SCORE}
+    tags = {t: s for t, s in analysis.tags.items() if s >= min_tag_score}
     return ExtractionResult(
         vectors={"music": analysis.embedding},
         tags=dict(sorted(tags.items(), key=lambda kv: -kv[1])),
@@ -88,9 +92,25 @@ class MusicExtractor:
         if float(np.sqrt(np.mean(np.square(samples, dtype=np.float64)))) < SILENCE_RMS:
             return ExtractionResult(data={"silent": True})
         ctx.check_cancelled()
-        return summarise(tag_audio(samples, self.max_patches))
+        threshold = float(ctx.settings.get("min_tag_score", MIN_TAG_SCORE))  # type: ignore[arg-type]
+        return summarise(tag_audio(samples, self.max_patches), threshold)
 
 
 @hookimpl
 def medialens_extractors() -> list[MusicExtractor]:
     return [MusicExtractor()]
+
+
+@hookimpl
+def medialens_settings() -> list[Setting]:
+    return [
+        Setting(
+            "min_tag_score",
+            "Minimum tag score",
+            "float",
+            MIN_TAG_SCORE,
+            minimum=0.0,
+            maximum=1.0,
+            help="Tags the model is less sure of are not kept. Higher: fewer, surer tags.",
+        )
+    ]

@@ -399,6 +399,11 @@ ZH = {
     "Looking for music…": "正在查找音乐…",
     "{0} audio files are still being sorted into music, spoken word and sound effects. Music appears here as soon as it is recognised.": "还有 {0} 个音频文件正在被分为音乐、语音和音效。识别出的音乐会立即显示在这里。",
     "Music appears here as soon as it is found.": "找到的音乐会立即显示在这里。",
+    "Description": "简介",
+    "Homepage": "主页",
+    "Licence": "许可证",
+    "No installed plugin has settings.": "已安装的插件都没有设置项。",
+    "Changes apply to files analysed from now on; re-run a plugin on the Plugins page to apply them to every file.": "更改只对今后分析的文件生效；在“插件”页面重新运行插件即可应用到所有文件。",
 }
 
 

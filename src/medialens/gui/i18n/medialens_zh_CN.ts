@@ -1426,6 +1426,22 @@
         <translation>本机</translation>
     </message>
     <message>
+        <source>Plugins</source>
+        <translation>插件</translation>
+    </message>
+    <message>
+        <source>Loading plugins…</source>
+        <translation>正在加载插件…</translation>
+    </message>
+    <message>
+        <source>No installed plugin has settings.</source>
+        <translation>已安装的插件都没有设置项。</translation>
+    </message>
+    <message>
+        <source>Changes apply to files analysed from now on; re-run a plugin on the Plugins page to apply them to every file.</source>
+        <translation>更改只对今后分析的文件生效；在“插件”页面重新运行插件即可应用到所有文件。</translation>
+    </message>
+    <message>
         <source>Folders</source>
         <translation>文件夹</translation>
     </message>
@@ -1668,6 +1684,21 @@
     <message>
         <source>Add a folder to the library</source>
         <translation>向媒体库添加文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <source>Description</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>Homepage</source>
+        <translation>主页</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
     </message>
 </context>
 </TS>
