@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from medialens.api import ExtractionCancelled, ExtractionResult, Extractor, MediaFile
+from medialens.core.failure_streaks import FailureStreaks
 from medialens.core.features import (
     DeclaredContext,
     InvalidResult,
@@ -179,7 +180,7 @@ class Pipeline:
         self._threads: list[threading.Thread] = []
         self._paused = threading.Event()
         self._stopping = threading.Event()
-        self._fail_streak: dict[str, int] = {}
+        self._fail_streaks = FailureStreaks(MALFUNCTION_AFTER)
         self._progress = Progress()
         self._clock = clock
         self._cost: dict[int, float] = {}  # queued or in-flight file id -> its job's cost
@@ -514,16 +515,14 @@ class Pipeline:
                     self.classifier.update(self.store, content_id, conn=wconn)
                 produced[extractor.name] = result
                 ok.append(extractor.name)
-                self._fail_streak[extractor.name] = 0
+                self._fail_streaks.succeeded(extractor.name)
         finally:
             ctx.close()
         self._finish(file_id, ok, failed)
 
     def _note_failure(self, extractor: Extractor, error: str) -> None:
-        streak = self._fail_streak.get(extractor.name, 0) + 1
-        self._fail_streak[extractor.name] = streak
-        if streak >= MALFUNCTION_AFTER:
-            self._fail_streak[extractor.name] = 0  # counts afresh once re-enabled
+        streak = self._fail_streaks.failed(extractor.name)
+        if streak is not None:
             self.host.mark_malfunctioned(
                 extractor.name, f"failed on {streak} files in a row; last: {error}"
             )
