@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 
@@ -10,8 +11,8 @@ import pytest
 from mediagen import make_tone, make_video
 
 from medialens.api import ExtractionResult, TagsOutput, VectorOutput, hookimpl
+from medialens.core.file_job import MALFUNCTION_AFTER, FailureStreaks
 from medialens.core.library import Library
-from medialens.core.pipeline import MALFUNCTION_AFTER
 from medialens.paths import data_dirs
 
 
@@ -273,3 +274,32 @@ def test_rerun_redoes_a_plugin_and_keeps_old_results_until_replaced(data_dir, fo
         assert lib.info(folder / "tone0.ogg")["tags"] == {"a-tag": 0.5}  # still there meanwhile
         lib.pipeline().run_sync()
         assert len(a.calls) == 10 and lib.status()["extractors"]["a"]["done"] == 5
+
+
+def test_failure_streaks_lose_no_failure_recorded_by_concurrent_workers():
+    """Workers of different files record failures at once: every one counts, and each
+    count is seen by exactly one worker, so exactly one crosses MALFUNCTION_AFTER."""
+    streaks = FailureStreaks()
+    workers, each = 8, 3000
+    seen: list[list[int]] = [[] for _ in range(workers)]
+    start = threading.Barrier(workers)
+
+    def record(i: int) -> None:
+        start.wait()
+        for _ in range(each):
+            seen[i].append(streaks.failed("broken"))
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible, so races show
+    try:
+        threads = [threading.Thread(target=record, args=(i,)) for i in range(workers)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert streaks.get("broken") == workers * each
+    assert sorted(n for counts in seen for n in counts) == list(range(1, workers * each + 1))
+    streaks.succeeded("broken")
+    assert streaks.get("broken") == 0 and streaks.failed("broken") == 1
