@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["MUSIC_FIELDS", "merge_tags", "music_tags"]
+__all__ = ["merge_tags", "music_tags"]
 
 _TAG_LIMIT = 2000  # characters kept of one tag value (lyrics can be long)
 _LANGUAGE_SUFFIX = re.compile(r"-[a-z]{3}$")  # MP4 "title-eng"
@@ -59,9 +59,6 @@ def merge_tags(*sources: Any) -> dict[str, str]:
         del merged["creation_time"]  # a muxer's zero, not a date
     return merged
 
-
-MUSIC_FIELDS = ("artist", "album_artist", "album", "title", "track", "disc", "year", "genre")
-"""The normalised tags the library keeps as columns of ``files`` (Artists and Albums views)."""
 
 # Names containers use for the same field, first found wins (FFmpeg already maps Vorbis
 # ALBUMARTIST, TRACKNUMBER, DISCNUMBER and ID3 TPE2, TRCK, TPOS to the generic names).
