@@ -10,8 +10,8 @@ import pytest
 from mediagen import make_tone, make_video
 
 from medialens.api import ExtractionResult, TagsOutput, VectorOutput, hookimpl
+from medialens.core.file_job import MALFUNCTION_AFTER
 from medialens.core.library import Library
-from medialens.core.pipeline import MALFUNCTION_AFTER
 from medialens.paths import data_dirs
 
 

@@ -11,8 +11,8 @@ import pytest
 from mediagen import make_tone
 
 from medialens.api import ExtractionResult, ScalarsOutput, TagsOutput, VectorOutput, hookimpl
+from medialens.core.file_job import MALFUNCTION_AFTER
 from medialens.core.library import Library
-from medialens.core.pipeline import MALFUNCTION_AFTER
 from medialens.paths import data_dirs
 from medialens.store import Store
 from medialens.store.migrations import MIGRATIONS

@@ -142,7 +142,7 @@ def test_plugins_list_says_which_extractor_malfunctioned_and_which_embedder_is_u
     from mediagen import make_tone
 
     from medialens.cli import main
-    from medialens.core.pipeline import MALFUNCTION_AFTER
+    from medialens.core.file_job import MALFUNCTION_AFTER
 
     install_plugin(site, "medialens-pairs", "ml_pairs", TWO_EXTRACTORS, entry="pairs")
     media = tmp_path / "m"

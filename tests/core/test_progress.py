@@ -8,7 +8,8 @@ from mediagen import make_tone
 
 from medialens.api import ExtractionResult, TagsOutput, hookimpl
 from medialens.core.library import Library
-from medialens.core.pipeline import ETA_AFTER, Pipeline
+from medialens.core.pipeline import Pipeline
+from medialens.core.scheduler import ETA_AFTER
 from medialens.paths import data_dirs
 
 
@@ -120,7 +121,7 @@ def test_eta_follows_the_measured_throughput_not_the_start_up(data_dir, tones):
             lib.store, lib.host, lib.dirs.cache, workers=1, on_progress=on_progress, clock=clock
         )
         pipeline.plan()
-        order = [fid for _p, _c, fid in sorted(pipeline._queue)]
+        order = pipeline.scheduler.queued()
         pipeline.run_sync()
 
     finishes = [(done, eta) for done, eta, _t in seen if done]
@@ -149,15 +150,13 @@ def test_pause_is_not_counted_as_work(data_dir, tones):
         lib.scan()
         pipeline = Pipeline(lib.store, lib.host, lib.dirs.cache, workers=1, clock=clock)
         pipeline.plan()
-        for _ in range(ETA_AFTER + 2):
-            fid = pipeline._pop()
-            pipeline._process(fid)
+        pipeline.run_queued(limit=ETA_AFTER + 2)
         before = pipeline.progress().eta_seconds
         assert before is not None and 4.0 <= before <= 6.0  # 5 files of a second each left
         pipeline.pause()
         clock.now += 3600  # an hour paused
         pipeline.resume()
-        pipeline._process(pipeline._pop())
+        pipeline.run_queued(limit=1)
         after = pipeline.progress().eta_seconds
         assert after is not None and after < 6.0, after
 
@@ -174,8 +173,7 @@ def test_idle_time_is_not_counted_as_work(data_dir, tones, tmp_path):
         for i in range(6):
             make_tone(tones / f"late{i}.wav", seconds=0.3, freq=900 + 20 * i)
         pipeline.enqueue(lib.scan().changed_ids)
-        for _ in range(ETA_AFTER + 2):
-            pipeline._process(pipeline._pop())
+        pipeline.run_queued(limit=ETA_AFTER + 2)
         eta = pipeline.progress().eta_seconds
         assert eta is not None and eta < 3.0, eta  # one file of a second is left
 

@@ -7,7 +7,7 @@ from guitools import close_window, open_window, wait_until
 from mediagen import make_tone
 
 from medialens.core.library import Library
-from medialens.core.pipeline import Progress
+from medialens.core.scheduler import Progress
 from medialens.paths import data_dirs
 
 

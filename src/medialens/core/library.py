@@ -16,9 +16,10 @@ from medialens.core.catalog import Catalog, FileDetails
 from medialens.core.duplicates import Group, find_duplicates
 from medialens.core.index import LibraryIndex
 from medialens.core.kinds import Classifier
-from medialens.core.pipeline import Pipeline, Progress
+from medialens.core.pipeline import Pipeline
 from medialens.core.plugins import PluginHost
 from medialens.core.scanner import Scanner, ScanReport, display, fs_bytes
+from medialens.core.scheduler import Progress
 from medialens.core.search import Hit, Searcher
 from medialens.core.similar import Match, similar
 from medialens.core.subtitles import Sidecar, sidecars

@@ -34,7 +34,7 @@ class _Result(QObject):
 
 
 class Bridge(QObject):
-    progress = Signal(object)  # medialens.core.pipeline.Progress
+    progress = Signal(object)  # medialens.core.scheduler.Progress
     filesDone = Signal(list)  # file ids finished since the last post
 
     def __init__(self, parent: QObject | None = None, workers: int = 4) -> None:

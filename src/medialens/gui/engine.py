@@ -19,7 +19,7 @@ import threading
 
 from PySide6.QtCore import QObject, Signal
 
-from medialens.core.pipeline import Progress
+from medialens.core.scheduler import Progress
 from medialens.gui import services as S
 from medialens.gui.bridge import Bridge
 

@@ -41,7 +41,7 @@ class Session(QObject):
     searchFinished = Signal(str, list)  # the query and its hits: (file id, why)
     playRequested = Signal(int)  # a file id to play
     queueRequested = Signal(str, int)  # "similar" / "next" / "append", and a file id
-    progressChanged = Signal(object)  # medialens.core.pipeline.Progress
+    progressChanged = Signal(object)  # medialens.core.scheduler.Progress
     scanningChanged = Signal(bool)
     filesDone = Signal(list)  # file ids whose analysis finished
     failuresChanged = Signal(int)  # how many files failed somewhere
@@ -71,7 +71,7 @@ class Session(QObject):
         self.folders: list[dict] | None = None  # None until first loaded
         self.rows_loaded = False
         self.query = ""  # the search shown, or ""
-        self.progress = None  # medialens.core.pipeline.Progress, once reported
+        self.progress = None  # medialens.core.scheduler.Progress, once reported
         self.scanning = False
         self.failures = 0
         self._signature = None

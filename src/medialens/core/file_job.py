@@ -1,0 +1,204 @@
+"""One file's job: its pending extractors, in dependency order, on one decoding context.
+
+The file is decoded once for all of them. Each result is stored the moment it exists, so a
+run killed half-way keeps it. Every call into plugin code runs under a time limit on a
+thread of its own; an exception or a timeout becomes a failure row and the job goes on.
+An extractor that fails on many files in a row is marked malfunctioned and stops being
+called; several workers count those failures, so the count is kept under a lock.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from medialens.api import (
+    ExtractionCancelled,
+    ExtractionContext,
+    ExtractionResult,
+    Extractor,
+    MediaFile,
+)
+from medialens.core.failure_streaks import FailureStreaks
+from medialens.core.features import (
+    DeclaredContext,
+    InvalidResult,
+    load_result,
+    store_failure,
+    store_result,
+    validate,
+)
+from medialens.core.kinds import Classifier
+from medialens.core.planning import order_by_dependencies, pending_extractors
+from medialens.core.plugins import PluginHost
+from medialens.store import Store
+
+__all__ = ["MALFUNCTION_AFTER", "ExtractorTimeout", "FileJobRunner"]
+
+MALFUNCTION_AFTER = 5  # consecutive failures, with no success in between
+
+
+class ExtractorTimeout(Exception):
+    pass
+
+
+def _guarded_call(
+    extractor: Extractor,
+    ctx: ExtractionContext,
+    timeout: float,
+    run: Callable[[Extractor, ExtractionContext], object] = lambda e, c: e.extract(c),
+) -> object:
+    """Run plugin code on its own thread; abandon it after ``timeout`` seconds.
+
+    Python cannot kill a thread, so a hung extractor is left to finish in the
+    background (its result is dropped) while the file's other extractors go on.
+    """
+    box: dict[str, object] = {}
+
+    def target() -> None:
+        try:
+            box["result"] = run(extractor, ctx)
+        except BaseException as exc:  # noqa: BLE001 - plugin code may raise anything
+            box["error"] = exc
+
+    worker = threading.Thread(target=target, name=f"extract-{extractor.name}", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise ExtractorTimeout(f"timed out after {timeout:g} s")
+    error = box.get("error")
+    if isinstance(error, BaseException):
+        raise error
+    return box["result"]
+
+
+class FileJobRunner:
+    """Runs the job of any one file, on the calling thread (a worker of the scheduler).
+
+    ``paused`` and ``stopping`` are the scheduler's: the job waits between extractors
+    while paused and gives up when stopping. ``started`` reports the file being worked on,
+    ``finished`` the extractors that ran (stored, or failed).
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        host: PluginHost,
+        cache_dir: Path,
+        classifier: Classifier,
+        *,
+        paused: threading.Event,
+        stopping: threading.Event,
+        started: Callable[[int, str], None],
+        finished: Callable[[int, list[str], list[str]], None],
+    ) -> None:
+        self.store = store
+        self.host = host
+        self.cache_dir = Path(cache_dir)
+        self.classifier = classifier
+        self._paused = paused
+        self._stopping = stopping
+        self._started = started
+        self._finish = finished
+        self._fail_streaks = FailureStreaks(MALFUNCTION_AFTER)
+
+    def run(self, file_id: int) -> None:
+        from medialens.core.decoding import FileContext
+
+        row = self.store.files.playable(file_id)
+        if row is None or row.content_id is None:
+            self._finish(file_id, [], [])
+            return
+        content_id = row.content_id
+        done = self.store.results.done_keys(content_id)
+        ordered = order_by_dependencies(self.host.extractors())
+        todo = pending_extractors(ordered, content_id, row.kind, done)
+        if not todo:
+            self._finish(file_id, [], [])
+            return
+        self._started(file_id, os.path.basename(row.display_path))
+        media = MediaFile(
+            content_id=content_id,
+            path=Path(os.fsdecode(row.path)),
+            kind=row.kind,  # type: ignore[arg-type]  # media rows have audio or video
+            duration=row.duration or 0.0,
+            size=row.size,
+            metadata=row.metadata,
+        )
+        produced: dict[str, ExtractionResult | None] = {}
+
+        def results(name: str) -> ExtractionResult | None:
+            if name not in produced:
+                produced[name] = load_result(self.store, content_id, name)
+            return produced[name]
+
+        # Cooperative stop: set when the user cancels. A timed-out extractor only
+        # abandons its own call; the next extractor of the file runs normally.
+        ctx = FileContext(media, self.cache_dir, results, cancelled=self._stopping.is_set)
+        ok: list[str] = []
+        failed: list[str] = []
+        try:
+            for extractor in todo:
+                while self._paused.is_set() and not self._stopping.is_set():
+                    time.sleep(0.1)
+                if self._stopping.is_set():
+                    break
+                if not self.host.runs(extractor.name):
+                    continue  # disabled or marked malfunctioned while this file was running
+                started = time.perf_counter()
+                try:
+                    result = validate(
+                        extractor,
+                        _guarded_call(
+                            extractor,
+                            DeclaredContext(ctx, extractor),
+                            float(extractor.timeout or 300),
+                            self.host.run_extractor,
+                        ),
+                    )
+                except ExtractionCancelled:
+                    break
+                except (Exception, ExtractorTimeout) as exc:
+                    if self._stopping.is_set():
+                        break
+                    error = _describe(exc)
+                    with self.store.write() as wconn:
+                        store_failure(self.store, content_id, extractor, error, wconn)
+                    produced[extractor.name] = None
+                    failed.append(extractor.name)
+                    self._note_failure(extractor, error)
+                    continue
+                with self.store.write() as wconn:
+                    store_result(
+                        self.store,
+                        content_id,
+                        extractor,
+                        result,
+                        time.perf_counter() - started,
+                        wconn,
+                    )
+                    # New evidence: the file's category fills in while the library indexes.
+                    self.classifier.update(self.store, content_id, conn=wconn)
+                produced[extractor.name] = result
+                ok.append(extractor.name)
+                self._fail_streaks.succeeded(extractor.name)
+        finally:
+            ctx.close()
+        self._finish(file_id, ok, failed)
+
+    def _note_failure(self, extractor: Extractor, error: str) -> None:
+        streak = self._fail_streaks.failed(extractor.name)
+        if streak is not None:
+            self.host.mark_malfunctioned(
+                extractor.name, f"failed on {streak} files in a row; last: {error}"
+            )
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, ExtractorTimeout | InvalidResult):
+        return str(exc)
+    text = str(exc) or type(exc).__name__
+    return f"{type(exc).__name__}: {text}"
