@@ -13,7 +13,7 @@ import json
 import math
 import numbers
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -207,6 +207,10 @@ class DeclaredContext:
 
     def check_cancelled(self) -> None:
         self._ctx.check_cancelled()
+
+    @property
+    def settings(self) -> Mapping[str, object]:
+        return self._ctx.settings
 
     def result(self, extractor: str) -> ExtractionResult | None:
         if extractor not in self._requires:
