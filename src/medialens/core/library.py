@@ -7,20 +7,26 @@ what went wrong, what is known about this file.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from medialens.core.catalog import Catalog, FileDetails
 from medialens.core.duplicates import Group, find_duplicates
-from medialens.core.index import LibraryIndex
+from medialens.core.errors import LibraryError
+from medialens.core.events import EventLog
+from medialens.core.index import IndexSnapshot, LibraryIndex
 from medialens.core.kinds import Classifier
 from medialens.core.pipeline import Pipeline, Progress
 from medialens.core.plugins import PluginHost
 from medialens.core.scanner import Scanner, ScanReport, display, fs_bytes
+from medialens.core.recommendations import Recommender
 from medialens.core.search import Hit, Searcher
 from medialens.core.similar import Match, similar
+from medialens.core.taste import TasteModel
 from medialens.core.subtitles import Sidecar, sidecars
 from medialens.paths import DataDirs
 from medialens.store import MUSIC_COLUMNS, FileRecord, Store
@@ -37,10 +43,6 @@ def _as_int(value: object) -> int:
         return int(value) if isinstance(value, (int, float, str)) else 0
     except ValueError:
         return 0
-
-
-class LibraryError(Exception):
-    """A request the library cannot honour; the message is for the person who asked."""
 
 
 class Library:
@@ -64,10 +66,18 @@ class Library:
         self.catalog = Catalog(self.store, self.dirs)
         self._index: LibraryIndex | None = None
         self._searcher: Searcher | None = None
+        self._services_lock = threading.Lock()
         if self.store.setting(_FACTS_SETTING) != FACTS_VERSION:
             self.refresh_facts()
 
     def close(self) -> None:
+        """Save the taste model if it was loaded, stop search's thread, close the store."""
+        if "taste" in self.__dict__:
+            self.taste.flush()
+        with self._services_lock:
+            searcher, self._searcher = self._searcher, None
+        if searcher is not None:
+            searcher.close()
         self.store.close()
 
     def __enter__(self) -> Library:
@@ -250,21 +260,56 @@ class Library:
     # -- understanding ----------------------------------------------------------------------
 
     @property
-    def index(self) -> LibraryIndex:
-        """The in-memory features of the library, refreshed when it changes."""
-        if self._index is None:
-            self._index = LibraryIndex(self.store)
-        return self._index.refresh()
+    def feature_index(self) -> LibraryIndex:
+        """The owner of the in-memory features (created on first use, not loaded until
+        refreshed); only active extractors' results take part."""
+        with self._services_lock:
+            if self._index is None:
+                self._index = LibraryIndex(
+                    self.store, active=lambda: [e.name for e in self.host.extractors()]
+                )
+            return self._index
+
+    @property
+    def index(self) -> IndexSnapshot:
+        """The in-memory features of the library, refreshed when it (or a plugin) changed."""
+        return self.feature_index.refresh()
+
+    @functools.cached_property
+    def events(self) -> EventLog:
+        """The playback history: record, resume positions, export, forget."""
+        return EventLog(self.store)
+
+    @functools.cached_property
+    def taste(self) -> TasteModel:
+        """The person's interest model, kept in step with :attr:`events`."""
+        return TasteModel(self.store, self.events, lambda: self.index.item_vectors())
+
+    @functools.cached_property
+    def recommender(self) -> Recommender:
+        """For you, its sections and shelves, and more like this."""
+        return Recommender(self.store, lambda: self.index, self.events, self.taste)
+
+    def searcher(self) -> Searcher:
+        """The searcher over the current text embedder; a new one (and the old one closed)
+        when a plugin toggle changed which embedder that is."""
+        embedder = self.host.text_embedder()
+        index = self.feature_index
+        with self._services_lock:
+            old = self._searcher
+            if old is not None and old.embedder is embedder and not old.closed:
+                return old
+            new = self._searcher = Searcher(self.store, index, embedder, self.dirs.cache)
+        if old is not None:
+            old.close()
+        return new
 
     def search(self, query: str, n: int = 20) -> list[Hit]:
         """Hybrid keyword + semantic search. Loads the text model on first use."""
-        if self._searcher is None:
-            self._searcher = Searcher(
-                self.store, self.index, self.host.text_embedder(), self.dirs.cache
-            )
-        return self._searcher.search(query, n)
+        return self.searcher().search(query, n)
 
     def similar(self, raw: str | os.PathLike, n: int = 10) -> list[Match]:
+        """The files most like this one (the one similarity; see :mod:`.similar`)."""
         return similar(self.index, self._media(raw).id, n)
 
     def duplicates(self) -> list[Group]:

@@ -38,7 +38,7 @@ NEW_BADGE_DAYS = 7
 
 
 def is_unfinished(row: LibraryRow) -> bool:
-    """Left part-way through, as ``core.history.unfinished`` decides."""
+    """Left part-way through, as ``core.events.is_unfinished`` decides."""
     return bool(row.unfinished)
 
 
@@ -53,13 +53,6 @@ def is_new(row: LibraryRow, now: float | None = None, birth: float | None = None
 
 def library_birth(rows: list[LibraryRow]) -> float | None:
     return min((r.added_at for r in rows if r.added_at), default=None)
-
-
-def history():
-    """``medialens.core.history``, imported when first needed (on a worker), not at start-up."""
-    from medialens.core import history as module
-
-    return module
 
 
 # -- services ---------------------------------------------------------------------------
