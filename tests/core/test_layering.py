@@ -49,12 +49,7 @@ STILL_ALLOWED_SQL = frozenset(
     {
         "api.py",
         "hookspecs.py",
-        "core/history.py",
-        "core/index.py",
         "core/media.py",
-        "core/recommendations.py",
-        "core/search.py",
-        "core/similar.py",
     }
 )
 """Modules that still run SQL of their own, until their statements move into the store.

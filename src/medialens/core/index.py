@@ -11,8 +11,8 @@ assignment: a reader that holds a snapshot sees one generation, never the files 
 and the vectors of the next. The snapshot also owns what is derived from it, built once
 on first use (the recommender's item vectors, the merged tags).
 
-Only results of active extractors take part: a disabled plugin's stored results stay in
-memory (and in the database) and come back the moment it is enabled, without a re-read.
+A disabled plugin's stored results do not take part: they stay in memory (and in the
+database) and come back the moment it is enabled, without a re-read or a re-extraction.
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ BLOCK_WEIGHTS: dict[str, float] = {}
 
 @dataclass(frozen=True)
 class ItemVectors:
-    """One unit vector per content id of the available media, from every active block."""
+    """One unit vector per content id of the available media, from every block taking part."""
 
     content_ids: list[str]
     row: dict[str, int]
@@ -136,9 +136,9 @@ class IndexSnapshot:
         raw_tags: dict[str, dict[str, dict[str, float]]],
     ) -> None:
         self.fingerprint = fingerprint
-        #: The extractors whose results this snapshot holds (None: every one).
-        self.active: frozenset[str] | None = (
-            fingerprint[1] if isinstance(fingerprint, tuple) else None
+        #: The extractors whose stored results this snapshot leaves out (disabled plugins').
+        self.excluded: frozenset[str] = (
+            fingerprint[1] if isinstance(fingerprint, tuple) else frozenset()
         )
         self.files = files  # file id -> {path, title, kind, content_id, duration, added_at}
         self.file_of_content = file_of_content  # copies share features: one stands for all
@@ -176,7 +176,7 @@ class IndexSnapshot:
             return self._items
 
     def content_tags(self) -> dict[str, dict[str, tuple[float, str]]]:
-        """Every content id's tags: the highest score over active extractors, and which."""
+        """Every content id's tags: the highest score over the extractors, and which."""
         with self._lock:
             if self._merged_tags is None:
                 out: dict[str, dict[str, tuple[float, str]]] = {}
@@ -221,13 +221,15 @@ _EMPTY = IndexSnapshot(None, {}, {}, {}, {}, {})
 class LibraryIndex:
     """The owner of the current :class:`IndexSnapshot`; :meth:`refresh` returns it.
 
-    ``active`` names the extractors whose results take part (None: all of them); it is
-    asked on every refresh, so toggling a plugin shows at the next question.
+    ``excluded`` names the extractors whose stored results are left out (those of disabled
+    plugins); it is asked on every refresh, so toggling a plugin shows at the next question.
     """
 
-    def __init__(self, store: Store, active: Callable[[], Collection[str]] | None = None) -> None:
+    def __init__(
+        self, store: Store, excluded: Callable[[], Collection[str]] | None = None
+    ) -> None:
         self.store = store
-        self._active = active
+        self._excluded = excluded
         self._lock = threading.Lock()
         self._snapshot = _EMPTY
         self._raw: dict[tuple[str, str], _RawVectors] = {}
@@ -247,14 +249,14 @@ class LibraryIndex:
         """The up-to-date snapshot: cheap when nothing changed, incremental when little did."""
         with self._lock:
             revision = self.store.vectors.revision()
-            active = None if self._active is None else frozenset(self._active())
+            excluded = frozenset(self._excluded() if self._excluded is not None else ())
             if revision != self._revision or self.loads == 0:
                 self._sync_features()
                 self._revision = revision
-                self._snapshot = self._build((revision, active), active)
+                self._snapshot = self._build((revision, excluded), excluded)
                 self.loads += 1
-            elif (revision, active) != self._snapshot.fingerprint:
-                self._snapshot = self._build((revision, active), active)  # no re-read
+            elif (revision, excluded) != self._snapshot.fingerprint:
+                self._snapshot = self._build((revision, excluded), excluded)  # no re-read
                 self.loads += 1
             return self._snapshot
 
@@ -290,7 +292,7 @@ class LibraryIndex:
         self._raw, self._raw_tags = raw, raw_tags
         self._synced_at = started
 
-    def _build(self, fingerprint: Any, active: frozenset[str] | None) -> IndexSnapshot:
+    def _build(self, fingerprint: Any, excluded: frozenset[str]) -> IndexSnapshot:
         files: dict[int, dict] = {}
         file_of_content: dict[str, int] = {}
         for f in self.store.vectors.available_media():
@@ -308,7 +310,7 @@ class LibraryIndex:
         position = {fid: i for i, fid in enumerate(file_ids)}
         blocks: dict[str, Block] = {}
         for (extractor, name), raw in self._raw.items():
-            if active is not None and extractor not in active:
+            if extractor in excluded:
                 continue
             pairs = [(fid, raw.row[cid]) for cid, fid in file_of_content.items() if cid in raw.row]
             if not pairs:
@@ -330,9 +332,7 @@ class LibraryIndex:
             blocks[block.key] = block
 
         tables: dict[str, TagTable] = {}
-        raw_tags = {
-            e: t for e, t in self._raw_tags.items() if active is None or e in active
-        }
+        raw_tags = {e: t for e, t in self._raw_tags.items() if e not in excluded}
         for extractor, by_content in raw_tags.items():
             items = sorted(
                 (fid, by_content[cid]) for cid, fid in file_of_content.items() if cid in by_content

@@ -21,7 +21,7 @@ from medialens.core.events import EventLog
 from medialens.core.index import IndexSnapshot, LibraryIndex
 from medialens.core.kinds import Classifier
 from medialens.core.pipeline import Pipeline, Progress
-from medialens.core.plugins import PluginHost
+from medialens.core.plugins import DISABLED, PluginHost
 from medialens.core.scanner import Scanner, ScanReport, display, fs_bytes
 from medialens.core.recommendations import Recommender
 from medialens.core.search import Hit, Searcher
@@ -71,9 +71,8 @@ class Library:
             self.refresh_facts()
 
     def close(self) -> None:
-        """Save the taste model if it was loaded, stop search's thread, close the store."""
-        if "taste" in self.__dict__:
-            self.taste.flush()
+        """Stop search's thread and close the store (the taste model's unsaved updates
+        are replayed from the events by whoever loads it next)."""
         with self._services_lock:
             searcher, self._searcher = self._searcher, None
         if searcher is not None:
@@ -262,13 +261,16 @@ class Library:
     @property
     def feature_index(self) -> LibraryIndex:
         """The owner of the in-memory features (created on first use, not loaded until
-        refreshed); only active extractors' results take part."""
+        refreshed); a disabled plugin's results take no part."""
         with self._services_lock:
             if self._index is None:
-                self._index = LibraryIndex(
-                    self.store, active=lambda: [e.name for e in self.host.extractors()]
-                )
+                self._index = LibraryIndex(self.store, excluded=self._disabled_extractors)
             return self._index
+
+    def _disabled_extractors(self) -> list[str]:
+        return [
+            e.name for r in self.host.records.values() if r.status == DISABLED for e in r.extractors
+        ]
 
     @property
     def index(self) -> IndexSnapshot:
@@ -278,7 +280,9 @@ class Library:
     @functools.cached_property
     def events(self) -> EventLog:
         """The playback history: record, resume positions, export, forget."""
-        return EventLog(self.store)
+        events = EventLog(self.store)
+        events.before_export.append(lambda: self.taste.save_for_export())
+        return events
 
     @functools.cached_property
     def taste(self) -> TasteModel:

@@ -11,7 +11,7 @@ calibration between them:
   that tag. This is what makes search cross-modal: "bicycle" finds a street
   video through its "mountain bike" label although its name says nothing.
 
-Only results of active extractors take part (the index snapshot says which). The query
+A disabled plugin's results take no part (the index snapshot says whose). The query
 embedder is plugin code: a failure in it becomes a :class:`SearchError` that names it,
 never a crash of the caller.
 
@@ -204,11 +204,11 @@ class Searcher:
         if match is None:
             return []
         text = self.store.text_index
-        rows = text.match(match, KEYWORD_POOL, limit * 3, snap.active)
+        rows = text.match(match, KEYWORD_POOL, limit * 3, snap.excluded)
         if not rows:  # no document has every word: rank those with any of them
             any_word = fts_query(query, any_word=True)
             assert any_word is not None
-            rows = text.match(any_word, KEYWORD_POOL, limit * 3, snap.active)
+            rows = text.match(any_word, KEYWORD_POOL, limit * 3, snap.excluded)
         hits: list[tuple[int, int]] = []
         seen: set[int] = set()
         for row in rows:

@@ -77,7 +77,6 @@ class TasteModel:
         self.update_seconds: list[float] = []  # model work of recent per-event updates
         events.on_signal.append(self._on_signal)
         events.on_forget.append(self._on_forget)
-        events.before_export.append(self._before_export)
 
     def _on_signal(self) -> None:
         """A new signal: learn it now if the model is in memory, else when next asked."""
@@ -88,7 +87,8 @@ class TasteModel:
         with self._lock:
             self._state = None
 
-    def _before_export(self) -> None:
+    def save_for_export(self) -> None:
+        """Save the state as of the last event (an export then carries it), if any."""
         if self.store.events.model_meta(META_NAME) is not None or self.store.events.any():
             self.sync(save=True)  # export the state as of the last event
 
@@ -200,6 +200,5 @@ class TasteModel:
             return np.asarray(scores, np.float64)
 
     def flush(self) -> None:
-        """Write the model state now (e.g. when the app closes); nothing if never loaded."""
-        if self._state is not None:
-            self.sync(save=True)
+        """Write the model state now (e.g. when the app closes)."""
+        self.sync(save=True)

@@ -17,17 +17,17 @@ class TextMatch(NamedTuple):
 
 class TextIndex(Table):
     def match(
-        self, query: str, pool: int, limit: int, extractors: Collection[str] | None = None
+        self, query: str, pool: int, limit: int, excluded: Collection[str] = ()
     ) -> list[TextMatch]:
         """The best ``limit`` of the first ``pool`` documents matching an FTS5 ``query``,
-        best first; with ``extractors``, only documents those extractors wrote."""
-        only = "" if extractors is None else f"AND extractor IN ({marks(extractors)}) "
+        best first, leaving out documents the ``excluded`` extractors wrote."""
+        only = f"AND extractor NOT IN ({marks(excluded)}) " if excluded else ""
         sql = (
             "SELECT rowid, content_id, extractor, s FROM (SELECT rowid, content_id, extractor, "
             f"bm25(text_index) AS s FROM text_index WHERE text_index MATCH ? {only}LIMIT ?) "
             "ORDER BY s LIMIT ?"
         )
-        params = (query, *(extractors or ()), pool, limit)
+        params = (query, *excluded, pool, limit)
         return [TextMatch(*r) for r in self._reader(None).execute(sql, params)]
 
     def bodies(self, rowids: list[int]) -> dict[int, str]:
