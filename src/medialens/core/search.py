@@ -293,6 +293,8 @@ class Searcher:
     def search(self, query: str, n: int = 20) -> list[Hit]:
         """The best ``n`` files for ``query``, fused from every list; :class:`SearchError`
         when the embedder fails or the searcher is closed."""
+        if self.closed:
+            raise SearchError("search is closed")
         snap = self.index.refresh()  # one generation for the whole query
         query = query.strip()
         if not query:
