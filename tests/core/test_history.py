@@ -18,8 +18,8 @@ from medialens.api import ExtractionResult, TagsOutput, VectorOutput, hookimpl
 from medialens.core.events import HistoryError
 from medialens.core.library import Library
 from medialens.paths import data_dirs
-from medialens.store.events import META_NAME
 from medialens.recommend import FORMAT_VERSION, InterestModel
+from medialens.store.events import META_NAME
 
 T0 = 1_700_000_000.0
 BANDS = np.geomspace(60, 3900, 17)
@@ -254,9 +254,9 @@ def test_unsaved_updates_are_replayed_from_the_events(indexed_library, tmp_path)
         play(lib, "high2.ogg", "skip", T0 + 200, 0.2)
         saved = json.loads(
             bytes(
-                lib.store.query_one(
-                    "SELECT state FROM model_state WHERE name = ?", (META_NAME,)
-                )["state"]
+                lib.store.query_one("SELECT state FROM model_state WHERE name = ?", (META_NAME,))[
+                    "state"
+                ]
             )
         )
         assert saved["watermark"] < lib.store.query_one("SELECT max(id) FROM events")[0]

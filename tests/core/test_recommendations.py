@@ -48,7 +48,9 @@ def names(items) -> list[str]:
 
 
 def scores(lib, now=LATER) -> dict[str, float]:
-    return {os.path.basename(i["path"]): i["score"] for i in lib.recommender.recommend(100, now=now)}
+    return {
+        os.path.basename(i["path"]): i["score"] for i in lib.recommender.recommend(100, now=now)
+    }
 
 
 def test_a_new_listener_gets_a_tour_of_the_library(library):
@@ -88,7 +90,9 @@ def test_disliked_uninteresting_and_just_played_files_are_left_out(library):
     assert {"low0.ogg", "high0.ogg"} <= set(later)  # an hour later they may come back
     assert not {"low1.ogg", "mid0.ogg"} & set(later)
     library.events.record(library.media / "low1.ogg", "like", at=T0 + 3 * 3600)
-    assert "low1.ogg" in names(library.recommender.recommend(100, now=T0 + 5 * 3600))  # changed mind
+    assert "low1.ogg" in names(
+        library.recommender.recommend(100, now=T0 + 5 * 3600)
+    )  # changed mind
 
 
 def test_unavailable_files_are_left_out(library):
@@ -148,7 +152,9 @@ def test_a_liked_file_is_named_as_liked_not_played(library):
     assert shelf.reason == because["reason"] and shelf.title == "Because you liked {0}"
     play(library, "low1.ogg", "complete", T0 + 10)  # played, not liked: says so
     [played] = [
-        b for b in library.recommender.sections(4, now=LATER)["because_you_played"] if b["seed"] == "Low 1"
+        b
+        for b in library.recommender.sections(4, now=LATER)["because_you_played"]
+        if b["seed"] == "Low 1"
     ]
     assert played["reason"] == Reason.of("because_played", title="Low 1")
 
@@ -191,7 +197,9 @@ def test_sections_new_and_because(library):
     assert because["seed"] == "Low 0" and len(because["items"]) == 4
     assert because["reason"] == Reason.of("because_played", title="Low 0")
     assert names(because["items"])[0] in LOWS  # the nearest first
-    assert library.recommender.sections(4, now=time.time() + 15 * 86400)["new_for_you"] == []  # 2 weeks on
+    assert (
+        library.recommender.sections(4, now=time.time() + 15 * 86400)["new_for_you"] == []
+    )  # 2 weeks on
     kinds = [s.key for s in library.recommender.shelves(4, now=LATER)]
     assert kinds[0] == "for_you" and "because" in kinds
     like = library.recommender.more_like_this(fid(library, "high0.ogg"), 3, now=LATER)

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from guitools import close_window, open_window, wait_until
 
-
 pytestmark = pytest.mark.media
 
 

@@ -160,9 +160,7 @@ class EventLog:
                     position = events.last_position(record.content_id, session, conn) or 0.0
                 else:
                     position = 0.0
-            events.insert(
-                conn, record.id, record.content_id, kind, position, duration, at, session
-            )
+            events.insert(conn, record.id, record.content_id, kind, position, duration, at, session)
         if kind in SIGNAL_KINDS:
             for listener in list(self.on_signal):
                 listener()

@@ -225,9 +225,7 @@ class LibraryIndex:
     plugins); it is asked on every refresh, so toggling a plugin shows at the next question.
     """
 
-    def __init__(
-        self, store: Store, excluded: Callable[[], Collection[str]] | None = None
-    ) -> None:
+    def __init__(self, store: Store, excluded: Callable[[], Collection[str]] | None = None) -> None:
         self.store = store
         self._excluded = excluded
         self._lock = threading.Lock()

@@ -22,12 +22,12 @@ from medialens.core.index import IndexSnapshot, LibraryIndex
 from medialens.core.kinds import Classifier
 from medialens.core.pipeline import Pipeline, Progress
 from medialens.core.plugins import DISABLED, PluginHost
-from medialens.core.scanner import Scanner, ScanReport, display, fs_bytes
 from medialens.core.recommendations import Recommender
+from medialens.core.scanner import Scanner, ScanReport, display, fs_bytes
 from medialens.core.search import Hit, Searcher
 from medialens.core.similar import Match, similar
-from medialens.core.taste import TasteModel
 from medialens.core.subtitles import Sidecar, sidecars
+from medialens.core.taste import TasteModel
 from medialens.paths import DataDirs
 from medialens.store import MUSIC_COLUMNS, FileRecord, Store
 

@@ -554,9 +554,7 @@ class Recommender:
         """The For you page as shelves of cards (what the GUI shows)."""
         return _shelves(self.sections(per_row, now))
 
-    def more_like_this(
-        self, file_id: int, limit: int = 12, now: float | None = None
-    ) -> list[Card]:
+    def more_like_this(self, file_id: int, limit: int = 12, now: float | None = None) -> list[Card]:
         """Files most like this one, by :func:`~medialens.core.similar.similar`: each card
         says "Like <title>" and which kind of evidence matched, one file per content, and
         nothing the person disliked or was not interested in."""

@@ -18,7 +18,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -173,7 +173,9 @@ class TasteModel:
             "fitted_on": state.fitted_on,
             "format": FORMAT_VERSION,
         }
-        self.store.events.save_model(MODEL_NAME, state.model.to_bytes(), META_NAME, meta, time.time())
+        self.store.events.save_model(
+            MODEL_NAME, state.model.to_bytes(), META_NAME, meta, time.time()
+        )
         state.token, state.saved_watermark = token, state.watermark
         state.last_save, state.unsaved = time.monotonic(), 0
 

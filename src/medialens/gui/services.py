@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 
 from medialens.core.catalog import Catalog, LibraryRow
 from medialens.paths import DataDirs
-from medialens.store import Store
 
 if TYPE_CHECKING:
     from medialens.core.library import Library
