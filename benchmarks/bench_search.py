@@ -54,7 +54,7 @@ def main() -> None:
             embedder = RandomEmbedder()
         from medialens.core.search import Searcher
 
-        searcher = Searcher(lib.store, lib.index, embedder, work / "cache")
+        searcher = Searcher(lib.store, lib.feature_index, embedder, work / "cache")
         searcher.search("warm up tags", 20)
         times = []
         for q in WORDS:

@@ -438,42 +438,34 @@ def _register_history(sub, command) -> None:
     """``event``, ``history`` and ``recommend``: playback history and what to play next."""
 
     def cmd_event(args) -> int:
-        from medialens.core import history
+        from medialens.core.events import KINDS
 
-        if args.kind not in history.KINDS:
-            raise CliError(
-                f"unknown event kind {args.kind!r}: use one of {', '.join(history.KINDS)}"
-            )
+        if args.kind not in KINDS:
+            raise CliError(f"unknown event kind {args.kind!r}: use one of {', '.join(KINDS)}")
         with _open(args) as lib:
-            if not history.record_event(lib, args.path, args.kind, args.at):
+            if not lib.events.record(args.path, args.kind, position=args.at):
                 print("history is paused: nothing recorded (`medialens history resume`)")
                 return 0
         print(f"recorded {args.kind} for {os.path.abspath(args.path)}")
         return 0
 
     def cmd_export(args) -> int:
-        from medialens.core import history
-
         with _open(args) as lib:
-            done = history.export_history(lib, args.file)
+            done = lib.events.export(args.file)
         model = " and the interest model" if done["model"] else ""
         print(f"exported {done['events']} events{model} to {done['path']}")
         return 0
 
     def cmd_forget(args) -> int:
-        from medialens.core import history
-
         with _open(args) as lib:
-            done = history.forget_history(lib)
+            done = lib.events.forget()
         model = " and the interest model" if done["model"] else ""
         print(f"forgot {done['events']} events{model}")
         return 0
 
     def cmd_pause(args, paused: bool) -> int:
-        from medialens.core import history
-
         with _open(args) as lib:
-            history.set_paused(lib, paused)
+            lib.events.set_paused(paused)
         print("history paused: nothing is recorded" if paused else "history resumed")
         return 0
 
@@ -491,12 +483,11 @@ def _register_history(sub, command) -> None:
         return out
 
     def cmd_recommend(args) -> int:
-        from medialens.core import recommendations
         from medialens.core.reasons import render
 
         with _open(args) as lib:
             if args.sections:
-                s = recommendations.sections(lib, args.n)
+                s = lib.recommender.sections(args.n)
                 result: object = {
                     key: [
                         {
@@ -512,7 +503,7 @@ def _register_history(sub, command) -> None:
                     for key, value in s.items()
                 }
             else:
-                result = [brief(i) for i in recommendations.recommend(lib, args.n)]
+                result = [brief(i) for i in lib.recommender.recommend(args.n)]
         if args.json:
             _print_json(result)
             return 0

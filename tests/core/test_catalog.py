@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from mediagen import make_tone, make_video
 
-from medialens.core import history
 from medialens.core.catalog import LibraryRow
 
 
@@ -35,13 +34,13 @@ def test_signature_changes_with_history(scanned):
     before = scanned.catalog.signature()
     assert scanned.catalog.signature() == before
     clip = next(r for r in scanned.catalog.rows() if r.title == "clip")
-    history.record_event(scanned, clip.id, "like")
+    scanned.events.record(clip.id, "like")
     assert scanned.catalog.signature() != before
 
 
 def test_details_content_ids_and_thumbnails(scanned):
     clip = next(r for r in scanned.catalog.rows() if r.title == "clip")
-    history.record_event(scanned, clip.id, "like")
+    scanned.events.record(clip.id, "like")
     info = scanned.details(clip.id)
     assert (info.id, info.title, info.kind, info.feedback) == (clip.id, "clip", "video", "like")
     assert info.available and info.plays == 0 and info.extractors == [] and info.tags == []

@@ -15,11 +15,11 @@ import pytest
 from mediagen import make_beats, make_speechlike, make_tone, make_video
 
 from medialens.api import ExtractionResult, TagsOutput, VectorOutput, hookimpl
-from medialens.core import history
+from medialens.core.events import HistoryError
 from medialens.core.library import Library
-from medialens.core.recommendations import recommend
 from medialens.paths import data_dirs
 from medialens.recommend import FORMAT_VERSION, InterestModel
+from medialens.store.events import META_NAME
 
 T0 = 1_700_000_000.0
 BANDS = np.geomspace(60, 3900, 17)
@@ -137,10 +137,10 @@ def events(lib) -> list[dict]:
 
 def test_events_are_recorded_with_content_id_and_positions(library):
     low = library.media / "low0.ogg"
-    assert history.record_event(library, low, "start", at=T0)
-    assert history.record_event(library, fid(library, "low0.ogg"), "pause", 1.5, at=T0 + 2)
-    assert history.record_event(library, str(low), "stop", at=T0 + 3)  # position carried over
-    assert history.record_event(library, low, "complete", at=T0 + 5)
+    assert library.events.record(low, "start", at=T0)
+    assert library.events.record(fid(library, "low0.ogg"), "pause", 1.5, at=T0 + 2)
+    assert library.events.record(str(low), "stop", at=T0 + 3)  # position carried over
+    assert library.events.record(low, "complete", at=T0 + 5)
     rows = events(library)
     cid = library.file(low).content_id
     assert [r["kind"] for r in rows] == ["start", "pause", "stop", "complete"]
@@ -151,30 +151,30 @@ def test_events_are_recorded_with_content_id_and_positions(library):
 
 def test_a_new_session_starts_after_30_minutes_without_events(library):
     for at in (T0, T0 + 600, T0 + 1700, T0 + 1700 + 1801, T0 + 1700 + 1801 + 60):
-        history.record_event(library, library.media / "mid0.ogg", "progress", 1.0, at=at)
+        library.events.record(library.media / "mid0.ogg", "progress", 1.0, at=at)
     sessions = [r["session"] for r in events(library)]
     assert sessions[0] == sessions[1] == sessions[2] != sessions[3] == sessions[4]
 
 
 def test_unknown_file_and_kind_are_refused(library):
-    with pytest.raises(history.HistoryError, match="not in the library"):
-        history.record_event(library, library.media / "nope.ogg", "start")
-    with pytest.raises(history.HistoryError, match="not in the library"):
-        history.record_event(library, 99999, "start")
-    with pytest.raises(history.HistoryError, match="unknown event kind 'watched'"):
-        history.record_event(library, library.media / "low0.ogg", "watched")
+    with pytest.raises(HistoryError, match="not in the library"):
+        library.events.record(library.media / "nope.ogg", "start")
+    with pytest.raises(HistoryError, match="not in the library"):
+        library.events.record(99999, "start")
+    with pytest.raises(HistoryError, match="unknown event kind 'watched'"):
+        library.events.record(library.media / "low0.ogg", "watched")
     assert events(library) == []
 
 
 def test_paused_history_records_nothing(library):
-    history.set_paused(library, True)
-    assert history.is_paused(library)
+    library.events.set_paused(True)
+    assert library.events.is_paused()
     for kind in ("start", "complete", "like", "skip"):
-        assert history.record_event(library, library.media / "low1.ogg", kind) is False
+        assert library.events.record(library.media / "low1.ogg", kind) is False
     assert events(library) == []
     assert library.store.query("SELECT * FROM model_state") == []
-    history.set_paused(library, False)
-    assert history.record_event(library, library.media / "low1.ogg", "like")
+    library.events.set_paused(False)
+    assert library.events.record(library.media / "low1.ogg", "like")
     assert len(events(library)) == 1
 
 
@@ -183,39 +183,39 @@ def test_paused_history_records_nothing(library):
 
 def play(lib, name, kind, at, position=None):
     """One play: start, then ``kind`` (complete, skip, stop) at ``position``."""
-    history.record_event(lib, lib.media / name, "start", 0.0, at=at)
-    history.record_event(lib, lib.media / name, kind, position, at=at + (position or 3.0))
+    lib.events.record(lib.media / name, "start", 0.0, at=at)
+    lib.events.record(lib.media / name, kind, position, at=at + (position or 3.0))
 
 
 def test_finished_plays_become_signals(library):
     play(library, "low0.ogg", "complete", T0)
     play(library, "high0.ogg", "skip", T0 + 10, 0.2)
-    history.record_event(library, library.media / "low0.ogg", "stop", at=T0 + 20)  # after the end
-    history.record_event(library, library.media / "mid0.ogg", "not_interested", at=T0 + 30)
-    history.record_event(library, library.media / "mid1.ogg", "like", at=T0 + 40)
-    got = [(s.kind, s.signal) for s in history.signals(library)]
+    library.events.record(library.media / "low0.ogg", "stop", at=T0 + 20)  # after the end
+    library.events.record(library.media / "mid0.ogg", "not_interested", at=T0 + 30)
+    library.events.record(library.media / "mid1.ogg", "like", at=T0 + 40)
+    got = [(s.kind, s.signal) for s in library.events.signals()]
     assert got == [("complete", 0.8), ("skip", -0.5), ("not_interested", -1.0), ("like", 1.0)]
-    model = history.interest_model(library)
+    model = library.taste.model()
     assert model is not None and model.n_events == 4
 
 
 def test_dragging_to_the_end_is_not_playing_to_the_end(library):
     """A seek to near the end, then the player's ``complete``: not a finished play."""
     film = fid(library, "film.mp4")  # 20 s
-    history.record_event(library, film, "start", 0.0, at=T0)
-    history.record_event(library, film, "seek", 19.0, at=T0 + 2)
-    history.record_event(library, film, "complete", at=T0 + 3)
-    [dragged] = history.signals(library)
+    library.events.record(film, "start", 0.0, at=T0)
+    library.events.record(film, "seek", 19.0, at=T0 + 2)
+    library.events.record(film, "complete", at=T0 + 3)
+    [dragged] = library.events.signals()
     assert dragged.kind == "complete" and dragged.signal < 0  # 3 s heard of 20: a skip
     # heard to the end after a seek back, or resumed and heard to the end: finished
-    history.record_event(library, film, "start", 0.0, at=T0 + 100)
-    history.record_event(library, film, "progress", 10.0, at=T0 + 110)
-    history.record_event(library, film, "seek", 2.0, at=T0 + 111)
-    history.record_event(library, film, "complete", at=T0 + 129)
-    history.record_event(library, film, "start", 12.0, at=T0 + 200)
-    history.record_event(library, film, "seek", 13.0, at=T0 + 201)
-    history.record_event(library, film, "complete", at=T0 + 208)
-    assert [round(s.signal, 2) for s in history.signals(library)[1:]] == [0.8, 0.8]
+    library.events.record(film, "start", 0.0, at=T0 + 100)
+    library.events.record(film, "progress", 10.0, at=T0 + 110)
+    library.events.record(film, "seek", 2.0, at=T0 + 111)
+    library.events.record(film, "complete", at=T0 + 129)
+    library.events.record(film, "start", 12.0, at=T0 + 200)
+    library.events.record(film, "seek", 13.0, at=T0 + 201)
+    library.events.record(film, "complete", at=T0 + 208)
+    assert [round(s.signal, 2) for s in library.events.signals()[1:]] == [0.8, 0.8]
 
 
 def test_model_state_survives_reopening(indexed_library, tmp_path):
@@ -227,19 +227,19 @@ def test_model_state_survives_reopening(indexed_library, tmp_path):
         for i, name in enumerate(["low0.ogg", "low1.ogg", "mid0.ogg"]):
             play(lib, name, "complete", T0 + 100 * i)
         play(lib, "high1.ogg", "skip", T0 + 400, 0.3)
-        history.flush(lib)
-        model = history.interest_model(lib)
+        lib.taste.flush()
+        model = lib.taste.model()
         before = model.score(np.ones((1, model.dim), np.float32), T0 + 9000)
-        recs = recommend(lib, 5, now=T0 + 9000)
+        recs = lib.recommender.recommend(5, now=T0 + 9000)
     with open_library(copy) as lib:
         state = lib.store.query_one("SELECT state FROM model_state WHERE name = 'interest'")
         assert state is not None
         model = InterestModel.from_bytes(bytes(state["state"]))
         assert model.n_events == 4
-        assert history.interest_model(lib).n_events == 4  # loaded, nothing replayed twice
-        after = history.interest_model(lib).score(np.ones((1, model.dim), np.float32), T0 + 9000)
+        assert lib.taste.model().n_events == 4  # loaded, nothing replayed twice
+        after = lib.taste.model().score(np.ones((1, model.dim), np.float32), T0 + 9000)
         np.testing.assert_allclose(before, after, rtol=1e-5)
-        assert recommend(lib, 5, now=T0 + 9000) == recs
+        assert lib.recommender.recommend(5, now=T0 + 9000) == recs
 
 
 def test_unsaved_updates_are_replayed_from_the_events(indexed_library, tmp_path):
@@ -248,20 +248,21 @@ def test_unsaved_updates_are_replayed_from_the_events(indexed_library, tmp_path)
     shutil.copytree(data, copy)
     with open_library(copy) as lib:
         lib.media = media
+        assert lib.taste.model() is None  # in memory now: every signal updates it at once
         play(lib, "low0.ogg", "complete", T0)  # the first update saves the state
         play(lib, "low2.ogg", "complete", T0 + 100)  # these two only live in memory
         play(lib, "high2.ogg", "skip", T0 + 200, 0.2)
         saved = json.loads(
             bytes(
-                lib.store.query_one(
-                    "SELECT state FROM model_state WHERE name = ?", (history.META_NAME,)
-                )["state"]
+                lib.store.query_one("SELECT state FROM model_state WHERE name = ?", (META_NAME,))[
+                    "state"
+                ]
             )
         )
         assert saved["watermark"] < lib.store.query_one("SELECT max(id) FROM events")[0]
-        live = history.interest_model(lib).score(np.ones((1, 16), np.float32), T0 + 9000)
+        live = lib.taste.model().score(np.ones((1, 16), np.float32), T0 + 9000)
     with open_library(copy) as lib:
-        model = history.interest_model(lib)
+        model = lib.taste.model()
         assert model.n_events == 3
         np.testing.assert_allclose(
             model.score(np.ones((1, 16), np.float32), T0 + 9000), live, rtol=1e-5
@@ -274,9 +275,9 @@ def test_unsaved_updates_are_replayed_from_the_events(indexed_library, tmp_path)
 def test_export_contains_every_event_and_the_model_state(library, tmp_path):
     play(library, "low0.ogg", "complete", T0)
     play(library, "high0.ogg", "skip", T0 + 10, 0.2)
-    history.record_event(library, library.media / "voice0.wav", "dislike", at=T0 + 20)
+    library.events.record(library.media / "voice0.wav", "dislike", at=T0 + 20)
     target = tmp_path / "history.json"
-    done = history.export_history(library, target)
+    done = library.events.export(target)
     data = json.loads(target.read_text(encoding="utf-8"))
     assert done["events"] == 5 and len(data["events"]) == 5
     assert [e["kind"] for e in data["events"]] == ["start", "complete", "start", "skip", "dislike"]
@@ -296,18 +297,18 @@ def test_history_outlives_its_folder(library):
     library.add_folders([library.media])
     library.scan()
     new_id = fid(library, "low0.ogg")
-    assert history.last_played(library, [new_id]) == {new_id: T0 + 3.0}
+    assert library.events.last_played([new_id]) == {new_id: T0 + 3.0}
 
 
 def test_forget_wipes_events_and_model(library):
     play(library, "low0.ogg", "complete", T0)
-    history.record_event(library, library.media / "mid0.ogg", "like", at=T0 + 10)
-    history.flush(library)
-    done = history.forget_history(library)
+    library.events.record(library.media / "mid0.ogg", "like", at=T0 + 10)
+    library.taste.flush()
+    done = library.events.forget()
     assert done == {"events": 3, "model": True}
     assert events(library) == []
     assert library.store.query("SELECT * FROM model_state") == []
-    assert history.signals(library) == [] and history.interest_model(library) is None
+    assert library.events.signals() == [] and library.taste.model() is None
 
 
 # -- helpers for the player --------------------------------------------------------------
@@ -315,14 +316,14 @@ def test_forget_wipes_events_and_model(library):
 
 def test_resume_position_and_last_played(library):
     film, low = fid(library, "film.mp4"), fid(library, "low0.ogg")
-    assert history.resume_position(library, film) == 0.0
-    history.record_event(library, film, "start", 0.0, at=T0)
-    history.record_event(library, film, "pause", 8.0, at=T0 + 8)
-    assert history.resume_position(library, film) == 8.0
-    history.record_event(library, film, "seek", 0.5, at=T0 + 9)  # under 5 %: start over
-    assert history.resume_position(library, film) == 0.0
-    history.record_event(library, film, "stop", 12.0, at=T0 + 20)
-    assert history.resume_position(library, film) == 12.0
-    history.record_event(library, film, "complete", at=T0 + 30)
-    assert history.resume_position(library, film) == 0.0
-    assert history.last_played(library, [film, low]) == {film: T0 + 30, low: None}
+    assert library.events.resume_position(film) == 0.0
+    library.events.record(film, "start", 0.0, at=T0)
+    library.events.record(film, "pause", 8.0, at=T0 + 8)
+    assert library.events.resume_position(film) == 8.0
+    library.events.record(film, "seek", 0.5, at=T0 + 9)  # under 5 %: start over
+    assert library.events.resume_position(film) == 0.0
+    library.events.record(film, "stop", 12.0, at=T0 + 20)
+    assert library.events.resume_position(film) == 12.0
+    library.events.record(film, "complete", at=T0 + 30)
+    assert library.events.resume_position(film) == 0.0
+    assert library.events.last_played([film, low]) == {film: T0 + 30, low: None}

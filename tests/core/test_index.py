@@ -49,8 +49,9 @@ def test_refresh_reads_only_what_changed_and_follows_new_versions(data_dir, tmp_
         make_tone(folder / "t3.ogg", seconds=0.3, freq=900)
         lib.scan()
         lib.pipeline().run_sync()
-        assert len(lib.index.blocks["const.v"].file_ids) == 4  # the same index object, refreshed
-        assert lib.index is index
+        assert len(lib.index.blocks["const.v"].file_ids) == 4  # a new snapshot, read incrementally
+        assert len(index.blocks["const.v"].file_ids) == 3  # the old snapshot never changes
+        assert lib.index is lib.index  # nothing changed since: the same snapshot
         (folder / "t0.ogg").unlink()
         lib.scan()
         assert len(lib.index.blocks["const.v"].file_ids) == 3  # unavailable files drop out
@@ -61,4 +62,4 @@ def test_refresh_reads_only_what_changed_and_follows_new_versions(data_dir, tmp_
         expected = np.array([2.0, 1.0, 0.0]) / np.sqrt(5.0)
         assert np.allclose(refreshed.blocks["const.v"].matrix, expected, atol=1e-6)
         assert set(refreshed.tags["const"].vocabulary) == {"v2"}
-        assert index is refreshed
+        assert index is not refreshed and lib.index is refreshed

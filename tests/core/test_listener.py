@@ -27,9 +27,7 @@ from pathlib import Path
 import pytest
 
 from medialens.builtins import audio, metadata
-from medialens.core import history
 from medialens.core.library import Library
-from medialens.core.recommendations import recommend
 from medialens.paths import data_dirs
 
 STEPS = 50
@@ -159,23 +157,23 @@ def simulate(
     for step in range(steps):
         likes = before if step < switch else after
         started = time.perf_counter()
-        recs = recommend(lib, TOP, now=now)
+        recs = lib.recommender.recommend(TOP, now=now)
         run.recommend_ms.append(1000 * (time.perf_counter() - started))
         ids = [r["file_id"] for r in recs]
         run.shares.append(sum(map(likes, ids)) / TOP)
-        recent = {c for c, at in history.played_at(lib).items() if at >= now - 3600}
+        recent = {c for c, at in lib.events.played_at().items() if at >= now - 3600}
         offerable = [i for i in category if content[i] not in recent]
         run.baselines.append(sum(map(likes, offerable)) / len(offerable))
         run.offerable.append(len(offerable))
         for file_id in ids:  # the list as a queue: skip until something it likes
-            history.record_event(lib, file_id, "start", 0.0, at=now)
+            lib.events.record(file_id, "start", 0.0, at=now)
             if likes(file_id):
                 now += durations[file_id]
-                history.record_event(lib, file_id, "complete", at=now)
+                lib.events.record(file_id, "complete", at=now)
             else:
                 now += min(5.0, 0.1 * durations[file_id])
-                history.record_event(lib, file_id, "skip", at=now)
-            run.update_ms.extend(1000 * s for s in history.update_times(lib)[-1:])
+                lib.events.record(file_id, "skip", at=now)
+            run.update_ms.extend(1000 * s for s in lib.taste.update_seconds[-1:])
             run.plays.append((file_id, likes(file_id)))
             if likes(file_id):
                 break

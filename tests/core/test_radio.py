@@ -11,7 +11,6 @@ import os
 import pytest
 from test_history import T0, copy_library, fid, index_media
 
-from medialens.core import history
 from medialens.core.radio import Radio, next_tracks
 
 LOWS = {f"low{i}.ogg" for i in range(4)}
@@ -31,7 +30,7 @@ def library(indexed, tmp_path):
 
 
 def name(lib, file_id: int) -> str:
-    return os.path.basename(history.resolve_file(lib, file_id)["display_path"])
+    return os.path.basename(lib.events.resolve_file(file_id).display_path)
 
 
 def test_a_radio_plays_what_is_like_the_seed_and_never_repeats(library):
@@ -59,8 +58,8 @@ def test_an_early_skip_steers_the_next_picks_away(library):
     plain.offer([beats0])
     assert rank_of_beats1(plain) <= 2  # beats1 is close to the seed...
     # the listener skipped beats0 after two seconds: the player records it, the radio notes it
-    history.record_event(library, beats0, "start", 0.0, at=T0)
-    history.record_event(library, beats0, "skip", 2.0, at=T0 + 2)
+    library.events.record(beats0, "start", 0.0, at=T0)
+    library.events.record(beats0, "skip", 2.0, at=T0 + 2)
     steered = Radio(seed)
     steered.offer([beats0])
     steered.note_skip(beats0)
@@ -90,7 +89,7 @@ def test_what_was_played_through_pulls_the_radio_its_way(library):
     plain = Radio(seed)
     plain.offer([low0])
     assert first_low(plain) > 4  # the low tones are far from the seed
-    history.record_event(library, low0, "complete", at=T0)
+    library.events.record(low0, "complete", at=T0)
     steered = Radio(seed)
     steered.offer([low0])
     steered.note_finished(low0)

@@ -18,18 +18,12 @@ import pytest
 from test_history import T0, copy_library, fid, index_media, play
 
 from medialens.cli import main
-from medialens.core import history
 from medialens.core.reasons import Reason, render
 from medialens.core.recommendations import (
     DUPLICATE_COSINE,
     EXPLORE,
     REJECTED_COSINE,
     TOUR,
-    item_vectors,
-    more_like_this,
-    recommend,
-    sections,
-    shelves,
 )
 
 LATER = T0 + 2 * 3600  # past the "just played" hour
@@ -54,11 +48,13 @@ def names(items) -> list[str]:
 
 
 def scores(lib, now=LATER) -> dict[str, float]:
-    return {os.path.basename(i["path"]): i["score"] for i in recommend(lib, 100, now=now)}
+    return {
+        os.path.basename(i["path"]): i["score"] for i in lib.recommender.recommend(100, now=now)
+    }
 
 
 def test_a_new_listener_gets_a_tour_of_the_library(library):
-    recs = recommend(library, 6, now=T0)
+    recs = library.recommender.recommend(6, now=T0)
     assert len(recs) == 6 and len(set(names(recs))) == 6
     assert all(r["reasons"] == [TOUR] and r["section"] == "for_you" for r in recs)
     groups = {re.sub(r"\d*\.\w+$", "", n) for n in names(recs)}
@@ -82,19 +78,21 @@ def test_completion_raises_and_an_early_skip_lowers_the_neighbours(library):
 
 def test_disliked_uninteresting_and_just_played_files_are_left_out(library):
     play(library, "low0.ogg", "complete", T0)
-    history.record_event(library, library.media / "low1.ogg", "dislike", at=T0 + 10)
-    history.record_event(library, library.media / "mid0.ogg", "not_interested", at=T0 + 20)
+    library.events.record(library.media / "low1.ogg", "dislike", at=T0 + 10)
+    library.events.record(library.media / "mid0.ogg", "not_interested", at=T0 + 20)
     play(library, "high0.ogg", "stop", T0 + 30, 1.0)
-    everything = sections(library, 100, now=T0 + 600)
+    everything = library.recommender.sections(100, now=T0 + 600)
     shown = set(names(everything["for_you"])) | set(names(everything["new_for_you"]))
     for b in everything["because_you_played"]:
         shown |= set(names(b["items"]))
     assert not shown & {"low0.ogg", "low1.ogg", "mid0.ogg", "high0.ogg"}
-    later = names(recommend(library, 100, now=T0 + 2 * 3600))
+    later = names(library.recommender.recommend(100, now=T0 + 2 * 3600))
     assert {"low0.ogg", "high0.ogg"} <= set(later)  # an hour later they may come back
     assert not {"low1.ogg", "mid0.ogg"} & set(later)
-    history.record_event(library, library.media / "low1.ogg", "like", at=T0 + 3 * 3600)
-    assert "low1.ogg" in names(recommend(library, 100, now=T0 + 5 * 3600))  # changed mind
+    library.events.record(library.media / "low1.ogg", "like", at=T0 + 3 * 3600)
+    assert "low1.ogg" in names(
+        library.recommender.recommend(100, now=T0 + 5 * 3600)
+    )  # changed mind
 
 
 def test_unavailable_files_are_left_out(library):
@@ -102,21 +100,21 @@ def test_unavailable_files_are_left_out(library):
     (library.media / "low2.ogg").rename(library.media.parent / "low2.ogg")
     try:
         library.scan()
-        got = names(recommend(library, 100, now=LATER))
+        got = names(library.recommender.recommend(100, now=LATER))
         assert "low2.ogg" not in got and "low3.ogg" in got
     finally:
         (library.media.parent / "low2.ogg").rename(library.media / "low2.ogg")
 
 
 def test_near_duplicates_never_fill_the_list(library):
-    items = item_vectors(library)
+    items = library.index.item_vectors()
     low = [
         items.vectors[items.row[library.file(library.media / n).content_id]] for n in sorted(LOWS)
     ]
     assert float(np.min(np.stack(low) @ np.stack(low).T)) >= DUPLICATE_COSINE  # the premise
     play(library, "low0.ogg", "complete", T0)
-    history.record_event(library, library.media / "low0.ogg", "like", at=T0 + 5)
-    recs = recommend(library, 5, now=LATER)
+    library.events.record(library.media / "low0.ogg", "like", at=T0 + 5)
+    recs = library.recommender.recommend(5, now=LATER)
     assert len(recs) == 5
     assert len(set(names(recs)) & LOWS) == 1  # the best of them, then other things
 
@@ -125,7 +123,7 @@ def test_every_item_says_why_naming_a_played_title(library):
     play(library, "low0.ogg", "complete", T0)
     play(library, "low1.ogg", "complete", T0 + 30)
     play(library, "high0.ogg", "skip", T0 + 60, 0.2)
-    recs = recommend(library, 8, now=LATER)
+    recs = library.recommender.recommend(8, now=LATER)
     assert all(r["reasons"] and all(isinstance(x, Reason) for x in r["reasons"]) for r in recs)
     assert all(render(r["reasons"]) for r in recs)
     [low] = [r for r in recs if names([r])[0] in LOWS]
@@ -140,55 +138,57 @@ def test_every_item_says_why_naming_a_played_title(library):
 
 def test_a_liked_file_is_named_as_liked_not_played(library):
     """Only liked, never played: "Because you liked", never "Because you played"."""
-    history.record_event(library, library.media / "low0.ogg", "like", at=T0)
-    recs = recommend(library, 100, now=LATER)
+    library.events.record(library.media / "low0.ogg", "like", at=T0)
+    recs = library.recommender.recommend(100, now=LATER)
     keys = {x.key for r in recs for x in r["reasons"]}
     assert "because_liked" in keys and "because_played" not in keys
     lows = [r for r in recs if names([r])[0] in LOWS - {"low0.ogg"}]
     assert lows and all(Reason.of("because_liked", title="Low 0") in r["reasons"] for r in lows)
     assert render(Reason.of("because_liked", title="Low 0")) == "Because you liked Low 0"
-    [because] = sections(library, 4, now=LATER)["because_you_played"]
+    [because] = library.recommender.sections(4, now=LATER)["because_you_played"]
     assert because["reason"] == Reason.of("because_liked", title="Low 0")
     assert all(Reason.of("because_liked", title="Low 0") in i["reasons"] for i in because["items"])
-    [shelf] = [s for s in shelves(library, 4, now=LATER) if s.key == "because"]
+    [shelf] = [s for s in library.recommender.shelves(4, now=LATER) if s.key == "because"]
     assert shelf.reason == because["reason"] and shelf.title == "Because you liked {0}"
     play(library, "low1.ogg", "complete", T0 + 10)  # played, not liked: says so
     [played] = [
-        b for b in sections(library, 4, now=LATER)["because_you_played"] if b["seed"] == "Low 1"
+        b
+        for b in library.recommender.sections(4, now=LATER)["because_you_played"]
+        if b["seed"] == "Low 1"
     ]
     assert played["reason"] == Reason.of("because_played", title="Low 1")
 
 
 def test_something_different_is_not_the_thing_just_rejected(library):
     """An explore slot never offers a near-copy of a file the person was not interested in."""
-    items = item_vectors(library)
+    items = library.index.item_vectors()
     low = [items.row[library.file(library.media / n).content_id] for n in sorted(LOWS)]
     assert float(np.min(items.vectors[low] @ items.vectors[low].T)) >= REJECTED_COSINE  # premise
     play(library, "high0.ogg", "complete", T0)
-    history.record_event(library, library.media / "low0.ogg", "not_interested", at=T0 + 10)
+    library.events.record(library.media / "low0.ogg", "not_interested", at=T0 + 10)
     for n in (6, 8, 10):
-        recs = recommend(library, n, now=LATER)
+        recs = library.recommender.recommend(n, now=LATER)
         tries = [r for r in recs if r["reasons"] == [EXPLORE]]
         assert tries and not set(names(tries)) & LOWS, names(tries)
 
 
 def test_continue_watching_lists_an_unfinished_video(library):
     film = fid(library, "film.mp4")
-    history.record_event(library, film, "start", 0.0, at=T0)
-    history.record_event(library, film, "stop", 8.0, at=T0 + 8)
-    history.record_event(library, library.media / "beats0.ogg", "stop", 2.0, at=T0 + 10)  # audio
-    cont = sections(library, 10, now=T0 + 60)["continue_watching"]
+    library.events.record(film, "start", 0.0, at=T0)
+    library.events.record(film, "stop", 8.0, at=T0 + 8)
+    library.events.record(library.media / "beats0.ogg", "stop", 2.0, at=T0 + 10)  # audio
+    cont = library.recommender.sections(10, now=T0 + 60)["continue_watching"]
     assert names(cont) == ["film.mp4"]
     assert cont[0]["position"] == 8.0 and [r.key for r in cont[0]["reasons"]] == ["resume"]
     assert render(cont[0]["reasons"]) == "Resume at 0:08 of 0:20"
-    history.record_event(library, film, "start", 8.0, at=T0 + 100)
-    history.record_event(library, film, "complete", at=T0 + 112)
-    assert sections(library, 10, now=T0 + 200)["continue_watching"] == []
+    library.events.record(film, "start", 8.0, at=T0 + 100)
+    library.events.record(film, "complete", at=T0 + 112)
+    assert library.recommender.sections(10, now=T0 + 200)["continue_watching"] == []
 
 
 def test_sections_new_and_because(library):
     play(library, "low0.ogg", "complete", T0)
-    s = sections(library, 4, now=LATER)
+    s = library.recommender.sections(4, now=LATER)
     assert set(s) == {"for_you", "continue_watching", "new_for_you", "because_you_played"}
     today = Reason.of("added_today")
     assert s["new_for_you"] and all(r["reasons"][0] == today for r in s["new_for_you"])
@@ -197,31 +197,33 @@ def test_sections_new_and_because(library):
     assert because["seed"] == "Low 0" and len(because["items"]) == 4
     assert because["reason"] == Reason.of("because_played", title="Low 0")
     assert names(because["items"])[0] in LOWS  # the nearest first
-    assert sections(library, 4, now=time.time() + 15 * 86400)["new_for_you"] == []  # 2 weeks on
-    kinds = [s.key for s in shelves(library, 4, now=LATER)]
+    assert (
+        library.recommender.sections(4, now=time.time() + 15 * 86400)["new_for_you"] == []
+    )  # 2 weeks on
+    kinds = [s.key for s in library.recommender.shelves(4, now=LATER)]
     assert kinds[0] == "for_you" and "because" in kinds
-    like = more_like_this(library, fid(library, "high0.ogg"), 3, now=LATER)
+    like = library.recommender.more_like_this(fid(library, "high0.ogg"), 3, now=LATER)
     assert like and all(c.why[0] == Reason.of("like", title="High 0") for c in like)
 
 
 def test_recommendations_are_deterministic(library):
     play(library, "low0.ogg", "complete", T0)
     play(library, "voice0.wav", "skip", T0 + 60, 0.2)
-    first = sections(library, 6, now=LATER)
-    assert sections(library, 6, now=LATER) == first
+    first = library.recommender.sections(6, now=LATER)
+    assert library.recommender.sections(6, now=LATER) == first
     library.close()
     reopened = type(library)(library.dirs, entry_points=False, builtins=False)
     try:
-        assert sections(reopened, 6, now=LATER) == first
+        assert reopened.recommender.sections(6, now=LATER) == first
     finally:
         reopened.close()
 
 
 def test_forget_falls_back_to_the_tour(library):
     play(library, "low0.ogg", "complete", T0)
-    assert recommend(library, 5, now=LATER)[0]["reasons"] != [TOUR]
-    history.forget_history(library)
-    assert all(r["reasons"] == [TOUR] for r in recommend(library, 5, now=LATER))
+    assert library.recommender.recommend(5, now=LATER)[0]["reasons"] != [TOUR]
+    library.events.forget()
+    assert all(r["reasons"] == [TOUR] for r in library.recommender.recommend(5, now=LATER))
 
 
 # -- the command line --------------------------------------------------------------------

@@ -12,8 +12,6 @@ from pathlib import Path
 import pytest
 from guitools import close_window, open_window, wait_until
 
-from medialens.core import history
-
 pytestmark = pytest.mark.media
 
 
@@ -134,7 +132,7 @@ def test_playing_records_history_and_updates_for_you(window):
 
     assert wait_until(continuing, 20)
     # and playback resumes where it stopped
-    assert history.resume_position(window.services.library, earth.id) > 2.0
+    assert window.services.library.events.resume_position(earth.id) > 2.0
 
 
 def test_like_and_dislike_from_a_card(window):

@@ -11,7 +11,6 @@ from guitools import wait_until
 from mediagen import make_tone
 
 from medialens.api import ExtractionResult, TagsOutput, VectorOutput, hookimpl
-from medialens.core import history
 from medialens.core.library import Library
 from medialens.paths import data_dirs
 
@@ -96,7 +95,7 @@ def _plain(html: str) -> str:
 
 def _play(lib, file_id: int, times: int) -> None:
     for _ in range(times):
-        history.record_event(lib, file_id, "start", position=0.0, session=uuid.uuid4().hex)
+        lib.events.record(file_id, "start", position=0.0, session=uuid.uuid4().hex)
 
 
 def test_details_say_it_in_words_and_keep_the_figures_folded(qtbot, data_dir, library_file):

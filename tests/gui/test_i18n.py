@@ -51,8 +51,8 @@ def _catalogue() -> dict[str, str]:
 def bundled_vocabulary(tmp_path_factory) -> dict[str, list[str]]:
     """Tag → extractors, read from what each bundled extractor declares (TagsOutput)."""
     from medialens.api import TagsOutput
-    from medialens.store import Store
     from medialens.core.plugins import ACTIVE, PluginHost
+    from medialens.store import Store
 
     host = PluginHost(Store(tmp_path_factory.mktemp("i18n") / "library.db"))
     bundled = {

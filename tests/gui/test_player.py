@@ -210,10 +210,9 @@ def test_play_similar_fills_up_next_and_learns_from_a_skip(window):
     seed = row(window, "song1").id
 
     def described() -> bool:  # every song analysed: the core can tell what is like it
-        from medialens.core.recommendations import more_like_this
 
         lib = window.services.library
-        return songs - {seed} <= {c.file_id for c in more_like_this(lib, seed, 40)}
+        return songs - {seed} <= {c.file_id for c in lib.recommender.more_like_this(seed, 40)}
 
     assert wait_until(described, 60)
     window.play_similar(seed)

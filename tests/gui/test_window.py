@@ -21,7 +21,6 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def analysed(tmp_path_factory) -> Path:
     """A data dir whose files are scanned and analysed (so search finds titles)."""
-    from medialens.core import history
     from medialens.core.library import Library
     from medialens.paths import data_dirs
 
@@ -46,7 +45,7 @@ def analysed(tmp_path_factory) -> Path:
     lib.update(workers=2)
     ids = {r["title"]: r["id"] for r in lib.store.query("SELECT id, title FROM files")}
     for title in ("Song 1", "Song 2"):
-        history.record_event(lib, ids[title], "like")
+        lib.events.record(ids[title], "like")
     lib.close()
     return data
 

@@ -129,10 +129,11 @@ class Catalog:
 
     def rows(self) -> list[LibraryRow]:
         """Every media file, in one query; when and how far it was played from history."""
-        from medialens.core import history
+        from medialens.core.events import EventLog
 
-        played = history.played_at(self.store)
-        unfinished = {u["content_id"]: u["position"] for u in history.unfinished(self.store)}
+        events = EventLog(self.store)
+        played = events.played_at()
+        unfinished = {u.content_id: u.position for u in events.unfinished()}
         out = []
         for r in self.store.views.media_rows():
             fid, cid, kind, dur, title, path, artist, album, added, avail, folder, w, h = r[:13]
@@ -162,7 +163,7 @@ class Catalog:
 
     def details(self, file_id: int) -> FileDetails | None:
         """Everything the details view shows about one file, or None for an unknown id."""
-        from medialens.core import history
+        from medialens.core.events import EventLog
 
         row = self.store.files.get(file_id)
         if row is None:
@@ -204,7 +205,7 @@ class Catalog:
             tags=ranked,
             extractors=extractors,
             plays=self.store.views.plays(cid),
-            feedback=history.feedback(self.store).get(cid),
+            feedback=EventLog(self.store).feedback().get(cid),
             thumbnail=self.dirs.thumbnail(cid),
             category=row.category,
             music={

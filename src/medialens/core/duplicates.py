@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from medialens.core.index import LibraryIndex
+from medialens.core.index import IndexSnapshot
 from medialens.store import Store
 
 HASH_BITS_CLOSE = 10
@@ -55,7 +55,7 @@ class _UnionFind:
         self.why.setdefault(min(ra, rb), why)
 
 
-def _keyframe_hashes(store: Store, index: LibraryIndex) -> dict[int, np.ndarray]:
+def _keyframe_hashes(store: Store, index: IndexSnapshot) -> dict[int, np.ndarray]:
     hashes: dict[int, np.ndarray] = {}
     for content_id, data in store.extraction.data_of("thumbnails"):
         file_id = index.file_of_content.get(content_id)
@@ -90,7 +90,7 @@ def _video_pairs(hashes: dict[int, np.ndarray]) -> list[tuple[int, int, float]]:
     return pairs
 
 
-def _audio_pairs(index: LibraryIndex) -> list[tuple[int, int, float]]:
+def _audio_pairs(index: IndexSnapshot) -> list[tuple[int, int, float]]:
     pairs = []
     for block in index.blocks_of("audio"):
         m, ids = block.matrix, block.file_ids
@@ -108,8 +108,7 @@ def _audio_pairs(index: LibraryIndex) -> list[tuple[int, int, float]]:
     return pairs
 
 
-def find_duplicates(store: Store, index: LibraryIndex) -> list[Group]:
-    index.refresh()
+def find_duplicates(store: Store, index: IndexSnapshot) -> list[Group]:
     uf = _UnionFind()
     by_content: dict[str, list[int]] = {}
     for file_id, info in index.files.items():

@@ -7,23 +7,29 @@ what went wrong, what is known about this file.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from medialens.core.catalog import Catalog, FileDetails
 from medialens.core.duplicates import Group, find_duplicates
-from medialens.core.index import LibraryIndex
+from medialens.core.errors import LibraryError
+from medialens.core.events import EventLog
+from medialens.core.index import IndexSnapshot, LibraryIndex
 from medialens.core.kinds import Classifier
 from medialens.core.pipeline import Pipeline
-from medialens.core.plugins import PluginHost
+from medialens.core.plugins import DISABLED, PluginHost
+from medialens.core.recommendations import Recommender
 from medialens.core.scanner import Scanner, ScanReport, display, fs_bytes
 from medialens.core.scheduler import Progress
 from medialens.core.search import Hit, Searcher
 from medialens.core.similar import Match, similar
 from medialens.core.subtitles import Sidecar, sidecars
 from medialens.core.tags import music_tags
+from medialens.core.taste import TasteModel
 from medialens.paths import DataDirs
 from medialens.store import MUSIC_COLUMNS, FileRecord, Store
 
@@ -39,10 +45,6 @@ def _as_int(value: object) -> int:
         return int(value) if isinstance(value, (int, float, str)) else 0
     except ValueError:
         return 0
-
-
-class LibraryError(Exception):
-    """A request the library cannot honour; the message is for the person who asked."""
 
 
 class Library:
@@ -66,10 +68,17 @@ class Library:
         self.catalog = Catalog(self.store, self.dirs)
         self._index: LibraryIndex | None = None
         self._searcher: Searcher | None = None
+        self._services_lock = threading.Lock()
         if self.store.setting(_FACTS_SETTING) != FACTS_VERSION:
             self.refresh_facts()
 
     def close(self) -> None:
+        """Stop search's thread and close the store (the taste model's unsaved updates
+        are replayed from the events by whoever loads it next)."""
+        with self._services_lock:
+            searcher, self._searcher = self._searcher, None
+        if searcher is not None:
+            searcher.close()
         self.store.close()
 
     def __enter__(self) -> Library:
@@ -250,21 +259,61 @@ class Library:
     # -- understanding ----------------------------------------------------------------------
 
     @property
-    def index(self) -> LibraryIndex:
-        """The in-memory features of the library, refreshed when it changes."""
-        if self._index is None:
-            self._index = LibraryIndex(self.store)
-        return self._index.refresh()
+    def feature_index(self) -> LibraryIndex:
+        """The owner of the in-memory features (created on first use, not loaded until
+        refreshed); a disabled plugin's results take no part."""
+        with self._services_lock:
+            if self._index is None:
+                self._index = LibraryIndex(self.store, excluded=self._disabled_extractors)
+            return self._index
+
+    def _disabled_extractors(self) -> list[str]:
+        return [
+            e.name for r in self.host.records.values() if r.status == DISABLED for e in r.extractors
+        ]
+
+    @property
+    def index(self) -> IndexSnapshot:
+        """The in-memory features of the library, refreshed when it (or a plugin) changed."""
+        return self.feature_index.refresh()
+
+    @functools.cached_property
+    def events(self) -> EventLog:
+        """The playback history: record, resume positions, export, forget."""
+        events = EventLog(self.store)
+        events.before_export.append(lambda: self.taste.save_for_export())
+        return events
+
+    @functools.cached_property
+    def taste(self) -> TasteModel:
+        """The person's interest model, kept in step with :attr:`events`."""
+        return TasteModel(self.store, self.events, lambda: self.index.item_vectors())
+
+    @functools.cached_property
+    def recommender(self) -> Recommender:
+        """For you, its sections and shelves, and more like this."""
+        return Recommender(self.store, lambda: self.index, self.events, self.taste)
+
+    def searcher(self) -> Searcher:
+        """The searcher over the current text embedder; a new one (and the old one closed)
+        when a plugin toggle changed which embedder that is."""
+        embedder = self.host.text_embedder()
+        index = self.feature_index
+        with self._services_lock:
+            old = self._searcher
+            if old is not None and old.embedder is embedder and not old.closed:
+                return old
+            new = self._searcher = Searcher(self.store, index, embedder, self.dirs.cache)
+        if old is not None:
+            old.close()
+        return new
 
     def search(self, query: str, n: int = 20) -> list[Hit]:
         """Hybrid keyword + semantic search. Loads the text model on first use."""
-        if self._searcher is None:
-            self._searcher = Searcher(
-                self.store, self.index, self.host.text_embedder(), self.dirs.cache
-            )
-        return self._searcher.search(query, n)
+        return self.searcher().search(query, n)
 
     def similar(self, raw: str | os.PathLike, n: int = 10) -> list[Match]:
+        """The files most like this one (the one similarity; see :mod:`.similar`)."""
         return similar(self.index, self._media(raw).id, n)
 
     def duplicates(self) -> list[Group]:

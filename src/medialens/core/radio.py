@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from medialens.core import history
+from medialens.core.events import HistoryError
 from medialens.recommend.signals import is_early_skip
 
 __all__ = ["Radio", "next_tracks", "is_early_skip", "BATCH", "LOW_WATER"]
@@ -80,25 +80,23 @@ def _rows(lib: Any, file_ids: list[int]) -> dict[int, Any]:
     out = {}
     for fid in file_ids:
         try:
-            out[fid] = history.resolve_file(lib, fid)
-        except history.HistoryError:
+            out[fid] = lib.events.resolve_file(fid)
+        except HistoryError:
             continue
     return out
 
 
 def _pool(lib: Any, radio: Radio, now: float) -> list[int]:
     """Candidates from "more like this" of each anchor, best first, seed's answers first."""
-    from medialens.core.recommendations import more_like_this, recommend
-
     pool: list[int] = []
     for anchor in radio.anchors():
-        for card in more_like_this(lib, anchor, POOL, now=now):
+        for card in lib.recommender.more_like_this(anchor, POOL, now=now):
             if card.file_id not in pool:
                 pool.append(card.file_id)
     seen = set(radio.offered)
     pool = [i for i in pool if i not in seen]
     if len(pool) < BATCH:  # the neighbourhood is used up: widen to the whole taste
-        for item in recommend(lib, 4 * POOL, now=now):
+        for item in lib.recommender.recommend(4 * POOL, now=now):
             fid = int(item["file_id"])
             if fid not in seen and fid not in pool:
                 pool.append(fid)
@@ -110,30 +108,28 @@ def next_tracks(lib: Any, radio: Radio, n: int = BATCH, now: float | None = None
 
     Runs on a worker thread: it reads the item vectors and the interest model.
     """
-    from medialens.core.recommendations import item_vectors
-
     now = time.time() if now is None else float(now)
     rows = _rows(lib, [radio.seed])
     if radio.kind is None and radio.seed in rows:
-        radio.kind = rows[radio.seed]["kind"]
+        radio.kind = rows[radio.seed].kind
     pool = _pool(lib, radio, now)
     rows = _rows(lib, [*pool, *radio.offered])
-    offered = {rows[i]["content_id"] for i in radio.offered if i in rows}
+    offered = {rows[i].content_id for i in radio.offered if i in rows}
     pool = [
         i
         for i in pool
         if i in rows
-        and rows[i]["content_id"] not in offered  # the same recording in another file
-        and (radio.kind is None or rows[i]["kind"] == radio.kind)
+        and rows[i].content_id not in offered  # the same recording in another file
+        and (radio.kind is None or rows[i].kind == radio.kind)
     ]
     if not pool:
         return []
-    items = item_vectors(lib)
+    items = lib.index.item_vectors()
 
     def vecs(ids: list[int]) -> np.ndarray:
         out = np.zeros((len(ids), max(items.dim, 1)), np.float32)
         for k, fid in enumerate(ids):
-            r = items.row.get(rows[fid]["content_id"]) if fid in rows else None
+            r = items.row.get(rows[fid].content_id) if fid in rows else None
             if r is not None and items.dim:
                 out[k] = items.vectors[r]
         return out
@@ -152,7 +148,7 @@ def next_tracks(lib: Any, radio: Radio, n: int = BATCH, now: float | None = None
 
     anchors = radio.anchors()
     score = W_SEED * closeness(anchors[:1]) + W_RECENT * closeness(anchors[1:]) + 0.05 * rank
-    model = history.interest_model(lib)
+    model = lib.taste.model()
     if model is not None:
         try:
             interest = np.asarray(model.score(model.prepare(v), now), np.float64)

@@ -5,6 +5,8 @@ One vector per file is built from every vector the extractors stored, one block 
 standardised per dimension), by :func:`medialens.recommend.build_item_vectors` (each block
 L2-normalised and centred, missing blocks neutral). It is rebuilt only when the index
 reloads, which a cheap fingerprint of the tables decides; only available files have one.
+The vectors are the index snapshot's (:meth:`~medialens.core.index.IndexSnapshot.item_vectors`),
+so only active extractors' results take part.
 
 A list is the model's scores re-ranked by maximal marginal relevance, and a near-duplicate
 of something already in the list (cosine ≥ ``DUPLICATE_COSINE``) only gets in when
@@ -19,32 +21,35 @@ A file very like one the person disliked or was not interested in comes only as 
 resort, and never in an explore slot: "something different" must not be the same thing
 again; only explore slots say so. With no history yet, the list is a tour of the
 library's main regions. Same state and ``now``, same lists.
+
+"More like this" is :func:`medialens.core.similar.similar` (the one similarity of the
+library, used by ``medialens similar`` too), with the recommender's rules on top: files
+the person rejected are left out, one file per content, and each says what it is like.
 """
 
 from __future__ import annotations
 
-import json
 import threading
 import time
-import weakref
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from medialens.core import history
-from medialens.store import Store
-from medialens.core.index import LibraryIndex
-from medialens.core.library import Library
+from medialens.core.events import FEEDBACK_KINDS, EventLog
+from medialens.core.index import IndexSnapshot, ItemVectors
 from medialens.core.reasons import Reason, Tag
-from medialens.recommend import build_item_vectors, cold_start_order, diversify
+from medialens.core.similar import similar
+from medialens.core.taste import TasteModel
+from medialens.recommend import cold_start_order, diversify
+from medialens.store import Store
 
 RECENT_SECONDS = 3600.0
 NEW_DAYS = 14
 DUPLICATE_COSINE = 0.97
 MMR_LAMBDA = 0.7
-#: Share of each (extractor.name) block in the item vectors; absent = 1, every block alike.
-BLOCK_WEIGHTS: dict[str, float] = {}
 LIKED_SIGNAL = 0.5
 #: The signal of a play to the end (or 90 %): anything less was played, not finished.
 FINISHED_SIGNAL = 0.8
@@ -65,122 +70,7 @@ FROM_HISTORY = Reason.of("from_history")
 EXPLORE_SLOTS = 1
 REGIONS = 12
 
-__all__ = [
-    "ItemVectors",
-    "item_vectors",
-    "recommend",
-    "sections",
-    "more_like_this",
-    "shelves",
-]
-
-
-def _store(lib: Any) -> Store:
-    return lib.store if hasattr(lib, "store") else lib
-
-
-# -- item vectors ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ItemVectors:
-    """One unit vector per content id, from every stored block."""
-
-    source: object  # the index's blocks these were built from (identity = version)
-    content_ids: list[str]
-    row: dict[str, int]
-    vectors: np.ndarray  # [M, D] float32, unit rows (zero when a file has no block)
-    present: np.ndarray  # [M, B] bool
-    layout: tuple[tuple[str, int], ...]  # (extractor/name, dim) in block order
-
-    def __len__(self) -> int:
-        return len(self.content_ids)
-
-    @property
-    def dim(self) -> int:
-        return int(self.vectors.shape[1]) if self.vectors.ndim == 2 else 0
-
-
-_lock = threading.RLock()
-_cache: weakref.WeakKeyDictionary[Store, ItemVectors] = weakref.WeakKeyDictionary()
-_indexes: weakref.WeakKeyDictionary[Store, LibraryIndex] = weakref.WeakKeyDictionary()
-_tag_cache: weakref.WeakKeyDictionary[Store, tuple] = weakref.WeakKeyDictionary()
-_region_cache: weakref.WeakKeyDictionary[Store, tuple] = weakref.WeakKeyDictionary()
-_tour_cache: weakref.WeakKeyDictionary[Store, tuple] = weakref.WeakKeyDictionary()
-
-
-def library_index(lib: Any) -> LibraryIndex:
-    """The library's in-memory feature index, refreshed; one per store in this process."""
-    store = _store(lib)
-    index = lib.index if isinstance(lib, Library) else None
-    with _lock:
-        if index is not None:
-            _indexes[store] = index
-        else:
-            index = _indexes.get(store)
-            if index is None:
-                index = _indexes[store] = LibraryIndex(store)
-    return index.refresh()
-
-
-def item_vectors(lib: Any) -> ItemVectors:
-    """One vector per content id of the available media, rebuilt when the index reloads."""
-    store = _store(lib)
-    index = library_index(lib)
-    with _lock:
-        cached = _cache.get(store)
-        if cached is not None and cached.source is index.blocks:
-            return cached
-        items = _build(index)
-        _cache[store] = items
-        return items
-
-
-def _build(index: LibraryIndex) -> ItemVectors:
-    """Blocks of the index (audio descriptors already standardised) → item vectors."""
-    reps = [
-        int(f)
-        for f in index.file_ids
-        if index.file_of_content.get(index.files[int(f)]["content_id"]) == int(f)
-    ]
-    cids = [index.files[f]["content_id"] for f in reps]
-    row = {cid: i for i, cid in enumerate(cids)}
-    slot = {f: i for i, f in enumerate(reps)}
-    blocks = {}
-    for key, block in sorted(index.blocks.items()):
-        values = np.full((len(cids), block.matrix.shape[1]), np.nan, np.float32)
-        at = [slot[int(f)] for f in block.file_ids]
-        values[at] = block.matrix
-        blocks[key] = values
-    if not blocks or not cids:
-        empty = np.zeros((len(cids), 0), np.float32)
-        return ItemVectors(index.blocks, cids, row, empty, np.zeros((len(cids), 0), bool), ())
-    vectors, present = build_item_vectors(blocks, BLOCK_WEIGHTS)
-    # build_item_vectors lays blocks out in sorted name order, as ``layout`` is.
-    layout = tuple((key, int(values.shape[1])) for key, values in sorted(blocks.items()))
-    return ItemVectors(index.blocks, cids, row, vectors, present, layout)
-
-
-def _tags(store: Store) -> dict[str, dict[str, tuple[float, str]]]:
-    """Every content id's tags: the highest score over extractors, and that extractor."""
-    conn = store.read_conn()
-    key = tuple(conn.execute("SELECT count(*), max(rowid) FROM features").fetchone())
-    with _lock:
-        cached = _tag_cache.get(store)
-        if cached is not None and cached[0] == key:
-            return cached[1]
-    out: dict[str, dict[str, tuple[float, str]]] = {}
-    for cid, extractor, raw in conn.execute(
-        "SELECT content_id, extractor, tags FROM features WHERE tags IS NOT NULL "
-        "ORDER BY content_id, extractor"
-    ):
-        merged = out.setdefault(cid, {})
-        for tag, score in json.loads(raw).items():
-            if tag not in merged or float(score) > merged[tag][0]:
-                merged[tag] = (float(score), extractor)
-    with _lock:
-        _tag_cache[store] = (key, out)
-    return out
+__all__ = ["Card", "Recommender", "Shelf"]
 
 
 # -- the state one ranking works from ----------------------------------------------------
@@ -188,7 +78,8 @@ def _tags(store: Store) -> dict[str, dict[str, tuple[float, str]]]:
 
 @dataclass
 class _State:
-    store: Store
+    rec: Recommender
+    snapshot: IndexSnapshot
     now: float
     items: ItemVectors
     files: dict[str, dict]  # content id -> file row (available, playable; lowest id wins)
@@ -208,15 +99,12 @@ class _State:
         f = self.files.get(cid)
         if f is not None:
             return f["title"]
-        row = self.store.query_one(
-            "SELECT title, display_path FROM files WHERE content_id = ? ORDER BY id LIMIT 1",
-            (cid,),
-        )
-        return _title(row) if row else "a file you played"
+        found = self.rec.store.events.first_file(cid)
+        return _title(found[1], found[2]) if found else "a file you played"
 
     def tags(self) -> dict[str, dict[str, tuple[float, str]]]:
         if self._tags is None:
-            self._tags = _tags(self.store)
+            self._tags = self.snapshot.content_tags()
         return self._tags
 
     def profile(self) -> dict[str, float]:
@@ -232,51 +120,18 @@ class _State:
         return self._profile
 
 
-def _title(row: Any) -> str:
-    if row["title"]:
-        return str(row["title"])
-    path = str(row["display_path"])
+def _title(title: str | None, display_path: str) -> str:
+    if title:
+        return str(title)
+    path = str(display_path)
     name = path.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
     return name.rsplit(".", 1)[0] if "." in name else name
-
-
-def _state(lib: Any, now: float | None) -> _State:
-    store = _store(lib)
-    now = time.time() if now is None else float(now)
-    items = item_vectors(lib)  # the Library's own index: loading a second costs as much again
-    files: dict[str, dict] = {}
-    for r in store.query(
-        "SELECT id, content_id, display_path, title, kind, duration, added_at FROM files "
-        "WHERE status = 'media' AND available = 1 AND content_id IS NOT NULL ORDER BY id"
-    ):
-        if r["content_id"] not in files:
-            f = dict(r)
-            f["title"] = _title(r)
-            files[r["content_id"]] = f
-    fb = history.feedback(store)
-    hidden = {cid for cid, kind in fb.items() if kind in ("dislike", "not_interested")}
-    recent = {cid for cid, at in history.played_at(store).items() if at >= now - RECENT_SECONDS}
-    # An explicit word beats any inference (the last one given wins); else the last play.
-    opinion: dict[str, tuple[float, float, str]] = {}
-    explicit: set[str] = set()
-    for s in history.signals(store):
-        if s.kind in history.FEEDBACK_KINDS:
-            explicit.add(s.content_id)
-        elif s.content_id in explicit:
-            continue
-        opinion[s.content_id] = (s.signal, s.at, s.kind)
-    liked = sorted(
-        (cid for cid, (sig, _, _) in opinion.items() if sig >= LIKED_SIGNAL and cid not in hidden),
-        key=lambda c: (-opinion[c][1], c),
-    )
-    model = history.interest_model(store) if opinion else None
-    return _State(store, now, items, files, hidden | recent, hidden, opinion, liked, model)
 
 
 # -- ranking -----------------------------------------------------------------------------
 
 
-def _candidates(state: _State, extra_exclude: set[str] = frozenset()) -> list[str]:
+def _candidates(state: _State, extra_exclude: AbstractSet[str] = frozenset()) -> list[str]:
     """Content ids that may be offered: playable, with vectors, not excluded (file-id order).
 
     A file no extractor has described yet has nothing to be recommended for.
@@ -294,18 +149,11 @@ def _candidates(state: _State, extra_exclude: set[str] = frozenset()) -> list[st
 
 def _scores(state: _State, cids: list[str]) -> np.ndarray:
     """Model scores for these content ids (candidates projected once per vectors/model)."""
-    entry = history.sync_model(state.store)
-    model = entry.model
     items = state.items
-    key = (id(items), id(model))
-    if entry.candidates is None or entry.candidates[0] != key:
-        entry.candidates = (key, model.prepare(items.vectors))
-    try:
-        scores = model.score(entry.candidates[1], state.now)
-    except ValueError:  # prepared under an older projection
-        entry.candidates = (key, model.prepare(items.vectors))
-        scores = model.score(entry.candidates[1], state.now)
-    return np.asarray(scores, np.float64)[[items.row[c] for c in cids]]
+    scores = state.rec.taste.scores(items, state.now)
+    if scores is None:
+        return np.zeros(len(cids), np.float64)
+    return scores[[items.row[c] for c in cids]]
 
 
 def _pick(state: _State, cids: list[str], relevance: np.ndarray, n: int) -> list[int]:
@@ -340,7 +188,7 @@ def _seed_reason(state: _State, seed: str) -> Reason:
     return Reason.of(key, title=state.title(seed))
 
 
-def _reasons(state: _State, cid: str, seed: str | None = None, like: bool = False) -> list[Reason]:
+def _reasons(state: _State, cid: str, seed: str | None = None) -> list[Reason]:
     """Why ``cid`` is offered; with ``seed`` it is offered for being like that file."""
     reasons: list[Reason] = []
     items = state.items
@@ -354,9 +202,7 @@ def _reasons(state: _State, cid: str, seed: str | None = None, like: bool = Fals
             )
     liked = [c for c in state.liked if c != cid and c in items.row]
     if seed is not None:
-        reasons.append(
-            Reason.of("like", title=state.title(seed)) if like else _seed_reason(state, seed)
-        )
+        reasons.append(_seed_reason(state, seed))
     elif liked and cid in items.row:
         v = items.vectors[items.row[cid]]
         sims = items.vectors[[items.row[c] for c in liked]] @ v
@@ -396,16 +242,17 @@ def _tour(state: _State, cids: list[str], n: int, section: str) -> list[dict]:
     if not cids:
         return []
     key = (n, hash(tuple(cids)))
-    with _lock:
-        source, tours = _tour_cache.get(state.store, (None, {}))
-        if source is not state.items.source:  # the library changed: forget every tour
+    rec = state.rec
+    with rec.lock:
+        source, tours = rec.tours
+        if source is not state.items:  # the library changed: forget every tour
             tours = {}
-            _tour_cache[state.store] = (state.items.source, tours)
+            rec.tours = (state.items, tours)
         order = tours.get(key)  # the same candidates get the same tour (k-means is costly)
     if order is None:
         v = state.items.vectors[[state.items.row[c] for c in cids]]
         order = cold_start_order(v, min(n, len(cids)))
-        with _lock:
+        with rec.lock:
             if len(tours) >= 8:
                 tours.clear()
             tours[key] = order
@@ -430,18 +277,19 @@ def _ranked(state: _State, cids: list[str], n: int, section: str, explore: int =
 def _regions(state: _State) -> np.ndarray:
     """A region (0..REGIONS-1) for every item vector, cached per vectors version."""
     items = state.items
-    with _lock:
-        cached = _region_cache.get(state.store)
-        if cached is not None and cached[0] is items.source:
-            return cached[1]
+    rec = state.rec
+    with rec.lock:
+        source, cached = rec.regions
+        if source is items and cached is not None:
+            return cached
     k = min(REGIONS, len(items))
     if k == 0:
         labels = np.zeros(0, np.int64)
     else:
         centres = items.vectors[cold_start_order(items.vectors, k)]
         labels = np.argmax(items.vectors @ centres.T, axis=1)
-    with _lock:
-        _region_cache[state.store] = (items.source, labels)
+    with rec.lock:
+        rec.regions = (items, labels)
     return labels
 
 
@@ -496,15 +344,6 @@ def _near_rejected(state: _State, cids: list[str]) -> np.ndarray:
     return (sims >= limit).any(axis=1)
 
 
-def recommend(lib: Any, n: int = 10, now: float | None = None) -> list[dict]:
-    """The ``n`` files to offer next, each ``{path, file_id, title, score, reasons, section}``.
-
-    Without any history yet (or after it was forgotten) the list is a tour of the library.
-    """
-    state = _state(lib, now)
-    return _for_you(state, n)
-
-
 def _for_you(state: _State, n: int) -> list[dict]:
     cids = _candidates(state)
     if not state.items.layout:  # nothing analysed yet: the newest files
@@ -516,24 +355,24 @@ def _for_you(state: _State, n: int) -> list[dict]:
 
 def _continue(state: _State, n: int) -> list[dict]:
     out = []
-    for u in history.unfinished(state.store):
-        cid = u["content_id"]
+    for u in state.rec.events.unfinished():
+        cid = u.content_id
         f = state.files.get(cid)
         if f is None or f["kind"] != "video" or cid in state.hidden:
             continue
-        duration = u["duration"] or f["duration"]
-        reason = Reason.of("resume", position=float(u["position"]), duration=duration or None)
-        item = _item(state, cid, u["at"], [reason], "continue_watching")
-        item["position"] = u["position"]
+        duration = u.duration or f["duration"]
+        reason = Reason.of("resume", position=float(u.position), duration=duration or None)
+        item = _item(state, cid, u.at, [reason], "continue_watching")
+        item["position"] = u.position
         out.append(item)
         if len(out) == n:
             break
     return out
 
 
-def _new(state: _State, n: int, shown: set[str] = frozenset()) -> list[dict]:
+def _new(state: _State, n: int, shown: AbstractSet[str] = frozenset()) -> list[dict]:
     since = state.now - NEW_DAYS * 86400
-    played = history.played_at(state.store)
+    played = state.rec.events.played_at()
     new = {
         cid for cid, f in state.files.items() if (f["added_at"] or 0) >= since and cid not in played
     }
@@ -549,8 +388,8 @@ def _new(state: _State, n: int, shown: set[str] = frozenset()) -> list[dict]:
     return items
 
 
-def _like_this(state: _State, seed: str, n: int, like: bool = False) -> list[dict]:
-    """The files nearest ``seed``; ``like`` says "Like X" instead of why X was a seed."""
+def _like_this(state: _State, seed: str, n: int) -> list[dict]:
+    """The files nearest ``seed`` on the item vectors, varied (a "because" shelf)."""
     items = state.items
     cids = _candidates(state, {seed})
     if seed not in items.row or not cids:
@@ -558,13 +397,13 @@ def _like_this(state: _State, seed: str, n: int, like: bool = False) -> list[dic
     sims = items.vectors[[items.row[c] for c in cids]] @ items.vectors[items.row[seed]]
     picked = _pick(state, cids, sims.astype(np.float64), n)
     return [
-        _item(state, cids[i], sims[i], _reasons(state, cids[i], seed, like), "because_you_played")
+        _item(state, cids[i], sims[i], _reasons(state, cids[i], seed), "because_you_played")
         for i in picked
     ]
 
 
 def _because(state: _State, n: int, seeds: int = 3) -> list[dict]:
-    out = []
+    out: list[dict] = []
     for seed in state.liked:
         if len(out) == seeds:
             break
@@ -585,22 +424,8 @@ def _file_id(state: _State, cid: str) -> int | None:
     f = state.files.get(cid)
     if f is not None:
         return int(f["id"])
-    row = state.store.query_one(
-        "SELECT id FROM files WHERE content_id = ? ORDER BY id LIMIT 1", (cid,)
-    )
-    return int(row["id"]) if row else None
-
-
-def sections(lib: Any, n: int = 10, now: float | None = None) -> dict:
-    """Every section of the For you page: for_you, continue_watching, new_for_you, because_you_played."""
-    state = _state(lib, now)
-    for_you = _for_you(state, n)
-    return {
-        "for_you": for_you,
-        "continue_watching": _continue(state, n),
-        "new_for_you": _new(state, n, {i["content_id"] for i in for_you}),
-        "because_you_played": _because(state, n),
-    }
+    found = state.rec.store.events.first_file(cid)
+    return found[0] if found else None
 
 
 # -- adapters for the GUI ----------------------------------------------------------------
@@ -627,9 +452,7 @@ def _cards(items: list[dict]) -> list[Card]:
     return [Card(i["file_id"], tuple(i["reasons"])) for i in items]
 
 
-def shelves(lib: Any, per_row: int = 20, now: float | None = None) -> list[Shelf]:
-    """The For you page as shelves of cards (what the GUI shows)."""
-    s = sections(lib, per_row, now)
+def _shelves(s: dict) -> list[Shelf]:
     out = []
     if s["continue_watching"]:
         out.append(Shelf("continue", "Continue watching", _cards(s["continue_watching"])))
@@ -644,11 +467,114 @@ def shelves(lib: Any, per_row: int = 20, now: float | None = None) -> list[Shelf
     return out
 
 
-def more_like_this(lib: Any, file_id: int, limit: int = 12, now: float | None = None) -> list[Card]:
-    """Files most like this one (cosine on the item vectors), varied, with why."""
-    state = _state(lib, now)
-    row = state.store.query_one("SELECT content_id FROM files WHERE id = ?", (file_id,))
-    if row is None or row["content_id"] is None:
-        return []
-    state.excluded = set(state.hidden)  # asked for explicitly: recent plays are fine
-    return _cards(_like_this(state, row["content_id"], limit, like=True))
+# -- the owner ---------------------------------------------------------------------------
+
+
+class Recommender:
+    """What to play next for one library: For you, its sections and shelves, more like this.
+
+    Owns what is worth keeping between two questions (the tour and the regions of the
+    current item vectors); everything else is read fresh, so the lists follow the history
+    at once.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        index: Callable[[], IndexSnapshot],
+        events: EventLog,
+        taste: TasteModel,
+    ) -> None:
+        self.store = store
+        self.events = events
+        self.taste = taste
+        self._index = index
+        self.lock = threading.RLock()
+        self.tours: tuple[ItemVectors | None, dict] = (None, {})
+        self.regions: tuple[ItemVectors | None, np.ndarray | None] = (None, None)
+
+    def _state(self, now: float | None) -> _State:
+        now = time.time() if now is None else float(now)
+        snapshot = self._index()
+        items = snapshot.item_vectors()
+        files: dict[str, dict] = {}
+        for fid in snapshot.file_ids.tolist():
+            f = snapshot.files[fid]
+            cid = f["content_id"]
+            if cid is not None and cid not in files:
+                files[cid] = {
+                    "id": fid,
+                    "content_id": cid,
+                    "display_path": f["path"],
+                    "title": _title(f["title"], f["path"]),
+                    "kind": f["kind"],
+                    "duration": f["duration"],
+                    "added_at": f["added_at"],
+                }
+        fb = self.events.feedback()
+        hidden = {cid for cid, kind in fb.items() if kind in ("dislike", "not_interested")}
+        recent = {cid for cid, at in self.events.played_at().items() if at >= now - RECENT_SECONDS}
+        # An explicit word beats any inference (the last one given wins); else the last play.
+        opinion: dict[str, tuple[float, float, str]] = {}
+        explicit: set[str] = set()
+        for s in self.events.signals():
+            if s.kind in FEEDBACK_KINDS:
+                explicit.add(s.content_id)
+            elif s.content_id in explicit:
+                continue
+            opinion[s.content_id] = (s.signal, s.at, s.kind)
+        liked = sorted(
+            (c for c, (sig, _, _) in opinion.items() if sig >= LIKED_SIGNAL and c not in hidden),
+            key=lambda c: (-opinion[c][1], c),
+        )
+        model = self.taste.model() if opinion else None
+        return _State(
+            self, snapshot, now, items, files, hidden | recent, hidden, opinion, liked, model
+        )
+
+    def recommend(self, n: int = 10, now: float | None = None) -> list[dict]:
+        """The ``n`` files to offer next, each ``{path, file_id, title, score, reasons, section}``.
+
+        Without any history yet (or after it was forgotten) the list is a tour of the library.
+        """
+        return _for_you(self._state(now), n)
+
+    def sections(self, n: int = 10, now: float | None = None) -> dict:
+        """Every section of the For you page: for_you, continue_watching, new_for_you,
+        because_you_played."""
+        state = self._state(now)
+        for_you = _for_you(state, n)
+        return {
+            "for_you": for_you,
+            "continue_watching": _continue(state, n),
+            "new_for_you": _new(state, n, {i["content_id"] for i in for_you}),
+            "because_you_played": _because(state, n),
+        }
+
+    def shelves(self, per_row: int = 20, now: float | None = None) -> list[Shelf]:
+        """The For you page as shelves of cards (what the GUI shows)."""
+        return _shelves(self.sections(per_row, now))
+
+    def more_like_this(self, file_id: int, limit: int = 12, now: float | None = None) -> list[Card]:
+        """Files most like this one, by :func:`~medialens.core.similar.similar`: each card
+        says "Like <title>" and which kind of evidence matched, one file per content, and
+        nothing the person disliked or was not interested in."""
+        state = self._state(now)
+        snapshot = state.snapshot
+        f = snapshot.files.get(file_id)
+        if f is None:
+            return []
+        seed = f["content_id"]
+        like = Reason.of("like", title=state.title(seed))
+        cards: list[Card] = []
+        seen = {seed}
+        pool = limit + len(state.hidden) + 8
+        for match in similar(snapshot, file_id, pool):
+            cid = snapshot.files[match.file_id]["content_id"]
+            if cid in seen or cid in state.hidden:
+                continue
+            seen.add(cid)
+            cards.append(Card(match.file_id, (like, match.why)))
+            if len(cards) == limit:
+                break
+        return cards

@@ -11,6 +11,10 @@ calibration between them:
   that tag. This is what makes search cross-modal: "bicycle" finds a street
   video through its "mountain bike" label although its name says nothing.
 
+A disabled plugin's results take no part (the index snapshot says whose). The query
+embedder is plugin code: a failure in it becomes a :class:`SearchError` that names it,
+never a crash of the caller.
+
 Every hit carries ``why``: the evidence that ranked it, as
 :class:`~medialens.core.reasons.Reason` data (the words it matched, the tag and how sure
 the model was, how close the meaning is), rendered in English for the command line and
@@ -29,9 +33,10 @@ from pathlib import Path
 import numpy as np
 
 from medialens.api import TextEmbedder
-from medialens.store import Store
-from medialens.core.index import LibraryIndex
+from medialens.core.errors import LibraryError
+from medialens.core.index import IndexSnapshot, LibraryIndex
 from medialens.core.reasons import Reason, render
+from medialens.store import Store
 
 RRF_K = 60
 KEYWORD_POOL = 2000
@@ -45,6 +50,30 @@ STOPWORDS = frozenset("a an the at of in on and or with for to by from is are".s
 #: vision model's labels are seen, a music or sound model's tags are heard.
 SEEN_MODALITIES = frozenset({"visual"})
 HEARD_MODALITIES = frozenset({"music", "audio"})
+
+
+class SearchError(LibraryError):
+    """Search cannot answer: its text embedder (plugin code) failed; the message says which."""
+
+
+def guarded_embed(embedder: TextEmbedder, texts: list[str]) -> np.ndarray:
+    """``embedder.embed(texts)`` as float32 ``[len(texts), dim]``, or :class:`SearchError`.
+
+    The same rule as for extractors: whatever plugin code raises or returns wrongly is
+    turned into a failure that says which plugin object failed and how.
+    """
+    try:
+        out = np.asarray(embedder.embed(texts), dtype=np.float32)
+    except Exception as exc:  # noqa: BLE001 - plugin code may raise anything
+        raise SearchError(
+            f"text embedder {embedder.name!r} failed: {type(exc).__name__}: {exc}"
+        ) from exc
+    if out.shape != (len(texts), embedder.dim) or not np.isfinite(out).all():
+        raise SearchError(
+            f"text embedder {embedder.name!r} returned {out.shape} (or non-finite values), "
+            f"not {len(texts)} finite vectors of dimension {embedder.dim}"
+        )
+    return out
 
 
 @dataclass
@@ -95,8 +124,8 @@ class TagEmbeddings:
                 return self._stacked
             missing = [t for t in tags if t not in self._vectors]
             if missing:
-                embedded = self.embedder.embed([t.replace("_", " ") for t in missing])
-                self._vectors.update(zip(missing, np.asarray(embedded, np.float32), strict=True))
+                embedded = guarded_embed(self.embedder, [t.replace("_", " ") for t in missing])
+                self._vectors.update(zip(missing, embedded, strict=True))
                 self.cache_dir.mkdir(parents=True, exist_ok=True)
                 names = list(self._vectors)
                 np.savez(
@@ -134,6 +163,13 @@ def fts_query(text: str, any_word: bool = False) -> str | None:
 
 
 class Searcher:
+    """Search over one index with one embedder (or none: keywords only).
+
+    Owns a one-thread pool for the keyword query; :meth:`close` shuts it down. The
+    library builds a new searcher when its embedder changes (a plugin toggled), so a
+    disabled plugin's embedder is never called again.
+    """
+
     def __init__(
         self, store: Store, index: LibraryIndex, embedder: TextEmbedder | None, cache_dir: Path
     ):
@@ -141,9 +177,23 @@ class Searcher:
         self.index = index
         self.embedder = embedder
         self.tag_embeddings = TagEmbeddings(embedder, cache_dir) if embedder else None
-        self._pool = ThreadPoolExecutor(1, thread_name_prefix="medialens-keyword")
+        self._pool: ThreadPoolExecutor | None = ThreadPoolExecutor(
+            1, thread_name_prefix="medialens-keyword"
+        )
+        self._lock = threading.Lock()
 
-    def keyword(self, query: str, limit: int) -> list[tuple[int, Reason]]:
+    def close(self) -> None:
+        """Stop the keyword thread (waits for a query in flight); later searches raise."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True)
+
+    @property
+    def closed(self) -> bool:
+        return self._pool is None
+
+    def keyword(self, snap: IndexSnapshot, query: str, limit: int) -> list[tuple[int, Reason]]:
         """FTS5 matches ranked by bm25, with the words each file matched as its ``why``.
 
         bm25 is computed for at most ``KEYWORD_POOL`` matches: past that many, a word is
@@ -153,35 +203,30 @@ class Searcher:
         match = fts_query(query)
         if match is None:
             return []
-        conn = self.store.read_conn()
-        sql = (
-            "SELECT rowid, content_id, s FROM (SELECT rowid, content_id, bm25(text_index) AS s "
-            "FROM text_index WHERE text_index MATCH ? LIMIT ?) ORDER BY s LIMIT ?"
-        )
-        rows = conn.execute(sql, (match, KEYWORD_POOL, limit * 3)).fetchall()
+        text = self.store.text_index
+        rows = text.match(match, KEYWORD_POOL, limit * 3, snap.excluded)
         if not rows:  # no document has every word: rank those with any of them
             any_word = fts_query(query, any_word=True)
-            rows = conn.execute(sql, (any_word, KEYWORD_POOL, limit * 3)).fetchall()
+            assert any_word is not None
+            rows = text.match(any_word, KEYWORD_POOL, limit * 3, snap.excluded)
         hits: list[tuple[int, int]] = []
         seen: set[int] = set()
-        for rowid, content_id, _ in rows:
-            file_id = self.index.file_of_content.get(content_id)
+        for row in rows:
+            file_id = snap.file_of_content.get(row.content_id)
             if file_id is not None and file_id not in seen:
                 seen.add(file_id)
-                hits.append((file_id, rowid))
+                hits.append((file_id, row.rowid))
         hits = hits[:limit]
         words = [w for w in _TOKEN.findall(query.lower()) if w not in STOPWORDS]
-        bodies = dict(
-            conn.execute(
-                f"SELECT rowid, body FROM text_index WHERE rowid IN ({','.join('?' * len(hits))})",
-                [rowid for _, rowid in hits],
-            ).fetchall()
-        ) if hits else {}  # fmt: skip
+        bodies = text.bodies([rowid for _, rowid in hits])
         return [(file_id, _matched_words(words, bodies.get(rowid, ""))) for file_id, rowid in hits]
 
-    def semantic_text(self, q: np.ndarray, limit: int) -> list[tuple[int, Reason]]:
+    def semantic_text(
+        self, snap: IndexSnapshot, q: np.ndarray, limit: int
+    ) -> list[tuple[int, Reason]]:
         assert self.embedder is not None
-        block = self.index.blocks.get(f"{self._text_extractor()}.{self.embedder.vector_name}")
+        key = f"{self._text_extractor(snap)}.{self.embedder.vector_name}"
+        block = snap.blocks.get(key)
         if block is None or q.shape[0] != block.matrix.shape[1]:
             return []
         sims = block.matrix @ q
@@ -193,27 +238,30 @@ class Searcher:
             if sims[i] >= TEXT_MIN_SIMILARITY
         ]
 
-    def _text_extractor(self) -> str:
+    def _text_extractor(self, snap: IndexSnapshot) -> str:
         assert self.embedder is not None
-        for block in self.index.blocks.values():
+        for block in snap.blocks.values():
             if block.name == self.embedder.vector_name and block.modality == "text":
                 return block.extractor
         return ""
 
-    def _tag_key(self, extractor: str) -> str:
+    @staticmethod
+    def _tag_key(snap: IndexSnapshot, extractor: str) -> str:
         """``looks_like``, ``sounds_like`` or ``tagged``: what this source's tags describe."""
-        modalities = {b.modality for b in self.index.blocks.values() if b.extractor == extractor}
+        modalities = {b.modality for b in snap.blocks.values() if b.extractor == extractor}
         if modalities & SEEN_MODALITIES:
             return "looks_like"
         if modalities & HEARD_MODALITIES:
             return "sounds_like"
         return "tagged"
 
-    def semantic_tags(self, q: np.ndarray, limit: int) -> list[tuple[int, Reason]]:
+    def semantic_tags(
+        self, snap: IndexSnapshot, q: np.ndarray, limit: int
+    ) -> list[tuple[int, Reason]]:
         """Files whose content tags mean what the query means, strongest evidence first."""
         assert self.tag_embeddings is not None
         candidates: list[tuple[float, int, Reason]] = []
-        for table in self.index.tags.values():
+        for table in snap.tags.values():
             if not table.vocabulary:
                 continue
             sims = self.tag_embeddings.get(table.vocabulary) @ q  # [V]
@@ -227,7 +275,7 @@ class Searcher:
             k = evidence.argmax(axis=1)
             value = evidence[np.arange(len(k)), k]
             top = np.argpartition(-value, min(limit, len(value) - 1))[:limit]
-            key = self._tag_key(table.extractor)
+            key = self._tag_key(snap, table.extractor)
             for row in top[value[top] > 0].tolist():
                 tag_id = int(table.tag_ids[row, k[row]])
                 why = Reason.of(
@@ -243,19 +291,28 @@ class Searcher:
         return [(file_id, why) for file_id, (_, why) in list(best.items())[:limit]]
 
     def search(self, query: str, n: int = 20) -> list[Hit]:
-        self.index.refresh()
+        """The best ``n`` files for ``query``, fused from every list; :class:`SearchError`
+        when the embedder fails or the searcher is closed."""
+        if self.closed:
+            raise SearchError("search is closed")
+        snap = self.index.refresh()  # one generation for the whole query
         query = query.strip()
         if not query:
             return []
         depth = max(50, n * 3)
-        # SQLite and numpy both release the GIL: the keyword query runs beside the rest
-        keyword = self._pool.submit(self.keyword, query, depth)
+        with self._lock:
+            if self._pool is None:
+                raise SearchError("search is closed")
+            # SQLite and numpy both release the GIL: the keyword query runs beside the rest
+            keyword = self._pool.submit(self.keyword, snap, query, depth)
         lists = []
-        if self.embedder is not None:
-            q = np.asarray(self.embedder.embed([query])[0], dtype=np.float32)
-            lists.append(self.semantic_tags(q, depth))
-            lists.append(self.semantic_text(q, depth))
-        lists.insert(0, keyword.result())
+        try:
+            if self.embedder is not None:
+                q = guarded_embed(self.embedder, [query])[0]
+                lists.append(self.semantic_tags(snap, q, depth))
+                lists.append(self.semantic_text(snap, q, depth))
+        finally:
+            lists.insert(0, keyword.result())
         fused: dict[int, float] = {}
         reasons: dict[int, list[tuple[int, int, Reason]]] = {}
         for order, hits in enumerate(lists):
@@ -266,10 +323,10 @@ class Searcher:
         return [
             Hit(
                 file_id,
-                self.index.files[file_id]["path"],
+                snap.files[file_id]["path"],
                 score,
                 [why for _, _, why in sorted(reasons[file_id], key=lambda r: r[:2])],
             )
             for file_id, score in ordered
-            if file_id in self.index.files
+            if file_id in snap.files
         ]

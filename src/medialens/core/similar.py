@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from medialens.core.index import LibraryIndex
+from medialens.core.index import IndexSnapshot
 from medialens.core.reasons import Reason, render
 
 #: The reason key of each modality; another modality is just ``similar``.
@@ -47,8 +47,10 @@ def _zscores(sims: np.ndarray) -> np.ndarray:
     return (sims - sims.mean()) / (sims.std() + 1e-6)
 
 
-def similar(index: LibraryIndex, file_id: int, n: int = 10) -> list[Match]:
-    index.refresh()
+def similar(index: IndexSnapshot, file_id: int, n: int = 10) -> list[Match]:
+    """The ``n`` files most like ``file_id`` over every block they share with it, best
+    first; its exact copies are left out. The one similarity of the library: the CLI's
+    ``similar`` and the GUI's "More like this" both rank by it."""
     if file_id not in index.files:
         return []
     size = len(index.file_ids)

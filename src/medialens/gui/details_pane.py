@@ -373,9 +373,7 @@ class DetailsPane(QScrollArea):
 def _similar(services, lib, fid: int) -> tuple[list[tuple[int, object]], dict[int, QImage]]:
     """On the core thread: the files like ``fid`` and their pictures, each cropped to
     one size (128x72, shown at half that) so a list of them lines up."""
-    from medialens.core import recommendations
-
-    similar = [(c.file_id, c.why) for c in recommendations.more_like_this(lib, fid, 10)]
+    similar = [(c.file_id, c.why) for c in lib.recommender.more_like_this(fid, 10)]
     cids = services.catalog.content_ids(other for other, _why in similar)
     images = {}
     for other, _why in similar:

@@ -219,9 +219,7 @@ class ForYouPage(QWidget):
                 then()
 
         def shelves(lib):
-            from medialens.core import recommendations
-
-            return recommendations.shelves(lib, per_row=20)
+            return lib.recommender.shelves(per_row=20)
 
         self.session.run_core(shelves, done, failed)
 

@@ -42,7 +42,6 @@ from medialens.gui import services as S
 from medialens.gui.now_playing import EndedPanel, MusicView
 from medialens.gui.play_queue import PlayQueue
 from medialens.gui.seek_bar import SeekBar
-from medialens.gui.services import history
 from medialens.gui.up_next import UpNext
 from medialens.gui.video_view import VideoView
 from medialens.gui.widgets import heading, muted
@@ -438,7 +437,7 @@ class PlayerPage(QWidget):
         self._resume_at = 0.0
         self._sought = False
         self.app.run_core(
-            lambda lib: history().resume_position(lib, file_id),
+            lambda lib: lib.events.resume_position(file_id),
             lambda at: self._resume(file_id, at),
         )
         self.player.setSource(QUrl.fromLocalFile(row.path))
@@ -864,7 +863,7 @@ class PlayerPage(QWidget):
         pos = self.position() if position is None else position
         duration = (self.player.duration() / 1000) or (self.row.duration if self.row else None)
         self.app.run_core(
-            lambda lib: history().record_event(lib, fid, kind, pos, duration, session),
+            lambda lib: lib.events.record(fid, kind, pos, duration, session),
             lambda recorded: recorded and kind != "progress" and self.historyChanged.emit(fid),
         )
 

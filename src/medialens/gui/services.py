@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 
 from medialens.core.catalog import Catalog, LibraryRow
 from medialens.paths import DataDirs
-from medialens.store import Store
 
 if TYPE_CHECKING:
     from medialens.core.library import Library
@@ -38,7 +37,7 @@ NEW_BADGE_DAYS = 7
 
 
 def is_unfinished(row: LibraryRow) -> bool:
-    """Left part-way through, as ``core.history.unfinished`` decides."""
+    """Left part-way through, as ``core.events.is_unfinished`` decides."""
     return bool(row.unfinished)
 
 
@@ -53,13 +52,6 @@ def is_new(row: LibraryRow, now: float | None = None, birth: float | None = None
 
 def library_birth(rows: list[LibraryRow]) -> float | None:
     return min((r.added_at for r in rows if r.added_at), default=None)
-
-
-def history():
-    """``medialens.core.history``, imported when first needed (on a worker), not at start-up."""
-    from medialens.core import history as module
-
-    return module
 
 
 # -- services ---------------------------------------------------------------------------

@@ -137,9 +137,9 @@ class Session(QObject):
         store, catalog = self.services.store, self.services.catalog
 
         def work():
-            from medialens.core import history
+            from medialens.core.events import EventLog
 
-            return catalog.signature(), catalog.rows(), history.feedback(store)
+            return catalog.signature(), catalog.rows(), EventLog(store).feedback()
 
         self.bridge.run(work, self._rows_loaded, self._rows_failed)
 
@@ -249,9 +249,7 @@ class Session(QObject):
             self.note_history_changed()
 
         def record(lib):
-            from medialens.core import history
-
-            return history.record_event(lib, file_id, kind)
+            return lib.events.record(file_id, kind)
 
         self.run_core(record, done)
 

@@ -20,13 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medialens.gui.services import history
 from medialens.gui.session import Session
 from medialens.gui.widgets import Page, checkbox, heading, muted
 
 
 def history_paused(lib) -> bool:
-    return history().is_paused(lib)
+    return lib.events.is_paused()
 
 
 def plugin_settings(lib) -> list[dict]:
@@ -269,7 +268,7 @@ class SettingsPage(Page):
         self.pause_history.blockSignals(False)
 
     def _pause_toggled(self, on: bool) -> None:
-        self.session.run_core(lambda lib: history().set_paused(lib, on))
+        self.session.run_core(lambda lib: lib.events.set_paused(on))
 
     def set_folder_count(self, n: int) -> None:
         self._folder_count = n
@@ -293,7 +292,7 @@ class SettingsPage(Page):
         )
         if path:
             self.session.run_core(
-                lambda lib: history().export_history(lib, path),
+                lambda lib: lib.events.export(path),
                 lambda result: self.session.show_message(
                     self.tr("Exported {0} events to {1}").format(result["events"], path), 6000
                 ),
@@ -314,5 +313,5 @@ class SettingsPage(Page):
         box.exec()
         if box.clickedButton() is forget:
             self.session.run_core(
-                lambda lib: history().forget_history(lib), lambda _n: self.historyForgotten.emit()
+                lambda lib: lib.events.forget(), lambda _n: self.historyForgotten.emit()
             )

@@ -17,12 +17,15 @@ from pathlib import Path
 
 import sqlite_utils
 
+from medialens.store.events import Events
 from medialens.store.extraction import Extraction
 from medialens.store.files import Files
 from medialens.store.folders import Folders
 from medialens.store.migrations import MIGRATIONS
 from medialens.store.plugin_state import PluginState
 from medialens.store.results import Results
+from medialens.store.text_index import TextIndex
+from medialens.store.vectors import Vectors
 from medialens.store.views import Views
 
 
@@ -194,3 +197,15 @@ class Store:
     @functools.cached_property
     def plugin_state(self) -> PluginState:
         return PluginState(self)
+
+    @functools.cached_property
+    def events(self) -> Events:
+        return Events(self)
+
+    @functools.cached_property
+    def vectors(self) -> Vectors:
+        return Vectors(self)
+
+    @functools.cached_property
+    def text_index(self) -> TextIndex:
+        return TextIndex(self)

@@ -1,0 +1,39 @@
+"""The full-text index (FTS5 ``text_index``): one document per (content, extractor)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import NamedTuple
+
+from medialens.store.table import Table, marks
+
+
+class TextMatch(NamedTuple):
+    rowid: int
+    content_id: str
+    extractor: str
+    rank: float  # bm25: lower is better
+
+
+class TextIndex(Table):
+    def match(
+        self, query: str, pool: int, limit: int, excluded: Collection[str] = ()
+    ) -> list[TextMatch]:
+        """The best ``limit`` of the first ``pool`` documents matching an FTS5 ``query``,
+        best first, leaving out documents the ``excluded`` extractors wrote."""
+        only = f"AND extractor NOT IN ({marks(excluded)}) " if excluded else ""
+        sql = (
+            "SELECT rowid, content_id, extractor, s FROM (SELECT rowid, content_id, extractor, "
+            f"bm25(text_index) AS s FROM text_index WHERE text_index MATCH ? {only}LIMIT ?) "
+            "ORDER BY s LIMIT ?"
+        )
+        params = (query, *excluded, pool, limit)
+        return [TextMatch(*r) for r in self._reader(None).execute(sql, params)]
+
+    def bodies(self, rowids: list[int]) -> dict[int, str]:
+        if not rowids:
+            return {}
+        rows = self._reader(None).execute(
+            f"SELECT rowid, body FROM text_index WHERE rowid IN ({marks(rowids)})", rowids
+        )
+        return {r[0]: r[1] for r in rows}
