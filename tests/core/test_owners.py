@@ -205,3 +205,22 @@ def test_a_disabled_plugins_results_leave_and_come_back_without_reextraction(mad
     assert any(h.file_id == low for h in lib.search("tune"))
     assert lib.status()["pending"] == 0  # nothing to redo
     assert lib.store.extraction.done_counts() == before
+
+
+def test_a_file_with_an_exact_copy_still_has_similar_files(made):
+    """Copies share one set of features, stored under one of them: asking about the
+    other copy must find the same neighbours (and never the copy itself)."""
+    import shutil
+
+    lib, media, _ = made
+    shutil.copy(media / "low a.ogg", media / "low a copy.ogg")
+    lib.scan()
+    lib.pipeline().run_sync()
+    copy = lib.file(media / "low a copy.ogg")
+    original = lib.file(media / "low a.ogg")
+    assert copy.content_id == original.content_id
+    for one, other in ((copy, original), (original, copy)):
+        matches = lib.similar(media / one.display_path, n=3)
+        assert matches and other.id not in {m.file_id for m in matches}
+        cards = lib.recommender.more_like_this(one.id, 3)
+        assert [c.file_id for c in cards] == [m.file_id for m in matches][: len(cards)] != []

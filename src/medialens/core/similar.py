@@ -53,6 +53,8 @@ def similar(index: IndexSnapshot, file_id: int, n: int = 10) -> list[Match]:
     ``similar`` and the GUI's "More like this" both rank by it."""
     if file_id not in index.files:
         return []
+    # copies share one set of features, stored under the file that stands for them all
+    anchor = index.file_of_content.get(index.files[file_id]["content_id"], file_id)
     size = len(index.file_ids)
     total = np.zeros(size, np.float64)
     count = np.zeros(size, np.int32)
@@ -61,7 +63,7 @@ def similar(index: IndexSnapshot, file_id: int, n: int = 10) -> list[Match]:
     best_cos = np.zeros(size, np.float32)
     blocks = list(index.blocks.values())
     for b, block in enumerate(blocks):
-        row = block.row_of.get(file_id)
+        row = block.row_of.get(anchor)
         if row is None or len(block.file_ids) < 2:
             continue
         sims = block.matrix @ block.matrix[row]
