@@ -273,7 +273,26 @@ class Session(QObject):
             if gen == self._search_generation:
                 self.searchFinished.emit(query, hits)
 
-        self.run_core(lambda lib: [(h.file_id, tuple(h.why)) for h in lib.search(query, 200)], done)
+        def words_only(message: str) -> None:
+            """The text embedder (plugin code) failed: say so, and show the keyword matches."""
+            if gen != self._search_generation:
+                return
+            self.show_message(
+                self.tr("Searching by words only: {0}").format(message.splitlines()[0]), 10000
+            )
+            self.run_core(
+                lambda lib: [
+                    (fid, (why,)) for fid, why in lib.searcher().keyword(lib.index, query, 200)
+                ],
+                done,
+                lambda _err: done([]),
+            )
+
+        self.run_core(
+            lambda lib: [(h.file_id, tuple(h.why)) for h in lib.search(query, 200)],
+            done,
+            words_only,
+        )
 
     def clear_search(self) -> None:
         self.query = ""

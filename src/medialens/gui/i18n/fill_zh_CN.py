@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ZH = {
+    "Searching by words only: {0}": "仅按字词搜索：{0}",
     "Activity": "活动",
     "What the analysis is doing, and the files it could not read.": "分析正在做什么，以及无法读取的文件。",
     "File": "文件",

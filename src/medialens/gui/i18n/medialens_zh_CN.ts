@@ -1404,6 +1404,13 @@
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <source>Searching by words only: {0}</source>
+        <translation>仅按字词搜索：{0}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
