@@ -7,6 +7,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -22,7 +24,7 @@ from medialens.gui import services as S
 from medialens.gui.aspects import aspect, join, similarity
 from medialens.gui.session import Session
 from medialens.gui.tags import tr_tag
-from medialens.gui.widgets import EmptyState, Page
+from medialens.gui.widgets import EmptyState, Page, muted
 
 STATUS_COLORS = {
     "active": "#2e9d5b",
@@ -123,6 +125,8 @@ class PluginDelegate(QStyledItemDelegate):
 class PluginsPage(Page):
     def __init__(self, session: Session, parent=None) -> None:
         super().__init__(session, parent)
+        self._chosen: str | None = None  # the saved embedder choice (None: automatic)
+        self._add_embedder_row()
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
@@ -165,6 +169,25 @@ class PluginsPage(Page):
         self._rows: list[dict] = []
         self.retranslate()
 
+    def _add_embedder_row(self) -> None:
+        """Which plugin's text embedder understands search queries, chosen here; with none
+        offered, one sentence that search matches words only."""
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        self.embedder_label = QLabel()
+        self.embedder_combo = QComboBox()
+        self.embedder_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.embedder_combo.activated.connect(self._choose_embedder)  # the person's choice only
+        self.embedder_used = muted(QLabel())
+        self.embedder_none = muted(QLabel())
+        self.embedder_none.setWordWrap(True)
+        row.addWidget(self.embedder_label)
+        row.addWidget(self.embedder_combo)
+        row.addWidget(self.embedder_used)
+        row.addWidget(self.embedder_none, 1)
+        row.addStretch(0)
+        self.outer.addLayout(row)
+
     def status_name(self, status: str) -> str:
         return {
             "active": self.tr("Active"),
@@ -198,10 +221,66 @@ class PluginsPage(Page):
             self.tr("Loading plugins…"),
             self.tr("Plugins load in the background after the window opens."),
         )
-        self.set_rows(self._rows)
+        self.embedder_label.setText(self.tr("Search understands meaning with:"))
+        self.embedder_none.setText(
+            self.tr("No active plugin offers a text embedder, so search matches words only.")
+        )
+        self.set_rows(self._rows, self._chosen)
 
     def refresh(self) -> None:
-        self.session.run_core(S.plugin_rows, self.set_rows, lambda _err: self.set_rows([]))
+        self.session.run_core(
+            lambda lib: (S.plugin_rows(lib), lib.host.chosen_embedder()),
+            lambda got: self.set_rows(*got),
+            lambda _err: self.set_rows([]),
+        )
+
+    # -- the text embedder for search ----------------------------------------------------------
+
+    @staticmethod
+    def offered(rows: list[dict]) -> list[tuple[str, str, bool]]:
+        """(plugin, embedder name, used) for each active plugin offering a text embedder."""
+        return [
+            (r["name"], r["text_embedder"]["name"], bool(r["text_embedder"]["used"]))
+            for r in rows
+            if r["status"] == "active" and r.get("text_embedder")
+        ]
+
+    def _show_embedders(self) -> None:
+        offered = self.offered(self._rows)
+        combo = self.embedder_combo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("Automatic (first offered)"), None)
+        for plugin, name, _used in offered:
+            combo.addItem(self.tr("{0} (plugin {1})").format(name, plugin), plugin)
+        chosen = combo.findData(self._chosen) if self._chosen else -1
+        combo.setCurrentIndex(max(0, chosen))
+        combo.blockSignals(False)
+        used = next(((p, n) for p, n, u in offered if u), None)
+        # say what is used when the combo does not: automatic, or the chosen one not offered
+        self.embedder_used.setVisible(used is not None and chosen < 1)
+        if used is not None:
+            self.embedder_used.setText(self.tr("in use: {0} (plugin {1})").format(used[1], used[0]))
+        has = bool(offered)
+        for w in (self.embedder_label, combo):
+            w.setVisible(has)
+        self.embedder_none.setVisible(not has and bool(self._rows))
+
+    def _choose_embedder(self, index: int) -> None:
+        plugin = self.embedder_combo.itemData(index)
+        if plugin == self._chosen:
+            return
+
+        def saved(_none) -> None:
+            self.refresh()
+            if self.session.query:  # the results on show follow the new embedder
+                self.session.search(self.session.query)
+
+        def failed(err: str) -> None:
+            QMessageBox.warning(self, self.tr("Plugins"), err)
+            self.refresh()
+
+        self.session.run_core(lambda lib: lib.host.set_text_embedder(plugin), saved, failed)
 
     # -- wording -----------------------------------------------------------------------------
 
@@ -341,9 +420,11 @@ class PluginsPage(Page):
             return produces, self.problem(r)
         return produces, self.kinds(sorted({k for e in r["extractors"] for k in e["kinds"]}))
 
-    def set_rows(self, rows: list[dict]) -> None:
+    def set_rows(self, rows: list[dict], chosen: str | None = None) -> None:
+        """Show the plugins, and ``chosen``, the saved embedder choice (None: automatic)."""
         current = self.current_name()
-        self._rows = rows
+        self._rows, self._chosen = rows, chosen
+        self._show_embedders()
         self.tree.clear()
         error_color = STATUS_COLORS["malfunctioned"]
         for r in rows:

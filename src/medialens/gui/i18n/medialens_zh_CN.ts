@@ -1122,6 +1122,26 @@
         <translation>窗口打开后插件会在后台加载。</translation>
     </message>
     <message>
+        <source>Search understands meaning with:</source>
+        <translation>搜索理解词义所用：</translation>
+    </message>
+    <message>
+        <source>No active plugin offers a text embedder, so search matches words only.</source>
+        <translation>没有启用的插件提供文本嵌入模型，因此搜索只匹配字词。</translation>
+    </message>
+    <message>
+        <source>Automatic (first offered)</source>
+        <translation>自动（第一个提供的）</translation>
+    </message>
+    <message>
+        <source>{0} (plugin {1})</source>
+        <translation>{0}（插件 {1}）</translation>
+    </message>
+    <message>
+        <source>in use: {0} (plugin {1})</source>
+        <translation>正在使用：{0}（插件 {1}）</translation>
+    </message>
+    <message>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
