@@ -294,6 +294,11 @@ def test_details_pane_fills_in_without_empty_sections(page):
     assert wait_until(lambda: details._info is not None and details.similar.count() > 0, 10)
     assert _empty_but_shown(details) == []
     assert details.tags_title.isVisibleTo(details) and details.similar.isVisibleTo(details)
+    # each suggestion says how it is alike, not "Like <the file shown>" again
+    whys = [
+        details.similar.item(i).text().split("\n", 1)[1] for i in range(details.similar.count())
+    ]
+    assert all(why and row.title not in why for why in whys), whys
     # "More like this" is as tall as its items (the pane scrolls, not a box inside it),
     # and every title starts at the same place, picture or not
     _settle()

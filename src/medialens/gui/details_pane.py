@@ -373,7 +373,11 @@ class DetailsPane(QScrollArea):
 def _similar(services, lib, fid: int) -> tuple[list[tuple[int, object]], dict[int, QImage]]:
     """On the core thread: the files like ``fid`` and their pictures, each cropped to
     one size (128x72, shown at half that) so a list of them lines up."""
-    similar = [(c.file_id, c.why) for c in lib.recommender.more_like_this(fid, 10)]
+    # "Like <this file>" says nothing beside this file's own details: keep how it is alike
+    similar = [
+        (c.file_id, tuple(r for r in c.why if r.key != "like") or c.why)
+        for c in lib.recommender.more_like_this(fid, 10)
+    ]
     cids = services.catalog.content_ids(other for other, _why in similar)
     images = {}
     for other, _why in similar:
