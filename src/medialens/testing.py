@@ -93,7 +93,7 @@ def file_context(tmp_path):
     """``file_context(path, results=None, settings=None)``: the app's real decoding context
     over a file, with ``settings`` as ``ctx.settings`` (a plugin's own, in the app)."""
     from medialens.core.decoding import FileContext
-    from medialens.core.plugin_settings import PluginContext
+    from medialens.core.extractor_context import ExtractorContext
 
     def make(
         path: Path,
@@ -101,6 +101,6 @@ def file_context(tmp_path):
         settings: Mapping[str, object] | None = None,
     ):
         ctx = FileContext.for_path(Path(path), tmp_path / "cache", results)
-        return ctx if settings is None else PluginContext(ctx, dict(settings))
+        return ctx if settings is None else ExtractorContext(ctx, settings=dict(settings))
 
     return make

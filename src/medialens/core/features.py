@@ -13,17 +13,12 @@ import json
 import math
 import numbers
 import sqlite3
-from collections.abc import Mapping, Sequence
-from pathlib import Path
 
 import numpy as np
 
 from medialens.api import (
-    ExtractionContext,
     ExtractionResult,
     Extractor,
-    Keyframe,
-    MediaFile,
     VectorOutput,
 )
 from medialens.store import ResultValues, Store
@@ -43,10 +38,6 @@ class InvalidResult(ValueError):
     def __init__(self, detail: str, rule: str) -> None:
         super().__init__(f"invalid result: {detail} (rule: {rule})")
         self.rule = rule
-
-
-class UndeclaredRequirement(LookupError):
-    """``ctx.result(name)`` asked for an extractor not declared in ``requires``."""
 
 
 def _real(value: object) -> float | None:
@@ -169,56 +160,3 @@ def load_result(
         scalars=values.scalars,
         data=values.data,
     )
-
-
-# -- what one extractor may read -------------------------------------------------------------
-
-
-class DeclaredContext:
-    """The context one extractor sees: the file's shared context, except that ``result()``
-    hands out only the extractors it declared in ``requires``.
-
-    So that an extractor's dependencies are what it says they are: an undeclared one may
-    not have run yet (the order follows ``requires``), and would make a result depend on
-    scheduling.
-    """
-
-    def __init__(self, ctx: ExtractionContext, extractor: Extractor) -> None:
-        self._ctx = ctx
-        self._name = extractor.name
-        self._requires = frozenset(extractor.requires)
-
-    @property
-    def file(self) -> MediaFile:
-        return self._ctx.file
-
-    @property
-    def cache_dir(self) -> Path:
-        return self._ctx.cache_dir
-
-    def audio(self, sample_rate: int) -> np.ndarray:
-        return self._ctx.audio(sample_rate)
-
-    def keyframes(self) -> Sequence[Keyframe]:
-        return self._ctx.keyframes()
-
-    def cover_art(self) -> bytes | None:
-        return self._ctx.cover_art()
-
-    def check_cancelled(self) -> None:
-        self._ctx.check_cancelled()
-
-    @property
-    def settings(self) -> Mapping[str, object]:
-        return self._ctx.settings
-
-    def result(self, extractor: str) -> ExtractionResult | None:
-        if extractor not in self._requires:
-            raise UndeclaredRequirement(
-                f"extractor {self._name!r} asked for the result of {extractor!r}, which it does "
-                f"not declare in requires (rule: ctx.result() returns only declared requires)"
-            )
-        return self._ctx.result(extractor)
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._ctx, name)  # anything else the file's context offers

@@ -24,7 +24,6 @@ from medialens.api import (
 )
 from medialens.core.failure_streaks import FailureStreaks
 from medialens.core.features import (
-    DeclaredContext,
     InvalidResult,
     load_result,
     store_failure,
@@ -154,7 +153,7 @@ class FileJobRunner:
                         extractor,
                         _guarded_call(
                             extractor,
-                            DeclaredContext(ctx, extractor),
+                            ctx,
                             float(extractor.timeout or 300),
                             self.host.run_extractor,
                         ),

@@ -12,12 +12,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from types import MappingProxyType
 
-import numpy as np
-
-from medialens.api import ExtractionContext, ExtractionResult, Keyframe, MediaFile, Setting
+from medialens.api import Setting
 from medialens.store import Store
 
 _TYPES = ("bool", "int", "float", "choice")
@@ -139,42 +136,3 @@ class PluginSettings:
     def describe(self, plugin: str) -> list[dict]:
         values = self.values(plugin)
         return [describe(s, values[s.key]) for s in self.declared(plugin)]
-
-
-class PluginContext:
-    """One file's shared context as one plugin sees it: the same decoded data, plus that
-    plugin's ``settings``. Cheap: one per extractor call, over the file's one context."""
-
-    def __init__(self, ctx: ExtractionContext, settings: Mapping[str, object]) -> None:
-        self._ctx = ctx
-        self._settings = settings
-
-    @property
-    def file(self) -> MediaFile:
-        return self._ctx.file
-
-    @property
-    def cache_dir(self) -> Path:
-        return self._ctx.cache_dir
-
-    @property
-    def settings(self) -> Mapping[str, object]:
-        return self._settings
-
-    def audio(self, sample_rate: int) -> np.ndarray:
-        return self._ctx.audio(sample_rate)
-
-    def keyframes(self) -> Sequence[Keyframe]:
-        return self._ctx.keyframes()
-
-    def cover_art(self) -> bytes | None:
-        return self._ctx.cover_art()
-
-    def result(self, extractor: str) -> ExtractionResult | None:
-        return self._ctx.result(extractor)
-
-    def check_cancelled(self) -> None:
-        self._ctx.check_cancelled()
-
-    def __getattr__(self, name: str) -> object:  # close(), audio_decodes... of the real one
-        return getattr(self._ctx, name)

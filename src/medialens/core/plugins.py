@@ -32,8 +32,9 @@ from medialens.api import (
     VectorOutput,
     api_compatible,
 )
+from medialens.core.extractor_context import ExtractorContext
 from medialens.core.plugin_about import About, builtin_about, package_about
-from medialens.core.plugin_settings import PluginContext, PluginSettings, check_declaration
+from medialens.core.plugin_settings import PluginSettings, check_declaration
 from medialens.core.plugin_trace import PluginTracer
 from medialens.store import Store
 
@@ -228,10 +229,16 @@ class PluginHost:
         self.settings.declare(record.name, record.settings)
 
     def run_extractor(self, extractor: Extractor, ctx: ExtractionContext) -> ExtractionResult:
-        """``extractor.extract`` with its plugin's settings on the context, traced."""
+        """``extractor.extract`` on its own view of the file's context (declared requires,
+        its plugin's settings), traced."""
         record = self.owner_of(extractor.name)
         plugin = record.name if record is not None else "?"
-        bound = PluginContext(ctx, self.settings.values(plugin))
+        bound = ExtractorContext(
+            ctx,
+            extractor=extractor.name,
+            requires=extractor.requires,
+            settings=self.settings.values(plugin),
+        )
         return self.tracer.call(f"extract {extractor.name}", plugin, extractor.extract, bound)
 
     def _collect(self, record: PluginRecord) -> list[Extractor]:
