@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 
@@ -79,3 +80,22 @@ def scanned_songs(root: Path, files: int, *, seed: int, videos: int = 0) -> Path
     lib.scan()
     lib.close()
     return data
+
+
+@contextlib.contextmanager
+def session_over(lib, translations=None):
+    """A GUI Session on an open Library, as the app has once its worker opened it; closes
+    the session and its services (not the library) afterwards."""
+    from medialens.gui.services import Services
+    from medialens.gui.session import Session
+
+    services = Services.open(lib.dirs)
+    services.library = lib
+    services.library_ready.set_result(lib)
+    session = Session(services) if translations is None else Session(services, translations)
+    try:
+        yield session
+    finally:
+        session.close()
+        services.library = None
+        services.close()

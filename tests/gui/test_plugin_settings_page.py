@@ -6,7 +6,7 @@ from __future__ import annotations
 import types
 
 import pytest
-from guitools import wait_until
+from guitools import session_over, wait_until
 
 from medialens.api import Setting, hookimpl
 from medialens.core.library import Library
@@ -30,20 +30,12 @@ def knobs_plugin():
 
 @pytest.fixture
 def session_on(qapp, data_dir):
-    from medialens.gui.services import Services
-    from medialens.gui.session import Session
 
     lib = Library(
         data_dirs(data_dir), entry_points=False, extra_plugins=[("knobs", knobs_plugin())]
     )
-    services = Services.open(data_dirs(data_dir))
-    services.library = lib
-    services.library_ready.set_result(lib)
-    session = Session(services)
-    yield session, lib
-    session.close()
-    services.library = None
-    services.close()
+    with session_over(lib) as session:
+        yield session, lib
     lib.close()
 
 

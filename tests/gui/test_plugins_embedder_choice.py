@@ -4,9 +4,11 @@ the query with the chosen embedder. Real widgets, a real library, real test plug
 
 from __future__ import annotations
 
+import contextlib
+
 import numpy as np
 import pytest
-from guitools import wait_until
+from guitools import session_over, wait_until
 from mediagen import make_tone
 
 from medialens.api import ExtractionResult, TextOutput, hookimpl
@@ -57,15 +59,11 @@ def _open(qtbot, lib: Library, language: str = "en"):
 
     from medialens.gui.look import Translations
     from medialens.gui.plugins_page import PluginsPage
-    from medialens.gui.services import Services
-    from medialens.gui.session import Session
 
     translations = Translations(QApplication.instance())
     translations.set(language)
-    services = Services.open(lib.dirs)
-    services.library = lib
-    services.library_ready.set_result(lib)
-    session = Session(services, translations)
+    stack = contextlib.ExitStack()
+    session = stack.enter_context(session_over(lib, translations))
     page = PluginsPage(session)
     qtbot.addWidget(page)
     page.resize(1200, 800)
@@ -74,9 +72,7 @@ def _open(qtbot, lib: Library, language: str = "en"):
     assert wait_until(lambda: bool(page._rows), 10)
 
     def close() -> None:
-        session.close()
-        services.library = None
-        services.close()
+        stack.close()
         translations.set("en")
 
     return page, session, close

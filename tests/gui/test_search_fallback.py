@@ -4,7 +4,7 @@ answers."""
 
 from __future__ import annotations
 
-from guitools import wait_until
+from guitools import session_over, wait_until
 from mediagen import make_tone
 
 from medialens.api import ExtractionResult, TextOutput, hookimpl
@@ -41,9 +41,6 @@ class Plugin:
 
 
 def test_a_failing_embedder_falls_back_to_keyword_matches(qtbot, tmp_path):
-    from medialens.gui.services import Services
-    from medialens.gui.session import Session
-
     media = tmp_path / "media"
     media.mkdir()
     for i, name in enumerate(["harbour bell", "forest rain", "harbour gulls"]):
@@ -53,25 +50,19 @@ def test_a_failing_embedder_falls_back_to_keyword_matches(qtbot, tmp_path):
     lib.add_folders([media])
     lib.scan()
     lib.pipeline().run_sync()
-    services = Services.open(dirs)
-    services.library = lib
-    services.library_ready.set_result(lib)
-    session = Session(services)
     messages: list[str] = []
     results: list[tuple[str, list]] = []
-    session.messageRequested.connect(lambda text, _ms: messages.append(text))
-    session.searchFinished.connect(lambda q, hits: results.append((q, hits)))
     try:
-        session.search("harbour")
-        assert wait_until(lambda: bool(results), 10)
-        query, hits = results[0]
-        names = {lib.catalog.details(fid).title for fid, _why in hits}
-        assert (query, names) == ("harbour", {"harbour bell", "harbour gulls"})
-        assert len(messages) == 1 and "the model file is missing" in messages[0]
-        assert messages[0].startswith("Searching by words only")
-        assert all(isinstance(why, tuple) and why for _fid, why in hits)
+        with session_over(lib) as session:
+            session.messageRequested.connect(lambda text, _ms: messages.append(text))
+            session.searchFinished.connect(lambda q, hits: results.append((q, hits)))
+            session.search("harbour")
+            assert wait_until(lambda: bool(results), 10)
+            query, hits = results[0]
+            names = {lib.catalog.details(fid).title for fid, _why in hits}
+            assert (query, names) == ("harbour", {"harbour bell", "harbour gulls"})
+            assert len(messages) == 1 and "the model file is missing" in messages[0]
+            assert messages[0].startswith("Searching by words only")
+            assert all(isinstance(why, tuple) and why for _fid, why in hits)
     finally:
-        session.close()
-        services.library = None
-        services.close()
         lib.close()

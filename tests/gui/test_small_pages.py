@@ -4,7 +4,7 @@ columns and buttons with room, check boxes that show in the dark theme."""
 from __future__ import annotations
 
 import pytest
-from guitools import wait_until
+from guitools import session_over, wait_until
 from mediagen import make_tone
 
 from medialens.core.library import Library
@@ -14,8 +14,6 @@ from medialens.paths import data_dirs
 @pytest.fixture
 def session_on(qapp, data_dir, tmp_path):
     """A Session on a Library with one folder added but not scanned yet."""
-    from medialens.gui.services import Services
-    from medialens.gui.session import Session
 
     media = tmp_path / "media"
     media.mkdir()
@@ -23,14 +21,8 @@ def session_on(qapp, data_dir, tmp_path):
         make_tone(media / f"tone {i}.wav", seconds=0.2, freq=300.0 + 50 * i)
     lib = Library(data_dirs(data_dir), entry_points=False, builtins=False)
     lib.add_folders([media])
-    services = Services.open(data_dirs(data_dir))
-    services.library = lib
-    services.library_ready.set_result(lib)
-    session = Session(services)
-    yield session, lib
-    session.close()
-    services.library = None
-    services.close()
+    with session_over(lib) as session:
+        yield session, lib
     lib.close()
 
 
