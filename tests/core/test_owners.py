@@ -224,3 +224,15 @@ def test_a_file_with_an_exact_copy_still_has_similar_files(made):
         assert matches and other.id not in {m.file_id for m in matches}
         cards = lib.recommender.more_like_this(one.id, 3)
         assert [c.file_id for c in cards] == [m.file_id for m in matches][: len(cards)] != []
+
+
+def test_more_like_this_names_the_file_asked_about_not_its_copy(made):
+    import shutil
+
+    lib, media, _ = made
+    shutil.copy(media / "high a.ogg", media / "high a again.ogg")
+    lib.scan()
+    lib.pipeline().run_sync()
+    for name in ("high a", "high a again"):
+        cards = lib.recommender.more_like_this(lib.file(media / f"{name}.ogg").id, 3)
+        assert cards and {c.why[0].as_json()["args"]["title"] for c in cards} == {name}

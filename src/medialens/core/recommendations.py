@@ -565,7 +565,7 @@ class Recommender:
         if f is None:
             return []
         seed = f["content_id"]
-        like = Reason.of("like", title=state.title(seed))
+        like = Reason.of("like", title=_title(f["title"], f["path"]))  # this file, not a copy
         cards: list[Card] = []
         seen = {seed}
         pool = limit + len(state.hidden) + 8
