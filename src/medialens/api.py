@@ -9,7 +9,7 @@ A plugin is a module (or object) registered under the entry-point group
 ``medialens`` that implements hooks from :mod:`medialens.hookspecs` with the
 :data:`hookimpl` marker, and may declare the API version it was written for::
 
-    MEDIALENS_API = "1.1"
+    MEDIALENS_API = "1.2"
 
     @hookimpl
     def medialens_extractors():
@@ -34,8 +34,11 @@ __all__ = [
     "MediaFile",
     "Keyframe",
     "VectorOutput",
+    "Meaning",
     "TagsOutput",
     "TextOutput",
+    "TextSegment",
+    "CATEGORIES",
     "ScalarsOutput",
     "Output",
     "ExtractionResult",
@@ -48,13 +51,28 @@ __all__ = [
     "api_compatible",
 ]
 
-API_VERSION = "1.1"
+API_VERSION = "1.2"
 PROJECT = "medialens"
 
 hookimpl = pluggy.HookimplMarker(PROJECT)
 """Marker for plugin hook implementations (``@hookimpl``)."""
 
 MediaKind = Literal["audio", "video"]
+
+Meaning = Literal["shown", "heard", "said", "written", "described"]
+"""What an extractor's tags or text describe (API 1.2), so that search can say why a file
+matched in words a person reads, and treat a third-party model like a bundled one:
+
+* ``shown``: what is on screen (object labels, faces, people): "on screen: a face";
+* ``heard``: what the sound is (sound events, instruments, genres, moods): "sounds like: bell";
+* ``said``: what is spoken (a transcript): "says: 'your message has been saved'";
+* ``written``: text on screen (OCR): "on screen text: 'EXIT'";
+* ``described``: what describes the file (names, container tags, subtitles): the default.
+"""
+
+CATEGORIES = ("music", "speech", "sound")
+"""What an audio file is for a person, as an extractor may vote on it (API 1.2) through
+:attr:`ExtractionResult.categories`: music, speech (spoken word) or a sound effect."""
 
 
 @dataclass(frozen=True)
@@ -103,11 +121,29 @@ class TagsOutput:
     """
 
     vocabulary: tuple[str, ...] = ()
+    meaning: Meaning = "described"
 
 
 @dataclass(frozen=True)
 class TextOutput:
-    """The extractor stores a text document, indexed for keyword search."""
+    """The extractor stores a text document, indexed for keyword search.
+
+    ``meaning`` (API 1.2) says what the text is: a transcript is ``said``, text read off
+    the screen is ``written``.
+    """
+
+    meaning: Meaning = "described"
+
+
+@dataclass(frozen=True)
+class TextSegment:
+    """A timed piece of an extractor's text (API 1.2): what is said, or written on screen,
+    from ``start`` to ``end`` seconds. Search quotes the segment that matched and says
+    where it is, and the player can jump there."""
+
+    start: float
+    end: float
+    text: str
 
 
 @dataclass(frozen=True)
@@ -126,6 +162,11 @@ class ExtractionResult:
 
     ``data`` holds any other JSON-serialisable facts (the metadata extractor puts
     the container tags there, the thumbnail extractor the thumbnail path).
+
+    API 1.2 adds three optional parts: ``segments``, the timed pieces of ``text``
+    (transcript lines, the text of one keyframe); ``language``, the language of ``text``
+    as a short code ("en", "zh"); and ``categories``, votes in [0, 1] on what the file is
+    (keys from :data:`CATEGORIES`), which decide the file's kind when confident.
     """
 
     vectors: dict[str, np.ndarray] = field(default_factory=dict)
@@ -133,6 +174,9 @@ class ExtractionResult:
     text: str | None = None
     scalars: dict[str, float] = field(default_factory=dict)
     data: dict[str, object] = field(default_factory=dict)
+    segments: list[TextSegment] = field(default_factory=list)
+    language: str | None = None
+    categories: dict[str, float] = field(default_factory=dict)
 
 
 class ExtractionCancelled(Exception):

@@ -10,6 +10,7 @@ import sys
 import pytest
 from mediagen import make_tone
 
+from medialens.api import API_VERSION
 from medialens.cli import main
 from medialens.core.library import Library
 from medialens.core.scaffold import PluginNames
@@ -65,7 +66,7 @@ def test_the_app_loads_it_and_runs_its_extractor_on_a_real_file(
         data_dirs(data_dir), builtins=False, entry_points=False, extra_plugins=[("loud", module)]
     ) as lib:
         record = lib.host.records["loud"]
-        assert (record.status, record.api) == ("active", "1.1")
+        assert (record.status, record.api) == ("active", API_VERSION)
         assert [s.key for s in record.settings] == ["quiet_below_db"]
         lib.add_folders([media])
         lib.scan()

@@ -17,8 +17,10 @@ import sqlite3
 import numpy as np
 
 from medialens.api import (
+    CATEGORIES,
     ExtractionResult,
     Extractor,
+    TextSegment,
     VectorOutput,
 )
 from medialens.store import ResultValues, Store
@@ -29,6 +31,13 @@ VECTOR_RULE = "vectors are declared, 1-D, float32, of the declared dimension, fi
 TEXT_RULE = "text is a string or None"
 DATA_RULE = "data is JSON: str keys; None, bool, int, finite float, str, lists and dicts"
 RESULT_RULE = "extract() returns an ExtractionResult"
+SEGMENT_RULE = "segments are TextSegment with finite 0 <= start <= end and str text"
+CATEGORY_RULE = f"categories are votes in [0, 1] on {', '.join(CATEGORIES)}"
+LANGUAGE_RULE = "language is a short str code or None"
+
+# The API 1.2 parts are stored inside ``data`` under keys no plugin can write (``data``
+# keys a plugin writes never start with "@": validate refuses them).
+_SEGMENTS, _LANGUAGE, _CATEGORIES = "@segments", "@language", "@categories"
 
 
 class InvalidResult(ValueError):
@@ -84,6 +93,10 @@ def validate(extractor: Extractor, result: object) -> ExtractionResult:
     if result.text is not None and not isinstance(result.text, str):
         raise InvalidResult(f"text is {type(result.text).__name__}", TEXT_RULE)
     problem = _json_problem(result.data, "data")
+    if problem is None and isinstance(result.data, dict):
+        reserved = [k for k in result.data if k.startswith("@")]
+        if reserved:
+            problem = f"data has the key {reserved[0]!r} (keys starting with '@' are reserved)"
     if problem is not None:
         raise InvalidResult(problem, DATA_RULE)
     return ExtractionResult(
@@ -92,6 +105,88 @@ def validate(extractor: Extractor, result: object) -> ExtractionResult:
         text=result.text,
         scalars=scalars,
         data=json.loads(json.dumps(result.data, allow_nan=False)),  # as the next run reads it
+        segments=_valid_segments(result.segments),
+        language=_valid_language(result.language),
+        categories=_valid_categories(result.categories),
+    )
+
+
+def _valid_segments(segments: object) -> list[TextSegment]:
+    if not isinstance(segments, list | tuple):
+        raise InvalidResult(f"segments is {type(segments).__name__}", SEGMENT_RULE)
+    out = []
+    for i, seg in enumerate(segments):
+        if not isinstance(seg, TextSegment) or not isinstance(seg.text, str):
+            raise InvalidResult(f"segments[{i}] is {seg!r}", SEGMENT_RULE)
+        start, end = _real(seg.start), _real(seg.end)
+        if start is None or end is None or not (0.0 <= start <= end < math.inf):
+            raise InvalidResult(f"segments[{i}] runs {seg.start!r}..{seg.end!r}", SEGMENT_RULE)
+        out.append(TextSegment(start, end, seg.text))
+    return out
+
+
+def _valid_language(language: object) -> str | None:
+    if language is None:
+        return None
+    if not isinstance(language, str) or not 0 < len(language) <= 16:
+        raise InvalidResult(f"language is {language!r}", LANGUAGE_RULE)
+    return language
+
+
+def _valid_categories(categories: object) -> dict[str, float]:
+    if not isinstance(categories, dict):
+        raise InvalidResult(f"categories is {type(categories).__name__}", CATEGORY_RULE)
+    out = {}
+    for key, score in categories.items():
+        number = _real(score)
+        if key not in CATEGORIES or number is None or not 0.0 <= number <= 1.0:
+            raise InvalidResult(f"category {key!r} has score {score!r}", CATEGORY_RULE)
+        out[key] = number
+    return out
+
+
+def _packed_data(result: ExtractionResult) -> dict[str, object]:
+    """``result.data`` with the API 1.2 parts folded in under their reserved keys."""
+    data: dict[str, object] = dict(result.data)
+    if result.segments:
+        data[_SEGMENTS] = [[s.start, s.end, s.text] for s in result.segments]
+    if result.language:
+        data[_LANGUAGE] = result.language
+    if result.categories:
+        data[_CATEGORIES] = dict(result.categories)
+    return data
+
+
+def unpacked(
+    tags: dict[str, float],
+    text: str | None,
+    scalars: dict[str, float],
+    data: dict[str, object],
+    vectors: dict[str, np.ndarray] | None = None,
+) -> ExtractionResult:
+    """A stored result as the extractor returned it: the reserved keys back into fields."""
+    data = dict(data)
+    raw_segments = data.pop(_SEGMENTS, None)
+    language = data.pop(_LANGUAGE, None)
+    categories = data.pop(_CATEGORIES, None)
+    segments = []
+    if isinstance(raw_segments, list):
+        for item in raw_segments:
+            if isinstance(item, list) and len(item) == 3:
+                segments.append(TextSegment(float(item[0]), float(item[1]), str(item[2])))
+    return ExtractionResult(
+        vectors=vectors or {},
+        tags=tags,
+        text=text,
+        scalars=scalars,
+        data=data,
+        segments=segments,
+        language=language if isinstance(language, str) else None,
+        categories=(
+            {str(k): float(v) for k, v in categories.items()}
+            if isinstance(categories, dict)
+            else {}
+        ),
     )
 
 
@@ -131,7 +226,9 @@ def store_result(
 ) -> None:
     """Replace this extractor's stored result for this content (a validated result)."""
     modality = {o.name: o.modality for o in extractor.outputs if isinstance(o, VectorOutput)}
-    values = ResultValues(result.tags, result.text, result.scalars, result.data, result.vectors)
+    values = ResultValues(
+        result.tags, result.text, result.scalars, _packed_data(result), result.vectors
+    )
     store.results.save(
         content_id, extractor.name, str(extractor.version), values, modality, seconds, conn=conn
     )
@@ -153,10 +250,4 @@ def load_result(
     values = store.results.load(content_id, extractor, conn=conn)
     if values is None:
         return None
-    return ExtractionResult(
-        vectors=values.vectors,
-        tags=values.tags,
-        text=values.text,
-        scalars=values.scalars,
-        data=values.data,
-    )
+    return unpacked(values.tags, values.text, values.scalars, values.data, values.vectors)

@@ -8,7 +8,8 @@ prompts and desktop sounds is not a music library, so each file also gets a stor
 2. its container tags: a spoken-word genre makes it ``speech``; an artist, album or any
    other genre makes it ``music``;
 3. votes of classifiers that know better than hand-set rules (a sound-event model says
-   "Speech 0.9"): each :class:`Vote` names a category and a score in [0, 1];
+   "Speech 0.9"): each :class:`Vote` names a category and a score in [0, 1]. Any
+   extractor votes through ``ExtractionResult.categories`` (API 1.2);
 4. cheap audio descriptors (the ``DESCRIPTORS`` scalars, computed by the built-in audio
    extractor from its one STFT): pitch in the range of a voice that moves with
    intonation, and a changing spectrum, say speech; long audio that is not speech (nor
@@ -33,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from medialens.api import ExtractionResult
+from medialens.core.features import unpacked
 
 if TYPE_CHECKING:
     from medialens.store import Store
@@ -207,8 +209,12 @@ class Classifier:
             for key in DESCRIPTORS:
                 if key in scalars and key not in descriptors:
                     descriptors[key] = float(scalars[key])
+            result = unpacked(stored.tags, None, scalars, stored.data)
+            votes.extend(
+                Vote(category, score, stored.extractor)
+                for category, score in result.categories.items()
+            )
             if self.readers:
-                result = ExtractionResult(tags=stored.tags, scalars=scalars, data=stored.data)
                 for reader in self.readers:
                     votes.extend(reader(stored.extractor, result))
         return Evidence(
