@@ -20,7 +20,7 @@ def test_default_plugins_register_like_third_party_ones():
         pm.register(module)
     extractors = [e for batch in pm.hook.medialens_extractors() for e in batch]
     names = {e.name for e in extractors}
-    assert names == {"metadata", "thumbnails", "audio", "text"}
+    assert names == {"metadata", "thumbnails", "audio", "text", "description"}
     for extractor in extractors:
         assert isinstance(extractor, Extractor)
         assert extractor.version.isdigit()

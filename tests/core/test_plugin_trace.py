@@ -33,7 +33,9 @@ def test_every_hook_and_extractor_call_is_one_timed_line(data_dir, tmp_path, mon
     assert len(traced) == len([line for line in lines if line.startswith("medialens trace:")])
     for builtin in ("metadata", "thumbnails", "audio", "text"):
         assert f"hook medialens_extractors() plugin={builtin}" in traced
-    assert "hook medialens_extractors() plugins=metadata,thumbnails,audio,text" in traced
+    assert (
+        "hook medialens_extractors() plugins=metadata,thumbnails,audio,text,description" in traced
+    )
     for extractor in ("metadata", "thumbnails", "audio", "text"):
         assert f"extract {extractor} plugin={extractor}" in traced  # once per file: one file
     extract_lines = [m for m in map(LINE.match, lines) if m and m["what"].startswith("extract ")]

@@ -69,7 +69,7 @@ def test_the_hooks_return_an_extractor_and_an_embedder_and_load_no_model():
     (ex,) = medialens_text.medialens_extractors()
     assert isinstance(ex, api.Extractor)
     assert (ex.name, ex.kinds) == ("semantic", frozenset({"audio", "video"}))
-    assert ex.requires == ("text", "vision", "music")
+    assert ex.requires == ("text", "description", "vision", "music")
     assert ex.outputs == (
         api.VectorOutput("text", 384, modality="text"),
         api.VectorOutput("labels", 384, modality="labels"),

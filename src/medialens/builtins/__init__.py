@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from medialens.builtins import audio, metadata, text, thumbnails
+from medialens.builtins import audio, description, metadata, text, thumbnails
 
-DEFAULT_PLUGINS: list[ModuleType] = [metadata, thumbnails, audio, text]
+DEFAULT_PLUGINS: list[ModuleType] = [metadata, thumbnails, audio, text, description]
 """Plugin modules the app registers by default, in dependency order."""
 
 __all__ = ["DEFAULT_PLUGINS"]

@@ -69,12 +69,19 @@ def pending_extractors(
     extractors: list[Extractor], content_id: str, kind: str | None, done: set[tuple[str, str, str]]
 ) -> list[Extractor]:
     """The extractors (in the given order) that handle ``kind`` and have neither a stored
-    result nor a recorded failure at their current version for this content."""
-    return [
-        e
-        for e in extractors
-        if kind in e.kinds and (content_id, e.name, str(e.version)) not in done
-    ]
+    result nor a recorded failure at their current version for this content, and those
+    that read one of them (``requires``): a result they read is about to change, so
+    theirs would be stale (the fused description, the embedding of it)."""
+    handles = [e for e in extractors if kind in e.kinds]
+    pending = {e.name for e in handles if (content_id, e.name, str(e.version)) not in done}
+    grew = bool(pending)
+    while grew:
+        grew = False
+        for e in handles:
+            if e.name not in pending and any(dep in pending for dep in e.requires):
+                pending.add(e.name)
+                grew = True
+    return [e for e in handles if e.name in pending]
 
 
 def job_cost(extractors: int, duration: float | None) -> float:

@@ -192,6 +192,7 @@ class PluginHost:
                 self.records[name].about = package_about(ep.dist)
         for name, plugin in extra or []:
             self._add(name, plugin, getattr(plugin, "__version__", "0"))
+        self._bind_description()
         self._check_requires()
         self.reload_state()
 
@@ -261,6 +262,16 @@ class PluginHost:
                 record.fault = "load"
                 return []
         return found
+
+    def _bind_description(self) -> None:
+        """The built-in description reads every extractor whose tags or text mean something
+        (see :mod:`medialens.builtins.description`): tell it which are installed."""
+        from medialens.builtins.description import Description
+
+        extractors = self.all_extractors()
+        for extractor in extractors:
+            if isinstance(extractor, Description):
+                extractor.bind(extractors)
 
     def _check_requires(self) -> None:
         """A ``requires`` cycle is an error at load: every plugin with an extractor on one is

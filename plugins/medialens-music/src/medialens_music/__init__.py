@@ -44,7 +44,7 @@ __all__ = [
     "medialens_settings",
 ]
 
-MEDIALENS_API = "1.1"  # ctx.settings
+MEDIALENS_API = "1.2"  # ctx.settings (1.1), TagsOutput.meaning (1.2)
 
 MIN_TAG_SCORE = 0.05  # below this a sigmoid output is noise; dropping it keeps ~20-30 tags
 SILENCE_RMS = 1e-3  # -60 dBFS: a silent sound track says nothing about music
@@ -82,7 +82,7 @@ class MusicExtractor:
         self.max_patches = max_patches
         self.outputs = (
             VectorOutput("music", 200, modality="music"),
-            TagsOutput(vocabulary=vocabulary()),
+            TagsOutput(vocabulary=vocabulary(), meaning="heard"),
         )
 
     def extract(self, ctx: ExtractionContext) -> ExtractionResult:

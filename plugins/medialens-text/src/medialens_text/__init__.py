@@ -1,7 +1,8 @@
 """Medialens plugin: semantic text vectors (all-MiniLM-L6-v2) for files and search queries.
 
 Stores two 384-d vectors per file in one sentence-embedding space: ``text`` (what names
-the file: tags, file and folder names, subtitles) and ``labels`` (what the vision and
+the file: tags, file and folder names, subtitles, and the built-in description of what
+every content model found in it) and ``labels`` (what the vision and
 music plugins heard and saw). Provides the text embedder that semantic search uses for
 queries, so "a woman speaking" finds files by meaning, not only by words. The model loads
 on first use, never at import or in the hooks.
@@ -31,7 +32,7 @@ __all__ = [
     "medialens_text_embedder",
 ]
 
-MEDIALENS_API = "1.0"
+MEDIALENS_API = "1.2"  # the built-in description (fused findings)
 
 LABEL_SOURCES = ("vision", "music")
 # Metadata fields that describe the content when the built-in text extractor is absent.
@@ -55,9 +56,9 @@ class SemanticExtractor:
     """A file's text and labels as sentence embeddings, comparable with search queries."""
 
     name = "semantic"
-    version = "1.0"
+    version = "1.1"  # 1.1: the text vector embeds the fused description too
     kinds = frozenset({"audio", "video"})
-    requires = ("text", "vision", "music")
+    requires = ("text", "description", "vision", "music")
     outputs = (
         VectorOutput("text", DIM, modality="text"),
         VectorOutput("labels", DIM, modality="labels"),
@@ -71,6 +72,12 @@ class SemanticExtractor:
             Path(ctx.file.path),
             ctx.file.metadata,
         )
+        described = ctx.result("description")
+        fused = described.data.get("document") if described is not None else None
+        if isinstance(fused, str) and fused.strip():
+            # what the content models found, so "a man talking in a car" meets a face,
+            # a seat belt and speech found by three models in one file
+            doc = f"{doc}\n{fused.strip()}" if doc else fused.strip()
         sources = [r.tags for r in (ctx.result(n) for n in LABEL_SOURCES) if r and r.tags]
         ctx.check_cancelled()
         result = ExtractionResult()

@@ -42,7 +42,7 @@ __all__ = [
     "medialens_extractors",
 ]
 
-MEDIALENS_API = "1.0"
+MEDIALENS_API = "1.2"  # TagsOutput.meaning
 
 TOP_TAGS = 10
 MIN_TAG_SCORE = 0.01
@@ -84,7 +84,7 @@ class VisionExtractor:
         # The vocabulary is a small text file, not the model: reading it here stays cheap.
         self.outputs = (
             VectorOutput("visual", 1280, modality="visual"),
-            TagsOutput(vocabulary=labels()),
+            TagsOutput(vocabulary=labels(), meaning="shown"),
         )
 
     def extract(self, ctx: ExtractionContext) -> ExtractionResult:
