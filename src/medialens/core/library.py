@@ -25,7 +25,7 @@ from medialens.core.plugins import DISABLED, PluginHost
 from medialens.core.recommendations import Recommender
 from medialens.core.scanner import Scanner, ScanReport, display, fs_bytes
 from medialens.core.scheduler import Progress
-from medialens.core.search import Hit, Searcher
+from medialens.core.search import Hit, Meanings, Searcher
 from medialens.core.similar import Match, similar
 from medialens.core.subtitles import Sidecar, sidecars
 from medialens.core.tags import music_tags
@@ -303,7 +303,8 @@ class Library:
             old = self._searcher
             if old is not None and old.embedder is embedder and not old.closed:
                 return old
-            new = self._searcher = Searcher(self.store, index, embedder, self.dirs.cache)
+            meanings = Meanings.of(self.host.all_extractors())
+            new = self._searcher = Searcher(self.store, index, embedder, self.dirs.cache, meanings)
         if old is not None:
             old.close()
         return new

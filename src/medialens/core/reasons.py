@@ -30,9 +30,13 @@ resume              position, duration          Resume at {position} of {duratio
                                                 (Resume at {position} without one)
 matches_words       words (str, ...)            matches the words: {words}
 similar_meaning     score                       similar meaning
-looks_like          tag, source, score          looks like: {tag}
+looks_like          tag, source, score          on screen: {tag}
 sounds_like         tag, source, score          sounds like: {tag}
 tagged              tag, source, score          tagged: {tag}
+says                quote, at                   at {at}: "{quote}" (says: "{quote}" without at)
+shows_text          quote, at                   on screen at {at}: "{quote}"
+                                                (on screen: "{quote}" without at)
+is_kind             kind                        kind: {kind} (music, speech, sound, video)
 looks_alike         modality, score             looks alike
 sounds_alike        modality, score             sounds alike
 similar_sound       modality, score             similar in sound
@@ -142,9 +146,14 @@ ENGLISH: dict[str, str] = {
     "resume_at": "Resume at {position}",
     "matches_words": "matches the words: {words}",
     "similar_meaning": "similar meaning",
-    "looks_like": "looks like: {tag}",
+    "looks_like": "on screen: {tag}",
     "sounds_like": "sounds like: {tag}",
     "tagged": "tagged: {tag}",
+    "says": 'says: "{quote}"',
+    "says_at": 'at {at}: "{quote}"',
+    "shows_text": 'on screen: "{quote}"',
+    "shows_text_at": 'on screen at {at}: "{quote}"',
+    "is_kind": "kind: {kind}",
     "looks_alike": "looks alike",
     "sounds_alike": "sounds alike",
     "similar_sound": "similar in sound",
@@ -166,6 +175,8 @@ def template_key(reason: Reason) -> str:
     """The template a reason is written with (``resume`` has a form without a duration)."""
     if reason.key == "resume" and not reason.get("duration"):
         return "resume_at"
+    if reason.key in ("says", "shows_text") and reason.get("at") is not None:
+        return f"{reason.key}_at"
     return reason.key
 
 
@@ -187,7 +198,7 @@ def fields(
     """
     out = {}
     for name, value in reason.args:
-        if name in ("position", "duration") and isinstance(value, (int, float)):
+        if name in ("position", "duration", "at") and isinstance(value, (int, float)):
             out[name] = clock(value)
         else:
             out[name] = _words(value, tag_text, comma)

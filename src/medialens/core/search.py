@@ -1,24 +1,31 @@
 """Hybrid search: keywords (FTS5) plus meaning (text embeddings and tag vocabularies).
 
-Three ranked lists are fused by reciprocal rank fusion, which needs no score
-calibration between them:
+Ranked lists are fused by reciprocal rank fusion, which needs no score calibration
+between them:
 
-* keyword: FTS5 over every text document the extractors stored (title, tags,
-  file and folder names, subtitles), ranked by bm25;
-* text meaning: the query's embedding against each file's text embedding;
-* content meaning: the query's embedding against the embedding of every tag
-  and label the content models emitted, weighted by how strongly each file has
-  that tag. This is what makes search cross-modal: "bicycle" finds a street
-  video through its "mountain bike" label although its name says nothing.
+* keyword: FTS5 over every text document the extractors stored (title, tags, file and
+  folder names, subtitles, what is said, what is written on screen, and the fused
+  description, which holds every content tag's name), ranked by bm25;
+* text meaning: the query's embedding against each file's text embedding (which holds the
+  fused description: see :mod:`medialens.builtins.description`);
+* content meaning: the query's embedding against the embedding of every tag and label the
+  content models emitted, weighted by how strongly each file has that tag. This is what
+  makes search cross-modal: "bicycle" finds a street video through its "mountain bike"
+  label although its name says nothing;
+* kind: a query that only names a kind ("music", "spoken word", "视频") is answered with
+  the files of that kind.
 
-A disabled plugin's results take no part (the index snapshot says whose). The query
-embedder is plugin code: a failure in it becomes a :class:`SearchError` that names it,
-never a crash of the caller.
+Only what matches is returned: a meaning list keeps a candidate only above a threshold
+calibrated for the embedder (:mod:`medialens.core.relevance`), so nonsense returns
+nothing. A disabled plugin's results take no part (the index snapshot says whose). The
+query embedder is plugin code: a failure in it becomes a :class:`SearchError` that names
+it, never a crash of the caller.
 
 Every hit carries ``why``: the evidence that ranked it, as
-:class:`~medialens.core.reasons.Reason` data (the words it matched, the tag and how sure
-the model was, how close the meaning is), rendered in English for the command line and
-translated by the GUI.
+:class:`~medialens.core.reasons.Reason` data, in the words of what the evidence means
+(the extractors declare it: ``TagsOutput.meaning``, ``TextOutput.meaning``): "says: '...'"
+with where it is said, "on screen: a face", "sounds like: telephone bell", rendered in
+English for the command line and translated by the GUI. The core names no plugin.
 """
 
 from __future__ import annotations
@@ -32,24 +39,61 @@ from pathlib import Path
 
 import numpy as np
 
-from medialens.api import TextEmbedder
+from medialens.api import Extractor, TagsOutput, TextEmbedder, TextOutput
 from medialens.core.errors import LibraryError
+from medialens.core.features import load_result
 from medialens.core.index import IndexSnapshot, LibraryIndex
+from medialens.core.kind_words import named_kind
 from medialens.core.reasons import Reason, render
+from medialens.core.relevance import Calibration, calibration, cutoff
 from medialens.store import Store
+from medialens.store.text_index import CJK
 
 RRF_K = 60
+# How much each list counts in the fusion. A document holding every word typed (a name, a
+# line said, text on screen) is the strongest evidence there is; one holding only some of
+# them is weak; meaning lists count once each.
+KEYWORD_ALL_WEIGHT = 2.0
+KEYWORD_ANY_WEIGHT = 0.5
 KEYWORD_POOL = 2000
-TAG_MIN_SIMILARITY = 0.45  # below this a tag is unrelated to the query (MiniLM cosine)
-TEXT_MIN_SIMILARITY = 0.2
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 STOPWORDS = frozenset("a an the at of in on and or with for to by from is are".split())
+QUOTE_WORDS = 14  # of a transcript line or on-screen text, around the words that matched
+
+#: The reason key of a tag by what its extractor says the tags mean.
+TAG_REASONS = {"shown": "looks_like", "heard": "sounds_like"}
+#: The reason key of a keyword hit in a text by what the text is.
+TEXT_REASONS = {"said": "says", "written": "shows_text"}
 
 
-#: What a tag source's tags describe, from the modality of the vectors it stores: a
-#: vision model's labels are seen, a music or sound model's tags are heard.
-SEEN_MODALITIES = frozenset({"visual"})
-HEARD_MODALITIES = frozenset({"music", "audio"})
+@dataclass(frozen=True)
+class Meanings:
+    """What each extractor's tags and text mean, as the extractors declare it."""
+
+    tags: dict[str, str]
+    text: dict[str, str]
+    vocabulary: tuple[str, ...] = ()  # every tag any extractor declares it can emit
+
+    @classmethod
+    def of(cls, extractors: list[Extractor]) -> Meanings:
+        tags: dict[str, str] = {}
+        text: dict[str, str] = {}
+        vocabulary: set[str] = set()
+        for e in extractors:
+            for output in e.outputs:
+                if isinstance(output, TagsOutput):
+                    tags[e.name] = output.meaning
+                    vocabulary.update(output.vocabulary)
+                elif isinstance(output, TextOutput):
+                    text[e.name] = output.meaning
+        return cls(tags, text, tuple(sorted(vocabulary)))
+
+    def tag_reason(self, extractor: str) -> str:
+        """``looks_like``, ``sounds_like`` or ``tagged``: what this source's tags describe."""
+        return TAG_REASONS.get(self.tags.get(extractor, "described"), "tagged")
+
+
+NO_MEANINGS = Meanings({}, {})
 
 
 class SearchError(LibraryError):
@@ -140,26 +184,68 @@ class TagEmbeddings:
             return stacked
 
 
-def _matched_words(words: list[str], body: str) -> Reason:
-    """The query words (as prefixes) this document contains."""
-    found = set(_TOKEN.findall(body.lower()))
-    matched = [w for w in words if any(f.startswith(w) for f in found)]
-    return Reason.of("matches_words", words=tuple(matched or words))
+def query_words(text: str) -> list[str]:
+    """The words of a query that count (no stop words, unless it has nothing else)."""
+    words = _TOKEN.findall(text.lower())
+    return [w for w in words if w not in STOPWORDS] or words
+
+
+def _contains(found: set[str], joined: str, word: str) -> bool:
+    if CJK.search(word):
+        return word in joined  # CJK has no spaces: a run of characters is found in the text
+    return any(f.startswith(word) for f in found)
+
+
+def matched_words(words: list[str], body: str) -> list[str]:
+    """The query words (as prefixes; CJK as runs) this text contains."""
+    low = body.lower()
+    found = set(_TOKEN.findall(low))
+    joined = CJK.sub(r"\1", low).replace(" ", "") if CJK.search(low) else low
+    return [w for w in words if _contains(found, joined, w)]
 
 
 def fts_query(text: str, any_word: bool = False) -> str | None:
     """An FTS5 query matching every (or any) word of ``text`` as a prefix.
 
-    Words are quoted, so nothing a person types is read as FTS5 syntax.
+    Words are quoted, so nothing a person types is read as FTS5 syntax. A run of CJK
+    characters is a phrase of one-character words, as the index stores them.
     """
-    words = [w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS] or _TOKEN.findall(
-        text.lower()
-    )
+    words = query_words(text)
     if not words:
         return None
-    # short words match whole words only: "at"* would match half the library, slowly
-    terms = [f'"{w}"*' if len(w) > 2 else f'"{w}"' for w in words]
+    terms = []
+    for w in words:
+        if CJK.search(w):
+            terms.append('"' + " ".join(CJK.sub(r" \1 ", w).split()) + '"')
+        else:
+            # short words match whole words only: "at"* would match half the library
+            terms.append(f'"{w}"*' if len(w) > 2 else f'"{w}"')
     return (" OR " if any_word else " ").join(terms)
+
+
+def quote(text: str, words: list[str]) -> str:
+    """A short piece of ``text`` around the first word of ``words`` it contains."""
+    parts = text.split()
+    if len(parts) <= QUOTE_WORDS:
+        return " ".join(parts)
+    at = 0
+    for i, part in enumerate(parts):
+        if matched_words(words, part):
+            at = i
+            break
+    begin = max(0, min(at - QUOTE_WORDS // 3, len(parts) - QUOTE_WORDS))
+    piece = " ".join(parts[begin : begin + QUOTE_WORDS])
+    return ("… " if begin else "") + piece + (" …" if begin + QUOTE_WORDS < len(parts) else "")
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A keyword hit before its reason is resolved: which document of which file matched."""
+
+    file_id: int
+    content_id: str
+    extractor: str
+    rowid: int
 
 
 class Searcher:
@@ -171,11 +257,18 @@ class Searcher:
     """
 
     def __init__(
-        self, store: Store, index: LibraryIndex, embedder: TextEmbedder | None, cache_dir: Path
+        self,
+        store: Store,
+        index: LibraryIndex,
+        embedder: TextEmbedder | None,
+        cache_dir: Path,
+        meanings: Meanings = NO_MEANINGS,
     ):
         self.store = store
         self.index = index
         self.embedder = embedder
+        self.meanings = meanings
+        self.calibration: Calibration = calibration(embedder.name if embedder else "")
         self.tag_embeddings = TagEmbeddings(embedder, cache_dir) if embedder else None
         self._pool: ThreadPoolExecutor | None = ThreadPoolExecutor(
             1, thread_name_prefix="medialens-keyword"
@@ -193,8 +286,13 @@ class Searcher:
     def closed(self) -> bool:
         return self._pool is None
 
-    def keyword(self, snap: IndexSnapshot, query: str, limit: int) -> list[tuple[int, Reason]]:
-        """FTS5 matches ranked by bm25, with the words each file matched as its ``why``.
+    # -- keywords ------------------------------------------------------------------------------
+
+    def keyword_hits(
+        self, snap: IndexSnapshot, query: str, limit: int
+    ) -> tuple[list[_Found], bool]:
+        """FTS5 matches ranked by bm25, one per file (its best document), and whether they
+        hold every word (else any of them).
 
         bm25 is computed for at most ``KEYWORD_POOL`` matches: past that many, a word is
         so common that its ranking says little, and scoring every match of a word found
@@ -202,40 +300,85 @@ class Searcher:
         """
         match = fts_query(query)
         if match is None:
-            return []
+            return [], True
         text = self.store.text_index
         rows = text.match(match, KEYWORD_POOL, limit * 3, snap.excluded)
-        if not rows:  # no document has every word: rank those with any of them
+        every = True
+        if not rows and len(query_words(query)) > 1:
+            every = False
+            # no document has every word: rank those with any of them
             any_word = fts_query(query, any_word=True)
             assert any_word is not None
             rows = text.match(any_word, KEYWORD_POOL, limit * 3, snap.excluded)
-        hits: list[tuple[int, int]] = []
+        hits: list[_Found] = []
         seen: set[int] = set()
         for row in rows:
             file_id = snap.file_of_content.get(row.content_id)
             if file_id is not None and file_id not in seen:
                 seen.add(file_id)
-                hits.append((file_id, row.rowid))
-        hits = hits[:limit]
-        words = [w for w in _TOKEN.findall(query.lower()) if w not in STOPWORDS]
-        bodies = text.bodies([rowid for _, rowid in hits])
-        return [(file_id, _matched_words(words, bodies.get(rowid, ""))) for file_id, rowid in hits]
+                hits.append(_Found(file_id, row.content_id, row.extractor, row.rowid))
+        return hits[:limit], every
+
+    def keyword(self, snap: IndexSnapshot, query: str, limit: int) -> list[tuple[int, Reason]]:
+        """Keyword hits with the reason each matched (the words, quoted where they are)."""
+        words = query_words(query)
+        hits, _ = self.keyword_hits(snap, query, limit)
+        return [(h.file_id, self._keyword_reason(h, words)) for h in hits]
+
+    def _keyword_reason(self, hit: _Found, words: list[str]) -> Reason:
+        """Why a document matched, in the words of what it is: a line said, text on screen,
+        a tag's name, or the words of a file's names."""
+        meaning = self.meanings.text.get(hit.extractor, "described")
+        result = None
+        if meaning in TEXT_REASONS or hit.extractor == "description":
+            result = load_result(self.store, hit.content_id, hit.extractor)
+        if result is not None and meaning in TEXT_REASONS:
+            best, best_n = None, 0
+            for seg in result.segments:
+                n = len(matched_words(words, seg.text))
+                if n > best_n:
+                    best, best_n = seg, n
+            if best is not None:
+                return Reason.of(
+                    TEXT_REASONS[meaning], quote=quote(best.text, words), at=float(best.start)
+                )
+            if result.text:
+                return Reason.of(TEXT_REASONS[meaning], quote=quote(result.text, words), at=None)
+        if result is not None:
+            tagged = result.data.get("tags")
+            for item in tagged if isinstance(tagged, list) else []:
+                if isinstance(item, list) and len(item) == 4:
+                    tag_meaning, tag, source, score = item
+                    if matched_words(words, str(tag).replace("_", " ")):
+                        return Reason.of(
+                            TAG_REASONS.get(str(tag_meaning), "tagged"),
+                            tag=str(tag),
+                            source=str(source),
+                            score=float(score),
+                        )
+        body = self.store.text_index.bodies([hit.rowid]).get(hit.rowid, "")
+        return Reason.of("matches_words", words=tuple(matched_words(words, body) or words))
+
+    # -- meaning -------------------------------------------------------------------------------
 
     def semantic_text(
         self, snap: IndexSnapshot, q: np.ndarray, limit: int
     ) -> list[tuple[int, Reason]]:
+        """Files whose text embedding (names and fused description) means the query."""
         assert self.embedder is not None
         key = f"{self._text_extractor(snap)}.{self.embedder.vector_name}"
         block = snap.blocks.get(key)
         if block is None or q.shape[0] != block.matrix.shape[1]:
             return []
         sims = block.matrix @ q
+        c = self.calibration
+        threshold = cutoff(sims, c.text_floor, c.text_z)
         order = np.argpartition(-sims, min(limit, len(sims) - 1))[:limit]
         order = order[np.argsort(-sims[order], kind="stable")]
         return [
             (int(block.file_ids[i]), Reason.of("similar_meaning", score=float(sims[i])))
             for i in order
-            if sims[i] >= TEXT_MIN_SIMILARITY
+            if sims[i] >= threshold
         ]
 
     def _text_extractor(self, snap: IndexSnapshot) -> str:
@@ -245,27 +388,30 @@ class Searcher:
                 return block.extractor
         return ""
 
-    @staticmethod
-    def _tag_key(snap: IndexSnapshot, extractor: str) -> str:
-        """``looks_like``, ``sounds_like`` or ``tagged``: what this source's tags describe."""
-        modalities = {b.modality for b in snap.blocks.values() if b.extractor == extractor}
-        if modalities & SEEN_MODALITIES:
-            return "looks_like"
-        if modalities & HEARD_MODALITIES:
-            return "sounds_like"
-        return "tagged"
-
     def semantic_tags(
         self, snap: IndexSnapshot, q: np.ndarray, limit: int
     ) -> list[tuple[int, Reason]]:
-        """Files whose content tags mean what the query means, strongest evidence first."""
+        """Files whose content tags mean what the query means, strongest evidence first.
+
+        A tag counts only when its name stands out among every tag name for this query
+        (see :mod:`medialens.core.relevance`): the spread is taken over every tag the
+        installed extractors declare (and any other stored), all sources at once, so it
+        does not depend on what this library holds, and a query about sounds is not
+        matched to the nearest picture label.
+        """
         assert self.tag_embeddings is not None
+        tables = [t for t in snap.tags.values() if t.vocabulary]
+        if not tables:
+            return []
+        names = sorted(set(self.meanings.vocabulary).union(*(t.vocabulary for t in tables)))
+        at = {name: i for i, name in enumerate(names)}
+        every = self.tag_embeddings.get(names) @ q
+        c = self.calibration
+        threshold = cutoff(every, c.tag_floor, c.tag_z)
         candidates: list[tuple[float, int, Reason]] = []
-        for table in snap.tags.values():
-            if not table.vocabulary:
-                continue
-            sims = self.tag_embeddings.get(table.vocabulary) @ q  # [V]
-            relevant = np.where(sims >= TAG_MIN_SIMILARITY, sims, 0.0).astype(np.float32)
+        for table in tables:
+            sims = every[[at[t] for t in table.vocabulary]]
+            relevant = np.where(sims >= threshold, sims, 0.0).astype(np.float32)
             if not relevant.any():
                 continue
             relevant = np.append(relevant, np.float32(0.0))  # index -1 (no tag) reads 0
@@ -275,7 +421,7 @@ class Searcher:
             k = evidence.argmax(axis=1)
             value = evidence[np.arange(len(k)), k]
             top = np.argpartition(-value, min(limit, len(value) - 1))[:limit]
-            key = self._tag_key(snap, table.extractor)
+            key = self.meanings.tag_reason(table.extractor)
             for row in top[value[top] > 0].tolist():
                 tag_id = int(table.tag_ids[row, k[row]])
                 why = Reason.of(
@@ -290,43 +436,72 @@ class Searcher:
             best.setdefault(file_id, (value, why))
         return [(file_id, why) for file_id, (_, why) in list(best.items())[:limit]]
 
+    def kind(self, snap: IndexSnapshot, category: str, limit: int) -> list[tuple[int, Reason]]:
+        """The files of the kind a query names."""
+        ids = self.store.files.in_category(category, limit)
+        return [(i, Reason.of("is_kind", kind=category)) for i in ids if i in snap.files]
+
+    # -- all of them ---------------------------------------------------------------------------
+
     def search(self, query: str, n: int = 20) -> list[Hit]:
         """The best ``n`` files for ``query``, fused from every list; :class:`SearchError`
-        when the embedder fails or the searcher is closed."""
+        when the embedder fails or the searcher is closed. Empty when nothing matches."""
         if self.closed:
             raise SearchError("search is closed")
         snap = self.index.refresh()  # one generation for the whole query
         query = query.strip()
-        if not query:
+        if not query or n <= 0:
             return []
+        category = named_kind(query)
+        if category is not None:
+            return self._hits(snap, [(1.0, self.kind(snap, category, n))], n)
         depth = max(50, n * 3)
         with self._lock:
             if self._pool is None:
                 raise SearchError("search is closed")
             # SQLite and numpy both release the GIL: the keyword query runs beside the rest
-            keyword = self._pool.submit(self.keyword, snap, query, depth)
-        lists = []
+            keyword = self._pool.submit(self.keyword_hits, snap, query, depth)
+        lists: list[tuple[float, list[tuple[int, Reason]]]] = []
         try:
             if self.embedder is not None:
                 q = guarded_embed(self.embedder, [query])[0]
-                lists.append(self.semantic_tags(snap, q, depth))
-                lists.append(self.semantic_text(snap, q, depth))
+                lists.append((1.0, self.semantic_tags(snap, q, depth)))
+                lists.append((1.0, self.semantic_text(snap, q, depth)))
         finally:
-            lists.insert(0, keyword.result())
+            found, every = keyword.result()
+        words = query_words(query)
+        # a keyword hit's reason reads its stored result: only for hits that can be shown
+        weight = KEYWORD_ALL_WEIGHT if every else KEYWORD_ANY_WEIGHT
+        keyword_list = [(h.file_id, self._keyword_reason(h, words)) for h in found[: n * 2]]
+        lists.insert(0, (weight, keyword_list))
+        return self._hits(snap, lists, n)
+
+    @staticmethod
+    def _hits(
+        snap: IndexSnapshot, lists: list[tuple[float, list[tuple[int, Reason]]]], n: int
+    ) -> list[Hit]:
         fused: dict[int, float] = {}
         reasons: dict[int, list[tuple[int, int, Reason]]] = {}
-        for order, hits in enumerate(lists):
+        for order, (weight, hits) in enumerate(lists):
             for rank, (file_id, why) in enumerate(hits):
-                fused[file_id] = fused.get(file_id, 0.0) + 1.0 / (RRF_K + rank + 1)
+                fused[file_id] = fused.get(file_id, 0.0) + weight / (RRF_K + rank + 1)
                 reasons.setdefault(file_id, []).append((rank, order, why))
         ordered = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
         return [
-            Hit(
-                file_id,
-                snap.files[file_id]["path"],
-                score,
-                [why for _, _, why in sorted(reasons[file_id], key=lambda r: r[:2])],
-            )
+            Hit(file_id, snap.files[file_id]["path"], score, _distinct(reasons[file_id]))
             for file_id, score in ordered
             if file_id in snap.files
         ]
+
+
+def _distinct(ranked: list[tuple[int, int, Reason]]) -> list[Reason]:
+    """The reasons of one hit, best first, each said once (a tag found by its name and by
+    its meaning is one reason)."""
+    out: list[Reason] = []
+    seen: set[tuple] = set()
+    for _, _, why in sorted(ranked, key=lambda r: r[:2]):
+        key = (why.key, why.get("tag"), why.get("quote"))
+        if key not in seen:
+            seen.add(key)
+            out.append(why)
+    return out

@@ -35,15 +35,27 @@ TEMPLATES = {
     "resume_at": QT_TRANSLATE_NOOP("Reasons", "Resume at {position}"),
     "matches_words": QT_TRANSLATE_NOOP("Reasons", "matches the words: {words}"),
     "similar_meaning": QT_TRANSLATE_NOOP("Reasons", "similar meaning"),
-    "looks_like": QT_TRANSLATE_NOOP("Reasons", "looks like: {tag}"),
+    "looks_like": QT_TRANSLATE_NOOP("Reasons", "on screen: {tag}"),
     "sounds_like": QT_TRANSLATE_NOOP("Reasons", "sounds like: {tag}"),
     "tagged": QT_TRANSLATE_NOOP("Reasons", "tagged: {tag}"),
+    "says": QT_TRANSLATE_NOOP("Reasons", 'says: "{quote}"'),
+    "says_at": QT_TRANSLATE_NOOP("Reasons", 'at {at}: "{quote}"'),
+    "shows_text": QT_TRANSLATE_NOOP("Reasons", 'on screen: "{quote}"'),
+    "shows_text_at": QT_TRANSLATE_NOOP("Reasons", 'on screen at {at}: "{quote}"'),
+    "is_kind": QT_TRANSLATE_NOOP("Reasons", "kind: {kind}"),
     "looks_alike": QT_TRANSLATE_NOOP("Reasons", "looks alike"),
     "sounds_alike": QT_TRANSLATE_NOOP("Reasons", "sounds alike"),
     "similar_sound": QT_TRANSLATE_NOOP("Reasons", "similar in sound"),
     "similar_words": QT_TRANSLATE_NOOP("Reasons", "similar words"),
     "similar_content": QT_TRANSLATE_NOOP("Reasons", "similar content"),
     "similar": QT_TRANSLATE_NOOP("Reasons", "similar"),
+}
+#: The kinds a kind query names (``is_kind``), as the reason shows them.
+KINDS = {
+    "music": QT_TRANSLATE_NOOP("Reasons", "music"),
+    "speech": QT_TRANSLATE_NOOP("Reasons", "speech"),
+    "sound": QT_TRANSLATE_NOOP("Reasons", "sound effect"),
+    "video": QT_TRANSLATE_NOOP("Reasons", "video"),
 }
 #: Between two reasons on one line, and between the items of a list (tags, words).
 SEPARATOR = QT_TRANSLATE_NOOP("Reasons", "; ")
@@ -68,7 +80,10 @@ def _one(reason: Reason) -> str:
     template = TEMPLATES.get(template_key(reason))
     if template is None:  # a key from a newer core: better its name than nothing
         return reason.key.replace("_", " ")
-    return _tr(template).format_map(_Blank(fields(reason, tag_text, _tr(COMMA))))
+    args = fields(reason, tag_text, _tr(COMMA))
+    if reason.key == "is_kind" and args.get("kind") in KINDS:
+        args["kind"] = _tr(KINDS[args["kind"]])
+    return _tr(template).format_map(_Blank(args))
 
 
 def tr_reason(why: Reason | Iterable[Reason] | None) -> str:

@@ -164,6 +164,15 @@ class Files(Table):
                 (category, content_id, category),
             ).rowcount
 
+    def in_category(self, category: str, limit: int) -> list[int]:
+        """Ids of available media files of this category, newest first (a kind query)."""
+        rows = self._reader(None).execute(
+            "SELECT id FROM files WHERE status = 'media' AND available = 1 AND category = ? "
+            "ORDER BY added_at DESC, id DESC LIMIT ?",
+            (category, limit),
+        )
+        return [r[0] for r in rows]
+
     # -- the scanner's writes ----------------------------------------------------------------
 
     def known_in_folder(self, folder_id: int) -> dict[bytes, KnownFile]:

@@ -193,9 +193,21 @@ def m004_extractor_malfunctions(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE plugins SET malfunction = NULL")
 
 
+def m005_cjk_words(conn: sqlite3.Connection) -> None:
+    """Chinese (and other CJK) text is indexed a character a word (``text_index.indexable``):
+    re-write the documents stored before, so "出口" finds "紧急出口" in them too."""
+    from medialens.store.text_index import CJK, indexable
+
+    rows = conn.execute("SELECT rowid, body FROM text_index").fetchall()
+    for rowid, body in rows:
+        if body and CJK.search(body):
+            conn.execute("UPDATE text_index SET body = ? WHERE rowid = ?", (indexable(body), rowid))
+
+
 MIGRATIONS = [
     m001_initial,
     m002_revision_counter,
     m003_category_and_music_tags,
     m004_extractor_malfunctions,
+    m005_cjk_words,
 ]

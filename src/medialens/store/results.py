@@ -18,6 +18,7 @@ import numpy as np
 
 from medialens.store.records import ResultValues
 from medialens.store.table import Table
+from medialens.store.text_index import indexable
 
 
 class Results(Table):
@@ -62,7 +63,7 @@ class Results(Table):
             if values.text:
                 w.execute(
                     "INSERT INTO text_index (content_id, extractor, body) VALUES (?,?,?)",
-                    (*key, values.text),
+                    (*key, indexable(values.text)),
                 )
             w.execute("DELETE FROM failures WHERE content_id = ? AND extractor = ?", key)
 

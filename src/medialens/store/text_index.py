@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from typing import NamedTuple
 
 from medialens.store.table import Table, marks
+
+# Han, kana and hangul: written without spaces, so FTS5's unicode61 tokenizer would read a
+# whole line of Chinese as one word and "出口" could never match "紧急出口". Each such
+# character is indexed (and queried) as a word of its own; a query of several is a phrase.
+CJK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])")
+
+
+def indexable(text: str) -> str:
+    """``text`` as it is stored in the index: CJK characters spaced apart."""
+    return CJK.sub(r" \1 ", text) if CJK.search(text) else text
 
 
 class TextMatch(NamedTuple):
