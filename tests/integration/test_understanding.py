@@ -134,3 +134,17 @@ def test_duplicates_group_same_content_across_encodings(library):
     assert ["carphone_distorted.mp4", "carphone_pristine.mp4"] in groups
     assert ["Nebula.ogg", "copy of track 3.mp3"] in groups
     assert len(groups) == 2  # nothing else is wrongly grouped
+
+
+def test_gibberish_returns_nothing_at_all(library):
+    lib, _ = library
+    for query in ("vorple quimbix", "snorfblat drazzle", "kzzt wummle froob"):
+        assert lib.search(query, 10) == [], query
+
+
+def test_a_kind_query_returns_only_that_kind(library):
+    lib, _ = library
+    hits = lib.search("songs", 10)
+    assert hits and set(names(hits)) <= set(MUSIC) | {"copy of track 3.mp3"}, names(hits)
+    assert all(render(h.why) == "kind: music" for h in hits)
+    assert set(names(lib.search("my videos", 10))) == set(VIDEO)
