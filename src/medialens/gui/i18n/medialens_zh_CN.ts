@@ -1370,8 +1370,8 @@
         <translation>意思相近</translation>
     </message>
     <message>
-        <source>looks like: {tag}</source>
-        <translation>看起来像：{tag}</translation>
+        <source>on screen: {tag}</source>
+        <translation>画面中：{tag}</translation>
     </message>
     <message>
         <source>sounds like: {tag}</source>
@@ -1380,6 +1380,26 @@
     <message>
         <source>tagged: {tag}</source>
         <translation>标签：{tag}</translation>
+    </message>
+    <message>
+        <source>says: &quot;{quote}&quot;</source>
+        <translation>说：“{quote}”</translation>
+    </message>
+    <message>
+        <source>at {at}: &quot;{quote}&quot;</source>
+        <translation>{at} 处：“{quote}”</translation>
+    </message>
+    <message>
+        <source>on screen: &quot;{quote}&quot;</source>
+        <translation>画面文字：“{quote}”</translation>
+    </message>
+    <message>
+        <source>on screen at {at}: &quot;{quote}&quot;</source>
+        <translation>{at} 处画面文字：“{quote}”</translation>
+    </message>
+    <message>
+        <source>kind: {kind}</source>
+        <translation>类型：{kind}</translation>
     </message>
     <message>
         <source>looks alike</source>
@@ -1404,6 +1424,23 @@
     <message>
         <source>similar</source>
         <translation>相似</translation>
+    </message>
+    <message>
+        <source>music</source>
+        <extracomment>The kinds a kind query names (``is_kind``), as the reason shows them.</extracomment>
+        <translation>音乐</translation>
+    </message>
+    <message>
+        <source>speech</source>
+        <translation>语音</translation>
+    </message>
+    <message>
+        <source>sound effect</source>
+        <translation>音效</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>视频</translation>
     </message>
     <message>
         <source>; </source>

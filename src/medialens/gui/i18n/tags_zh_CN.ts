@@ -5388,5 +5388,45 @@
             <extracomment>music</extracomment>
             <translation>欢快</translation>
         </message>
+        <message>
+            <source>face</source>
+            <extracomment>people</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>close-up face</source>
+            <extracomment>people</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>talking head</source>
+            <extracomment>people</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>person</source>
+            <extracomment>people</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>people</source>
+            <extracomment>people</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>group of people</source>
+            <extracomment>people</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>crowd</source>
+            <extracomment>people</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>people walking</source>
+            <extracomment>people</extracomment>
+            <translation type="unfinished" />
+        </message>
     </context>
 </TS>
