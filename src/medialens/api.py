@@ -40,6 +40,7 @@ __all__ = [
     "TextSegment",
     "CATEGORIES",
     "ScalarsOutput",
+    "FingerprintOutput",
     "Output",
     "ExtractionResult",
     "ExtractionContext",
@@ -153,7 +154,16 @@ class ScalarsOutput:
     names: tuple[str, ...] = ()
 
 
-Output = VectorOutput | TagsOutput | TextOutput | ScalarsOutput
+@dataclass(frozen=True)
+class FingerprintOutput:
+    """The extractor stores perceptual fingerprints of a video's keyframes (API 1.2): 64-bit
+    difference hashes as 16 hex digits in ``data[key]``. Near-duplicate detection compares
+    them, whichever extractor wrote them."""
+
+    key: str = "phash"
+
+
+Output = VectorOutput | TagsOutput | TextOutput | ScalarsOutput | FingerprintOutput
 
 
 @dataclass

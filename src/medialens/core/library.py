@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from medialens.api import FingerprintOutput
 from medialens.core.catalog import Catalog, FileDetails
 from medialens.core.duplicates import Group, find_duplicates
 from medialens.core.errors import LibraryError
@@ -318,4 +319,10 @@ class Library:
         return similar(self.index, self._media(raw).id, n)
 
     def duplicates(self) -> list[Group]:
-        return find_duplicates(self.store, self.index)
+        fingerprints = [
+            (e.name, o.key)
+            for e in self.host.extractors()
+            for o in e.outputs
+            if isinstance(o, FingerprintOutput)
+        ]
+        return find_duplicates(self.store, self.index, fingerprints)
