@@ -110,7 +110,9 @@ def main(argv: list[str]) -> None:
         elif not name.startswith("carphone_distorted"):
             counts["noface_n"] += 1
             counts["face_false"] += has_face
-            wrong += [f"{name}: face {[round(f.score, 2) for f in found.faces]}"] if has_face else []
+            wrong += (
+                [f"{name}: face {[round(f.score, 2) for f in found.faces]}"] if has_face else []
+            )
         if name in PEOPLE:
             counts["person_n"] += 1
             counts["person_hit"] += has_person
@@ -118,9 +120,11 @@ def main(argv: list[str]) -> None:
         else:
             counts["noperson_n"] += 1
             counts["person_false"] += has_person
-            wrong += [f"{name}: {[(b.kind, round(b.score, 2)) for b in found.people]}"] if (
-                has_person and not has_face
-            ) else []
+            wrong += (
+                [f"{name}: {[(b.kind, round(b.score, 2)) for b in found.people]}"]
+                if (has_person and not has_face)
+                else []
+            )
     c = counts
     print(
         f"faces: found in {c['face_hit']}/{c['face_n']} frames that show one, "

@@ -42,7 +42,7 @@ VOCABULARY = (
     "people walking",
 )
 
-CLOSE_UP = 0.25  # face height / frame height: a face filling a quarter of the height or more
+CLOSE_UP = 0.3  # face height / frame height: a face filling 30% of the height or more
 TALKING_HEAD = 0.2  # a frontal face at least this tall in most keyframes: someone facing us
 TALKING_HEAD_WEIGHT = 0.7  # a big face facing the camera, not proof that anyone speaks
 WALKING_WEIGHT = 0.8  # the full-body cascade finds upright people: walking or standing
@@ -78,9 +78,7 @@ def frame_tags(frame: FrameDetections) -> dict[str, float]:
     return {tag: s for tag, s in scores.items() if s > 0}
 
 
-def summarise(
-    frames: Sequence[FrameDetections], times: Sequence[float] = ()
-) -> ExtractionResult:
+def summarise(frames: Sequence[FrameDetections], times: Sequence[float] = ()) -> ExtractionResult:
     """One video's result from its keyframes' detections (pure: no model involved).
 
     A tag scores its best keyframe's confidence, times ``ONE_SIGHTING`` when only one of
@@ -105,7 +103,8 @@ def summarise(
             score *= ONE_SIGHTING
         tags[tag] = round(min(1.0, score), 3)
     keyframes = [
-        [round(float(t), 3), len(f.faces), len(f.people)] for t, f in zip(times, frames, strict=True)
+        [round(float(t), 3), len(f.faces), len(f.people)]
+        for t, f in zip(times, frames, strict=True)
     ]
     return ExtractionResult(
         tags=tags,

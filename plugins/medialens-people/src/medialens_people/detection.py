@@ -158,7 +158,9 @@ def _scaled_grey(cv2, rgb: np.ndarray, pixels: int) -> tuple[np.ndarray, float]:
     small = rgb
     if scale != 1.0:
         size = (round(w * scale), round(h * scale))
-        small = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR)
+        small = cv2.resize(
+            rgb, size, interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR
+        )
     return cv2.equalizeHist(cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)), scale
 
 
@@ -166,7 +168,8 @@ def _run(cascade, grey: np.ndarray, step: float, neighbours: int, min_size) -> l
     boxes, counts = cascade.detectMultiScale2(
         grey, scaleFactor=step, minNeighbors=neighbours, minSize=min_size
     )
-    return list(zip(np.asarray(boxes).reshape(-1, 4).tolist(), np.ravel(counts).tolist()))
+    pairs = zip(np.asarray(boxes).reshape(-1, 4).tolist(), np.ravel(counts).tolist(), strict=True)
+    return list(pairs)
 
 
 def skin_fraction(ycrcb: np.ndarray, box: Box) -> float:
@@ -211,8 +214,12 @@ def _faces(cv2, det: Detectors, rgb: np.ndarray) -> tuple[Box, ...]:
                 x = width - x - w
             found.append(
                 Box(
-                    round(x / scale), round(y / scale), round(w / scale), round(h / scale),
-                    confidence(n), kind,
+                    round(x / scale),
+                    round(y / scale),
+                    round(w / scale),
+                    round(h / scale),
+                    confidence(n),
+                    kind,
                 )
             )
     if not found:
@@ -227,7 +234,14 @@ def _faces(cv2, det: Detectors, rgb: np.ndarray) -> tuple[Box, ...]:
 def _bodies(cv2, det: Detectors, rgb: np.ndarray, faces: tuple[Box, ...]) -> tuple[Box, ...]:
     grey, scale = _scaled_grey(cv2, rgb, BODY_PIXELS)
     bodies = [
-        Box(round(x / scale), round(y / scale), round(w / scale), round(h / scale), confidence(n), "body")
+        Box(
+            round(x / scale),
+            round(y / scale),
+            round(w / scale),
+            round(h / scale),
+            confidence(n),
+            "body",
+        )
         for (x, y, w, h), n in _run(
             det.cascades["body"], grey, BODY_SCALE_STEP, BODY_MIN_NEIGHBOURS, BODY_MIN_SIZE
         )
