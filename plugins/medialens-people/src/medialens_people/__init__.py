@@ -42,7 +42,7 @@ VOCABULARY = (
     "people walking",
 )
 
-CLOSE_UP = 0.3  # face height / frame height: a face filling 30% of the height or more
+CLOSE_UP = 0.35  # face box height / frame height (a box holds the face and some margin)
 TALKING_HEAD = 0.2  # a frontal face at least this tall in most keyframes: someone facing us
 TALKING_HEAD_WEIGHT = 0.7  # a big face facing the camera, not proof that anyone speaks
 WALKING_WEIGHT = 0.8  # the full-body cascade finds upright people: walking or standing

@@ -4,17 +4,18 @@ Plain numpy in, plain dataclasses out, so it can be tested and measured on photo
 a media file. Why these detectors and these numbers: see the plugin's README (measured on
 the scikit-image photos and the keyframes of the real test videos).
 
-* Faces: the frontal cascade (``haarcascade_frontalface_alt2``) and the profile cascade
+* Faces: the frontal cascade (``haarcascade_frontalface_default``) and the profile cascade
   (``haarcascade_profileface``, which only knows faces turned one way, so it also runs on
-  the mirrored frame), on the frame scaled to 320 px on its long side. A candidate is kept
-  when at least ``FACE_MIN_NEIGHBOURS`` overlapping windows agree, and, in a colour
-  frame, when the middle of its box has skin colour: that one check removes most of the
-  cascades' false faces (tree bark, a cartoon rabbit, the pattern on a box).
+  the mirrored frame), on the frame scaled to a fixed number of pixels. A candidate is kept
+  when at least ``FACE_MIN_NEIGHBOURS`` overlapping windows agree and the middle of its box
+  has skin colour: on the measured frames that check removed all 7 false faces (the earth
+  from space, a cartoon rabbit, a tree, a street) and no true one. A grey frame has no
+  colour to check, so there the stricter ``haarcascade_frontalface_alt2`` runs instead and
+  more windows must agree (``GREY_MIN_NEIGHBOURS``).
 * People: every kept face is a person; so is every hit of the full-body cascade
-  (``haarcascade_fullbody``, trained on pedestrians), run on the frame at 480 px, that has
-  no face inside it. HOG's people detector was measured and left out: on these frames it
-  found no person the cascades missed and put as many boxes on rockets and tree trunks
-  as on people.
+  (``haarcascade_fullbody``, trained on pedestrians) that has no face inside it. OpenCV's
+  HOG people detector was measured and left out: it found fewer people on the same frames
+  and put boxes on 8 of 73 people-free ones (a rocket, a logo, a tree trunk).
 """
 
 from __future__ import annotations
@@ -41,13 +42,15 @@ FACE_MIN_SIZE = 24  # px: a face under 11% of the frame's height is not "a face 
 PROFILE_MIN_SIZE = 32
 BODY_MIN_SIZE = (18, 36)  # px: a person 12% of the frame's height; smaller cost 1.3x, found no more
 FACE_MIN_NEIGHBOURS = 3
+GREY_MIN_NEIGHBOURS = 5  # in a grey frame, where skin colour cannot rule a face out
 BODY_MIN_NEIGHBOURS = 4
 SKIN_MIN = 0.3  # fraction of skin-coloured pixels in the middle half of a face box
 GREY_CHROMA = 3.0  # mean |Cr - 128| + |Cb - 128| below this: a grey frame, skin cannot be judged
 FLAT_STD = 2.0  # grey levels: a flat frame (black, a colour card) shows nobody
 
 CASCADES = {
-    "frontal": "haarcascade_frontalface_alt2.xml",
+    "frontal": "haarcascade_frontalface_default.xml",
+    "frontal_grey": "haarcascade_frontalface_alt2.xml",
     "profile": "haarcascade_profileface.xml",
     "body": "haarcascade_fullbody.xml",
 }
@@ -87,8 +90,9 @@ class FrameDetections:
 def confidence(neighbours: int) -> float:
     """A detection's confidence from how many overlapping cascade windows agree.
 
-    ``n / (n + 4)``: 3 windows (the least we keep) give 0.43, 10 give 0.71, 24 (the
-    astronaut's face) 0.86. On the measured frames every false candidate had at most 3.
+    ``n / (n + 4)``: 3 windows (the least kept) give 0.43, 10 give 0.71, 24 give 0.86. It
+    ranks detections; it does not make them true: false faces that the skin check removed
+    had up to 14 windows, so the score is only meaningful after the checks in this module.
     """
     return float(neighbours) / (float(neighbours) + 4.0)
 
@@ -196,37 +200,36 @@ def _merge(boxes: list[Box]) -> tuple[Box, ...]:
     return tuple(kept)
 
 
+def _is_grey(ycrcb: np.ndarray) -> bool:
+    chroma = np.abs(ycrcb[::4, ::4, 1:].astype(np.int16) - 128).sum(axis=-1).mean()
+    return bool(chroma < GREY_CHROMA)
+
+
 def _faces(cv2, det: Detectors, rgb: np.ndarray) -> tuple[Box, ...]:
+    ycrcb = cv2.cvtColor(rgb, cv2.COLOR_RGB2YCrCb)
+    grey_frame = _is_grey(ycrcb)
+    # Skin colour is what rejects most false faces; where it cannot be judged, the stricter
+    # frontal cascade and more agreement stand in for it.
+    frontal = "frontal_grey" if grey_frame else "frontal"
+    neighbours = GREY_MIN_NEIGHBOURS if grey_frame else FACE_MIN_NEIGHBOURS
     grey, scale = _scaled_grey(cv2, rgb, FACE_PIXELS)
     width = grey.shape[1]
-    frontal = (FACE_SCALE_STEP, (FACE_MIN_SIZE, FACE_MIN_SIZE))
-    profile = (PROFILE_SCALE_STEP, (PROFILE_MIN_SIZE, PROFILE_MIN_SIZE))
+    front = (FACE_SCALE_STEP, (FACE_MIN_SIZE, FACE_MIN_SIZE))
+    side = (PROFILE_SCALE_STEP, (PROFILE_MIN_SIZE, PROFILE_MIN_SIZE))
     mirror = np.ascontiguousarray(grey[:, ::-1])
     passes = [
-        ("frontal", grey, False, frontal),
-        ("profile", grey, False, profile),
-        ("profile", mirror, True, profile),
+        (frontal, grey, False, front),
+        ("profile", grey, False, side),
+        ("profile", mirror, True, side),
     ]
     found: list[Box] = []
     for kind, image, mirrored, (step, size) in passes:
-        for (x, y, w, h), n in _run(det.cascades[kind], image, step, FACE_MIN_NEIGHBOURS, size):
+        for (x, y, w, h), n in _run(det.cascades[kind], image, step, neighbours, size):
             if mirrored:
                 x = width - x - w
-            found.append(
-                Box(
-                    round(x / scale),
-                    round(y / scale),
-                    round(w / scale),
-                    round(h / scale),
-                    confidence(n),
-                    kind,
-                )
-            )
-    if not found:
-        return ()
-    ycrcb = cv2.cvtColor(rgb, cv2.COLOR_RGB2YCrCb)
-    chroma = np.abs(ycrcb[::4, ::4, 1:].astype(np.int16) - 128).sum(axis=-1).mean()
-    if chroma >= GREY_CHROMA:  # a colour frame: a face must have skin colour
+            box = (round(x / scale), round(y / scale), round(w / scale), round(h / scale))
+            found.append(Box(*box, confidence(n), "profile" if kind == "profile" else "frontal"))
+    if not grey_frame:
         found = [b for b in found if skin_fraction(ycrcb, b) >= SKIN_MIN]
     return _merge(found)
 
