@@ -31,7 +31,7 @@ from medialens_people import detection  # noqa: E402
 PHOTOS = [
     "astronaut", "camera", "chelsea", "coffee", "rocket", "brick", "cell", "coins", "grass",
     "gravel", "horse", "hubble_deep_field", "immunohistochemistry", "logo", "microaneurysms",
-    "moon", "page", "retina", "text", "clock", "colorwheel", "cat",
+    "moon", "page", "retina", "text", "clock", "colorwheel",
 ]  # fmt: skip
 VIDEOS = [
     "carphone_pristine.mp4", "carphone_distorted.mp4", "vtest.avi", "earth.mp4",

@@ -15,7 +15,7 @@ the scikit-image photos and the keyframes of the real test videos).
 * People: every kept face is a person; so is every hit of the full-body cascade
   (``haarcascade_fullbody``, trained on pedestrians) that has no face inside it. OpenCV's
   HOG people detector was measured and left out: it found fewer people on the same frames
-  and put boxes on 8 of 73 people-free ones (a rocket, a logo, a tree trunk).
+  and put boxes on 8 of 72 people-free ones (a rocket, a logo, a tree trunk).
 """
 
 from __future__ import annotations
