@@ -2835,7 +2835,7 @@
         </message>
         <message>
             <source>French horn</source>
-            <extracomment>vision</extracomment>
+            <extracomment>vision, sounds</extracomment>
             <translation>圆号</translation>
         </message>
         <message>
@@ -5004,6 +5004,2646 @@
             <translation>卫生纸</translation>
         </message>
         <message>
+            <source>face</source>
+            <extracomment>people</extracomment>
+            <translation>人脸</translation>
+        </message>
+        <message>
+            <source>close-up face</source>
+            <extracomment>people</extracomment>
+            <translation>面部特写</translation>
+        </message>
+        <message>
+            <source>talking head</source>
+            <extracomment>people</extracomment>
+            <translation>对镜头说话的人</translation>
+        </message>
+        <message>
+            <source>person</source>
+            <extracomment>people</extracomment>
+            <translation>人物</translation>
+        </message>
+        <message>
+            <source>people</source>
+            <extracomment>people</extracomment>
+            <translation>多人</translation>
+        </message>
+        <message>
+            <source>group of people</source>
+            <extracomment>people</extracomment>
+            <translation>一群人</translation>
+        </message>
+        <message>
+            <source>crowd</source>
+            <extracomment>people</extracomment>
+            <translation>人群</translation>
+        </message>
+        <message>
+            <source>people walking</source>
+            <extracomment>people</extracomment>
+            <translation>行走的人</translation>
+        </message>
+        <message>
+            <source>Speech</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Child speech, kid speaking</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Conversation</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Narration, monologue</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Babbling</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Speech synthesizer</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shout</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bellow</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whoop</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Yell</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Children shouting</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Screaming</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whispering</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Laughter</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Baby laughter</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Giggle</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Snicker</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Belly laugh</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chuckle, chortle</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Crying, sobbing</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Baby cry, infant cry</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whimper</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wail, moan</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sigh</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Singing</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choir</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Yodeling</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chant</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mantra</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Child singing</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Synthetic singing</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rapping</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Humming</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Groan</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grunt</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whistling</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Breathing</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wheeze</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Snoring</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gasp</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pant</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Snort</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cough</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Throat clearing</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sneeze</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sniff</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shuffle</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Walk, footsteps</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chewing, mastication</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Biting</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gargling</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stomach rumble</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Burping, eructation</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hiccup</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fart</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hands</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finger snapping</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clapping</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Heart sounds, heartbeat</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Heart murmur</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cheering</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Applause</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chatter</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Crowd</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hubbub, speech noise, speech babble</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Children playing</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Animal</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Domestic animals, pets</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dog</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bark</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Yip</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Howl</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bow-wow</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Growling</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whimper (dog)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cat</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Purr</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Meow</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hiss</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Caterwaul</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Livestock, farm animals, working animals</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Horse</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clip-clop</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Neigh, whinny</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cattle, bovinae</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Moo</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cowbell</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pig</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Oink</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Goat</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bleat</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sheep</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fowl</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chicken, rooster</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cluck</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Crowing, cock-a-doodle-doo</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Turkey</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gobble</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Duck</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quack</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Goose</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Honk</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wild animals</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Roaring cats (lions, tigers)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Roar</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bird</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bird vocalization, bird call, bird song</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chirp, tweet</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Squawk</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pigeon, dove</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coo</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Crow</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Caw</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Owl</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hoot</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bird flight, flapping wings</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Canidae, dogs, wolves</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rodents, rats, mice</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mouse</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Patter</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Insect</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cricket</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mosquito</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fly, housefly</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Buzz</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bee, wasp, etc.</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Frog</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Croak</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Snake</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rattle</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whale vocalization</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Musical instrument</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plucked string instrument</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Guitar</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Electric guitar</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bass guitar</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Acoustic guitar</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Steel guitar, slide guitar</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tapping (guitar technique)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Strum</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Banjo</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sitar</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mandolin</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zither</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ukulele</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keyboard (musical)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Piano</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Electric piano</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Organ</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Electronic organ</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hammond organ</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Synthesizer</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sampler</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Harpsichord</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Percussion</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drum kit</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drum machine</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drum</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Snare drum</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rimshot</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drum roll</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bass drum</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Timpani</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tabla</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cymbal</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hi-hat</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wood block</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tambourine</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rattle (instrument)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Maraca</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gong</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tubular bells</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mallet percussion</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Marimba, xylophone</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Glockenspiel</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Vibraphone</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Steelpan</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orchestra</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Brass instrument</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Trumpet</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Trombone</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bowed string instrument</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>String section</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Violin, fiddle</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pizzicato</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cello</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Double bass</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wind instrument, woodwind instrument</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Flute</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saxophone</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clarinet</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Harp</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bell</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Church bell</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Jingle bell</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bicycle bell</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tuning fork</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chime</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wind chime</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change ringing (campanology)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Harmonica</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Accordion</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bagpipes</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Didgeridoo</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shofar</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Theremin</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Singing bowl</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scratching (performance technique)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pop music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hip hop music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Beatboxing</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rock music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Heavy metal</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Punk rock</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grunge</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Progressive rock</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rock and roll</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Psychedelic rock</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rhythm and blues</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Soul music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reggae</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Country</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Swing music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bluegrass</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Funk</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folk music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Middle Eastern music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Jazz</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disco</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Classical music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opera</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Electronic music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>House music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Techno</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dubstep</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drum and bass</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Electronica</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Electronic dance music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ambient music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Trance music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Music of Latin America</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Salsa music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Flamenco</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Blues</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Music for children</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New-age music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Vocal music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A capella</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Music of Africa</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Afrobeat</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Christian music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gospel music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Music of Asia</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Carnatic music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Music of Bollywood</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ska</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Traditional music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Independent music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Song</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Background music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Theme music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Jingle (music)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Soundtrack music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lullaby</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Video game music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Christmas music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dance music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wedding music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Happy music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sad music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tender music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exciting music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Angry music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scary music</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wind</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rustling leaves</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wind noise (microphone)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Thunderstorm</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Thunder</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Water</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rain</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Raindrop</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rain on surface</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stream</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waterfall</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ocean</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waves, surf</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Steam</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gurgling</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fire</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Crackle</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Vehicle</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Boat, Water vehicle</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sailboat, sailing ship</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rowboat, canoe, kayak</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Motorboat, speedboat</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ship</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Motor vehicle (road)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Car</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Vehicle horn, car horn, honking</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Toot</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Car alarm</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Power windows, electric windows</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Skidding</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tire squeal</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Car passing by</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Race car, auto racing</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Truck</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Air brake</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Air horn, truck horn</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reversing beeps</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ice cream truck, ice cream van</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bus</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Emergency vehicle</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Police car (siren)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ambulance (siren)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fire engine, fire truck (siren)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Motorcycle</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Traffic noise, roadway noise</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rail transport</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Train</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Train whistle</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Train horn</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Railroad car, train wagon</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Train wheels squealing</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Subway, metro, underground</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Aircraft</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Aircraft engine</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Jet engine</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Propeller, airscrew</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Helicopter</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fixed-wing aircraft, airplane</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bicycle</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Skateboard</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Engine</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Light engine (high frequency)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dental drill, dentist's drill</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lawn mower</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chainsaw</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Medium engine (mid frequency)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Heavy engine (low frequency)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Engine knocking</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Engine starting</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Idling</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Accelerating, revving, vroom</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Door</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Doorbell</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ding-dong</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sliding door</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Slam</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Knock</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tap</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Squeak</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cupboard open or close</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drawer open or close</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dishes, pots, and pans</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cutlery, silverware</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chopping (food)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Frying (food)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Microwave oven</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Blender</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Water tap, faucet</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sink (filling or washing)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bathtub (filling or washing)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hair dryer</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Toilet flush</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Toothbrush</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Electric toothbrush</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Vacuum cleaner</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zipper (clothing)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keys jangling</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coin (dropping)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scissors</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Electric shaver, electric razor</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shuffling cards</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Typing</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Typewriter</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Computer keyboard</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Writing</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Alarm</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Telephone</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Telephone bell ringing</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ringtone</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Telephone dialing, DTMF</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dial tone</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Busy signal</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Alarm clock</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Siren</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Civil defense siren</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Buzzer</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Smoke detector, smoke alarm</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fire alarm</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Foghorn</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whistle</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Steam whistle</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mechanisms</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ratchet, pawl</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clock</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tick</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tick-tock</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gears</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pulleys</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sewing machine</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mechanical fan</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Air conditioning</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cash register</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Printer</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Camera</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Single-lens reflex camera</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tools</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hammer</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Jackhammer</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sawing</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filing (rasp)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sanding</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Power tool</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drill</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Explosion</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gunshot, gunfire</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Machine gun</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fusillade</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Artillery fire</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cap gun</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fireworks</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Firecracker</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Burst, pop</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Eruption</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Boom</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wood</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chop</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Splinter</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Crack</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Glass</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chink, clink</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shatter</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Liquid</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Splash, splatter</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Slosh</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Squish</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drip</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pour</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Trickle, dribble</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gush</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fill (with liquid)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Spray</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pump (liquid)</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stir</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Boiling</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sonar</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Arrow</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whoosh, swoosh, swish</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Thump, thud</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Thunk</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Electronic tuner</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Effects unit</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chorus effect</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Basketball bounce</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bang</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Slap, smack</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whack, thwack</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Smash, crash</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Breaking</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bouncing</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whip</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Flap</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scratch</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scrape</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rub</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Roll</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Crushing</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Crumpling, crinkling</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tearing</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Beep, bleep</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ping</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ding</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clang</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Squeal</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Creak</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rustle</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whir</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clatter</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sizzle</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clicking</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clickety-clack</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rumble</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plop</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Jingle, tinkle</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hum</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zing</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Boing</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Crunch</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Silence</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sine wave</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Harmonic</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chirp tone</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sound effect</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pulse</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Inside, small room</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Inside, large room or hall</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Inside, public space</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outside, urban or manmade</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outside, rural or natural</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reverberation</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Echo</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Noise</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Environmental noise</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Static</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mains hum</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Distortion</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sidetone</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cacophony</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>White noise</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pink noise</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Throbbing</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Vibration</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Television</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Radio</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Field recording</source>
+            <extracomment>sounds</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>guitar</source>
             <extracomment>music</extracomment>
             <translation>吉他</translation>
@@ -5387,46 +8027,6 @@
             <source>happy</source>
             <extracomment>music</extracomment>
             <translation>欢快</translation>
-        </message>
-        <message>
-            <source>face</source>
-            <extracomment>people</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>close-up face</source>
-            <extracomment>people</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>talking head</source>
-            <extracomment>people</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>person</source>
-            <extracomment>people</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>people</source>
-            <extracomment>people</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>group of people</source>
-            <extracomment>people</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>crowd</source>
-            <extracomment>people</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>people walking</source>
-            <extracomment>people</extracomment>
-            <translation type="unfinished" />
         </message>
     </context>
 </TS>
