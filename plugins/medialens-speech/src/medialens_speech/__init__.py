@@ -1,0 +1,163 @@
+"""Medialens plugin: what is said in audio files and videos, transcribed by Whisper.
+
+faster-whisper runs OpenAI's Whisper on CTranslate2 (no torch), with the models shipped in
+PyPI packages (MODEL_PROVENANCE.md). The transcript is a text that search quotes ("says:
+'your message has been saved'"), timed segments the player can jump to, and the spoken
+language. It transcribes speech, not music: the ``sounds`` extractor's speech share skips
+files with no voice at all, its speech spans (or, without it, Silero's voice detector)
+choose the stretches Whisper reads, and segments Whisper is unsure of are dropped.
+The model loads on the first ``extract()``, never at import or in a hook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+
+import numpy as np
+
+from medialens.api import (
+    ExtractionContext,
+    ExtractionResult,
+    Setting,
+    TextOutput,
+    hookimpl,
+)
+from medialens_speech import models
+from medialens_speech.decode import SAMPLE_RATE, Piece, mask_outside, stream_pieces
+from medialens_speech.transcript import BEAM_SIZE, Transcript, transcribe
+
+__all__ = [
+    "MEDIALENS_API",
+    "SpeechExtractor",
+    "speech_spans",
+    "medialens_extractors",
+    "medialens_settings",
+]
+
+MEDIALENS_API = "1.2"  # TextOutput(meaning), segments, language
+
+LONG_FILE_SECONDS = 600.0  # past this ctx.audio() gives excerpts (API docs): decode it here
+MIN_SPEECH_SHARE = 0.01  # below this the sounds extractor heard no voice (README)
+MIN_SPEECH_SECONDS = 0.5  # ...or less voice than one short word
+# An hour of continuous speech costs ~6 min of CPU with base on 2 threads (README); this
+# leaves room for that on a machine busy with other extractions, and still stops a runaway.
+TIMEOUT = 3600.0
+
+
+def speech_spans(
+    sounds: ExtractionResult | None, duration: float
+) -> tuple[bool, list[list[float]] | None]:
+    """What the ``sounds`` extractor says about voice: (any speech?, spans or None).
+
+    Without a sounds result, or one without speech figures, there may be speech anywhere
+    (True, None): the voice detector alone decides. Spans of a file over ten minutes are
+    used only when the result says they cover the whole file (``spans_cover_file``), since
+    an extractor reading ``ctx.audio()`` heard only excerpts of it.
+    """
+    if sounds is None:
+        return True, None
+    data: Mapping[str, object] = sounds.data or {}
+    share = data.get("speech_share")
+    raw = data.get("speech_spans")
+    spans: list[list[float]] | None = None
+    if isinstance(raw, Sequence) and not isinstance(raw, str):
+        spans = [[float(s), float(e)] for s, e in raw if float(e) > float(s)]  # type: ignore[misc]
+    if isinstance(share, int | float) and share < MIN_SPEECH_SHARE:
+        return False, []
+    if spans is not None and isinstance(share, int | float):
+        if sum(e - s for s, e in spans) < MIN_SPEECH_SECONDS:
+            return False, []
+    if spans is not None and duration > LONG_FILE_SECONDS and not data.get("spans_cover_file"):
+        spans = None
+    return True, spans
+
+
+class SpeechExtractor:
+    """A timed transcript and the spoken language of audio files and the sound of videos."""
+
+    name = "speech"
+    version = "1.0"
+    kinds = frozenset({"audio", "video"})
+    requires: tuple[str, ...] = ("sounds",)
+    outputs = (TextOutput(meaning="said"),)
+    timeout = TIMEOUT
+
+    def __init__(self, beam_size: int = BEAM_SIZE) -> None:
+        self.beam_size = beam_size
+
+    def extract(self, ctx: ExtractionContext) -> ExtractionResult:
+        duration = float(ctx.file.duration or 0.0)
+        any_speech, spans = speech_spans(ctx.result("sounds"), duration)
+        if not any_speech:
+            return ExtractionResult(data={"no_speech": True})
+        name = str(ctx.settings.get("model", models.DEFAULT_MODEL))
+        pieces = self._pieces(ctx, duration, spans)
+        first = next(pieces, None)
+        if first is None:  # no audio stream, or nothing left to read
+            return ExtractionResult()
+        ctx.check_cancelled()
+        model = models.load(name, ctx.cache_dir)
+        found = transcribe(
+            model,
+            _chain(first, pieces),
+            beam_size=self.beam_size,
+            check_cancelled=ctx.check_cancelled,
+        )
+        return _result(found, name)
+
+    def _pieces(
+        self, ctx: ExtractionContext, duration: float, spans: list[list[float]] | None
+    ) -> Iterator[Piece]:
+        if duration > LONG_FILE_SECONDS:
+            yield from stream_pieces(
+                ctx.file.path, spans, duration=duration, check_cancelled=ctx.check_cancelled
+            )
+            return
+        samples = np.asarray(ctx.audio(SAMPLE_RATE), dtype=np.float32).reshape(-1)
+        if len(samples) < SAMPLE_RATE // 10:
+            return
+        if spans is not None:
+            samples = mask_outside(samples, 0.0, spans)
+        if float(np.abs(samples).max()) < 1e-4:  # silence (-80 dBFS): no voice to detect
+            return
+        yield Piece(0.0, samples)
+
+
+def _chain(first: Piece, rest: Iterator[Piece]) -> Iterator[Piece]:
+    yield first
+    yield from rest
+
+
+def _result(found: Transcript, model_name: str) -> ExtractionResult:
+    data: dict[str, object] = {"model": model_name}
+    if found.language_probability is not None:
+        data["language_probability"] = round(found.language_probability, 3)
+    if found.dropped:
+        data["dropped_segments"] = found.dropped
+    if not found.segments:
+        return ExtractionResult(data=data)
+    return ExtractionResult(
+        text=found.text, segments=found.segments, language=found.language, data=data
+    )
+
+
+@hookimpl
+def medialens_extractors() -> list[SpeechExtractor]:
+    return [SpeechExtractor()]
+
+
+@hookimpl
+def medialens_settings() -> list[Setting]:
+    return [
+        Setting(
+            "model",
+            "Speech model",
+            "choice",
+            models.DEFAULT_MODEL,
+            choices=models.MODEL_NAMES,
+            help=(
+                "tiny.en: English only, fastest. base: 99 languages (Chinese among them) and "
+                "the spoken language named, fewer wrong words, about 3 times the time."
+            ),
+        )
+    ]
