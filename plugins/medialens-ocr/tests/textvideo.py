@@ -151,16 +151,30 @@ def _draw(image: Image.Image, texts: Sequence[Text]) -> Image.Image:
         elif item.style == "overlay":
             x, y = int(w * item.at[0]), int(h * item.at[1])
             stroke = max(2, item.size // 16)
-            draw.text((x, y), item.text, font=f, fill=item.colour, stroke_width=stroke,
-                      stroke_fill=(0, 0, 0))
+            draw.text(
+                (x, y),
+                item.text,
+                font=f,
+                fill=item.colour,
+                stroke_width=stroke,
+                stroke_fill=(0, 0, 0),
+            )
         elif item.style == "sign":
             x, y = int(w * item.at[0]), int(h * item.at[1])
             pad = item.size // 2
             draw.rounded_rectangle(
                 (x - pad, y - pad + top, x + tw + pad, y + th + pad + top),
-                radius=pad // 2, fill=(235, 235, 225), outline=(40, 40, 40), width=3,
+                radius=pad // 2,
+                fill=(235, 235, 225),
+                outline=(40, 40, 40),
+                width=3,
             )
-            draw.text((x, y), item.text, font=f, fill=item.colour if item.colour != (255, 255, 255) else (20, 30, 90))
+            draw.text(
+                (x, y),
+                item.text,
+                font=f,
+                fill=item.colour if item.colour != (255, 255, 255) else (20, 30, 90),
+            )
         elif item.style == "title":
             x, y = (w - tw) // 2, int(h * item.at[1])
             draw.text((x, y), item.text, font=f, fill=item.colour)

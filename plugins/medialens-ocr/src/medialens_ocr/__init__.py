@@ -26,6 +26,7 @@ from medialens_ocr.text import (
     choose_frames,
     keep_lines,
     language,
+    layout,
     probe_score,
     summarise,
 )
@@ -85,11 +86,13 @@ class OcrExtractor:
             img = usable(kf.image)
             if img is not None:
                 frames.append((kf, img))
-        scores = []
+        scores, layouts = [], []
         for _, img in frames:
             ctx.check_cancelled()
-            scores.append(probe_score(engine.probe(img), img.shape[0]))
-        chosen = choose_frames(scores, budget)
+            boxes = engine.probe(img)
+            scores.append(probe_score(boxes, img.shape[0]))
+            layouts.append(layout(boxes, img.shape[0]))
+        chosen = choose_frames(scores, budget, layouts)
         read: list[FrameText] = []
         for i in chosen:
             ctx.check_cancelled()
@@ -99,7 +102,10 @@ class OcrExtractor:
         return summarise(
             read,
             {
-                "probed": [[round(float(kf.time), 3), round(s, 1)] for (kf, _), s in zip(frames, scores, strict=True)],
+                "probed": [
+                    [round(float(kf.time), 3), round(s, 1)]
+                    for (kf, _), s in zip(frames, scores, strict=True)
+                ],
                 "read": [round(float(frames[i][0].time), 3) for i in chosen],
                 "min_score": min_score,
                 "model": MODEL,

@@ -147,7 +147,9 @@ def probe(image: np.ndarray) -> list[Line]:
     boxes, scores = getattr(out, "boxes", None), getattr(out, "scores", None)
     if boxes is None or scores is None:
         return []
-    return [Line("", float(s), np.asarray(b, np.float32)) for b, s in zip(boxes, scores, strict=True)]
+    return [
+        Line("", float(s), np.asarray(b, np.float32)) for b, s in zip(boxes, scores, strict=True)
+    ]
 
 
 def read(image: np.ndarray) -> list[Line]:
