@@ -48,9 +48,8 @@ _FONTS = {
 
 
 def fonts_available() -> bool:
-    return all(p.is_file() for p in _FONTS.values() if "serif" not in p.name.lower()) and (
-        _FONTS["cjk"].is_file()
-    )
+    """Whether the TrueType fonts the scenes are drawn in are installed."""
+    return all(p.is_file() for p in _FONTS.values())
 
 
 def font(name: str, size: int) -> ImageFont.FreeTypeFont:
