@@ -142,8 +142,10 @@ def rss():
 import rapidocr.main, onnxruntime
 from medialens_ocr import engine
 before = rss()
-img = np.random.default_rng(0).integers(0, 255, (360, 640, 3), dtype=np.uint8)
-engine.probe(img); engine.read(img)
+import textvideo
+from test_ocr_engine import drawn
+img = drawn(textvideo, [("Memory with both engines", "sans"), ("内存", "cjk")])
+engine.probe(img); assert len(engine.read(img)) == 2  # the recogniser is loaded too
 print(before, rss())
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
