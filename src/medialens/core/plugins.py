@@ -51,7 +51,18 @@ EMBEDDER_SETTING = "text_embedder"
 _REQUIRED = ("name", "version", "kinds", "requires", "outputs", "timeout", "extract")
 # The plugin packages shipped with the app (plugins/ in the source tree): installed from
 # their own distributions, but not third-party.
-BUNDLED_DISTRIBUTIONS = frozenset({"medialens-vision", "medialens-music", "medialens-text"})
+BUNDLED_DISTRIBUTIONS = frozenset(
+    {
+        "medialens-vision",
+        "medialens-music",
+        "medialens-text",
+        "medialens-sounds",
+        "medialens-speech",
+        "medialens-ocr",
+        "medialens-people",
+        "medialens-multilingual",
+    }
+)
 
 
 def _normalized(name: str) -> str:

@@ -67,7 +67,7 @@ class SoundsExtractor:
         # The vocabulary is a small text file, not the model: reading it here stays cheap.
         self.outputs = (
             TagsOutput(vocabulary=labels(), meaning="heard"),
-            VectorOutput("sounds", len(labels()), modality="audio"),
+            VectorOutput("sounds", len(labels()), modality="sound events"),
         )
 
     def extract(self, ctx: ExtractionContext) -> ExtractionResult:
