@@ -190,7 +190,9 @@ def stream_pieces(
             return
         stream.thread_type = "AUTO"
         if spans is None:
-            yield from _pieces(_decode(container, stream, 0.0, None, check_cancelled), 0.0, max_seconds)
+            yield from _pieces(
+                _decode(container, stream, 0.0, None, check_cancelled), 0.0, max_seconds
+            )
             return
         time_base = stream.time_base
         offset = float(stream.start_time * time_base) if stream.start_time and time_base else 0.0

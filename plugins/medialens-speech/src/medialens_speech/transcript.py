@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from medialens.api import TextSegment
-
 from medialens_speech.decode import SAMPLE_RATE, Piece
 
 __all__ = [
