@@ -280,6 +280,10 @@ class TextEmbedder(Protocol):
     Returned by the ``medialens_text_embedder()`` hook. The vectors must be in the
     same space as the ``VectorOutput`` the same plugin stores under ``vector_name``
     for each file's text, so a query can be compared with files directly.
+
+    API 1.2: an embedder may set ``multilingual = True`` when queries in any language meet
+    the same space (a Chinese query near English tags). Search then sends a query written
+    in Chinese, Japanese or Korean to it whenever the embedder in use is not multilingual.
     """
 
     name: str

@@ -178,6 +178,7 @@ class PluginHost:
         self._embedder: TextEmbedder | None = None
         self._embedder_plugin: str | None = None
         self._embedder_loaded = False
+        self._multilingual: TextEmbedder | None = None
         self.tracer = PluginTracer.from_env()  # MEDIALENS_TRACE_PLUGINS=1
         self.tracer.install(self.pm)
         self.settings = PluginSettings(store)
@@ -384,6 +385,10 @@ class PluginHost:
                 )
                 if plugin is not None:
                     self._embedder, self._embedder_plugin = offered[plugin], plugin
+                self._multilingual = next(
+                    (e for e in offered.values() if getattr(e, "multilingual", False) is True),
+                    None,
+                )
                 for record in self.records.values():
                     embedder = offered.get(record.name)
                     record.embedder = None if embedder is None else str(embedder.name)
@@ -394,6 +399,13 @@ class PluginHost:
         """Every plugin as JSON, with which text embedder is used (``plugins list``)."""
         self.text_embedder()
         return [r.as_json() for r in self.records.values()]
+
+    def multilingual_embedder(self) -> TextEmbedder | None:
+        """An active plugin's embedder that reads any language (``multilingual = True``,
+        API 1.2), for queries the embedder in use cannot read; None when none is offered."""
+        self.text_embedder()
+        with self._lock:
+            return self._multilingual
 
     def text_embedder_plugin(self) -> str | None:
         """The plugin whose embedder :meth:`text_embedder` uses, or None."""

@@ -109,6 +109,7 @@ class E5Embedder:
 
     name = "e5-small"
     dim = DIM
+    multilingual = True  # API 1.2: search sends it the queries written in Chinese
     vector_name = VECTOR
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
