@@ -80,9 +80,11 @@ def _embed(texts: Sequence[str], is_query: bool) -> np.ndarray:
 def embed_queries(texts: Sequence[str]) -> np.ndarray:
     """L2-normalised float32 ``[len(texts), 384]``, each text prefixed ``query: ``.
 
-    For search queries, and for tag names: a tag name is as short as a query, and
-    "query: " on both sides is what E5 recommends for symmetric matching (measured in
-    the README: it separates true tag matches from nonsense better than "passage: ").
+    For search queries, and for tag names: search embeds both through the same call, a tag
+    name is as short as a query, and "query: " on both sides is what E5 recommends for
+    symmetric matching. Measured on 1597 tag names (README): it ranks the right tag first
+    more often than "passage: " tags (English queries 0.75 against 0.70, Chinese 0.56
+    against 0.49).
     """
     return _embed(texts, True)
 
