@@ -23,7 +23,13 @@ from medialens.api import (
     hookimpl,
 )
 from medialens_speech import models
-from medialens_speech.decode import SAMPLE_RATE, Piece, mask_outside, stream_pieces
+from medialens_speech.decode import (
+    PIECE_SECONDS,
+    SAMPLE_RATE,
+    Piece,
+    mask_outside,
+    stream_pieces,
+)
 from medialens_speech.transcript import BEAM_SIZE, Transcript, transcribe
 
 __all__ = [
@@ -39,37 +45,53 @@ MEDIALENS_API = "1.2"  # TextOutput(meaning), segments, language
 LONG_FILE_SECONDS = 600.0  # past this ctx.audio() gives excerpts (API docs): decode it here
 MIN_SPEECH_SHARE = 0.01  # below this the sounds extractor heard no voice (README)
 MIN_SPEECH_SECONDS = 0.5  # ...or less voice than one short word
+# Spans silence what lies outside them only when they are fine-grained: the sounds plugin
+# runs YAMNet on at most 64 patches, so past ~30 s of audio each of its cells stands for
+# seconds of sound, and dialogue over music in a cell it calls music would be lost.
+MAX_SECONDS_PER_PATCH = 1.0
 # An hour of continuous speech costs ~6 min of CPU with base on 2 threads (README); this
 # leaves room for that on a machine busy with other extractions, and still stops a runaway.
 TIMEOUT = 3600.0
 
 
 def speech_spans(
-    sounds: ExtractionResult | None, duration: float
+    sounds: ExtractionResult | None, duration: float, long_file: float = LONG_FILE_SECONDS
 ) -> tuple[bool, list[list[float]] | None]:
     """What the ``sounds`` extractor says about voice: (any speech?, spans or None).
 
     Without a sounds result, or one without speech figures, there may be speech anywhere
-    (True, None): the voice detector alone decides. Spans of a file over ten minutes are
-    used only when the result says they cover the whole file (``spans_cover_file``), since
-    an extractor reading ``ctx.audio()`` heard only excerpts of it.
+    (True, None): the voice detector alone decides. Too little speech gives (False, []).
+    Spans are handed on only when they are fine-grained (``audio_seconds / patches`` at
+    most MAX_SECONDS_PER_PATCH) and, for a file over ten minutes, when the result says they
+    cover the whole file (``spans_cover_file``): an extractor reading ``ctx.audio()``
+    heard only excerpts of it, and its times are the excerpts', not the file's.
     """
     if sounds is None:
         return True, None
     data: Mapping[str, object] = sounds.data or {}
     share = data.get("speech_share")
-    raw = data.get("speech_spans")
-    spans: list[list[float]] | None = None
-    if isinstance(raw, Sequence) and not isinstance(raw, str):
-        spans = [[float(s), float(e)] for s, e in raw if float(e) > float(s)]  # type: ignore[misc]
+    spans = _spans(data.get("speech_spans"))
     if isinstance(share, int | float) and share < MIN_SPEECH_SHARE:
         return False, []
-    if spans is not None and isinstance(share, int | float):
-        if sum(e - s for s, e in spans) < MIN_SPEECH_SECONDS:
-            return False, []
-    if spans is not None and duration > LONG_FILE_SECONDS and not data.get("spans_cover_file"):
+    if spans is not None and sum(e - s for s, e in spans) < MIN_SPEECH_SECONDS:
+        return False, []
+    if spans is not None and duration > long_file and not data.get("spans_cover_file"):
+        spans = None
+    patches, seconds = data.get("patches"), data.get("audio_seconds")
+    numbers = isinstance(patches, int | float) and isinstance(seconds, int | float)
+    if numbers and patches > 0 and seconds / patches > MAX_SECONDS_PER_PATCH:  # type: ignore[operator]
         spans = None
     return True, spans
+
+
+def _spans(raw: object) -> list[list[float]] | None:
+    """``[[start, end], ...]`` seconds as floats, empty spans dropped; None if malformed."""
+    if not isinstance(raw, Sequence) or isinstance(raw, str):
+        return None
+    try:
+        return [[float(s), float(e)] for s, e in raw if float(e) > float(s)]
+    except (TypeError, ValueError):
+        return None
 
 
 class SpeechExtractor:
@@ -82,12 +104,19 @@ class SpeechExtractor:
     outputs = (TextOutput(meaning="said"),)
     timeout = TIMEOUT
 
-    def __init__(self, beam_size: int = BEAM_SIZE) -> None:
+    def __init__(
+        self,
+        beam_size: int = BEAM_SIZE,
+        long_file_seconds: float = LONG_FILE_SECONDS,
+        piece_seconds: float = PIECE_SECONDS,
+    ) -> None:
         self.beam_size = beam_size
+        self.long_file_seconds = long_file_seconds  # past this: decode the track here
+        self.piece_seconds = piece_seconds  # how much of a long track Whisper gets at once
 
     def extract(self, ctx: ExtractionContext) -> ExtractionResult:
         duration = float(ctx.file.duration or 0.0)
-        any_speech, spans = speech_spans(ctx.result("sounds"), duration)
+        any_speech, spans = speech_spans(ctx.result("sounds"), duration, self.long_file_seconds)
         if not any_speech:
             return ExtractionResult(data={"no_speech": True})
         name = str(ctx.settings.get("model", models.DEFAULT_MODEL))
@@ -108,9 +137,13 @@ class SpeechExtractor:
     def _pieces(
         self, ctx: ExtractionContext, duration: float, spans: list[list[float]] | None
     ) -> Iterator[Piece]:
-        if duration > LONG_FILE_SECONDS:
+        if duration > self.long_file_seconds:
             yield from stream_pieces(
-                ctx.file.path, spans, duration=duration, check_cancelled=ctx.check_cancelled
+                ctx.file.path,
+                spans,
+                duration=duration,
+                max_seconds=self.piece_seconds,
+                check_cancelled=ctx.check_cancelled,
             )
             return
         samples = np.asarray(ctx.audio(SAMPLE_RATE), dtype=np.float32).reshape(-1)

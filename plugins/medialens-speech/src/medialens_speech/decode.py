@@ -29,7 +29,7 @@ __all__ = [
 
 SAMPLE_RATE = 16000  # what Whisper was trained on
 PIECE_SECONDS = 300.0  # five minutes: Whisper reads 30-s windows, a piece holds ten of them
-CUT_SEARCH_SECONDS = 20.0  # where the end of a piece is looked for: its last 20 s
+CUT_SEARCH_SECONDS = 20.0  # where the end of a piece is looked for: its last 20 s...
 CUT_FRAME = 0.2  # the quietest 200 ms in that stretch is where the piece ends
 GROUP_GAP = 30.0  # spans closer than this are decoded in one go (a seek costs a keyframe)
 SPAN_PAD = 0.5  # seconds kept either side of a speech span, for the first and last word
@@ -48,9 +48,10 @@ class Piece:
 
 
 def quiet_cut(samples: np.ndarray, rate: int = SAMPLE_RATE) -> int:
-    """Where to end a piece: the middle of its quietest 200 ms in the last 20 s."""
+    """Where to end a piece: the middle of its quietest 200 ms in the last 20 s (in its
+    second half, so a piece is never cut down to a sliver)."""
     frame = max(1, int(CUT_FRAME * rate))
-    lo = max(0, len(samples) - int(CUT_SEARCH_SECONDS * rate))
+    lo = max(len(samples) // 2, len(samples) - int(CUT_SEARCH_SECONDS * rate))
     tail = samples[lo:]
     n = len(tail) // frame
     if n < 2:
