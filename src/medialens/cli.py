@@ -290,7 +290,9 @@ def cmd_search(args) -> int:
     if args.json:
         _print_json(hits)
     elif not hits:
-        print("nothing found")
+        print(
+            f"No file matches {' '.join(args.query)!r}: no words, tag or content is close enough."
+        )
     else:
         for h in hits:
             print(f"{h['score']:.4f}  {h['path']}\n        {h['why']}")

@@ -109,6 +109,35 @@ def test_every_tag_a_bundled_extractor_declares_is_translated(bundled_vocabulary
     assert missing == {}, "run `make i18n`, then translate these tags in tags_zh_CN.ts"
 
 
+def _head(tag: str) -> str:
+    return tag.split(",")[0].strip().casefold()
+
+
+#: One concept named by two models (AudioSet and an ImageNet or music tag): one translation.
+SYNONYMS = {
+    ("Ambient music", "ambient"),
+    ("Cattle, bovinae", "ox"),
+    ("Chainsaw", "chain saw"),
+    ("Dance music", "dance"),
+    ("Drill", "power drill"),
+    ("Electronic music", "electronic"),
+    ("Folk music", "folk"),
+    ("Hair dryer", "hand blower"),
+    ("House music", "house"),
+    ("Microwave oven", "microwave"),
+    ("New-age music", "new age"),
+    ("Pig", "hog"),
+    ("Race car, auto racing", "racer"),
+    ("Rhythm and blues", "r&b"),
+    ("Saxophone", "sax"),
+    ("Single-lens reflex camera", "reflex camera"),
+    ("Soul music", "soul"),
+    ("Steelpan", "steel drum"),
+    ("Synthesizer", "synth"),
+    ("Vacuum cleaner", "vacuum"),
+}
+
+
 def test_tag_translations_are_distinct(bundled_vocabulary):
     """Two tags of one file must not read the same in Chinese (only true synonyms may share)."""
     shared = {"cello", "flute", "harp", "violin"}  # an instrument seen (vision) and heard (music)
@@ -117,7 +146,10 @@ def test_tag_translations_are_distinct(bundled_vocabulary):
     clashes = []
     for tag in bundled_vocabulary:
         text = catalogue.get(tag)
-        if text in seen and not {tag, seen[text]} <= shared:
+        # one concept from two models (AudioSet's "Crowd" and the people plugin's "crowd")
+        same = text in seen and _head(seen[text]) == _head(tag)
+        synonyms = (tag, seen.get(text)) in SYNONYMS or (seen.get(text), tag) in SYNONYMS
+        if text in seen and not same and not synonyms and not {tag, seen[text]} <= shared:
             clashes.append((seen[text], tag, text))
         seen.setdefault(text, tag)
     assert clashes == []

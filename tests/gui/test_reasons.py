@@ -47,7 +47,7 @@ def test_chinese_reasons_keep_titles_and_drop_scores(qapp):
             Reason.of("looks_like", tag="mountain bike", source="vision", score=0.25),
             Reason.of("similar_meaning", score=0.29),
         ]
-        assert tr_reason(hit) == "包含词语：bike；看起来像：山地自行车；意思相近"  # the tag too
+        assert tr_reason(hit) == "包含词语：bike；画面中：山地自行车；意思相近"  # the tag too
         liked = Reason.of("liked_tags", tags=(Tag("mountain bike", "vision"), Tag("zzz", "x")))
         assert tr_reason(liked) == "你常喜欢：山地自行车、zzz"  # an unknown tag stays as it is
     finally:

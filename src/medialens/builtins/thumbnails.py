@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from medialens.api import ExtractionContext, ExtractionResult, Keyframe, hookimpl
+from medialens.api import (
+    ExtractionContext,
+    ExtractionResult,
+    FingerprintOutput,
+    Keyframe,
+    hookimpl,
+)
 from medialens.paths import thumbnail_file
 
 if TYPE_CHECKING:
@@ -48,7 +54,7 @@ class Thumbnails:
     version = "2"
     kinds = frozenset({"audio", "video"})
     requires: tuple[str, ...] = ()
-    outputs = ()
+    outputs = (FingerprintOutput("phash"),)
     timeout = 60.0
 
     def extract(self, ctx: ExtractionContext) -> ExtractionResult:

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -55,13 +56,23 @@ class _UnionFind:
         self.why.setdefault(min(ra, rb), why)
 
 
-def _keyframe_hashes(store: Store, index: IndexSnapshot) -> dict[int, np.ndarray]:
+def _keyframe_hashes(
+    store: Store, index: IndexSnapshot, sources: Sequence[tuple[str, str]]
+) -> dict[int, np.ndarray]:
+    """Each video's keyframe hashes, from every (extractor, data key) that declares them
+    (``FingerprintOutput``); the first source that has a file's hashes wins."""
     hashes: dict[int, np.ndarray] = {}
-    for content_id, data in store.extraction.data_of("thumbnails"):
-        file_id = index.file_of_content.get(content_id)
-        values = json.loads(data).get("phash") or []
-        if file_id is not None and values:
-            hashes[file_id] = np.array([int(h, 16) for h in values], dtype=np.uint64)
+    for extractor, key in sources:
+        for content_id, data in store.extraction.data_of(extractor):
+            file_id = index.file_of_content.get(content_id)
+            if file_id is None or file_id in hashes:
+                continue
+            try:
+                values = [int(h, 16) for h in json.loads(data).get(key) or []]
+            except (TypeError, ValueError, AttributeError):
+                continue  # not hashes: a plugin's bad data must not stop the others
+            if values:
+                hashes[file_id] = np.array(values, dtype=np.uint64)
     return hashes
 
 
@@ -108,7 +119,9 @@ def _audio_pairs(index: IndexSnapshot) -> list[tuple[int, int, float]]:
     return pairs
 
 
-def find_duplicates(store: Store, index: IndexSnapshot) -> list[Group]:
+def find_duplicates(
+    store: Store, index: IndexSnapshot, fingerprints: Sequence[tuple[str, str]] = ()
+) -> list[Group]:
     uf = _UnionFind()
     by_content: dict[str, list[int]] = {}
     for file_id, info in index.files.items():
@@ -116,7 +129,7 @@ def find_duplicates(store: Store, index: IndexSnapshot) -> list[Group]:
     for members in by_content.values():
         for other in members[1:]:
             uf.union(members[0], other, "identical files")
-    for a, b, share in _video_pairs(_keyframe_hashes(store, index)):
+    for a, b, share in _video_pairs(_keyframe_hashes(store, index, fingerprints)):
         uf.union(a, b, f"same pictures ({share:.0%} of keyframes match)")
     for a, b, cosine in _audio_pairs(index):
         uf.union(a, b, f"same sound (audio similarity {cosine:.3f})")

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from medialens.api import FingerprintOutput
 from medialens.core.catalog import Catalog, FileDetails
 from medialens.core.duplicates import Group, find_duplicates
 from medialens.core.errors import LibraryError
@@ -32,6 +33,7 @@ from medialens.core.tags import music_tags
 from medialens.core.taste import TasteModel
 from medialens.paths import DataDirs
 from medialens.store import MUSIC_COLUMNS, FileRecord, Store
+from medialens.store.text_index import CJK
 
 FACTS_VERSION = 1
 """Bump when the music-tag normaliser or the category rules change: the library then
@@ -67,7 +69,7 @@ class Library:
         self.scanner = Scanner(self.store, workers=max(2, self.workers), classifier=self.classifier)
         self.catalog = Catalog(self.store, self.dirs)
         self._index: LibraryIndex | None = None
-        self._searcher: Searcher | None = None
+        self._searchers: dict[str, Searcher] = {}  # "main", and "cjk" for Chinese queries
         self._services_lock = threading.Lock()
         if self.store.setting(_FACTS_SETTING) != FACTS_VERSION:
             self.refresh_facts()
@@ -76,8 +78,8 @@ class Library:
         """Stop search's thread and close the store (the taste model's unsaved updates
         are replayed from the events by whoever loads it next)."""
         with self._services_lock:
-            searcher, self._searcher = self._searcher, None
-        if searcher is not None:
+            searchers, self._searchers = list(self._searchers.values()), {}
+        for searcher in searchers:
             searcher.close()
         self.store.close()
 
@@ -294,28 +296,45 @@ class Library:
         """For you, its sections and shelves, and more like this."""
         return Recommender(self.store, lambda: self.index, self.events, self.taste)
 
-    def searcher(self) -> Searcher:
+    def searcher(self, query: str = "") -> Searcher:
         """The searcher over the current text embedder; a new one (and the old one closed)
-        when a plugin toggle changed which embedder that is."""
+        when a plugin toggle changed which embedder that is.
+
+        A query written in Chinese (or Japanese, Korean) goes to a multilingual embedder
+        when the one in use is not, and one is installed (``TextEmbedder.multilingual``):
+        MiniLM cannot read it, and a multilingual model meets it in English tags' space.
+        """
         embedder = self.host.text_embedder()
+        slot = "main"
+        if CJK.search(query) and not getattr(embedder, "multilingual", False):
+            other = self.host.multilingual_embedder()
+            if other is not None:
+                embedder, slot = other, "cjk"
         index = self.feature_index
         with self._services_lock:
-            old = self._searcher
+            old = self._searchers.get(slot)
             if old is not None and old.embedder is embedder and not old.closed:
                 return old
             meanings = Meanings.of(self.host.all_extractors())
-            new = self._searcher = Searcher(self.store, index, embedder, self.dirs.cache, meanings)
+            new = Searcher(self.store, index, embedder, self.dirs.cache, meanings)
+            self._searchers[slot] = new
         if old is not None:
             old.close()
         return new
 
     def search(self, query: str, n: int = 20) -> list[Hit]:
         """Hybrid keyword + semantic search. Loads the text model on first use."""
-        return self.searcher().search(query, n)
+        return self.searcher(query).search(query, n)
 
     def similar(self, raw: str | os.PathLike, n: int = 10) -> list[Match]:
         """The files most like this one (the one similarity; see :mod:`.similar`)."""
         return similar(self.index, self._media(raw).id, n)
 
     def duplicates(self) -> list[Group]:
-        return find_duplicates(self.store, self.index)
+        fingerprints = [
+            (e.name, o.key)
+            for e in self.host.extractors()
+            for o in e.outputs
+            if isinstance(o, FingerprintOutput)
+        ]
+        return find_duplicates(self.store, self.index, fingerprints)

@@ -36,8 +36,8 @@ DEFAULT = Calibration(tag_floor=0.4, tag_z=3.5, text_floor=0.3, text_z=3.0)
 
 #: Measured per embedder name (``TextEmbedder.name``); see the module docstring.
 CALIBRATIONS: dict[str, Calibration] = {
-    "minilm": Calibration(tag_floor=0.5, tag_z=3.5, text_floor=0.3, text_z=3.0),
-    "e5-small": Calibration(tag_floor=0.82, tag_z=3.0, text_floor=0.8, text_z=2.5),
+    "minilm": Calibration(tag_floor=0.53, tag_z=3.5, text_floor=0.35, text_z=3.0),
+    "e5-small": Calibration(tag_floor=0.89, tag_z=3.0, text_floor=0.84, text_z=3.0),
 }
 
 

@@ -30,7 +30,9 @@ English for the command line and translated by the GUI. The core names no plugin
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -137,7 +139,15 @@ class Hit:
 
 
 class TagEmbeddings:
-    """Embeddings of tag names, computed once per tag and kept on disk between runs."""
+    """Embeddings of tag names, computed once per tag and kept on disk between runs.
+
+    Search embeds the tags files have when it needs them; every other tag the extractors
+    declare (the reference that calibrates what stands out, see :mod:`.relevance`) is
+    embedded by :meth:`warm` on a background thread at low priority, so the first search
+    of a new library does not wait seconds for 1,500 tag names.
+    """
+
+    WARM_BATCH = 16
 
     def __init__(self, embedder: TextEmbedder, cache_dir: Path) -> None:
         self.embedder = embedder
@@ -147,41 +157,107 @@ class TagEmbeddings:
         self._loaded = False
         self._stacked_key: tuple | None = None
         self._stacked = np.zeros((0, embedder.dim), np.float32)
+        self._known_key = -1
+        self._known: tuple[list[str], np.ndarray] = ([], self._stacked)
+        self._warming: threading.Thread | None = None
+        self._stop = threading.Event()
 
     def _file(self) -> Path:
         tag = hashlib.sha1(f"{self.embedder.name}:{self.embedder.dim}".encode()).hexdigest()[:12]
         return self.cache_dir / f"tag-embeddings-{tag}.npz"
 
+    def _load(self) -> None:
+        """Read the saved embeddings once (under the lock)."""
+        if self._loaded:
+            return
+        self._loaded = True
+        try:
+            with np.load(self._file(), allow_pickle=False) as saved:
+                self._vectors = dict(zip(saved["tags"].tolist(), saved["vectors"], strict=True))
+        except (OSError, KeyError, ValueError):
+            self._vectors = {}
+
+    def _add(self, missing: list[str]) -> None:
+        """Embed ``missing`` and save every embedding (under the lock)."""
+        if missing:
+            embedded = guarded_embed(self.embedder, [t.replace("_", " ") for t in missing])
+            self._vectors.update(zip(missing, embedded, strict=True))
+        if not self._vectors:
+            return
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        names = list(self._vectors)
+        np.savez(
+            self._file(),
+            tags=np.array(names),
+            vectors=np.stack([self._vectors[n] for n in names]),
+        )
+
     def get(self, tags: list[str]) -> np.ndarray:
         with self._lock:
-            if not self._loaded:
-                self._loaded = True
-                try:
-                    with np.load(self._file(), allow_pickle=False) as saved:
-                        self._vectors = dict(
-                            zip(saved["tags"].tolist(), saved["vectors"], strict=True)
-                        )
-                except (OSError, KeyError, ValueError):
-                    self._vectors = {}
+            self._load()
             key = (len(self._vectors), tuple(tags)) if len(tags) < 50_000 else None
             if key is not None and key == self._stacked_key:
                 return self._stacked
             missing = [t for t in tags if t not in self._vectors]
             if missing:
-                embedded = guarded_embed(self.embedder, [t.replace("_", " ") for t in missing])
-                self._vectors.update(zip(missing, embedded, strict=True))
-                self.cache_dir.mkdir(parents=True, exist_ok=True)
-                names = list(self._vectors)
-                np.savez(
-                    self._file(),
-                    tags=np.array(names),
-                    vectors=np.stack([self._vectors[n] for n in names]),
-                )
+                self._add(missing)
             if not tags:
                 return np.zeros((0, self.embedder.dim), np.float32)
             stacked = np.stack([self._vectors[t] for t in tags])
             self._stacked_key, self._stacked = (len(self._vectors), tuple(tags)), stacked
             return stacked
+
+    def known(self) -> tuple[list[str], np.ndarray]:
+        """Every tag embedded so far and its vectors (a stable order)."""
+        with self._lock:
+            self._load()
+            if self._known_key != len(self._vectors):
+                names = sorted(self._vectors)
+                matrix = (
+                    np.stack([self._vectors[n] for n in names])
+                    if names
+                    else np.zeros((0, self.embedder.dim), np.float32)
+                )
+                self._known_key, self._known = len(self._vectors), (names, matrix)
+            return self._known
+
+    def warm(self, tags: tuple[str, ...]) -> None:
+        """Embed ``tags`` on a background thread (once), a batch at a time."""
+        with self._lock:
+            if self._warming is not None or not tags:
+                return
+            self._warming = threading.Thread(
+                target=self._warm, args=(tags,), name="medialens-tag-embeddings", daemon=True
+            )
+        self._warming.start()
+
+    def stop(self) -> None:
+        """Stop warming (after the batch in flight): a model must not run at exit."""
+        self._stop.set()
+        thread = self._warming
+        if thread is not None and thread is not threading.current_thread():
+            thread.join()
+
+    def _warm(self, tags: tuple[str, ...]) -> None:
+        with contextlib.suppress(OSError, AttributeError):  # nice this thread only (Linux)
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        for start in range(0, len(tags), self.WARM_BATCH):
+            if self._stop.is_set():
+                return
+            with self._lock:
+                self._load()
+                batch = tags[start : start + self.WARM_BATCH]
+                missing = [t for t in batch if t not in self._vectors]
+            if not missing:
+                continue
+            try:  # outside the lock: a search meanwhile does not wait for this batch
+                embedded = guarded_embed(self.embedder, [t.replace("_", " ") for t in missing])
+            except SearchError:
+                return  # the embedder failed: search says so when it is asked
+            with self._lock:
+                self._vectors.update(zip(missing, embedded, strict=True))
+        with self._lock, contextlib.suppress(OSError):
+            self._add([])
 
 
 def query_words(text: str) -> list[str]:
@@ -281,6 +357,8 @@ class Searcher:
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=True)
+        if self.tag_embeddings is not None:
+            self.tag_embeddings.stop()
 
     @property
     def closed(self) -> bool:
@@ -395,17 +473,20 @@ class Searcher:
 
         A tag counts only when its name stands out among every tag name for this query
         (see :mod:`medialens.core.relevance`): the spread is taken over every tag the
-        installed extractors declare (and any other stored), all sources at once, so it
-        does not depend on what this library holds, and a query about sounds is not
-        matched to the nearest picture label.
+        installed extractors declare (and any other stored; until the declared ones are
+        all embedded, over those embedded so far), all sources at once, so it hardly
+        depends on what this library holds, and a query about sounds is not matched to
+        the nearest picture label.
         """
         assert self.tag_embeddings is not None
         tables = [t for t in snap.tags.values() if t.vocabulary]
         if not tables:
             return []
-        names = sorted(set(self.meanings.vocabulary).union(*(t.vocabulary for t in tables)))
+        self.tag_embeddings.get(sorted(set().union(*(t.vocabulary for t in tables))))
+        names, matrix = self.tag_embeddings.known()
+        self.tag_embeddings.warm(self.meanings.vocabulary)  # for the next searches
         at = {name: i for i, name in enumerate(names)}
-        every = self.tag_embeddings.get(names) @ q
+        every = matrix @ q
         c = self.calibration
         threshold = cutoff(every, c.tag_floor, c.tag_z)
         candidates: list[tuple[float, int, Reason]] = []

@@ -22,6 +22,7 @@ MODALITY_KEYS = {
     "visual": "looks_alike",
     "music": "sounds_alike",
     "audio": "similar_sound",
+    "sound events": "similar_sound",
     "text": "similar_words",
     "labels": "similar_content",
 }

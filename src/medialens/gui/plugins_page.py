@@ -289,19 +289,25 @@ class PluginsPage(Page):
         (the figures, dimensions and counts, are in the technical details)."""
         parts = []
         declared = extractor.get("produces", [])
-        order = {"tags": 0, "text": 1, "vector": 2, "scalars": 3}
+        order = {"tags": 0, "text": 1, "vector": 2, "scalars": 3, "fingerprint": 4}
         for o in sorted(declared, key=lambda o: order.get(o["kind"], 9)):
             if o["kind"] == "tags":
                 parts.append(self.tr("Labels"))
+            elif o["kind"] == "text" and o.get("meaning") == "said":
+                parts.append(self.tr("What is said"))
+            elif o["kind"] == "text" and o.get("meaning") == "written":
+                parts.append(self.tr("Text on screen"))
             elif o["kind"] == "text":
                 parts.append(self.tr("Searchable text"))
+            elif o["kind"] == "fingerprint":
+                parts.append(self.tr("Keyframe hashes"))
             elif o["kind"] == "vector":
                 parts.append(similarity(o["modality"]))
             elif o["kind"] == "scalars":
                 parts.append(self.tr("Measurements"))
             else:
                 parts.append(o["kind"])
-        data = {"thumbnail": self.tr("Thumbnails"), "phash": self.tr("Keyframe hashes")}
+        data = {"thumbnail": self.tr("Thumbnails")}
         parts += [data.get(k, k) for k in extractor.get("data", [])]
         if not parts and not declared and builtin:  # nothing stored yet: say what it looks at
             words = aspect(extractor["name"])

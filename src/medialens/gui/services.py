@@ -132,8 +132,8 @@ def fmt_time(seconds: float | None) -> str:
 # -- plugins and failures ------------------------------------------------------------------
 
 
-# data keys whose meaning the app knows, for extractors that declare no outputs
-KNOWN_DATA = ("thumbnail", "phash")
+# data keys whose meaning the app knows (thumbnails are files, declared by no output)
+KNOWN_DATA = ("thumbnail",)
 
 
 def _produced(output: object) -> dict:
@@ -142,6 +142,8 @@ def _produced(output: object) -> dict:
     out: dict = {"kind": kind}
     if hasattr(output, "dim"):
         out.update(name=output.name, dim=output.dim, modality=output.modality)
+    if hasattr(output, "meaning"):
+        out["meaning"] = output.meaning
     if kind == "tags":
         vocabulary = list(getattr(output, "vocabulary", ()) or ())
         out["count"] = len(vocabulary)
@@ -164,10 +166,6 @@ def plugin_rows(lib: Library) -> list[dict]:
         info["failed"] = sum(counts.get(n, {}).get("failed", 0) for n in names)
         for described, extractor in zip(info["extractors"], record.extractors, strict=False):
             described["produces"] = [_produced(o) for o in extractor.outputs]
-            described["data"] = (
-                []
-                if extractor.outputs
-                else lib.catalog.stored_data_keys(extractor.name, KNOWN_DATA)
-            )
+            described["data"] = lib.catalog.stored_data_keys(extractor.name, KNOWN_DATA)
         out.append(info)
     return out

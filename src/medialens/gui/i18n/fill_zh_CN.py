@@ -196,6 +196,8 @@ ZH = {
     "matches the words: {words}": "包含词语：{words}",
     "similar meaning": "意思相近",
     "on screen: {tag}": "画面中：{tag}",
+    "What is said": "所说内容",
+    "Text on screen": "画面文字",
     'says: "{quote}"': "说：“{quote}”",
     'at {at}: "{quote}"': "{at} 处：“{quote}”",
     'on screen: "{quote}"': "画面文字：“{quote}”",

@@ -1162,6 +1162,14 @@
         <translation>关键帧哈希</translation>
     </message>
     <message>
+        <source>What is said</source>
+        <translation>所说内容</translation>
+    </message>
+    <message>
+        <source>Text on screen</source>
+        <translation>画面文字</translation>
+    </message>
+    <message>
         <source>Included</source>
         <translation>随附</translation>
     </message>

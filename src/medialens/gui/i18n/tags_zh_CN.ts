@@ -2835,7 +2835,7 @@
         </message>
         <message>
             <source>French horn</source>
-            <extracomment>vision</extracomment>
+            <extracomment>vision, sounds</extracomment>
             <translation>圆号</translation>
         </message>
         <message>
@@ -5004,6 +5004,2646 @@
             <translation>卫生纸</translation>
         </message>
         <message>
+            <source>face</source>
+            <extracomment>people</extracomment>
+            <translation>人脸</translation>
+        </message>
+        <message>
+            <source>close-up face</source>
+            <extracomment>people</extracomment>
+            <translation>面部特写</translation>
+        </message>
+        <message>
+            <source>talking head</source>
+            <extracomment>people</extracomment>
+            <translation>对镜头说话的人</translation>
+        </message>
+        <message>
+            <source>person</source>
+            <extracomment>people</extracomment>
+            <translation>人物</translation>
+        </message>
+        <message>
+            <source>people</source>
+            <extracomment>people</extracomment>
+            <translation>多人</translation>
+        </message>
+        <message>
+            <source>group of people</source>
+            <extracomment>people</extracomment>
+            <translation>一群人</translation>
+        </message>
+        <message>
+            <source>crowd</source>
+            <extracomment>people</extracomment>
+            <translation>人群</translation>
+        </message>
+        <message>
+            <source>people walking</source>
+            <extracomment>people</extracomment>
+            <translation>行走的人</translation>
+        </message>
+        <message>
+            <source>Speech</source>
+            <extracomment>sounds</extracomment>
+            <translation>说话声</translation>
+        </message>
+        <message>
+            <source>Child speech, kid speaking</source>
+            <extracomment>sounds</extracomment>
+            <translation>儿童说话声</translation>
+        </message>
+        <message>
+            <source>Conversation</source>
+            <extracomment>sounds</extracomment>
+            <translation>对话</translation>
+        </message>
+        <message>
+            <source>Narration, monologue</source>
+            <extracomment>sounds</extracomment>
+            <translation>旁白、独白</translation>
+        </message>
+        <message>
+            <source>Babbling</source>
+            <extracomment>sounds</extracomment>
+            <translation>咿呀学语</translation>
+        </message>
+        <message>
+            <source>Speech synthesizer</source>
+            <extracomment>sounds</extracomment>
+            <translation>合成语音</translation>
+        </message>
+        <message>
+            <source>Shout</source>
+            <extracomment>sounds</extracomment>
+            <translation>喊叫</translation>
+        </message>
+        <message>
+            <source>Bellow</source>
+            <extracomment>sounds</extracomment>
+            <translation>吼叫</translation>
+        </message>
+        <message>
+            <source>Whoop</source>
+            <extracomment>sounds</extracomment>
+            <translation>欢呼叫喊</translation>
+        </message>
+        <message>
+            <source>Yell</source>
+            <extracomment>sounds</extracomment>
+            <translation>大叫</translation>
+        </message>
+        <message>
+            <source>Children shouting</source>
+            <extracomment>sounds</extracomment>
+            <translation>儿童喊叫</translation>
+        </message>
+        <message>
+            <source>Screaming</source>
+            <extracomment>sounds</extracomment>
+            <translation>尖叫</translation>
+        </message>
+        <message>
+            <source>Whispering</source>
+            <extracomment>sounds</extracomment>
+            <translation>耳语</translation>
+        </message>
+        <message>
+            <source>Laughter</source>
+            <extracomment>sounds</extracomment>
+            <translation>笑声</translation>
+        </message>
+        <message>
+            <source>Baby laughter</source>
+            <extracomment>sounds</extracomment>
+            <translation>婴儿笑声</translation>
+        </message>
+        <message>
+            <source>Giggle</source>
+            <extracomment>sounds</extracomment>
+            <translation>咯咯笑</translation>
+        </message>
+        <message>
+            <source>Snicker</source>
+            <extracomment>sounds</extracomment>
+            <translation>窃笑</translation>
+        </message>
+        <message>
+            <source>Belly laugh</source>
+            <extracomment>sounds</extracomment>
+            <translation>捧腹大笑</translation>
+        </message>
+        <message>
+            <source>Chuckle, chortle</source>
+            <extracomment>sounds</extracomment>
+            <translation>轻笑</translation>
+        </message>
+        <message>
+            <source>Crying, sobbing</source>
+            <extracomment>sounds</extracomment>
+            <translation>哭泣、抽泣</translation>
+        </message>
+        <message>
+            <source>Baby cry, infant cry</source>
+            <extracomment>sounds</extracomment>
+            <translation>婴儿哭声</translation>
+        </message>
+        <message>
+            <source>Whimper</source>
+            <extracomment>sounds</extracomment>
+            <translation>呜咽</translation>
+        </message>
+        <message>
+            <source>Wail, moan</source>
+            <extracomment>sounds</extracomment>
+            <translation>哀号、呻吟</translation>
+        </message>
+        <message>
+            <source>Sigh</source>
+            <extracomment>sounds</extracomment>
+            <translation>叹气</translation>
+        </message>
+        <message>
+            <source>Singing</source>
+            <extracomment>sounds</extracomment>
+            <translation>演唱</translation>
+        </message>
+        <message>
+            <source>Choir</source>
+            <extracomment>sounds</extracomment>
+            <translation>合唱</translation>
+        </message>
+        <message>
+            <source>Yodeling</source>
+            <extracomment>sounds</extracomment>
+            <translation>约德尔唱法</translation>
+        </message>
+        <message>
+            <source>Chant</source>
+            <extracomment>sounds</extracomment>
+            <translation>吟诵</translation>
+        </message>
+        <message>
+            <source>Mantra</source>
+            <extracomment>sounds</extracomment>
+            <translation>念咒</translation>
+        </message>
+        <message>
+            <source>Child singing</source>
+            <extracomment>sounds</extracomment>
+            <translation>儿童歌声</translation>
+        </message>
+        <message>
+            <source>Synthetic singing</source>
+            <extracomment>sounds</extracomment>
+            <translation>合成歌声</translation>
+        </message>
+        <message>
+            <source>Rapping</source>
+            <extracomment>sounds</extracomment>
+            <translation>说唱</translation>
+        </message>
+        <message>
+            <source>Humming</source>
+            <extracomment>sounds</extracomment>
+            <translation>哼唱</translation>
+        </message>
+        <message>
+            <source>Groan</source>
+            <extracomment>sounds</extracomment>
+            <translation>闷声呻吟</translation>
+        </message>
+        <message>
+            <source>Grunt</source>
+            <extracomment>sounds</extracomment>
+            <translation>咕哝</translation>
+        </message>
+        <message>
+            <source>Whistling</source>
+            <extracomment>sounds</extracomment>
+            <translation>吹口哨</translation>
+        </message>
+        <message>
+            <source>Breathing</source>
+            <extracomment>sounds</extracomment>
+            <translation>呼吸声</translation>
+        </message>
+        <message>
+            <source>Wheeze</source>
+            <extracomment>sounds</extracomment>
+            <translation>喘鸣</translation>
+        </message>
+        <message>
+            <source>Snoring</source>
+            <extracomment>sounds</extracomment>
+            <translation>打鼾</translation>
+        </message>
+        <message>
+            <source>Gasp</source>
+            <extracomment>sounds</extracomment>
+            <translation>倒吸气</translation>
+        </message>
+        <message>
+            <source>Pant</source>
+            <extracomment>sounds</extracomment>
+            <translation>喘气</translation>
+        </message>
+        <message>
+            <source>Snort</source>
+            <extracomment>sounds</extracomment>
+            <translation>哼鼻子</translation>
+        </message>
+        <message>
+            <source>Cough</source>
+            <extracomment>sounds</extracomment>
+            <translation>咳嗽</translation>
+        </message>
+        <message>
+            <source>Throat clearing</source>
+            <extracomment>sounds</extracomment>
+            <translation>清嗓子</translation>
+        </message>
+        <message>
+            <source>Sneeze</source>
+            <extracomment>sounds</extracomment>
+            <translation>打喷嚏</translation>
+        </message>
+        <message>
+            <source>Sniff</source>
+            <extracomment>sounds</extracomment>
+            <translation>抽鼻子</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <extracomment>sounds</extracomment>
+            <translation>跑步声</translation>
+        </message>
+        <message>
+            <source>Shuffle</source>
+            <extracomment>sounds</extracomment>
+            <translation>拖着脚走</translation>
+        </message>
+        <message>
+            <source>Walk, footsteps</source>
+            <extracomment>sounds</extracomment>
+            <translation>走路、脚步声</translation>
+        </message>
+        <message>
+            <source>Chewing, mastication</source>
+            <extracomment>sounds</extracomment>
+            <translation>咀嚼</translation>
+        </message>
+        <message>
+            <source>Biting</source>
+            <extracomment>sounds</extracomment>
+            <translation>咬</translation>
+        </message>
+        <message>
+            <source>Gargling</source>
+            <extracomment>sounds</extracomment>
+            <translation>漱口</translation>
+        </message>
+        <message>
+            <source>Stomach rumble</source>
+            <extracomment>sounds</extracomment>
+            <translation>肚子咕噜声</translation>
+        </message>
+        <message>
+            <source>Burping, eructation</source>
+            <extracomment>sounds</extracomment>
+            <translation>打饱嗝</translation>
+        </message>
+        <message>
+            <source>Hiccup</source>
+            <extracomment>sounds</extracomment>
+            <translation>打嗝</translation>
+        </message>
+        <message>
+            <source>Fart</source>
+            <extracomment>sounds</extracomment>
+            <translation>放屁</translation>
+        </message>
+        <message>
+            <source>Hands</source>
+            <extracomment>sounds</extracomment>
+            <translation>手部声音</translation>
+        </message>
+        <message>
+            <source>Finger snapping</source>
+            <extracomment>sounds</extracomment>
+            <translation>打响指</translation>
+        </message>
+        <message>
+            <source>Clapping</source>
+            <extracomment>sounds</extracomment>
+            <translation>拍手</translation>
+        </message>
+        <message>
+            <source>Heart sounds, heartbeat</source>
+            <extracomment>sounds</extracomment>
+            <translation>心音、心跳</translation>
+        </message>
+        <message>
+            <source>Heart murmur</source>
+            <extracomment>sounds</extracomment>
+            <translation>心脏杂音</translation>
+        </message>
+        <message>
+            <source>Cheering</source>
+            <extracomment>sounds</extracomment>
+            <translation>欢呼</translation>
+        </message>
+        <message>
+            <source>Applause</source>
+            <extracomment>sounds</extracomment>
+            <translation>掌声</translation>
+        </message>
+        <message>
+            <source>Chatter</source>
+            <extracomment>sounds</extracomment>
+            <translation>闲聊声</translation>
+        </message>
+        <message>
+            <source>Crowd</source>
+            <extracomment>sounds</extracomment>
+            <translation>人群</translation>
+        </message>
+        <message>
+            <source>Hubbub, speech noise, speech babble</source>
+            <extracomment>sounds</extracomment>
+            <translation>嘈杂人声</translation>
+        </message>
+        <message>
+            <source>Children playing</source>
+            <extracomment>sounds</extracomment>
+            <translation>儿童嬉戏</translation>
+        </message>
+        <message>
+            <source>Animal</source>
+            <extracomment>sounds</extracomment>
+            <translation>动物</translation>
+        </message>
+        <message>
+            <source>Domestic animals, pets</source>
+            <extracomment>sounds</extracomment>
+            <translation>家养动物、宠物</translation>
+        </message>
+        <message>
+            <source>Dog</source>
+            <extracomment>sounds</extracomment>
+            <translation>狗</translation>
+        </message>
+        <message>
+            <source>Bark</source>
+            <extracomment>sounds</extracomment>
+            <translation>狗吠</translation>
+        </message>
+        <message>
+            <source>Yip</source>
+            <extracomment>sounds</extracomment>
+            <translation>短促犬吠</translation>
+        </message>
+        <message>
+            <source>Howl</source>
+            <extracomment>sounds</extracomment>
+            <translation>嚎叫</translation>
+        </message>
+        <message>
+            <source>Bow-wow</source>
+            <extracomment>sounds</extracomment>
+            <translation>汪汪</translation>
+        </message>
+        <message>
+            <source>Growling</source>
+            <extracomment>sounds</extracomment>
+            <translation>低吼</translation>
+        </message>
+        <message>
+            <source>Whimper (dog)</source>
+            <extracomment>sounds</extracomment>
+            <translation>狗呜咽</translation>
+        </message>
+        <message>
+            <source>Cat</source>
+            <extracomment>sounds</extracomment>
+            <translation>猫</translation>
+        </message>
+        <message>
+            <source>Purr</source>
+            <extracomment>sounds</extracomment>
+            <translation>猫咕噜声</translation>
+        </message>
+        <message>
+            <source>Meow</source>
+            <extracomment>sounds</extracomment>
+            <translation>喵喵</translation>
+        </message>
+        <message>
+            <source>Hiss</source>
+            <extracomment>sounds</extracomment>
+            <translation>嘶嘶声</translation>
+        </message>
+        <message>
+            <source>Caterwaul</source>
+            <extracomment>sounds</extracomment>
+            <translation>猫叫春</translation>
+        </message>
+        <message>
+            <source>Livestock, farm animals, working animals</source>
+            <extracomment>sounds</extracomment>
+            <translation>家畜、农场动物、役畜</translation>
+        </message>
+        <message>
+            <source>Horse</source>
+            <extracomment>sounds</extracomment>
+            <translation>马</translation>
+        </message>
+        <message>
+            <source>Clip-clop</source>
+            <extracomment>sounds</extracomment>
+            <translation>马蹄声</translation>
+        </message>
+        <message>
+            <source>Neigh, whinny</source>
+            <extracomment>sounds</extracomment>
+            <translation>马嘶</translation>
+        </message>
+        <message>
+            <source>Cattle, bovinae</source>
+            <extracomment>sounds</extracomment>
+            <translation>牛</translation>
+        </message>
+        <message>
+            <source>Moo</source>
+            <extracomment>sounds</extracomment>
+            <translation>哞</translation>
+        </message>
+        <message>
+            <source>Cowbell</source>
+            <extracomment>sounds</extracomment>
+            <translation>牛铃</translation>
+        </message>
+        <message>
+            <source>Pig</source>
+            <extracomment>sounds</extracomment>
+            <translation>猪</translation>
+        </message>
+        <message>
+            <source>Oink</source>
+            <extracomment>sounds</extracomment>
+            <translation>猪叫</translation>
+        </message>
+        <message>
+            <source>Goat</source>
+            <extracomment>sounds</extracomment>
+            <translation>山羊</translation>
+        </message>
+        <message>
+            <source>Bleat</source>
+            <extracomment>sounds</extracomment>
+            <translation>咩咩</translation>
+        </message>
+        <message>
+            <source>Sheep</source>
+            <extracomment>sounds</extracomment>
+            <translation>绵羊</translation>
+        </message>
+        <message>
+            <source>Fowl</source>
+            <extracomment>sounds</extracomment>
+            <translation>家禽</translation>
+        </message>
+        <message>
+            <source>Chicken, rooster</source>
+            <extracomment>sounds</extracomment>
+            <translation>鸡、公鸡</translation>
+        </message>
+        <message>
+            <source>Cluck</source>
+            <extracomment>sounds</extracomment>
+            <translation>鸡咯咯叫</translation>
+        </message>
+        <message>
+            <source>Crowing, cock-a-doodle-doo</source>
+            <extracomment>sounds</extracomment>
+            <translation>鸡鸣</translation>
+        </message>
+        <message>
+            <source>Turkey</source>
+            <extracomment>sounds</extracomment>
+            <translation>火鸡</translation>
+        </message>
+        <message>
+            <source>Gobble</source>
+            <extracomment>sounds</extracomment>
+            <translation>火鸡叫</translation>
+        </message>
+        <message>
+            <source>Duck</source>
+            <extracomment>sounds</extracomment>
+            <translation>鸭</translation>
+        </message>
+        <message>
+            <source>Quack</source>
+            <extracomment>sounds</extracomment>
+            <translation>鸭叫</translation>
+        </message>
+        <message>
+            <source>Goose</source>
+            <extracomment>sounds</extracomment>
+            <translation>鹅</translation>
+        </message>
+        <message>
+            <source>Honk</source>
+            <extracomment>sounds</extracomment>
+            <translation>鹅叫声</translation>
+        </message>
+        <message>
+            <source>Wild animals</source>
+            <extracomment>sounds</extracomment>
+            <translation>野生动物</translation>
+        </message>
+        <message>
+            <source>Roaring cats (lions, tigers)</source>
+            <extracomment>sounds</extracomment>
+            <translation>咆哮的猫科动物（狮、虎）</translation>
+        </message>
+        <message>
+            <source>Roar</source>
+            <extracomment>sounds</extracomment>
+            <translation>咆哮</translation>
+        </message>
+        <message>
+            <source>Bird</source>
+            <extracomment>sounds</extracomment>
+            <translation>鸟</translation>
+        </message>
+        <message>
+            <source>Bird vocalization, bird call, bird song</source>
+            <extracomment>sounds</extracomment>
+            <translation>鸟鸣、鸟叫</translation>
+        </message>
+        <message>
+            <source>Chirp, tweet</source>
+            <extracomment>sounds</extracomment>
+            <translation>啁啾</translation>
+        </message>
+        <message>
+            <source>Squawk</source>
+            <extracomment>sounds</extracomment>
+            <translation>粗厉鸟叫</translation>
+        </message>
+        <message>
+            <source>Pigeon, dove</source>
+            <extracomment>sounds</extracomment>
+            <translation>鸽子</translation>
+        </message>
+        <message>
+            <source>Coo</source>
+            <extracomment>sounds</extracomment>
+            <translation>鸽子咕咕叫</translation>
+        </message>
+        <message>
+            <source>Crow</source>
+            <extracomment>sounds</extracomment>
+            <translation>乌鸦</translation>
+        </message>
+        <message>
+            <source>Caw</source>
+            <extracomment>sounds</extracomment>
+            <translation>鸦叫</translation>
+        </message>
+        <message>
+            <source>Owl</source>
+            <extracomment>sounds</extracomment>
+            <translation>猫头鹰</translation>
+        </message>
+        <message>
+            <source>Hoot</source>
+            <extracomment>sounds</extracomment>
+            <translation>猫头鹰叫</translation>
+        </message>
+        <message>
+            <source>Bird flight, flapping wings</source>
+            <extracomment>sounds</extracomment>
+            <translation>鸟飞、振翅</translation>
+        </message>
+        <message>
+            <source>Canidae, dogs, wolves</source>
+            <extracomment>sounds</extracomment>
+            <translation>犬科动物（狗、狼）</translation>
+        </message>
+        <message>
+            <source>Rodents, rats, mice</source>
+            <extracomment>sounds</extracomment>
+            <translation>啮齿动物（鼠）</translation>
+        </message>
+        <message>
+            <source>Mouse</source>
+            <extracomment>sounds</extracomment>
+            <translation>老鼠</translation>
+        </message>
+        <message>
+            <source>Patter</source>
+            <extracomment>sounds</extracomment>
+            <translation>啪嗒声</translation>
+        </message>
+        <message>
+            <source>Insect</source>
+            <extracomment>sounds</extracomment>
+            <translation>昆虫</translation>
+        </message>
+        <message>
+            <source>Cricket</source>
+            <extracomment>sounds</extracomment>
+            <translation>蟋蟀</translation>
+        </message>
+        <message>
+            <source>Mosquito</source>
+            <extracomment>sounds</extracomment>
+            <translation>蚊子</translation>
+        </message>
+        <message>
+            <source>Fly, housefly</source>
+            <extracomment>sounds</extracomment>
+            <translation>苍蝇</translation>
+        </message>
+        <message>
+            <source>Buzz</source>
+            <extracomment>sounds</extracomment>
+            <translation>嗡嗡声</translation>
+        </message>
+        <message>
+            <source>Bee, wasp, etc.</source>
+            <extracomment>sounds</extracomment>
+            <translation>蜜蜂、黄蜂等</translation>
+        </message>
+        <message>
+            <source>Frog</source>
+            <extracomment>sounds</extracomment>
+            <translation>青蛙</translation>
+        </message>
+        <message>
+            <source>Croak</source>
+            <extracomment>sounds</extracomment>
+            <translation>蛙鸣</translation>
+        </message>
+        <message>
+            <source>Snake</source>
+            <extracomment>sounds</extracomment>
+            <translation>蛇</translation>
+        </message>
+        <message>
+            <source>Rattle</source>
+            <extracomment>sounds</extracomment>
+            <translation>咔啦作响</translation>
+        </message>
+        <message>
+            <source>Whale vocalization</source>
+            <extracomment>sounds</extracomment>
+            <translation>鲸鸣</translation>
+        </message>
+        <message>
+            <source>Music</source>
+            <extracomment>sounds</extracomment>
+            <translation>音乐</translation>
+        </message>
+        <message>
+            <source>Musical instrument</source>
+            <extracomment>sounds</extracomment>
+            <translation>乐器</translation>
+        </message>
+        <message>
+            <source>Plucked string instrument</source>
+            <extracomment>sounds</extracomment>
+            <translation>拨弦乐器</translation>
+        </message>
+        <message>
+            <source>Guitar</source>
+            <extracomment>sounds</extracomment>
+            <translation>吉他</translation>
+        </message>
+        <message>
+            <source>Electric guitar</source>
+            <extracomment>sounds</extracomment>
+            <translation>电吉他</translation>
+        </message>
+        <message>
+            <source>Bass guitar</source>
+            <extracomment>sounds</extracomment>
+            <translation>贝斯</translation>
+        </message>
+        <message>
+            <source>Acoustic guitar</source>
+            <extracomment>sounds</extracomment>
+            <translation>木吉他</translation>
+        </message>
+        <message>
+            <source>Steel guitar, slide guitar</source>
+            <extracomment>sounds</extracomment>
+            <translation>钢棒吉他、滑棒吉他</translation>
+        </message>
+        <message>
+            <source>Tapping (guitar technique)</source>
+            <extracomment>sounds</extracomment>
+            <translation>点弦（吉他技巧）</translation>
+        </message>
+        <message>
+            <source>Strum</source>
+            <extracomment>sounds</extracomment>
+            <translation>扫弦</translation>
+        </message>
+        <message>
+            <source>Banjo</source>
+            <extracomment>sounds</extracomment>
+            <translation>班卓琴</translation>
+        </message>
+        <message>
+            <source>Sitar</source>
+            <extracomment>sounds</extracomment>
+            <translation>西塔琴</translation>
+        </message>
+        <message>
+            <source>Mandolin</source>
+            <extracomment>sounds</extracomment>
+            <translation>曼陀林</translation>
+        </message>
+        <message>
+            <source>Zither</source>
+            <extracomment>sounds</extracomment>
+            <translation>齐特琴</translation>
+        </message>
+        <message>
+            <source>Ukulele</source>
+            <extracomment>sounds</extracomment>
+            <translation>尤克里里</translation>
+        </message>
+        <message>
+            <source>Keyboard (musical)</source>
+            <extracomment>sounds</extracomment>
+            <translation>键盘乐器</translation>
+        </message>
+        <message>
+            <source>Piano</source>
+            <extracomment>sounds</extracomment>
+            <translation>钢琴</translation>
+        </message>
+        <message>
+            <source>Electric piano</source>
+            <extracomment>sounds</extracomment>
+            <translation>电钢琴</translation>
+        </message>
+        <message>
+            <source>Organ</source>
+            <extracomment>sounds</extracomment>
+            <translation>管风琴</translation>
+        </message>
+        <message>
+            <source>Electronic organ</source>
+            <extracomment>sounds</extracomment>
+            <translation>电子琴</translation>
+        </message>
+        <message>
+            <source>Hammond organ</source>
+            <extracomment>sounds</extracomment>
+            <translation>哈蒙德风琴</translation>
+        </message>
+        <message>
+            <source>Synthesizer</source>
+            <extracomment>sounds</extracomment>
+            <translation>合成器</translation>
+        </message>
+        <message>
+            <source>Sampler</source>
+            <extracomment>sounds</extracomment>
+            <translation>采样器</translation>
+        </message>
+        <message>
+            <source>Harpsichord</source>
+            <extracomment>sounds</extracomment>
+            <translation>羽管键琴</translation>
+        </message>
+        <message>
+            <source>Percussion</source>
+            <extracomment>sounds</extracomment>
+            <translation>打击乐</translation>
+        </message>
+        <message>
+            <source>Drum kit</source>
+            <extracomment>sounds</extracomment>
+            <translation>架子鼓</translation>
+        </message>
+        <message>
+            <source>Drum machine</source>
+            <extracomment>sounds</extracomment>
+            <translation>鼓机</translation>
+        </message>
+        <message>
+            <source>Drum</source>
+            <extracomment>sounds</extracomment>
+            <translation>鼓</translation>
+        </message>
+        <message>
+            <source>Snare drum</source>
+            <extracomment>sounds</extracomment>
+            <translation>军鼓</translation>
+        </message>
+        <message>
+            <source>Rimshot</source>
+            <extracomment>sounds</extracomment>
+            <translation>鼓边击</translation>
+        </message>
+        <message>
+            <source>Drum roll</source>
+            <extracomment>sounds</extracomment>
+            <translation>滚奏</translation>
+        </message>
+        <message>
+            <source>Bass drum</source>
+            <extracomment>sounds</extracomment>
+            <translation>低音鼓</translation>
+        </message>
+        <message>
+            <source>Timpani</source>
+            <extracomment>sounds</extracomment>
+            <translation>定音鼓</translation>
+        </message>
+        <message>
+            <source>Tabla</source>
+            <extracomment>sounds</extracomment>
+            <translation>塔布拉鼓</translation>
+        </message>
+        <message>
+            <source>Cymbal</source>
+            <extracomment>sounds</extracomment>
+            <translation>镲</translation>
+        </message>
+        <message>
+            <source>Hi-hat</source>
+            <extracomment>sounds</extracomment>
+            <translation>踩镲</translation>
+        </message>
+        <message>
+            <source>Wood block</source>
+            <extracomment>sounds</extracomment>
+            <translation>木鱼</translation>
+        </message>
+        <message>
+            <source>Tambourine</source>
+            <extracomment>sounds</extracomment>
+            <translation>铃鼓</translation>
+        </message>
+        <message>
+            <source>Rattle (instrument)</source>
+            <extracomment>sounds</extracomment>
+            <translation>摇响器（乐器）</translation>
+        </message>
+        <message>
+            <source>Maraca</source>
+            <extracomment>sounds</extracomment>
+            <translation>沙锤</translation>
+        </message>
+        <message>
+            <source>Gong</source>
+            <extracomment>sounds</extracomment>
+            <translation>锣</translation>
+        </message>
+        <message>
+            <source>Tubular bells</source>
+            <extracomment>sounds</extracomment>
+            <translation>排钟</translation>
+        </message>
+        <message>
+            <source>Mallet percussion</source>
+            <extracomment>sounds</extracomment>
+            <translation>槌击乐器</translation>
+        </message>
+        <message>
+            <source>Marimba, xylophone</source>
+            <extracomment>sounds</extracomment>
+            <translation>马林巴、木琴</translation>
+        </message>
+        <message>
+            <source>Glockenspiel</source>
+            <extracomment>sounds</extracomment>
+            <translation>钟琴</translation>
+        </message>
+        <message>
+            <source>Vibraphone</source>
+            <extracomment>sounds</extracomment>
+            <translation>颤音琴</translation>
+        </message>
+        <message>
+            <source>Steelpan</source>
+            <extracomment>sounds</extracomment>
+            <translation>钢鼓</translation>
+        </message>
+        <message>
+            <source>Orchestra</source>
+            <extracomment>sounds</extracomment>
+            <translation>管弦乐队</translation>
+        </message>
+        <message>
+            <source>Brass instrument</source>
+            <extracomment>sounds</extracomment>
+            <translation>铜管乐器</translation>
+        </message>
+        <message>
+            <source>Trumpet</source>
+            <extracomment>sounds</extracomment>
+            <translation>小号</translation>
+        </message>
+        <message>
+            <source>Trombone</source>
+            <extracomment>sounds</extracomment>
+            <translation>长号</translation>
+        </message>
+        <message>
+            <source>Bowed string instrument</source>
+            <extracomment>sounds</extracomment>
+            <translation>弓弦乐器</translation>
+        </message>
+        <message>
+            <source>String section</source>
+            <extracomment>sounds</extracomment>
+            <translation>弦乐组</translation>
+        </message>
+        <message>
+            <source>Violin, fiddle</source>
+            <extracomment>sounds</extracomment>
+            <translation>小提琴</translation>
+        </message>
+        <message>
+            <source>Pizzicato</source>
+            <extracomment>sounds</extracomment>
+            <translation>拨奏</translation>
+        </message>
+        <message>
+            <source>Cello</source>
+            <extracomment>sounds</extracomment>
+            <translation>大提琴</translation>
+        </message>
+        <message>
+            <source>Double bass</source>
+            <extracomment>sounds</extracomment>
+            <translation>低音提琴</translation>
+        </message>
+        <message>
+            <source>Wind instrument, woodwind instrument</source>
+            <extracomment>sounds</extracomment>
+            <translation>管乐器、木管乐器</translation>
+        </message>
+        <message>
+            <source>Flute</source>
+            <extracomment>sounds</extracomment>
+            <translation>长笛</translation>
+        </message>
+        <message>
+            <source>Saxophone</source>
+            <extracomment>sounds</extracomment>
+            <translation>萨克斯</translation>
+        </message>
+        <message>
+            <source>Clarinet</source>
+            <extracomment>sounds</extracomment>
+            <translation>单簧管</translation>
+        </message>
+        <message>
+            <source>Harp</source>
+            <extracomment>sounds</extracomment>
+            <translation>竖琴</translation>
+        </message>
+        <message>
+            <source>Bell</source>
+            <extracomment>sounds</extracomment>
+            <translation>铃</translation>
+        </message>
+        <message>
+            <source>Church bell</source>
+            <extracomment>sounds</extracomment>
+            <translation>教堂钟声</translation>
+        </message>
+        <message>
+            <source>Jingle bell</source>
+            <extracomment>sounds</extracomment>
+            <translation>串铃</translation>
+        </message>
+        <message>
+            <source>Bicycle bell</source>
+            <extracomment>sounds</extracomment>
+            <translation>自行车铃</translation>
+        </message>
+        <message>
+            <source>Tuning fork</source>
+            <extracomment>sounds</extracomment>
+            <translation>音叉</translation>
+        </message>
+        <message>
+            <source>Chime</source>
+            <extracomment>sounds</extracomment>
+            <translation>钟声</translation>
+        </message>
+        <message>
+            <source>Wind chime</source>
+            <extracomment>sounds</extracomment>
+            <translation>风铃</translation>
+        </message>
+        <message>
+            <source>Change ringing (campanology)</source>
+            <extracomment>sounds</extracomment>
+            <translation>转调鸣钟</translation>
+        </message>
+        <message>
+            <source>Harmonica</source>
+            <extracomment>sounds</extracomment>
+            <translation>口琴</translation>
+        </message>
+        <message>
+            <source>Accordion</source>
+            <extracomment>sounds</extracomment>
+            <translation>手风琴</translation>
+        </message>
+        <message>
+            <source>Bagpipes</source>
+            <extracomment>sounds</extracomment>
+            <translation>风笛</translation>
+        </message>
+        <message>
+            <source>Didgeridoo</source>
+            <extracomment>sounds</extracomment>
+            <translation>迪吉里杜管</translation>
+        </message>
+        <message>
+            <source>Shofar</source>
+            <extracomment>sounds</extracomment>
+            <translation>羊角号</translation>
+        </message>
+        <message>
+            <source>Theremin</source>
+            <extracomment>sounds</extracomment>
+            <translation>特雷门琴</translation>
+        </message>
+        <message>
+            <source>Singing bowl</source>
+            <extracomment>sounds</extracomment>
+            <translation>颂钵</translation>
+        </message>
+        <message>
+            <source>Scratching (performance technique)</source>
+            <extracomment>sounds</extracomment>
+            <translation>搓碟</translation>
+        </message>
+        <message>
+            <source>Pop music</source>
+            <extracomment>sounds</extracomment>
+            <translation>流行音乐</translation>
+        </message>
+        <message>
+            <source>Hip hop music</source>
+            <extracomment>sounds</extracomment>
+            <translation>嘻哈音乐</translation>
+        </message>
+        <message>
+            <source>Beatboxing</source>
+            <extracomment>sounds</extracomment>
+            <translation>节奏口技</translation>
+        </message>
+        <message>
+            <source>Rock music</source>
+            <extracomment>sounds</extracomment>
+            <translation>摇滚音乐</translation>
+        </message>
+        <message>
+            <source>Heavy metal</source>
+            <extracomment>sounds</extracomment>
+            <translation>重金属</translation>
+        </message>
+        <message>
+            <source>Punk rock</source>
+            <extracomment>sounds</extracomment>
+            <translation>朋克摇滚</translation>
+        </message>
+        <message>
+            <source>Grunge</source>
+            <extracomment>sounds</extracomment>
+            <translation>垃圾摇滚</translation>
+        </message>
+        <message>
+            <source>Progressive rock</source>
+            <extracomment>sounds</extracomment>
+            <translation>前卫摇滚</translation>
+        </message>
+        <message>
+            <source>Rock and roll</source>
+            <extracomment>sounds</extracomment>
+            <translation>早期摇滚乐</translation>
+        </message>
+        <message>
+            <source>Psychedelic rock</source>
+            <extracomment>sounds</extracomment>
+            <translation>迷幻摇滚</translation>
+        </message>
+        <message>
+            <source>Rhythm and blues</source>
+            <extracomment>sounds</extracomment>
+            <translation>节奏布鲁斯</translation>
+        </message>
+        <message>
+            <source>Soul music</source>
+            <extracomment>sounds</extracomment>
+            <translation>灵魂乐</translation>
+        </message>
+        <message>
+            <source>Reggae</source>
+            <extracomment>sounds</extracomment>
+            <translation>雷鬼</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <extracomment>sounds</extracomment>
+            <translation>乡村</translation>
+        </message>
+        <message>
+            <source>Swing music</source>
+            <extracomment>sounds</extracomment>
+            <translation>摇摆乐</translation>
+        </message>
+        <message>
+            <source>Bluegrass</source>
+            <extracomment>sounds</extracomment>
+            <translation>蓝草音乐</translation>
+        </message>
+        <message>
+            <source>Funk</source>
+            <extracomment>sounds</extracomment>
+            <translation>放克</translation>
+        </message>
+        <message>
+            <source>Folk music</source>
+            <extracomment>sounds</extracomment>
+            <translation>民谣</translation>
+        </message>
+        <message>
+            <source>Middle Eastern music</source>
+            <extracomment>sounds</extracomment>
+            <translation>中东音乐</translation>
+        </message>
+        <message>
+            <source>Jazz</source>
+            <extracomment>sounds</extracomment>
+            <translation>爵士</translation>
+        </message>
+        <message>
+            <source>Disco</source>
+            <extracomment>sounds</extracomment>
+            <translation>迪斯科</translation>
+        </message>
+        <message>
+            <source>Classical music</source>
+            <extracomment>sounds</extracomment>
+            <translation>古典音乐</translation>
+        </message>
+        <message>
+            <source>Opera</source>
+            <extracomment>sounds</extracomment>
+            <translation>歌剧</translation>
+        </message>
+        <message>
+            <source>Electronic music</source>
+            <extracomment>sounds</extracomment>
+            <translation>电子音乐</translation>
+        </message>
+        <message>
+            <source>House music</source>
+            <extracomment>sounds</extracomment>
+            <translation>浩室音乐</translation>
+        </message>
+        <message>
+            <source>Techno</source>
+            <extracomment>sounds</extracomment>
+            <translation>科技舞曲</translation>
+        </message>
+        <message>
+            <source>Dubstep</source>
+            <extracomment>sounds</extracomment>
+            <translation>回响贝斯</translation>
+        </message>
+        <message>
+            <source>Drum and bass</source>
+            <extracomment>sounds</extracomment>
+            <translation>鼓打贝斯</translation>
+        </message>
+        <message>
+            <source>Electronica</source>
+            <extracomment>sounds</extracomment>
+            <translation>电子乐</translation>
+        </message>
+        <message>
+            <source>Electronic dance music</source>
+            <extracomment>sounds</extracomment>
+            <translation>电子舞曲</translation>
+        </message>
+        <message>
+            <source>Ambient music</source>
+            <extracomment>sounds</extracomment>
+            <translation>氛围音乐</translation>
+        </message>
+        <message>
+            <source>Trance music</source>
+            <extracomment>sounds</extracomment>
+            <translation>出神音乐</translation>
+        </message>
+        <message>
+            <source>Music of Latin America</source>
+            <extracomment>sounds</extracomment>
+            <translation>拉丁美洲音乐</translation>
+        </message>
+        <message>
+            <source>Salsa music</source>
+            <extracomment>sounds</extracomment>
+            <translation>萨尔萨</translation>
+        </message>
+        <message>
+            <source>Flamenco</source>
+            <extracomment>sounds</extracomment>
+            <translation>弗拉门戈</translation>
+        </message>
+        <message>
+            <source>Blues</source>
+            <extracomment>sounds</extracomment>
+            <translation>布鲁斯</translation>
+        </message>
+        <message>
+            <source>Music for children</source>
+            <extracomment>sounds</extracomment>
+            <translation>儿童音乐</translation>
+        </message>
+        <message>
+            <source>New-age music</source>
+            <extracomment>sounds</extracomment>
+            <translation>新世纪音乐</translation>
+        </message>
+        <message>
+            <source>Vocal music</source>
+            <extracomment>sounds</extracomment>
+            <translation>声乐</translation>
+        </message>
+        <message>
+            <source>A capella</source>
+            <extracomment>sounds</extracomment>
+            <translation>无伴奏合唱</translation>
+        </message>
+        <message>
+            <source>Music of Africa</source>
+            <extracomment>sounds</extracomment>
+            <translation>非洲音乐</translation>
+        </message>
+        <message>
+            <source>Afrobeat</source>
+            <extracomment>sounds</extracomment>
+            <translation>非洲节拍</translation>
+        </message>
+        <message>
+            <source>Christian music</source>
+            <extracomment>sounds</extracomment>
+            <translation>基督教音乐</translation>
+        </message>
+        <message>
+            <source>Gospel music</source>
+            <extracomment>sounds</extracomment>
+            <translation>福音音乐</translation>
+        </message>
+        <message>
+            <source>Music of Asia</source>
+            <extracomment>sounds</extracomment>
+            <translation>亚洲音乐</translation>
+        </message>
+        <message>
+            <source>Carnatic music</source>
+            <extracomment>sounds</extracomment>
+            <translation>卡纳提克音乐</translation>
+        </message>
+        <message>
+            <source>Music of Bollywood</source>
+            <extracomment>sounds</extracomment>
+            <translation>宝莱坞音乐</translation>
+        </message>
+        <message>
+            <source>Ska</source>
+            <extracomment>sounds</extracomment>
+            <translation>斯卡</translation>
+        </message>
+        <message>
+            <source>Traditional music</source>
+            <extracomment>sounds</extracomment>
+            <translation>传统音乐</translation>
+        </message>
+        <message>
+            <source>Independent music</source>
+            <extracomment>sounds</extracomment>
+            <translation>独立音乐</translation>
+        </message>
+        <message>
+            <source>Song</source>
+            <extracomment>sounds</extracomment>
+            <translation>歌曲</translation>
+        </message>
+        <message>
+            <source>Background music</source>
+            <extracomment>sounds</extracomment>
+            <translation>背景音乐</translation>
+        </message>
+        <message>
+            <source>Theme music</source>
+            <extracomment>sounds</extracomment>
+            <translation>主题音乐</translation>
+        </message>
+        <message>
+            <source>Jingle (music)</source>
+            <extracomment>sounds</extracomment>
+            <translation>广告歌</translation>
+        </message>
+        <message>
+            <source>Soundtrack music</source>
+            <extracomment>sounds</extracomment>
+            <translation>配乐</translation>
+        </message>
+        <message>
+            <source>Lullaby</source>
+            <extracomment>sounds</extracomment>
+            <translation>摇篮曲</translation>
+        </message>
+        <message>
+            <source>Video game music</source>
+            <extracomment>sounds</extracomment>
+            <translation>电子游戏音乐</translation>
+        </message>
+        <message>
+            <source>Christmas music</source>
+            <extracomment>sounds</extracomment>
+            <translation>圣诞音乐</translation>
+        </message>
+        <message>
+            <source>Dance music</source>
+            <extracomment>sounds</extracomment>
+            <translation>舞曲</translation>
+        </message>
+        <message>
+            <source>Wedding music</source>
+            <extracomment>sounds</extracomment>
+            <translation>婚礼音乐</translation>
+        </message>
+        <message>
+            <source>Happy music</source>
+            <extracomment>sounds</extracomment>
+            <translation>欢快的音乐</translation>
+        </message>
+        <message>
+            <source>Sad music</source>
+            <extracomment>sounds</extracomment>
+            <translation>悲伤的音乐</translation>
+        </message>
+        <message>
+            <source>Tender music</source>
+            <extracomment>sounds</extracomment>
+            <translation>温柔的音乐</translation>
+        </message>
+        <message>
+            <source>Exciting music</source>
+            <extracomment>sounds</extracomment>
+            <translation>激昂的音乐</translation>
+        </message>
+        <message>
+            <source>Angry music</source>
+            <extracomment>sounds</extracomment>
+            <translation>愤怒的音乐</translation>
+        </message>
+        <message>
+            <source>Scary music</source>
+            <extracomment>sounds</extracomment>
+            <translation>恐怖的音乐</translation>
+        </message>
+        <message>
+            <source>Wind</source>
+            <extracomment>sounds</extracomment>
+            <translation>风</translation>
+        </message>
+        <message>
+            <source>Rustling leaves</source>
+            <extracomment>sounds</extracomment>
+            <translation>树叶沙沙声</translation>
+        </message>
+        <message>
+            <source>Wind noise (microphone)</source>
+            <extracomment>sounds</extracomment>
+            <translation>风噪（麦克风）</translation>
+        </message>
+        <message>
+            <source>Thunderstorm</source>
+            <extracomment>sounds</extracomment>
+            <translation>雷雨</translation>
+        </message>
+        <message>
+            <source>Thunder</source>
+            <extracomment>sounds</extracomment>
+            <translation>雷声</translation>
+        </message>
+        <message>
+            <source>Water</source>
+            <extracomment>sounds</extracomment>
+            <translation>水</translation>
+        </message>
+        <message>
+            <source>Rain</source>
+            <extracomment>sounds</extracomment>
+            <translation>雨</translation>
+        </message>
+        <message>
+            <source>Raindrop</source>
+            <extracomment>sounds</extracomment>
+            <translation>雨滴</translation>
+        </message>
+        <message>
+            <source>Rain on surface</source>
+            <extracomment>sounds</extracomment>
+            <translation>雨打表面</translation>
+        </message>
+        <message>
+            <source>Stream</source>
+            <extracomment>sounds</extracomment>
+            <translation>溪流</translation>
+        </message>
+        <message>
+            <source>Waterfall</source>
+            <extracomment>sounds</extracomment>
+            <translation>瀑布</translation>
+        </message>
+        <message>
+            <source>Ocean</source>
+            <extracomment>sounds</extracomment>
+            <translation>海洋</translation>
+        </message>
+        <message>
+            <source>Waves, surf</source>
+            <extracomment>sounds</extracomment>
+            <translation>海浪</translation>
+        </message>
+        <message>
+            <source>Steam</source>
+            <extracomment>sounds</extracomment>
+            <translation>蒸汽</translation>
+        </message>
+        <message>
+            <source>Gurgling</source>
+            <extracomment>sounds</extracomment>
+            <translation>汩汩声</translation>
+        </message>
+        <message>
+            <source>Fire</source>
+            <extracomment>sounds</extracomment>
+            <translation>火</translation>
+        </message>
+        <message>
+            <source>Crackle</source>
+            <extracomment>sounds</extracomment>
+            <translation>噼啪声</translation>
+        </message>
+        <message>
+            <source>Vehicle</source>
+            <extracomment>sounds</extracomment>
+            <translation>交通工具</translation>
+        </message>
+        <message>
+            <source>Boat, Water vehicle</source>
+            <extracomment>sounds</extracomment>
+            <translation>船、水上交通工具</translation>
+        </message>
+        <message>
+            <source>Sailboat, sailing ship</source>
+            <extracomment>sounds</extracomment>
+            <translation>帆船</translation>
+        </message>
+        <message>
+            <source>Rowboat, canoe, kayak</source>
+            <extracomment>sounds</extracomment>
+            <translation>划艇、独木舟、皮划艇</translation>
+        </message>
+        <message>
+            <source>Motorboat, speedboat</source>
+            <extracomment>sounds</extracomment>
+            <translation>摩托艇、快艇</translation>
+        </message>
+        <message>
+            <source>Ship</source>
+            <extracomment>sounds</extracomment>
+            <translation>轮船</translation>
+        </message>
+        <message>
+            <source>Motor vehicle (road)</source>
+            <extracomment>sounds</extracomment>
+            <translation>机动车（道路）</translation>
+        </message>
+        <message>
+            <source>Car</source>
+            <extracomment>sounds</extracomment>
+            <translation>汽车</translation>
+        </message>
+        <message>
+            <source>Vehicle horn, car horn, honking</source>
+            <extracomment>sounds</extracomment>
+            <translation>汽车喇叭</translation>
+        </message>
+        <message>
+            <source>Toot</source>
+            <extracomment>sounds</extracomment>
+            <translation>嘟嘟声</translation>
+        </message>
+        <message>
+            <source>Car alarm</source>
+            <extracomment>sounds</extracomment>
+            <translation>汽车警报</translation>
+        </message>
+        <message>
+            <source>Power windows, electric windows</source>
+            <extracomment>sounds</extracomment>
+            <translation>电动车窗</translation>
+        </message>
+        <message>
+            <source>Skidding</source>
+            <extracomment>sounds</extracomment>
+            <translation>打滑</translation>
+        </message>
+        <message>
+            <source>Tire squeal</source>
+            <extracomment>sounds</extracomment>
+            <translation>轮胎尖啸</translation>
+        </message>
+        <message>
+            <source>Car passing by</source>
+            <extracomment>sounds</extracomment>
+            <translation>汽车驶过</translation>
+        </message>
+        <message>
+            <source>Race car, auto racing</source>
+            <extracomment>sounds</extracomment>
+            <translation>赛车</translation>
+        </message>
+        <message>
+            <source>Truck</source>
+            <extracomment>sounds</extracomment>
+            <translation>卡车</translation>
+        </message>
+        <message>
+            <source>Air brake</source>
+            <extracomment>sounds</extracomment>
+            <translation>气刹</translation>
+        </message>
+        <message>
+            <source>Air horn, truck horn</source>
+            <extracomment>sounds</extracomment>
+            <translation>气喇叭、卡车喇叭</translation>
+        </message>
+        <message>
+            <source>Reversing beeps</source>
+            <extracomment>sounds</extracomment>
+            <translation>倒车提示音</translation>
+        </message>
+        <message>
+            <source>Ice cream truck, ice cream van</source>
+            <extracomment>sounds</extracomment>
+            <translation>冰淇淋车</translation>
+        </message>
+        <message>
+            <source>Bus</source>
+            <extracomment>sounds</extracomment>
+            <translation>公共汽车</translation>
+        </message>
+        <message>
+            <source>Emergency vehicle</source>
+            <extracomment>sounds</extracomment>
+            <translation>紧急车辆</translation>
+        </message>
+        <message>
+            <source>Police car (siren)</source>
+            <extracomment>sounds</extracomment>
+            <translation>警车（警笛）</translation>
+        </message>
+        <message>
+            <source>Ambulance (siren)</source>
+            <extracomment>sounds</extracomment>
+            <translation>救护车（警笛）</translation>
+        </message>
+        <message>
+            <source>Fire engine, fire truck (siren)</source>
+            <extracomment>sounds</extracomment>
+            <translation>消防车（警笛）</translation>
+        </message>
+        <message>
+            <source>Motorcycle</source>
+            <extracomment>sounds</extracomment>
+            <translation>摩托车</translation>
+        </message>
+        <message>
+            <source>Traffic noise, roadway noise</source>
+            <extracomment>sounds</extracomment>
+            <translation>交通噪声</translation>
+        </message>
+        <message>
+            <source>Rail transport</source>
+            <extracomment>sounds</extracomment>
+            <translation>轨道交通</translation>
+        </message>
+        <message>
+            <source>Train</source>
+            <extracomment>sounds</extracomment>
+            <translation>火车</translation>
+        </message>
+        <message>
+            <source>Train whistle</source>
+            <extracomment>sounds</extracomment>
+            <translation>火车汽笛</translation>
+        </message>
+        <message>
+            <source>Train horn</source>
+            <extracomment>sounds</extracomment>
+            <translation>火车喇叭</translation>
+        </message>
+        <message>
+            <source>Railroad car, train wagon</source>
+            <extracomment>sounds</extracomment>
+            <translation>铁路车厢</translation>
+        </message>
+        <message>
+            <source>Train wheels squealing</source>
+            <extracomment>sounds</extracomment>
+            <translation>火车车轮尖啸</translation>
+        </message>
+        <message>
+            <source>Subway, metro, underground</source>
+            <extracomment>sounds</extracomment>
+            <translation>地铁</translation>
+        </message>
+        <message>
+            <source>Aircraft</source>
+            <extracomment>sounds</extracomment>
+            <translation>航空器</translation>
+        </message>
+        <message>
+            <source>Aircraft engine</source>
+            <extracomment>sounds</extracomment>
+            <translation>飞机引擎</translation>
+        </message>
+        <message>
+            <source>Jet engine</source>
+            <extracomment>sounds</extracomment>
+            <translation>喷气发动机</translation>
+        </message>
+        <message>
+            <source>Propeller, airscrew</source>
+            <extracomment>sounds</extracomment>
+            <translation>螺旋桨</translation>
+        </message>
+        <message>
+            <source>Helicopter</source>
+            <extracomment>sounds</extracomment>
+            <translation>直升机</translation>
+        </message>
+        <message>
+            <source>Fixed-wing aircraft, airplane</source>
+            <extracomment>sounds</extracomment>
+            <translation>固定翼飞机</translation>
+        </message>
+        <message>
+            <source>Bicycle</source>
+            <extracomment>sounds</extracomment>
+            <translation>自行车</translation>
+        </message>
+        <message>
+            <source>Skateboard</source>
+            <extracomment>sounds</extracomment>
+            <translation>滑板</translation>
+        </message>
+        <message>
+            <source>Engine</source>
+            <extracomment>sounds</extracomment>
+            <translation>发动机</translation>
+        </message>
+        <message>
+            <source>Light engine (high frequency)</source>
+            <extracomment>sounds</extracomment>
+            <translation>小型发动机（高频）</translation>
+        </message>
+        <message>
+            <source>Dental drill, dentist's drill</source>
+            <extracomment>sounds</extracomment>
+            <translation>牙钻</translation>
+        </message>
+        <message>
+            <source>Lawn mower</source>
+            <extracomment>sounds</extracomment>
+            <translation>割草机</translation>
+        </message>
+        <message>
+            <source>Chainsaw</source>
+            <extracomment>sounds</extracomment>
+            <translation>链锯</translation>
+        </message>
+        <message>
+            <source>Medium engine (mid frequency)</source>
+            <extracomment>sounds</extracomment>
+            <translation>中型发动机（中频）</translation>
+        </message>
+        <message>
+            <source>Heavy engine (low frequency)</source>
+            <extracomment>sounds</extracomment>
+            <translation>重型发动机（低频）</translation>
+        </message>
+        <message>
+            <source>Engine knocking</source>
+            <extracomment>sounds</extracomment>
+            <translation>发动机爆震</translation>
+        </message>
+        <message>
+            <source>Engine starting</source>
+            <extracomment>sounds</extracomment>
+            <translation>发动机启动</translation>
+        </message>
+        <message>
+            <source>Idling</source>
+            <extracomment>sounds</extracomment>
+            <translation>怠速</translation>
+        </message>
+        <message>
+            <source>Accelerating, revving, vroom</source>
+            <extracomment>sounds</extracomment>
+            <translation>加速、轰油门</translation>
+        </message>
+        <message>
+            <source>Door</source>
+            <extracomment>sounds</extracomment>
+            <translation>门</translation>
+        </message>
+        <message>
+            <source>Doorbell</source>
+            <extracomment>sounds</extracomment>
+            <translation>门铃</translation>
+        </message>
+        <message>
+            <source>Ding-dong</source>
+            <extracomment>sounds</extracomment>
+            <translation>叮咚</translation>
+        </message>
+        <message>
+            <source>Sliding door</source>
+            <extracomment>sounds</extracomment>
+            <translation>推拉门</translation>
+        </message>
+        <message>
+            <source>Slam</source>
+            <extracomment>sounds</extracomment>
+            <translation>砰然关上</translation>
+        </message>
+        <message>
+            <source>Knock</source>
+            <extracomment>sounds</extracomment>
+            <translation>敲门</translation>
+        </message>
+        <message>
+            <source>Tap</source>
+            <extracomment>sounds</extracomment>
+            <translation>轻敲</translation>
+        </message>
+        <message>
+            <source>Squeak</source>
+            <extracomment>sounds</extracomment>
+            <translation>吱吱声</translation>
+        </message>
+        <message>
+            <source>Cupboard open or close</source>
+            <extracomment>sounds</extracomment>
+            <translation>开关橱柜</translation>
+        </message>
+        <message>
+            <source>Drawer open or close</source>
+            <extracomment>sounds</extracomment>
+            <translation>开关抽屉</translation>
+        </message>
+        <message>
+            <source>Dishes, pots, and pans</source>
+            <extracomment>sounds</extracomment>
+            <translation>碗碟锅具</translation>
+        </message>
+        <message>
+            <source>Cutlery, silverware</source>
+            <extracomment>sounds</extracomment>
+            <translation>餐具</translation>
+        </message>
+        <message>
+            <source>Chopping (food)</source>
+            <extracomment>sounds</extracomment>
+            <translation>切菜</translation>
+        </message>
+        <message>
+            <source>Frying (food)</source>
+            <extracomment>sounds</extracomment>
+            <translation>煎炸</translation>
+        </message>
+        <message>
+            <source>Microwave oven</source>
+            <extracomment>sounds</extracomment>
+            <translation>微波炉</translation>
+        </message>
+        <message>
+            <source>Blender</source>
+            <extracomment>sounds</extracomment>
+            <translation>搅拌机</translation>
+        </message>
+        <message>
+            <source>Water tap, faucet</source>
+            <extracomment>sounds</extracomment>
+            <translation>水龙头</translation>
+        </message>
+        <message>
+            <source>Sink (filling or washing)</source>
+            <extracomment>sounds</extracomment>
+            <translation>水槽（放水或洗涤）</translation>
+        </message>
+        <message>
+            <source>Bathtub (filling or washing)</source>
+            <extracomment>sounds</extracomment>
+            <translation>浴缸（放水或洗澡）</translation>
+        </message>
+        <message>
+            <source>Hair dryer</source>
+            <extracomment>sounds</extracomment>
+            <translation>吹风机</translation>
+        </message>
+        <message>
+            <source>Toilet flush</source>
+            <extracomment>sounds</extracomment>
+            <translation>冲马桶</translation>
+        </message>
+        <message>
+            <source>Toothbrush</source>
+            <extracomment>sounds</extracomment>
+            <translation>牙刷</translation>
+        </message>
+        <message>
+            <source>Electric toothbrush</source>
+            <extracomment>sounds</extracomment>
+            <translation>电动牙刷</translation>
+        </message>
+        <message>
+            <source>Vacuum cleaner</source>
+            <extracomment>sounds</extracomment>
+            <translation>吸尘器</translation>
+        </message>
+        <message>
+            <source>Zipper (clothing)</source>
+            <extracomment>sounds</extracomment>
+            <translation>拉链</translation>
+        </message>
+        <message>
+            <source>Keys jangling</source>
+            <extracomment>sounds</extracomment>
+            <translation>钥匙叮当</translation>
+        </message>
+        <message>
+            <source>Coin (dropping)</source>
+            <extracomment>sounds</extracomment>
+            <translation>硬币掉落</translation>
+        </message>
+        <message>
+            <source>Scissors</source>
+            <extracomment>sounds</extracomment>
+            <translation>剪刀</translation>
+        </message>
+        <message>
+            <source>Electric shaver, electric razor</source>
+            <extracomment>sounds</extracomment>
+            <translation>电动剃须刀</translation>
+        </message>
+        <message>
+            <source>Shuffling cards</source>
+            <extracomment>sounds</extracomment>
+            <translation>洗牌</translation>
+        </message>
+        <message>
+            <source>Typing</source>
+            <extracomment>sounds</extracomment>
+            <translation>打字</translation>
+        </message>
+        <message>
+            <source>Typewriter</source>
+            <extracomment>sounds</extracomment>
+            <translation>打字机</translation>
+        </message>
+        <message>
+            <source>Computer keyboard</source>
+            <extracomment>sounds</extracomment>
+            <translation>电脑键盘</translation>
+        </message>
+        <message>
+            <source>Writing</source>
+            <extracomment>sounds</extracomment>
+            <translation>书写</translation>
+        </message>
+        <message>
+            <source>Alarm</source>
+            <extracomment>sounds</extracomment>
+            <translation>警报</translation>
+        </message>
+        <message>
+            <source>Telephone</source>
+            <extracomment>sounds</extracomment>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Telephone bell ringing</source>
+            <extracomment>sounds</extracomment>
+            <translation>电话铃声</translation>
+        </message>
+        <message>
+            <source>Ringtone</source>
+            <extracomment>sounds</extracomment>
+            <translation>手机铃声</translation>
+        </message>
+        <message>
+            <source>Telephone dialing, DTMF</source>
+            <extracomment>sounds</extracomment>
+            <translation>电话按键音（DTMF）</translation>
+        </message>
+        <message>
+            <source>Dial tone</source>
+            <extracomment>sounds</extracomment>
+            <translation>拨号音</translation>
+        </message>
+        <message>
+            <source>Busy signal</source>
+            <extracomment>sounds</extracomment>
+            <translation>忙音</translation>
+        </message>
+        <message>
+            <source>Alarm clock</source>
+            <extracomment>sounds</extracomment>
+            <translation>闹钟</translation>
+        </message>
+        <message>
+            <source>Siren</source>
+            <extracomment>sounds</extracomment>
+            <translation>警笛</translation>
+        </message>
+        <message>
+            <source>Civil defense siren</source>
+            <extracomment>sounds</extracomment>
+            <translation>防空警报</translation>
+        </message>
+        <message>
+            <source>Buzzer</source>
+            <extracomment>sounds</extracomment>
+            <translation>蜂鸣器</translation>
+        </message>
+        <message>
+            <source>Smoke detector, smoke alarm</source>
+            <extracomment>sounds</extracomment>
+            <translation>烟雾报警器</translation>
+        </message>
+        <message>
+            <source>Fire alarm</source>
+            <extracomment>sounds</extracomment>
+            <translation>火警警报</translation>
+        </message>
+        <message>
+            <source>Foghorn</source>
+            <extracomment>sounds</extracomment>
+            <translation>雾笛</translation>
+        </message>
+        <message>
+            <source>Whistle</source>
+            <extracomment>sounds</extracomment>
+            <translation>哨子</translation>
+        </message>
+        <message>
+            <source>Steam whistle</source>
+            <extracomment>sounds</extracomment>
+            <translation>汽笛</translation>
+        </message>
+        <message>
+            <source>Mechanisms</source>
+            <extracomment>sounds</extracomment>
+            <translation>机械装置</translation>
+        </message>
+        <message>
+            <source>Ratchet, pawl</source>
+            <extracomment>sounds</extracomment>
+            <translation>棘轮</translation>
+        </message>
+        <message>
+            <source>Clock</source>
+            <extracomment>sounds</extracomment>
+            <translation>钟表</translation>
+        </message>
+        <message>
+            <source>Tick</source>
+            <extracomment>sounds</extracomment>
+            <translation>嘀嗒</translation>
+        </message>
+        <message>
+            <source>Tick-tock</source>
+            <extracomment>sounds</extracomment>
+            <translation>滴答滴答</translation>
+        </message>
+        <message>
+            <source>Gears</source>
+            <extracomment>sounds</extracomment>
+            <translation>齿轮</translation>
+        </message>
+        <message>
+            <source>Pulleys</source>
+            <extracomment>sounds</extracomment>
+            <translation>滑轮</translation>
+        </message>
+        <message>
+            <source>Sewing machine</source>
+            <extracomment>sounds</extracomment>
+            <translation>缝纫机</translation>
+        </message>
+        <message>
+            <source>Mechanical fan</source>
+            <extracomment>sounds</extracomment>
+            <translation>风扇</translation>
+        </message>
+        <message>
+            <source>Air conditioning</source>
+            <extracomment>sounds</extracomment>
+            <translation>空调</translation>
+        </message>
+        <message>
+            <source>Cash register</source>
+            <extracomment>sounds</extracomment>
+            <translation>收银机</translation>
+        </message>
+        <message>
+            <source>Printer</source>
+            <extracomment>sounds</extracomment>
+            <translation>打印机</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <extracomment>sounds</extracomment>
+            <translation>相机</translation>
+        </message>
+        <message>
+            <source>Single-lens reflex camera</source>
+            <extracomment>sounds</extracomment>
+            <translation>单反相机</translation>
+        </message>
+        <message>
+            <source>Tools</source>
+            <extracomment>sounds</extracomment>
+            <translation>工具</translation>
+        </message>
+        <message>
+            <source>Hammer</source>
+            <extracomment>sounds</extracomment>
+            <translation>锤子</translation>
+        </message>
+        <message>
+            <source>Jackhammer</source>
+            <extracomment>sounds</extracomment>
+            <translation>手提钻</translation>
+        </message>
+        <message>
+            <source>Sawing</source>
+            <extracomment>sounds</extracomment>
+            <translation>锯</translation>
+        </message>
+        <message>
+            <source>Filing (rasp)</source>
+            <extracomment>sounds</extracomment>
+            <translation>锉</translation>
+        </message>
+        <message>
+            <source>Sanding</source>
+            <extracomment>sounds</extracomment>
+            <translation>打磨</translation>
+        </message>
+        <message>
+            <source>Power tool</source>
+            <extracomment>sounds</extracomment>
+            <translation>电动工具</translation>
+        </message>
+        <message>
+            <source>Drill</source>
+            <extracomment>sounds</extracomment>
+            <translation>电钻</translation>
+        </message>
+        <message>
+            <source>Explosion</source>
+            <extracomment>sounds</extracomment>
+            <translation>爆炸</translation>
+        </message>
+        <message>
+            <source>Gunshot, gunfire</source>
+            <extracomment>sounds</extracomment>
+            <translation>枪声</translation>
+        </message>
+        <message>
+            <source>Machine gun</source>
+            <extracomment>sounds</extracomment>
+            <translation>机枪</translation>
+        </message>
+        <message>
+            <source>Fusillade</source>
+            <extracomment>sounds</extracomment>
+            <translation>齐射</translation>
+        </message>
+        <message>
+            <source>Artillery fire</source>
+            <extracomment>sounds</extracomment>
+            <translation>炮火</translation>
+        </message>
+        <message>
+            <source>Cap gun</source>
+            <extracomment>sounds</extracomment>
+            <translation>玩具火药枪</translation>
+        </message>
+        <message>
+            <source>Fireworks</source>
+            <extracomment>sounds</extracomment>
+            <translation>烟花</translation>
+        </message>
+        <message>
+            <source>Firecracker</source>
+            <extracomment>sounds</extracomment>
+            <translation>鞭炮</translation>
+        </message>
+        <message>
+            <source>Burst, pop</source>
+            <extracomment>sounds</extracomment>
+            <translation>爆裂、砰</translation>
+        </message>
+        <message>
+            <source>Eruption</source>
+            <extracomment>sounds</extracomment>
+            <translation>喷发</translation>
+        </message>
+        <message>
+            <source>Boom</source>
+            <extracomment>sounds</extracomment>
+            <translation>轰隆</translation>
+        </message>
+        <message>
+            <source>Wood</source>
+            <extracomment>sounds</extracomment>
+            <translation>木头</translation>
+        </message>
+        <message>
+            <source>Chop</source>
+            <extracomment>sounds</extracomment>
+            <translation>劈砍</translation>
+        </message>
+        <message>
+            <source>Splinter</source>
+            <extracomment>sounds</extracomment>
+            <translation>木头碎裂</translation>
+        </message>
+        <message>
+            <source>Crack</source>
+            <extracomment>sounds</extracomment>
+            <translation>破裂声</translation>
+        </message>
+        <message>
+            <source>Glass</source>
+            <extracomment>sounds</extracomment>
+            <translation>玻璃</translation>
+        </message>
+        <message>
+            <source>Chink, clink</source>
+            <extracomment>sounds</extracomment>
+            <translation>叮当碰撞</translation>
+        </message>
+        <message>
+            <source>Shatter</source>
+            <extracomment>sounds</extracomment>
+            <translation>粉碎</translation>
+        </message>
+        <message>
+            <source>Liquid</source>
+            <extracomment>sounds</extracomment>
+            <translation>液体</translation>
+        </message>
+        <message>
+            <source>Splash, splatter</source>
+            <extracomment>sounds</extracomment>
+            <translation>飞溅</translation>
+        </message>
+        <message>
+            <source>Slosh</source>
+            <extracomment>sounds</extracomment>
+            <translation>晃荡</translation>
+        </message>
+        <message>
+            <source>Squish</source>
+            <extracomment>sounds</extracomment>
+            <translation>挤压声</translation>
+        </message>
+        <message>
+            <source>Drip</source>
+            <extracomment>sounds</extracomment>
+            <translation>滴水</translation>
+        </message>
+        <message>
+            <source>Pour</source>
+            <extracomment>sounds</extracomment>
+            <translation>倾倒</translation>
+        </message>
+        <message>
+            <source>Trickle, dribble</source>
+            <extracomment>sounds</extracomment>
+            <translation>涓流</translation>
+        </message>
+        <message>
+            <source>Gush</source>
+            <extracomment>sounds</extracomment>
+            <translation>涌出</translation>
+        </message>
+        <message>
+            <source>Fill (with liquid)</source>
+            <extracomment>sounds</extracomment>
+            <translation>灌注</translation>
+        </message>
+        <message>
+            <source>Spray</source>
+            <extracomment>sounds</extracomment>
+            <translation>喷洒</translation>
+        </message>
+        <message>
+            <source>Pump (liquid)</source>
+            <extracomment>sounds</extracomment>
+            <translation>泵（液体）</translation>
+        </message>
+        <message>
+            <source>Stir</source>
+            <extracomment>sounds</extracomment>
+            <translation>搅动</translation>
+        </message>
+        <message>
+            <source>Boiling</source>
+            <extracomment>sounds</extracomment>
+            <translation>沸腾</translation>
+        </message>
+        <message>
+            <source>Sonar</source>
+            <extracomment>sounds</extracomment>
+            <translation>声呐</translation>
+        </message>
+        <message>
+            <source>Arrow</source>
+            <extracomment>sounds</extracomment>
+            <translation>箭</translation>
+        </message>
+        <message>
+            <source>Whoosh, swoosh, swish</source>
+            <extracomment>sounds</extracomment>
+            <translation>呼啸而过</translation>
+        </message>
+        <message>
+            <source>Thump, thud</source>
+            <extracomment>sounds</extracomment>
+            <translation>砰、咚</translation>
+        </message>
+        <message>
+            <source>Thunk</source>
+            <extracomment>sounds</extracomment>
+            <translation>闷响</translation>
+        </message>
+        <message>
+            <source>Electronic tuner</source>
+            <extracomment>sounds</extracomment>
+            <translation>电子调音器</translation>
+        </message>
+        <message>
+            <source>Effects unit</source>
+            <extracomment>sounds</extracomment>
+            <translation>效果器</translation>
+        </message>
+        <message>
+            <source>Chorus effect</source>
+            <extracomment>sounds</extracomment>
+            <translation>合唱效果</translation>
+        </message>
+        <message>
+            <source>Basketball bounce</source>
+            <extracomment>sounds</extracomment>
+            <translation>篮球拍打</translation>
+        </message>
+        <message>
+            <source>Bang</source>
+            <extracomment>sounds</extracomment>
+            <translation>砰响</translation>
+        </message>
+        <message>
+            <source>Slap, smack</source>
+            <extracomment>sounds</extracomment>
+            <translation>拍打、掌掴</translation>
+        </message>
+        <message>
+            <source>Whack, thwack</source>
+            <extracomment>sounds</extracomment>
+            <translation>重击</translation>
+        </message>
+        <message>
+            <source>Smash, crash</source>
+            <extracomment>sounds</extracomment>
+            <translation>砸碎、撞击</translation>
+        </message>
+        <message>
+            <source>Breaking</source>
+            <extracomment>sounds</extracomment>
+            <translation>破碎</translation>
+        </message>
+        <message>
+            <source>Bouncing</source>
+            <extracomment>sounds</extracomment>
+            <translation>弹跳</translation>
+        </message>
+        <message>
+            <source>Whip</source>
+            <extracomment>sounds</extracomment>
+            <translation>鞭子</translation>
+        </message>
+        <message>
+            <source>Flap</source>
+            <extracomment>sounds</extracomment>
+            <translation>拍动</translation>
+        </message>
+        <message>
+            <source>Scratch</source>
+            <extracomment>sounds</extracomment>
+            <translation>刮擦</translation>
+        </message>
+        <message>
+            <source>Scrape</source>
+            <extracomment>sounds</extracomment>
+            <translation>刮蹭</translation>
+        </message>
+        <message>
+            <source>Rub</source>
+            <extracomment>sounds</extracomment>
+            <translation>摩擦</translation>
+        </message>
+        <message>
+            <source>Roll</source>
+            <extracomment>sounds</extracomment>
+            <translation>滚动</translation>
+        </message>
+        <message>
+            <source>Crushing</source>
+            <extracomment>sounds</extracomment>
+            <translation>压碎</translation>
+        </message>
+        <message>
+            <source>Crumpling, crinkling</source>
+            <extracomment>sounds</extracomment>
+            <translation>揉皱</translation>
+        </message>
+        <message>
+            <source>Tearing</source>
+            <extracomment>sounds</extracomment>
+            <translation>撕扯</translation>
+        </message>
+        <message>
+            <source>Beep, bleep</source>
+            <extracomment>sounds</extracomment>
+            <translation>哔哔声</translation>
+        </message>
+        <message>
+            <source>Ping</source>
+            <extracomment>sounds</extracomment>
+            <translation>清脆的叮声</translation>
+        </message>
+        <message>
+            <source>Ding</source>
+            <extracomment>sounds</extracomment>
+            <translation>叮</translation>
+        </message>
+        <message>
+            <source>Clang</source>
+            <extracomment>sounds</extracomment>
+            <translation>铛</translation>
+        </message>
+        <message>
+            <source>Squeal</source>
+            <extracomment>sounds</extracomment>
+            <translation>尖啸声</translation>
+        </message>
+        <message>
+            <source>Creak</source>
+            <extracomment>sounds</extracomment>
+            <translation>嘎吱声</translation>
+        </message>
+        <message>
+            <source>Rustle</source>
+            <extracomment>sounds</extracomment>
+            <translation>沙沙声</translation>
+        </message>
+        <message>
+            <source>Whir</source>
+            <extracomment>sounds</extracomment>
+            <translation>呼呼转动声</translation>
+        </message>
+        <message>
+            <source>Clatter</source>
+            <extracomment>sounds</extracomment>
+            <translation>哐啷</translation>
+        </message>
+        <message>
+            <source>Sizzle</source>
+            <extracomment>sounds</extracomment>
+            <translation>滋滋声</translation>
+        </message>
+        <message>
+            <source>Clicking</source>
+            <extracomment>sounds</extracomment>
+            <translation>咔哒声</translation>
+        </message>
+        <message>
+            <source>Clickety-clack</source>
+            <extracomment>sounds</extracomment>
+            <translation>咔嗒咔嗒</translation>
+        </message>
+        <message>
+            <source>Rumble</source>
+            <extracomment>sounds</extracomment>
+            <translation>隆隆声</translation>
+        </message>
+        <message>
+            <source>Plop</source>
+            <extracomment>sounds</extracomment>
+            <translation>扑通</translation>
+        </message>
+        <message>
+            <source>Jingle, tinkle</source>
+            <extracomment>sounds</extracomment>
+            <translation>叮铃</translation>
+        </message>
+        <message>
+            <source>Hum</source>
+            <extracomment>sounds</extracomment>
+            <translation>嗡鸣</translation>
+        </message>
+        <message>
+            <source>Zing</source>
+            <extracomment>sounds</extracomment>
+            <translation>嗖</translation>
+        </message>
+        <message>
+            <source>Boing</source>
+            <extracomment>sounds</extracomment>
+            <translation>嘣（弹簧声）</translation>
+        </message>
+        <message>
+            <source>Crunch</source>
+            <extracomment>sounds</extracomment>
+            <translation>嘎嘣声</translation>
+        </message>
+        <message>
+            <source>Silence</source>
+            <extracomment>sounds</extracomment>
+            <translation>寂静</translation>
+        </message>
+        <message>
+            <source>Sine wave</source>
+            <extracomment>sounds</extracomment>
+            <translation>正弦波</translation>
+        </message>
+        <message>
+            <source>Harmonic</source>
+            <extracomment>sounds</extracomment>
+            <translation>谐波</translation>
+        </message>
+        <message>
+            <source>Chirp tone</source>
+            <extracomment>sounds</extracomment>
+            <translation>扫频音</translation>
+        </message>
+        <message>
+            <source>Sound effect</source>
+            <extracomment>sounds</extracomment>
+            <translation>音效</translation>
+        </message>
+        <message>
+            <source>Pulse</source>
+            <extracomment>sounds</extracomment>
+            <translation>脉冲</translation>
+        </message>
+        <message>
+            <source>Inside, small room</source>
+            <extracomment>sounds</extracomment>
+            <translation>室内（小房间）</translation>
+        </message>
+        <message>
+            <source>Inside, large room or hall</source>
+            <extracomment>sounds</extracomment>
+            <translation>室内（大房间或大厅）</translation>
+        </message>
+        <message>
+            <source>Inside, public space</source>
+            <extracomment>sounds</extracomment>
+            <translation>室内（公共场所）</translation>
+        </message>
+        <message>
+            <source>Outside, urban or manmade</source>
+            <extracomment>sounds</extracomment>
+            <translation>室外（城市或人造环境）</translation>
+        </message>
+        <message>
+            <source>Outside, rural or natural</source>
+            <extracomment>sounds</extracomment>
+            <translation>室外（乡村或自然环境）</translation>
+        </message>
+        <message>
+            <source>Reverberation</source>
+            <extracomment>sounds</extracomment>
+            <translation>混响</translation>
+        </message>
+        <message>
+            <source>Echo</source>
+            <extracomment>sounds</extracomment>
+            <translation>回声</translation>
+        </message>
+        <message>
+            <source>Noise</source>
+            <extracomment>sounds</extracomment>
+            <translation>噪声</translation>
+        </message>
+        <message>
+            <source>Environmental noise</source>
+            <extracomment>sounds</extracomment>
+            <translation>环境噪声</translation>
+        </message>
+        <message>
+            <source>Static</source>
+            <extracomment>sounds</extracomment>
+            <translation>静电噪声</translation>
+        </message>
+        <message>
+            <source>Mains hum</source>
+            <extracomment>sounds</extracomment>
+            <translation>电源嗡声</translation>
+        </message>
+        <message>
+            <source>Distortion</source>
+            <extracomment>sounds</extracomment>
+            <translation>失真</translation>
+        </message>
+        <message>
+            <source>Sidetone</source>
+            <extracomment>sounds</extracomment>
+            <translation>侧音</translation>
+        </message>
+        <message>
+            <source>Cacophony</source>
+            <extracomment>sounds</extracomment>
+            <translation>嘈杂刺耳声</translation>
+        </message>
+        <message>
+            <source>White noise</source>
+            <extracomment>sounds</extracomment>
+            <translation>白噪声</translation>
+        </message>
+        <message>
+            <source>Pink noise</source>
+            <extracomment>sounds</extracomment>
+            <translation>粉红噪声</translation>
+        </message>
+        <message>
+            <source>Throbbing</source>
+            <extracomment>sounds</extracomment>
+            <translation>搏动声</translation>
+        </message>
+        <message>
+            <source>Vibration</source>
+            <extracomment>sounds</extracomment>
+            <translation>振动</translation>
+        </message>
+        <message>
+            <source>Television</source>
+            <extracomment>sounds</extracomment>
+            <translation>电视</translation>
+        </message>
+        <message>
+            <source>Radio</source>
+            <extracomment>sounds</extracomment>
+            <translation>收音机</translation>
+        </message>
+        <message>
+            <source>Field recording</source>
+            <extracomment>sounds</extracomment>
+            <translation>现场录音</translation>
+        </message>
+        <message>
             <source>guitar</source>
             <extracomment>music</extracomment>
             <translation>吉他</translation>
@@ -5387,46 +8027,6 @@
             <source>happy</source>
             <extracomment>music</extracomment>
             <translation>欢快</translation>
-        </message>
-        <message>
-            <source>face</source>
-            <extracomment>people</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>close-up face</source>
-            <extracomment>people</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>talking head</source>
-            <extracomment>people</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>person</source>
-            <extracomment>people</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>people</source>
-            <extracomment>people</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>group of people</source>
-            <extracomment>people</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>crowd</source>
-            <extracomment>people</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>people walking</source>
-            <extracomment>people</extracomment>
-            <translation type="unfinished" />
         </message>
     </context>
 </TS>

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from medialens.testing import file_context, make_ctx  # noqa: F401 - fixtures
+
+REPO = Path(__file__).resolve().parents[3]
+HERE = Path(__file__).resolve().parent
+
+# Test the source tree even where the plugin is not installed (a fresh clone's test run).
+if importlib.util.find_spec("medialens_ocr") is None:
+    sys.path.insert(0, str(HERE.parent / "src"))
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "media: integration tests on the real recordings")
+
+
+@pytest.fixture(scope="session")
+def media_dir() -> Path:
+    root = Path(os.environ.get("MEDIALENS_MEDIA", REPO / ".media"))
+    if not (root / "video").is_dir():
+        pytest.skip(f"no real media at {root} (set MEDIALENS_MEDIA)")
+    return root
+
+
+@pytest.fixture(scope="session")
+def textvideo():
+    """The generator of videos with text drawn on real footage (tests/textvideo.py)."""
+    import textvideo
+
+    if not textvideo.fonts_available():
+        pytest.skip("fonts-dejavu-core and fonts-noto-cjk are not installed")
+    return textvideo

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from medialens.api import Keyframe
+from medialens.testing import file_context, make_ctx  # noqa: F401 - fixtures
+
+REPO = Path(__file__).resolve().parents[3]
+
+# Test the source tree even where the plugin is not installed (a fresh clone's test run).
+if importlib.util.find_spec("medialens_people") is None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "media: integration tests on the real recordings")
+
+
+@pytest.fixture(scope="session")
+def media_dir() -> Path:
+    root = Path(os.environ.get("MEDIALENS_MEDIA", REPO / ".media"))
+    if not (root / "video").is_dir():
+        pytest.skip(f"no real media at {root} (set MEDIALENS_MEDIA)")
+    return root
+
+
+def decode_frames(path: Path, times: Sequence[float]) -> list[Keyframe]:
+    """RGB frames nearest to ``times`` (seconds), decoded with PyAV."""
+    import av
+
+    wanted = sorted(times)
+    frames: list[Keyframe] = []
+    with av.open(str(path)) as container:
+        for frame in container.decode(video=0):
+            if frame.time is not None and wanted and frame.time >= wanted[0]:
+                frames.append(
+                    Keyframe(time=float(frame.time), image=frame.to_ndarray(format="rgb24"))
+                )
+                wanted.pop(0)
+            if not wanted:
+                break
+    return frames
+
+
+@pytest.fixture(scope="session")
+def decode():
+    return decode_frames
+
+
+@pytest.fixture(scope="session")
+def mediagen():
+    """The repository's generators of small media files (tests/mediagen.py)."""
+    tests = str(REPO / "tests")
+    if tests not in sys.path:
+        sys.path.insert(0, tests)
+    return pytest.importorskip("mediagen")
+
+
+@pytest.fixture(scope="session")
+def photo():
+    """A photo bundled with scikit-image (public domain / CC0), as RGB uint8."""
+    data = pytest.importorskip("skimage.data", reason="the photo tests need scikit-image")
+
+    def load(name: str) -> np.ndarray:
+        return np.ascontiguousarray(getattr(data, name)())
+
+    return load
