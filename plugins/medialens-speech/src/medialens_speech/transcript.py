@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 # Greedy decoding: beam 5 cost 28% more CPU on 11 min of dialogue for a word error rate
-# of 5.4% instead of 6.2% with tiny.en, and none with base (README).
+# of 5.8% instead of 6.2% with tiny.en, and none with base (README).
 BEAM_SIZE = 1
 # Voice-detected chunks (at most 30 s each) are decoded 4 at a time: 41% less CPU than one
 # window after another on 165 s of dialogue, the same words (README).
