@@ -54,8 +54,9 @@ SONG_SPEECH_SHARE = 0.1  # ...with a voice this rarely on top is a song: lyrics,
 # runs YAMNet on at most 64 patches, so past ~30 s of audio each of its cells stands for
 # seconds of sound, and dialogue over music in a cell it calls music would be lost.
 MAX_SECONDS_PER_PATCH = 1.0
-# An hour of continuous speech costs ~6 min of CPU with base on 2 threads (README); this
-# leaves room for that on a machine busy with other extractions, and still stops a runaway.
+# An hour of back-to-back speech costs 4.6 min of CPU with tiny.en, 7.7 with base (README):
+# this leaves 8-13 times that for a machine busy with other extractions, and still stops
+# a runaway.
 TIMEOUT = 3600.0
 
 
@@ -198,7 +199,7 @@ def medialens_settings() -> list[Setting]:
             choices=models.MODEL_NAMES,
             help=(
                 "tiny.en: English only, fastest. base: 99 languages (Chinese among them) and "
-                "the spoken language named, fewer wrong words, about 3 times the time."
+                "the spoken language named, fewer wrong words, about twice the time."
             ),
         )
     ]

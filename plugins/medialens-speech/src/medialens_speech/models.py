@@ -46,7 +46,7 @@ DEFAULT_MODEL = "tiny.en"
 # int8 weights (CTranslate2 quantises the float16 files at load time): 1.4x less CPU than
 # float32 on 165 s of dialogue with tiny.en (11.0 vs 15.6 s), the same 325 words.
 COMPUTE_TYPE = "int8"
-MAX_THREADS = 2  # past 2 CTranslate2 threads the gain is small and the app runs files in parallel
+MAX_THREADS = 2  # the project's machines have 2 cores; more threads than cores only contend
 
 SMALL_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
 BASE_PARTS = (
