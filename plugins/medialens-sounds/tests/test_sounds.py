@@ -173,6 +173,12 @@ def test_a_sampled_long_file_has_a_short_timeline_and_spans_in_seconds():
     assert span[0] == 0.0 and 295 < span[1] < 305
     vector = result.vectors["sounds"]
     assert vector.shape == (521,) and vector.dtype == np.float32
+    # ten minutes of a longer file are excerpts: their times are not the file's
+    assert result.data["spans_cover_file"] is False
+    whole = summary.summarise(summary.Analysis(_probs(rows), picked, 600.0), file_seconds=600.4)
+    assert whole.data["spans_cover_file"] is True
+    long = summary.summarise(summary.Analysis(_probs(rows), picked, 600.0), file_seconds=3600)
+    assert long.data["spans_cover_file"] is False
 
 
 # --- the model -------------------------------------------------------------------------
@@ -221,7 +227,7 @@ def test_the_hook_returns_one_extractor_and_loads_no_model():
     tags = next(o for o in ext.outputs if isinstance(o, TagsOutput))
     assert tags.meaning == "heard" and len(tags.vocabulary) == 521
     vector = next(o for o in ext.outputs if isinstance(o, VectorOutput))
-    assert (vector.name, vector.dim, vector.modality) == ("sounds", 521, "audio")
+    assert (vector.name, vector.dim, vector.modality) == ("sounds", 521, "sound events")
     assert model._session is None
 
 
@@ -293,6 +299,7 @@ def test_a_phone_prompt_is_speech_and_all_speech(media_dir, file_context):
     assert result.data["speech_share"] > 0.9
     (span,) = result.data["speech_spans"]
     assert span[0] < 1.0 and span[1] > 29.0
+    assert result.data["spans_cover_file"] is True
 
 
 @pytest.mark.media
