@@ -139,6 +139,10 @@ def test_the_sounds_result_gates_and_chooses_spans():
     assert f(sounds(speech_share=0.0, speech_spans=[]), 30.0) == (False, [])
     assert f(sounds(speech_share=0.005, speech_spans=spans), 30.0) == (False, [])
     assert f(sounds(speech_share=0.3, speech_spans=[[1.0, 1.2]]), 30.0) == (False, [])
+    song = api.ExtractionResult(categories={"music": 0.92}, data={"speech_share": 0.064})
+    assert f(song, 41.0) == (False, [])  # a song's lyrics are not what is said
+    talk = api.ExtractionResult(categories={"music": 0.6}, data={"speech_share": 0.064})
+    assert f(talk, 41.0) == (True, None)  # a voice over music that is not all music
     assert f(sounds(speech_share=0.3, speech_spans=spans), 30.0) == (True, spans)
     assert f(sounds(speech_share=0.3), 30.0) == (True, None)
     assert f(sounds(speech_share=0.3, speech_spans="bad"), 30.0) == (True, None)
