@@ -41,8 +41,7 @@ import medialens_speech  # noqa: E402
 import speech_wer  # noqa: E402
 from medialens_speech import models  # noqa: E402
 
-from medialens.core.decoding import FileContext  # noqa: E402
-from medialens.core.extractor_context import ExtractorContext  # noqa: E402
+from medialens.testing import open_file_context  # noqa: E402
 
 MEDIA = Path(os.environ.get("MEDIALENS_MEDIA") or REPO / ".media")
 RATE = 16000
@@ -102,9 +101,9 @@ def build_dialogue(dest: Path, minutes: float) -> Path:
 
 
 def extract(path: Path, model: str, beam: int, cache: Path):
-    ctx = FileContext.for_path(path, cache, {})
+    ctx = open_file_context(path, cache, {}, settings={"model": model})
     ex = medialens_speech.SpeechExtractor(beam_size=beam)
-    return ex.extract(ExtractorContext(ctx, settings={"model": model}))
+    return ex.extract(ctx)
 
 
 def warm(model: str, cache: Path) -> float:
