@@ -126,3 +126,24 @@ def test_a_long_file_is_decoded_here_with_file_times(file_context, media_dir, me
     said = set(speech_wer.words(result.text or ""))
     assert KEY_WORDS[name] <= said and not ({"password", "weasels"} & said), result.text
     assert all(start - 1.0 <= s.start and s.end <= end + 1.0 for s in result.segments)
+
+
+def test_after_the_real_sounds_plugin_a_song_is_skipped_and_a_prompt_read(
+    extractor, file_context, media_dir
+):
+    sounds_plugin = pytest.importorskip("medialens_sounds")
+    song = media_dir / "music" / "drascula" / "track31.ogg"  # sung words over music, 41 s
+    if not song.exists():
+        pytest.skip(f"{song} is not installed")
+    heard = {}
+    for path in (song, prompt(media_dir, "vm-msgsaved")):
+        try:
+            heard[path] = sounds_plugin.SoundsExtractor().extract(file_context(path))
+        except sounds_plugin.ModelMissing as exc:
+            pytest.skip(f"the sounds plugin's model is not installed: {exc}")
+    # Whisper alone writes out the lyrics it imagines; the sounds plugin's votes stop it.
+    result = extractor.extract(file_context(song, {"sounds": heard[song]}, TINY))
+    assert result == api.ExtractionResult(data={"no_speech": True})
+    path = prompt(media_dir, "vm-msgsaved")
+    result = extractor.extract(file_context(path, {"sounds": heard[path]}, TINY))
+    assert {"message", "saved"} <= set(speech_wer.words(result.text or ""))
