@@ -23,7 +23,7 @@ import pytest
 
 from medialens.api import ExtractionCancelled, ExtractionResult, Keyframe, MediaFile
 
-__all__ = ["ArrayContext", "file_context", "make_ctx", "setting_defaults"]
+__all__ = ["ArrayContext", "file_context", "make_ctx", "open_file_context", "setting_defaults"]
 
 
 @dataclass
@@ -88,19 +88,31 @@ def make_ctx(tmp_path):
     return make
 
 
+def open_file_context(
+    path: Path,
+    cache_dir: Path,
+    results: dict[str, ExtractionResult] | None = None,
+    settings: Mapping[str, object] | None = None,
+):
+    """The app's real decoding context over a file (as the pipeline builds it), with
+    ``settings`` as ``ctx.settings``: for a plugin's tests and benchmarks."""
+    from medialens.core.decoding import FileContext
+    from medialens.core.extractor_context import ExtractorContext
+
+    ctx = FileContext.for_path(Path(path), cache_dir, results)
+    return ctx if settings is None else ExtractorContext(ctx, settings=dict(settings))
+
+
 @pytest.fixture
 def file_context(tmp_path):
     """``file_context(path, results=None, settings=None)``: the app's real decoding context
     over a file, with ``settings`` as ``ctx.settings`` (a plugin's own, in the app)."""
-    from medialens.core.decoding import FileContext
-    from medialens.core.extractor_context import ExtractorContext
 
     def make(
         path: Path,
         results: dict[str, ExtractionResult] | None = None,
         settings: Mapping[str, object] | None = None,
     ):
-        ctx = FileContext.for_path(Path(path), tmp_path / "cache", results)
-        return ctx if settings is None else ExtractorContext(ctx, settings=dict(settings))
+        return open_file_context(path, tmp_path / "cache", results, settings)
 
     return make

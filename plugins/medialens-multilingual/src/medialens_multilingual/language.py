@@ -25,6 +25,7 @@ MAX_CHARS = 500
 _TYPECODES = {"u2": "H", "i4": "i", "i8": "q", "u4": "I"}
 
 _lock = threading.Lock()
+_saved: set[Path] = set()  # cache files written by this process
 _identifier = None
 
 
@@ -71,9 +72,14 @@ def _save(path: Path, ident) -> None:
 def _load(cache_dir: Path | None):
     global _identifier
     with _lock:
-        if _identifier is not None:
-            return _identifier
         path = cache_dir / f"langid-{_version()}.npz" if cache_dir is not None else None
+        if _identifier is not None:
+            if path is not None and path not in _saved and not path.is_file():
+                # loaded for another library's cache: this one's next process loads fast too
+                _saved.add(path)
+                with contextlib.suppress(OSError):
+                    _save(path, _identifier)
+            return _identifier
         ident = None
         if path is not None and path.is_file():
             try:
@@ -98,7 +104,7 @@ def identify(text: str, cache_dir: Path | None = None) -> tuple[str | None, floa
     text = (text or "").strip()[:MAX_CHARS]
     if not text:
         return None, 0.0
-    ident = _identifier if _identifier is not None else _load(cache_dir)
+    ident = _load(cache_dir)
     code, prob = ident.classify(text)
     prob = float(prob)
     return (str(code) if prob >= MIN_CONFIDENCE else None), prob

@@ -77,7 +77,8 @@ class SoundsExtractor:
         if float(np.sqrt(np.mean(np.square(samples, dtype=np.float64)))) < SILENCE_RMS:
             return ExtractionResult(data={"silent": True})
         ctx.check_cancelled()
-        return summarise(analyse(samples, self.max_patches, ctx.check_cancelled))
+        analysis = analyse(samples, self.max_patches, ctx.check_cancelled)
+        return summarise(analysis, file_seconds=float(ctx.file.duration or 0.0))
 
 
 @hookimpl

@@ -111,28 +111,69 @@ def patch_start(index: int) -> float:
     return index * PATCH_HOP_SECONDS
 
 
-def log_mel_frames(y: np.ndarray, frames: np.ndarray) -> np.ndarray:
-    """``[len(frames), 64]`` log-mel of STFT frames ``frames`` (frame i starts at sample
-    ``i * 160``; samples past the end of ``y`` are zeros)."""
-    last = int(frames.max()) * HOP + WINDOW if len(frames) else 0
-    if last > len(y):
-        y = np.concatenate([y, np.zeros(last - len(y), np.float32)])
-    idx = frames[:, None] * HOP + np.arange(WINDOW)[None, :]
-    spectrum = np.abs(np.fft.rfft(y[idx] * _window(), n=N_FFT, axis=1)).astype(np.float32)
-    return np.log(spectrum @ mel_matrix() + np.float32(LOG_OFFSET)).astype(np.float32)
+CHUNK_FRAMES = 128  # frames per FFT call: ~200 KB of frames, which stays in cache
+
+
+def magnitude_run(y: np.ndarray, first: int, count: int) -> np.ndarray:
+    """``[count, 257]`` STFT magnitudes of the consecutive frames ``first .. first + count``
+    (frame i starts at sample ``i * 160``; samples past the end of ``y`` are zeros).
+
+    Frames are strided views of the samples, transformed a cache-sized chunk at a time:
+    measured 40 ms against 70 ms for gathering all of a 3-min track's 6,144 frames at once.
+    """
+    lo, hi = first * HOP, (first + count - 1) * HOP + WINDOW
+    seg = y[lo:hi]
+    if len(seg) < hi - lo:
+        seg = np.concatenate([seg, np.zeros(hi - lo - len(seg), np.float32)])
+    seg = np.ascontiguousarray(seg, dtype=np.float32)
+    out = np.empty((count, N_FFT // 2 + 1), np.float32)
+    for a in range(0, count, CHUNK_FRAMES):
+        n = min(CHUNK_FRAMES, count - a)
+        frames = np.lib.stride_tricks.as_strided(
+            seg[a * HOP :], shape=(n, WINDOW), strides=(HOP * 4, 4), writeable=False
+        )
+        out[a : a + n] = np.abs(np.fft.rfft(frames * _window(), n=N_FFT, axis=1))
+    return out
+
+
+def log_mel(magnitudes: np.ndarray) -> np.ndarray:
+    """``log(mel + 0.001)`` of STFT magnitudes ``[n, 257]``, as float32 ``[n, 64]``.
+
+    One matrix product for all frames: 64 products of one patch each cost 40 times the
+    CPU (0.49 s against 0.012 s measured), as the BLAS wakes its threads for each.
+    """
+    return np.log(magnitudes @ mel_matrix() + np.float32(LOG_OFFSET)).astype(np.float32)
+
+
+def _runs(starts: np.ndarray) -> list[tuple[int, int]]:
+    """Merged ``(first, count)`` frame ranges covering a patch at each of ``starts``."""
+    runs: list[list[int]] = []
+    for s in sorted(int(v) for v in starts):
+        if runs and s <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], s + PATCH_FRAMES)
+        else:
+            runs.append([s, s + PATCH_FRAMES])
+    return [(a, b - a) for a, b in runs]
 
 
 def patches(samples: np.ndarray, indices: list[int] | None = None) -> np.ndarray:
     """``[n, 96, 64]`` float32 log-mel patches ``indices`` of ``samples`` (16 kHz mono);
-    all patches (:func:`select_patches`) when ``indices`` is None. Computes each needed
-    STFT frame once, however many patches share it."""
+    all patches (:func:`select_patches`) when ``indices`` is None. Overlapping patches
+    share their frames: each needed STFT frame is computed once."""
     y = centred(as_samples(samples))
     if indices is None:
         indices = select_patches(len(y))
     if not indices:
         return np.zeros((0, PATCH_FRAMES, N_MELS), np.float32)
     starts = np.asarray(indices, dtype=np.int64) * PATCH_HOP_FRAMES
-    wanted = (starts[:, None] + np.arange(PATCH_FRAMES)[None, :]).reshape(-1)
-    frames, inverse = np.unique(wanted, return_inverse=True)
-    mel = log_mel_frames(y, frames)
-    return mel[inverse].reshape(len(indices), PATCH_FRAMES, N_MELS)
+    runs = _runs(starts)
+    mel = log_mel(np.concatenate([magnitude_run(y, first, count) for first, count in runs]))
+    # where each run's frames begin in ``mel``
+    firsts = np.array([first for first, _ in runs])
+    offsets = np.concatenate([[0], np.cumsum([count for _, count in runs])[:-1]])
+    out = np.empty((len(indices), PATCH_FRAMES, N_MELS), np.float32)
+    for k, s in enumerate(starts):
+        r = int(np.searchsorted(firsts, s, side="right")) - 1
+        row = int(offsets[r] + s - firsts[r])
+        out[k] = mel[row : row + PATCH_FRAMES]
+    return out

