@@ -7,8 +7,8 @@
 ``cost`` builds a 1280x720 H.264 + AAC video whose sound is the English prompts of
 ``$MEDIALENS_MEDIA/speech`` (default ``<repo>/.media``) read one after another with short
 pauses, ``--minutes`` long (over ten minutes, so the extractor decodes the track itself as
-it does for a film), then transcribes it as the app would (no ``sounds`` result: the voice
-detector alone) and reports wall and CPU time, the real-time factor and
+it does for a film), then transcribes it as the app does (its decoding context, no
+``sounds`` result: the voice detector alone) and reports wall and CPU time, the real-time factor and
 the hour extrapolated from it, and the peak memory. The video has 5 frames a second: the
 extractor demuxes past the video packets and never decodes them, so the frame rate does not
 change its cost. Target: an hour of dialogue in at most 5 minutes on 2 cores.
@@ -41,8 +41,7 @@ import medialens_speech  # noqa: E402
 import speech_wer  # noqa: E402
 from medialens_speech import models  # noqa: E402
 
-from medialens.api import MediaFile  # noqa: E402
-from medialens.testing import ArrayContext  # noqa: E402
+from medialens.testing import open_file_context  # noqa: E402
 
 MEDIA = Path(os.environ.get("MEDIALENS_MEDIA") or REPO / ".media")
 RATE = 16000
@@ -102,16 +101,9 @@ def build_dialogue(dest: Path, minutes: float) -> Path:
     return dest
 
 
-def context(path: Path, cache: Path, model: str) -> ArrayContext:
-    """What the app hands the extractor: the file, and for files up to ten minutes their
-    16 kHz audio (decoded here, outside the timing, as the app decodes it once per file for
-    every extractor); longer files the extractor decodes itself, inside the timing."""
-    with av.open(str(path)) as c:
-        duration = float(c.duration or 0) / 1e6
-        kind = "video" if c.streams.video else "audio"
-    media = MediaFile("bench", path, kind, duration, path.stat().st_size)
-    samples = {RATE: load_wav(path)} if duration <= medialens_speech.LONG_FILE_SECONDS else {}
-    return ArrayContext(file=media, cache_dir=cache, samples=samples, settings={"model": model})
+def context(path: Path, cache: Path, model: str):
+    """What the app hands the extractor: its decoding context over the file."""
+    return open_file_context(path, cache, {}, {"model": model})
 
 
 def extract(path: Path, model: str, beam: int, cache: Path):

@@ -151,6 +151,8 @@ def test_the_sounds_result_gates_and_chooses_spans():
     assert f(sounds(speech_share=0.3, speech_spans=spans), 3600.0) == (True, None)
     covered = sounds(speech_share=0.3, speech_spans=spans, spans_cover_file=True)
     assert f(covered, 3600.0) == (True, spans)
+    excerpts = sounds(speech_share=0.3, speech_spans=spans, spans_cover_file=False)
+    assert f(excerpts, 3600.0) == (True, None) and f(excerpts, 30.0) == (True, None)
     # Spans of a few sampled patches are too coarse to silence the rest with.
     dense = sounds(speech_share=0.3, speech_spans=spans, patches=60, audio_seconds=29.0)
     assert f(dense, 29.0) == (True, spans)

@@ -84,7 +84,8 @@ def speech_spans(
             return False, []
     if spans is not None and sum(e - s for s, e in spans) < MIN_SPEECH_SECONDS:
         return False, []
-    if spans is not None and duration > long_file and not data.get("spans_cover_file"):
+    cover = data.get("spans_cover_file")  # None: an older sounds result, trusted when short
+    if spans is not None and (cover is False or (duration > long_file and not cover)):
         spans = None
     patches, seconds = data.get("patches"), data.get("audio_seconds")
     numbers = isinstance(patches, int | float) and isinstance(seconds, int | float)
