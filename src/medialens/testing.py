@@ -23,7 +23,15 @@ import pytest
 
 from medialens.api import ExtractionCancelled, ExtractionResult, Keyframe, MediaFile
 
-__all__ = ["ArrayContext", "file_context", "make_ctx", "open_file_context", "setting_defaults"]
+__all__ = [
+    "ArrayContext",
+    "file_context",
+    "import_mediagen",
+    "make_ctx",
+    "open_file_context",
+    "real_media",
+    "setting_defaults",
+]
 
 
 @dataclass
@@ -116,3 +124,25 @@ def file_context(tmp_path):
         return open_file_context(path, tmp_path / "cache", results, settings)
 
     return make
+
+
+def real_media(repo: Path, *needs: str) -> Path:
+    """The real recordings (``$MEDIALENS_MEDIA``, else ``<repo>/.media``) for a plugin's
+    ``media_dir`` fixture; skips the test when they, or a subfolder it ``needs``, are absent."""
+    import os
+
+    root = Path(os.environ.get("MEDIALENS_MEDIA", Path(repo) / ".media"))
+    if not root.is_dir() or not all((root / sub).is_dir() for sub in needs):
+        pytest.skip(f"no real media at {root} (set MEDIALENS_MEDIA)")
+    return root
+
+
+def import_mediagen(repo: Path):
+    """The repository's generators of small media files (``<repo>/tests/mediagen.py``), for
+    a plugin's ``mediagen`` fixture; skips the test outside a checkout of the repository."""
+    import sys
+
+    tests = str(Path(repo) / "tests")
+    if tests not in sys.path:
+        sys.path.insert(0, tests)
+    return pytest.importorskip("mediagen")

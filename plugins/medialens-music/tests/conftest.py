@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 import importlib.util
-import os
 import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from medialens.testing import file_context, make_ctx  # noqa: F401 - fixtures
+from medialens.testing import file_context, import_mediagen, make_ctx, real_media  # noqa: F401
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -23,10 +22,7 @@ def pytest_configure(config):
 
 @pytest.fixture(scope="session")
 def media_dir() -> Path:
-    root = Path(os.environ.get("MEDIALENS_MEDIA", REPO / ".media"))
-    if not (root / "music").is_dir():
-        pytest.skip(f"no real media at {root} (set MEDIALENS_MEDIA)")
-    return root
+    return real_media(REPO, "music")
 
 
 def decode_audio(path: Path, sample_rate: int = 16000, seconds: float | None = None) -> np.ndarray:
@@ -58,7 +54,4 @@ def decode():
 @pytest.fixture(scope="session")
 def mediagen():
     """The repository's generators of small media files (tests/mediagen.py)."""
-    tests = str(REPO / "tests")
-    if tests not in sys.path:
-        sys.path.insert(0, tests)
-    return pytest.importorskip("mediagen")
+    return import_mediagen(REPO)

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 import importlib.util
-import os
 import sys
 from pathlib import Path
 
 import pytest
 
-from medialens.testing import file_context, make_ctx  # noqa: F401 - fixtures
+from medialens.testing import file_context, import_mediagen, make_ctx, real_media  # noqa: F401
 
 REPO = Path(__file__).resolve().parents[3]
 HERE = Path(__file__).resolve().parent
@@ -25,10 +24,7 @@ def pytest_configure(config):
 
 @pytest.fixture(scope="session")
 def media_dir() -> Path:
-    root = Path(os.environ.get("MEDIALENS_MEDIA", REPO / ".media"))
-    if not (root / "video").is_dir():
-        pytest.skip(f"no real media at {root} (set MEDIALENS_MEDIA)")
-    return root
+    return real_media(REPO, "video")
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import importlib.util
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,7 +9,7 @@ import numpy as np
 import pytest
 
 from medialens.api import Keyframe
-from medialens.testing import file_context, make_ctx  # noqa: F401 - fixtures
+from medialens.testing import file_context, import_mediagen, make_ctx, real_media  # noqa: F401
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -25,10 +24,7 @@ def pytest_configure(config):
 
 @pytest.fixture(scope="session")
 def media_dir() -> Path:
-    root = Path(os.environ.get("MEDIALENS_MEDIA", REPO / ".media"))
-    if not (root / "video").is_dir():
-        pytest.skip(f"no real media at {root} (set MEDIALENS_MEDIA)")
-    return root
+    return real_media(REPO, "video")
 
 
 def decode_frames(path: Path, times: Sequence[float]) -> list[Keyframe]:
@@ -57,10 +53,7 @@ def decode():
 @pytest.fixture(scope="session")
 def mediagen():
     """The repository's generators of small media files (tests/mediagen.py)."""
-    tests = str(REPO / "tests")
-    if tests not in sys.path:
-        sys.path.insert(0, tests)
-    return pytest.importorskip("mediagen")
+    return import_mediagen(REPO)
 
 
 @pytest.fixture(scope="session")
