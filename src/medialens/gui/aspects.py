@@ -22,12 +22,19 @@ _EXTRACTORS = {
     "text": QT_TRANSLATE_NOOP("Aspects", "words"),
     "semantic": QT_TRANSLATE_NOOP("Aspects", "meaning"),
     "metadata": QT_TRANSLATE_NOOP("Aspects", "file details"),
+    "description": QT_TRANSLATE_NOOP("Aspects", "summary"),
+    "sounds": QT_TRANSLATE_NOOP("Aspects", "sound events"),
+    "speech": QT_TRANSLATE_NOOP("Aspects", "what is said"),
+    "ocr": QT_TRANSLATE_NOOP("Aspects", "text on screen"),
+    "people": QT_TRANSLATE_NOOP("Aspects", "faces and people"),
+    "multilingual": QT_TRANSLATE_NOOP("Aspects", "meaning in any language"),
 }
 
 # a vector's declared modality -> what "similar" means with it
 _MODALITIES = {
     "visual": QT_TRANSLATE_NOOP("Aspects", "Finds what looks alike"),
     "audio": QT_TRANSLATE_NOOP("Aspects", "Finds what sounds alike"),
+    "sound events": QT_TRANSLATE_NOOP("Aspects", "Finds files with the same kinds of sound"),
     "music": QT_TRANSLATE_NOOP("Aspects", "Finds music of a similar style"),
     "text": QT_TRANSLATE_NOOP("Aspects", "Finds what means the same"),
     "labels": QT_TRANSLATE_NOOP("Aspects", "Matches what you type to what was seen and heard"),

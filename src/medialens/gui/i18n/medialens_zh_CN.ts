@@ -167,12 +167,40 @@
         <translation>文件信息</translation>
     </message>
     <message>
+        <source>summary</source>
+        <translation>综合描述</translation>
+    </message>
+    <message>
+        <source>sound events</source>
+        <translation>声音事件</translation>
+    </message>
+    <message>
+        <source>what is said</source>
+        <translation>所说内容</translation>
+    </message>
+    <message>
+        <source>text on screen</source>
+        <translation>画面文字</translation>
+    </message>
+    <message>
+        <source>faces and people</source>
+        <translation>人脸与人物</translation>
+    </message>
+    <message>
+        <source>meaning in any language</source>
+        <translation>多语言含义</translation>
+    </message>
+    <message>
         <source>Finds what looks alike</source>
         <translation>查找看起来相似的内容</translation>
     </message>
     <message>
         <source>Finds what sounds alike</source>
         <translation>查找听起来相似的内容</translation>
+    </message>
+    <message>
+        <source>Finds files with the same kinds of sound</source>
+        <translation>查找声音种类相同的文件</translation>
     </message>
     <message>
         <source>Finds music of a similar style</source>
