@@ -41,7 +41,8 @@ from pathlib import Path
 
 import numpy as np
 
-from medialens.api import Extractor, TagsOutput, TextEmbedder, TextOutput
+from medialens.api import Extractor, TagsOutput, TextEmbedder
+from medialens.builtins.description import meanings_of
 from medialens.core.errors import LibraryError
 from medialens.core.features import load_result
 from medialens.core.index import IndexSnapshot, LibraryIndex
@@ -82,12 +83,14 @@ class Meanings:
         text: dict[str, str] = {}
         vocabulary: set[str] = set()
         for e in extractors:
-            for output in e.outputs:
-                if isinstance(output, TagsOutput):
-                    tags[e.name] = output.meaning
-                    vocabulary.update(output.vocabulary)
-                elif isinstance(output, TextOutput):
-                    text[e.name] = output.meaning
+            tag_meaning, text_meaning = meanings_of(e)
+            if tag_meaning is not None:
+                tags[e.name] = tag_meaning
+                for output in e.outputs:
+                    if isinstance(output, TagsOutput):
+                        vocabulary.update(output.vocabulary)
+            if text_meaning is not None:
+                text[e.name] = text_meaning
         return cls(tags, text, tuple(sorted(vocabulary)))
 
     def tag_reason(self, extractor: str) -> str:
