@@ -1,10 +1,13 @@
 """One file's job: its pending extractors, in dependency order, on one decoding context.
 
 The file is decoded once for all of them. Each result is stored the moment it exists, so a
-run killed half-way keeps it. Every call into plugin code runs under a time limit on a
-thread of its own; an exception or a timeout becomes a failure row and the job goes on.
-An extractor that fails on many files in a row is marked malfunctioned and stops being
-called; several workers count those failures, so the count is kept under a lock.
+run killed half-way keeps it. Plugin code runs where it can be stopped: in a worker
+process of a :class:`~medialens.core.isolation.ProcessPool` (the app), or, for plugin
+objects handed in by the embedding program (tests), on a thread of its own under the same
+time limit. An exception, a timeout, a crash or a runaway allocation becomes a failure row
+of the (file, extractor) in flight and the job goes on. An extractor that fails on many
+files in a row is marked malfunctioned and stops being called; several workers count
+those failures, so the count is kept under a lock.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from medialens.api import (
@@ -30,30 +34,30 @@ from medialens.core.features import (
     store_result,
     validate,
 )
+from medialens.core.isolation import ExtractorFailed, ExtractorTimeout, ProcessPool, WorkerProcess
 from medialens.core.kinds import Classifier
 from medialens.core.planning import order_by_dependencies, pending_extractors
 from medialens.core.plugins import PluginHost
 from medialens.store import Store
 
-__all__ = ["MALFUNCTION_AFTER", "ExtractorTimeout", "FileJobRunner"]
+__all__ = ["MALFUNCTION_AFTER", "FileJobRunner"]
 
 MALFUNCTION_AFTER = 5  # consecutive failures, with no success in between
 
-
-class ExtractorTimeout(Exception):
-    pass
+Call = Callable[[Extractor], object]
+"""Runs one extractor on the job's file and returns what it returned."""
 
 
 def _guarded_call(
     extractor: Extractor,
     ctx: ExtractionContext,
     timeout: float,
-    run: Callable[[Extractor, ExtractionContext], object] = lambda e, c: e.extract(c),
+    run: Callable[[Extractor, ExtractionContext], object],
 ) -> object:
-    """Run plugin code on its own thread; abandon it after ``timeout`` seconds.
+    """Run in-process plugin code on its own thread; abandon it after ``timeout`` seconds.
 
-    Python cannot kill a thread, so a hung extractor is left to finish in the
-    background (its result is dropped) while the file's other extractors go on.
+    Python cannot kill a thread, so a hung extractor is left to finish in the background
+    (its result is dropped): only plugin objects of the embedding program run this way.
     """
     box: dict[str, object] = {}
 
@@ -74,6 +78,10 @@ def _guarded_call(
     return box["result"]
 
 
+def _timeout(extractor: Extractor) -> float:
+    return float(extractor.timeout or 300)
+
+
 class FileJobRunner:
     """Runs the job of any one file, on the calling thread (a worker of the scheduler).
 
@@ -89,6 +97,7 @@ class FileJobRunner:
         cache_dir: Path,
         classifier: Classifier,
         *,
+        pool: ProcessPool | None = None,
         paused: threading.Event,
         stopping: threading.Event,
         started: Callable[[int, str], None],
@@ -98,6 +107,7 @@ class FileJobRunner:
         self.host = host
         self.cache_dir = Path(cache_dir)
         self.classifier = classifier
+        self.pool = pool
         self._paused = paused
         self._stopping = stopping
         self._started = started
@@ -105,8 +115,6 @@ class FileJobRunner:
         self._fail_streaks = FailureStreaks(MALFUNCTION_AFTER)
 
     def run(self, file_id: int) -> None:
-        from medialens.core.decoding import FileContext
-
         row = self.store.files.playable(file_id)
         if row is None or row.content_id is None:
             self._finish(file_id, [], [])
@@ -134,12 +142,9 @@ class FileJobRunner:
                 produced[name] = load_result(self.store, content_id, name)
             return produced[name]
 
-        # Cooperative stop: set when the user cancels. A timed-out extractor only
-        # abandons its own call; the next extractor of the file runs normally.
-        ctx = FileContext(media, self.cache_dir, results, cancelled=self._stopping.is_set)
         ok: list[str] = []
         failed: list[str] = []
-        try:
+        with self._calls(media, results) as call:
             for extractor in todo:
                 while self._paused.is_set() and not self._stopping.is_set():
                     time.sleep(0.1)
@@ -149,18 +154,10 @@ class FileJobRunner:
                     continue  # disabled or marked malfunctioned while this file was running
                 started = time.perf_counter()
                 try:
-                    result = validate(
-                        extractor,
-                        _guarded_call(
-                            extractor,
-                            ctx,
-                            float(extractor.timeout or 300),
-                            self.host.run_extractor,
-                        ),
-                    )
+                    result = validate(extractor, call(extractor))
                 except ExtractionCancelled:
                     break
-                except (Exception, ExtractorTimeout) as exc:
+                except Exception as exc:
                     if self._stopping.is_set():
                         break
                     error = _describe(exc)
@@ -184,9 +181,57 @@ class FileJobRunner:
                 produced[extractor.name] = result
                 ok.append(extractor.name)
                 self._fail_streaks.succeeded(extractor.name)
-        finally:
-            ctx.close()
         self._finish(file_id, ok, failed)
+
+    @contextmanager
+    def _calls(
+        self, media: MediaFile, results: Callable[[str], ExtractionResult | None]
+    ) -> Iterator[Call]:
+        """How this job calls its extractors: in a worker process of the pool, borrowed
+        for the file (replaced when a call kills it), or in this process."""
+        if self.pool is None:
+            from medialens.core.decoding import FileContext
+
+            # Cooperative stop: set when the user cancels. A timed-out extractor only
+            # abandons its own call; the next extractor of the file runs normally.
+            ctx = FileContext(media, self.cache_dir, results, cancelled=self._stopping.is_set)
+            try:
+                yield lambda e: _guarded_call(e, ctx, _timeout(e), self.host.run_extractor)
+            finally:
+                ctx.close()
+            return
+        pool = self.pool
+        worker: WorkerProcess | None = None
+
+        def call(extractor: Extractor) -> object:
+            nonlocal worker
+            if worker is None:
+                worker = pool.acquire()
+            inputs = {name: results(name) for name in extractor.requires}
+            try:
+                return worker.run(
+                    extractor,
+                    media,
+                    inputs,
+                    timeout=_timeout(extractor),
+                    memory_limit=pool.memory_limit,
+                    stopping=self._stopping.is_set,
+                )
+            except ExtractorFailed:
+                if not worker.alive:  # killed or crashed: the next call gets a fresh one
+                    pool.discard(worker)
+                    worker = None
+                raise
+            except ExtractionCancelled:
+                pool.discard(worker)
+                worker = None
+                raise
+
+        try:
+            yield call
+        finally:
+            if worker is not None:
+                pool.release(worker)
 
     def _note_failure(self, extractor: Extractor, error: str) -> None:
         streak = self._fail_streaks.failed(extractor.name)
@@ -197,7 +242,7 @@ class FileJobRunner:
 
 
 def _describe(exc: BaseException) -> str:
-    if isinstance(exc, ExtractorTimeout | InvalidResult):
+    if isinstance(exc, ExtractorFailed | InvalidResult):
         return str(exc)
     text = str(exc) or type(exc).__name__
     return f"{type(exc).__name__}: {text}"

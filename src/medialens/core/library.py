@@ -22,7 +22,7 @@ from medialens.core.events import EventLog
 from medialens.core.index import IndexSnapshot, LibraryIndex
 from medialens.core.kinds import Classifier
 from medialens.core.pipeline import Pipeline
-from medialens.core.plugins import DISABLED, PluginHost
+from medialens.core.plugins import DISABLED, LOAD_TIMEOUT, PluginHost
 from medialens.core.recommendations import Recommender
 from medialens.core.scanner import Scanner, ScanReport, display, fs_bytes
 from medialens.core.scheduler import Progress
@@ -31,6 +31,7 @@ from medialens.core.similar import Match, similar
 from medialens.core.subtitles import Sidecar, sidecars
 from medialens.core.tags import music_tags
 from medialens.core.taste import TasteModel
+from medialens.core.worker_process import WorkerConfig
 from medialens.paths import DataDirs
 from medialens.store import MUSIC_COLUMNS, FileRecord, Store
 from medialens.store.text_index import CJK
@@ -49,6 +50,14 @@ def _as_int(value: object) -> int:
         return 0
 
 
+def _as_float(value: str | None, default: float) -> float:
+    try:
+        number = float(value) if value else default
+    except ValueError:
+        return default
+    return number if number > 0 and number != float("inf") else default
+
+
 class Library:
     def __init__(
         self,
@@ -58,12 +67,24 @@ class Library:
         builtins: bool = True,
         extra_plugins: list[tuple[str, object]] | None = None,
         workers: int | None = None,
+        isolate: bool | None = None,
     ) -> None:
         self.dirs = dirs.create()
         self.store = Store(dirs.database)
         self.host = PluginHost(
-            self.store, entry_points=entry_points, builtins=builtins, extra=extra_plugins
+            self.store,
+            entry_points=entry_points,
+            builtins=builtins,
+            extra=extra_plugins,
+            load_timeout=_as_float(os.environ.get("MEDIALENS_PLUGIN_LOAD_TIMEOUT"), LOAD_TIMEOUT),
         )
+        # Plugins run in worker processes the library can kill, unless the embedding
+        # program hands in plugin objects of its own (they live in this process), or
+        # MEDIALENS_IN_PROCESS=1 asks for the old way (to measure what isolation costs).
+        if isolate is None:
+            isolate = not extra_plugins and os.environ.get("MEDIALENS_IN_PROCESS") != "1"
+        self.isolate = isolate
+        self._plugin_sources = (entry_points, builtins)
         self.workers = workers or _as_int(self.store.setting("workers", 0)) or (os.cpu_count() or 2)
         self.classifier = Classifier()
         self.scanner = Scanner(self.store, workers=max(2, self.workers), classifier=self.classifier)
@@ -140,7 +161,24 @@ class Library:
             on_progress=on_progress,
             on_file_done=on_file_done,
             classifier=self.classifier,
+            isolation=self._worker_config() if self.isolate else None,
+            memory_limit=self._worker_memory_limit(),
         )
+
+    def _worker_config(self) -> WorkerConfig:
+        entry_points, builtins = self._plugin_sources
+        return WorkerConfig(
+            self.dirs.database, self.dirs.cache, entry_points, builtins, self.host.not_loaded()
+        )
+
+    def _worker_memory_limit(self) -> int | None:
+        """Bytes an extraction worker may hold (``MEDIALENS_WORKER_MEMORY_MB`` or the
+        ``worker_memory_mb`` setting; the pipeline's default share of memory otherwise)."""
+        raw = os.environ.get("MEDIALENS_WORKER_MEMORY_MB") or self.store.setting(
+            "worker_memory_mb", 0
+        )
+        mb = _as_int(raw)
+        return mb << 20 if mb > 0 else None
 
     def update(
         self, workers: int | None = None, on_progress: Callable[[Progress], None] | None = None

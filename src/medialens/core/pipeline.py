@@ -4,6 +4,8 @@ It ties three parts together: :mod:`~medialens.core.planning` reads what is left
 :mod:`~medialens.core.scheduler` decides when each file's job runs (queue, workers,
 pause, progress) and :mod:`~medialens.core.file_job` runs one file's job. The executor
 is injectable: threads for the app, the calling thread for ``run_sync`` and tests.
+With ``isolation``, plugin code runs in worker processes
+(:mod:`~medialens.core.isolation`), started while the pipeline runs and stopped with it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from medialens.core.file_job import FileJobRunner
+from medialens.core.isolation import ProcessPool, default_memory_limit
 from medialens.core.kinds import Classifier
 from medialens.core.planning import Job, pending_jobs, pending_of
 from medialens.core.plugins import PluginHost
@@ -27,6 +30,7 @@ from medialens.core.scheduler import (
     Scheduler,
     ThreadExecutor,
 )
+from medialens.core.worker_process import WorkerConfig
 from medialens.store import Store
 
 __all__ = ["Pipeline"]
@@ -46,6 +50,8 @@ class Pipeline:
         classifier: Classifier | None = None,
         clock: Callable[[], float] = time.monotonic,
         executor: Executor | None = None,
+        isolation: WorkerConfig | None = None,
+        memory_limit: int | None = None,
     ) -> None:
         self.store = store
         self.host = host
@@ -61,6 +67,8 @@ class Pipeline:
             started=self.scheduler.started,
             finished=self.scheduler.finish,
         )
+        self.isolation = isolation
+        self.memory_limit = memory_limit or default_memory_limit(self.workers)
         self._executor = executor or ThreadExecutor(self.workers)
         self._step = functools.partial(self.scheduler.step, self.jobs.run)
 
@@ -90,6 +98,7 @@ class Pipeline:
         """Start the executor's workers (idempotent). Call ``plan()`` to fill the queue."""
         if self._executor.running:
             return
+        self._open_pool()
         self.scheduler.set_running(True)
         self._executor.start(self._step)
 
@@ -108,7 +117,12 @@ class Pipeline:
 
     def run_queued(self, limit: int | None = None) -> Progress:
         """Run the queued jobs (at most ``limit``) on the calling thread, in queue order."""
-        InlineExecutor(limit).start(self._step)
+        opened = self._open_pool()
+        try:
+            InlineExecutor(limit).start(self._step)
+        finally:
+            if opened:
+                self._close_pool()
         return self.scheduler.progress()
 
     def pause(self) -> None:
@@ -125,7 +139,25 @@ class Pipeline:
     def stop(self) -> None:
         self.scheduler.request_stop()
         self._executor.join(timeout=30)
+        self._close_pool()
         self.scheduler.set_running(False)
+
+    def worker_processes(self) -> list[int]:
+        """The pids of the extraction processes alive now (none without isolation)."""
+        pool = self.jobs.pool
+        return pool.processes() if pool is not None else []
+
+    def _open_pool(self) -> bool:
+        """Start the worker-process pool if isolation is on and it is not running."""
+        if self.isolation is None or self.jobs.pool is not None:
+            return False
+        self.jobs.pool = ProcessPool(self.isolation, self.memory_limit)
+        return True
+
+    def _close_pool(self) -> None:
+        pool, self.jobs.pool = self.jobs.pool, None
+        if pool is not None:
+            pool.close()
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Block until the queue is empty and no file is in flight."""

@@ -6,6 +6,11 @@ then each entry point of the ``medialens`` group is loaded on its own inside
 try/except, so one broken plugin never stops start-up (pluggy's own loader
 stops at the first failure). Every call into plugin code is guarded here or in
 the pipeline, and what went wrong is kept as the plugin's status.
+
+Loading a plugin and asking for its extractors run under a time limit
+(``load_timeout``): a plugin that hangs there is reported, unregistered, and remembered,
+so the next commands (``plugins list``, ``plugins disable``) do not load it at all until
+the user enables it again.
 """
 
 from __future__ import annotations
@@ -13,10 +18,10 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import pluggy
 
@@ -57,6 +62,38 @@ _REQUIRED = ("name", "version", "kinds", "requires", "outputs", "timeout", "extr
 # against 0.40) lets a nonsense query through. Without this, the default was whichever
 # plugin registered last. The user picks e5 on the Plugins page or with `plugins embedder`.
 PREFERRED_EMBEDDERS = ("semantic",)
+LOAD_TIMEOUT = 15.0
+"""Seconds a plugin may take to import, or to answer ``medialens_extractors()`` or
+``medialens_settings()`` (the bundled ones take well under one)."""
+HANG = "hang"  # the fault of a plugin that did not answer in time when loaded
+
+T = TypeVar("T")
+
+
+class PluginHang(Exception):
+    """Plugin code did not answer within the load time limit."""
+
+
+def _limited(call: Callable[[], T], seconds: float, what: str) -> T:
+    """``call()`` on a thread of its own, given up after ``seconds`` (the thread is left
+    behind: the caller makes sure the plugin is not called again)."""
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = call()
+        except BaseException as exc:  # noqa: BLE001 - plugin code may raise anything
+            box["error"] = exc
+
+    thread = threading.Thread(target=target, name="medialens-plugin-load", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise PluginHang(f"{what} did not answer within {seconds:g} s")
+    if "error" in box:
+        raise box["error"]
+    return cast(T, box["value"])
+
 
 BUNDLED_DISTRIBUTIONS = frozenset(
     {
@@ -93,7 +130,8 @@ class PluginRecord:
     """Extractors of this plugin marked malfunctioned, and why (the others still run)."""
     fault: str | None = None
     """Why it cannot run whatever the user chooses, as a key: "incompatible", "load" (failed
-    to load, register or list its extractors) or "cycle" (a ``requires`` cycle)."""
+    to load, register or list its extractors), "hang" (it did not answer in time when loaded)
+    or "cycle" (a ``requires`` cycle)."""
     embedder: str | None = None  # the name of its text embedder, when it offers one
     embedder_used: bool = False  # the one that embeds search queries
 
@@ -168,8 +206,11 @@ class PluginHost:
         entry_points: bool = True,
         builtins: bool = True,
         extra: list[tuple[str, object]] | None = None,
+        skip: Iterable[str] = (),
+        load_timeout: float = LOAD_TIMEOUT,
     ) -> None:
         self.store = store
+        self.load_timeout = load_timeout
         self.pm = pluggy.PluginManager(PROJECT)
         self.pm.add_hookspecs(hookspecs)
         self.records: dict[str, PluginRecord] = {}
@@ -191,13 +232,26 @@ class PluginHost:
                 self._add(module.__name__.rsplit(".", 1)[-1], module, __version__, builtin=True)
                 self.records[module.__name__.rsplit(".", 1)[-1]].about = builtin_about(module)
         if entry_points:
+            hung = {**store.plugin_state.load_hangs(), **{n: "" for n in skip}}
             for ep in metadata.entry_points(group=PROJECT):
                 version = ep.dist.version if ep.dist is not None else "?"
                 name = ep.name
                 if name in self.records:
                     name = f"{ep.dist.name if ep.dist else ep.module}:{ep.name}"
+                if name in hung:
+                    self.records[name] = PluginRecord(
+                        name, version, "?", MALFUNCTIONED, fault=HANG,
+                        error=(hung[name] or "it hung when loaded")
+                        + "; not loaded again until you enable it",
+                    )  # fmt: skip
+                    self.records[name].distribution = ep.dist.name if ep.dist else None
+                    continue
                 try:
-                    plugin = ep.load()
+                    plugin = _limited(ep.load, self.load_timeout, f"importing plugin {name!r}")
+                except PluginHang as exc:
+                    self._hung(PluginRecord(name, version, "?", MALFUNCTIONED), str(exc))
+                    self.records[name].distribution = ep.dist.name if ep.dist else None
+                    continue
                 except Exception as exc:  # a broken plugin must not stop start-up
                     log.warning("plugin %s failed to load: %s", name, exc)
                     self.records[name] = PluginRecord(
@@ -230,7 +284,24 @@ class PluginHost:
             record.fault = "load"
             return
         record.extractors = self._collect(record)
-        self._collect_settings(record)
+        if record.fault != HANG:
+            self._collect_settings(record)
+
+    def _hung(self, record: PluginRecord, error: str) -> None:
+        """``record``'s plugin did not answer in time: stop calling it, and remember that
+        (a read-only worker's host only reports it)."""
+        log.warning("plugin %s: %s", record.name, error)
+        record.status, record.error, record.fault = MALFUNCTIONED, error, HANG
+        record.extractors, record.settings = [], []
+        self.records[record.name] = record
+        if record.module is not None and self.pm.is_registered(record.module):
+            self.pm.unregister(record.module)
+        if not self.store.readonly:
+            self.store.plugin_state.mark_load_hang(record.name, error)
+
+    def not_loaded(self) -> frozenset[str]:
+        """Plugins that hung when loaded (a worker process must not load them either)."""
+        return frozenset(n for n, r in self.records.items() if r.fault == HANG)
 
     def _collect_settings(self, record: PluginRecord) -> None:
         """Call this plugin's ``medialens_settings`` alone, guarded; a bad one malfunctions."""
@@ -238,10 +309,17 @@ class PluginHost:
             if impl.plugin_name != record.name:
                 continue
             try:
-                found: Any = self.tracer.call(
-                    "hook medialens_settings()", record.name, impl.function
+                found: Any = _limited(
+                    lambda f=impl.function: self.tracer.call(  # type: ignore[misc]
+                        "hook medialens_settings()", record.name, f
+                    ),
+                    self.load_timeout,
+                    "medialens_settings()",
                 )
                 record.settings = [check_declaration(s) for s in found or []]
+            except PluginHang as exc:
+                self._hung(record, str(exc))
+                return
             except Exception as exc:
                 record.status, record.error = MALFUNCTIONED, f"medialens_settings() failed: {exc}"
                 record.fault = "load"
@@ -268,11 +346,21 @@ class PluginHost:
             if impl.plugin_name != record.name:
                 continue
             try:
-                hook = "hook medialens_extractors()"
-                for obj in cast(
-                    Iterable[object], self.tracer.call(hook, record.name, impl.function) or []
-                ):
+                listed = _limited(
+                    lambda f=impl.function: list(  # type: ignore[misc]
+                        cast(
+                            Iterable[object],
+                            self.tracer.call("hook medialens_extractors()", record.name, f) or [],
+                        )
+                    ),
+                    self.load_timeout,
+                    "medialens_extractors()",
+                )
+                for obj in listed:
                     found.append(_check_extractor(obj))
+            except PluginHang as exc:
+                self._hung(record, str(exc))
+                return []
             except Exception as exc:
                 record.status, record.error = (
                     MALFUNCTIONED,

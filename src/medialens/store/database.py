@@ -37,10 +37,12 @@ class DatabaseTooNew(DatabaseError):
     pass
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30.0, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 30000")
+    if readonly:
+        conn.execute("PRAGMA query_only = ON")
     return conn
 
 
@@ -54,14 +56,23 @@ def _applied_versions(conn: sqlite3.Connection) -> list[int]:
 
 
 class Store:
-    """Owns the SQLite file. Thread-safe: ``write()`` serialises, ``read()`` is per thread."""
+    """Owns the SQLite file. Thread-safe: ``write()`` serialises, ``read()`` is per thread.
 
-    def __init__(self, path: Path) -> None:
+    ``readonly`` opens an existing library to read only, without migrating it (an
+    extraction worker process reads plugin settings; the library that started it writes).
+    """
+
+    def __init__(self, path: Path, readonly: bool = False) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.readonly = readonly
         self._write_lock = threading.RLock()
         self._local = threading.local()
         self._closed = False
+        if readonly:
+            self._writer = _connect(self.path, readonly=True)
+            self.db = sqlite_utils.Database(self._writer)
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._writer = _connect(self.path)
             applied = _applied_versions(self._writer)
@@ -132,7 +143,7 @@ class Store:
             raise DatabaseError(f"{self.path} is closed")
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = _connect(self.path)
+            conn = _connect(self.path, self.readonly)
             conn.row_factory = sqlite3.Row
             self._local.conn = conn
         return conn

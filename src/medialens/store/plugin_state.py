@@ -80,3 +80,23 @@ class PluginState(Table):
                 "plugin = excluded.plugin, error = excluded.error, at = excluded.at",
                 (extractor, plugin, error[:2000], time.time()),
             )
+
+    def load_hangs(self) -> dict[str, str]:
+        """Plugins that did not answer in time when loaded, and what was said: they are
+        not loaded again until the user enables them (which clears this)."""
+        return {
+            r[0]: r[1]
+            for r in self._reader(None).execute(
+                "SELECT name, malfunction FROM plugins WHERE malfunction IS NOT NULL"
+            )
+        }
+
+    def mark_load_hang(
+        self, plugin: str, error: str, conn: sqlite3.Connection | None = None
+    ) -> None:
+        with self._writer(conn) as w:
+            w.execute(
+                "INSERT INTO plugins (name, disabled, malfunction) VALUES (?, 0, ?) "
+                "ON CONFLICT(name) DO UPDATE SET malfunction = excluded.malfunction",
+                (plugin, error[:2000]),
+            )

@@ -1,0 +1,316 @@
+"""The parent side of isolated extraction: worker processes that can be killed.
+
+Each extraction worker of the pipeline borrows one child process
+(:mod:`medialens.core.worker_process`) for a file's job, sends it the extractors one by
+one and waits for each answer while it watches four things: the call's time limit, the
+child's memory, whether the child is still alive, and whether the user stopped. Any of
+them ends the call with an exception naming what happened (the caller stores it as the
+failure of that (file, extractor), the one in flight); a killed or dead child is
+replaced by a fresh one for the next call. Children left idle are stopped, so an idle
+``watch`` holds neither models nor a core.
+
+Each child is a fresh interpreter, never a fork: the parent may be a GUI with threads
+of its own, which ``fork`` would copy in whatever state they are in.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Mapping
+
+from medialens.api import ExtractionCancelled, ExtractionResult, Extractor, MediaFile
+from medialens.core.worker_process import Channel, WorkerConfig
+
+__all__ = [
+    "DEFAULT_IDLE_SECONDS",
+    "ExtractorCrashed",
+    "ExtractorFailed",
+    "ExtractorOverMemory",
+    "ExtractorTimeout",
+    "ProcessPool",
+    "WorkerProcess",
+    "default_memory_limit",
+]
+
+DEFAULT_IDLE_SECONDS = 60.0  # an idle child is stopped after this long
+START_TIMEOUT = 120.0  # loading every plugin in a fresh process, on a slow disk
+POLL_SECONDS = 0.05  # how often a call in flight checks time, memory, life and stop
+MB = 1 << 20
+
+
+class ExtractorFailed(Exception):
+    """The extractor raised: the message is the worker's "Type: message"."""
+
+
+class ExtractorTimeout(ExtractorFailed):
+    pass
+
+
+class ExtractorCrashed(ExtractorFailed):
+    pass
+
+
+class ExtractorOverMemory(ExtractorFailed):
+    pass
+
+
+def default_memory_limit(workers: int) -> int:
+    """Bytes one worker may hold: a share of the machine's memory, between 1 and 4 GB
+    (the bundled models need about 1 GB together; a runaway plugin gets stopped long
+    before the machine swaps)."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        total = 8 << 30
+    return int(min(max(total // (max(workers, 1) + 2), 1 << 30), 4 << 30))
+
+
+def _rss(pid: int) -> int | None:
+    """Resident bytes of ``pid`` (Linux /proc; None where that cannot be read)."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _death(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        return f"its process crashed ({name})"
+    return f"its process exited (exit code {code})"
+
+
+class WorkerProcess:
+    """One child process and the file it has open.
+
+    A thread reads the child's answers into a queue, so a call can wait for one with a
+    time limit (pipes cannot be polled the same way everywhere).
+    """
+
+    def __init__(self, config: WorkerConfig) -> None:
+        env = dict(os.environ)
+        # The child imports what this process can: the same plugins, the same sources.
+        env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "medialens.core.worker_process"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            start_new_session=True,  # a terminal's Ctrl+C is the parent's to handle
+        )
+        assert self._proc.stdin is not None and self._proc.stdout is not None
+        self._conn = Channel(self._proc.stdout, self._proc.stdin)
+        self._answers: queue.Queue[tuple] = queue.Queue()
+        self.pid = self._proc.pid
+        self.idle_since = time.monotonic()
+        self._open: str | None = None  # content id of the file open in the child
+        self._ready = False
+        self._conn.send((config, os.getpid()))
+        threading.Thread(target=self._read, name="medialens-worker-answers", daemon=True).start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                message = self._conn.recv()
+            except Exception:  # noqa: BLE001 - EOF, a torn frame: the child is gone
+                self._answers.put(("gone",))
+                return
+            self._answers.put(message)
+
+    @property
+    def alive(self) -> bool:
+        return self._proc.poll() is None
+
+    def _exit(self) -> str:
+        try:
+            code = self._proc.wait(2)
+        except subprocess.TimeoutExpired:
+            code = None
+        return _death(code)
+
+    def _answer(
+        self, deadline: float, stopping: Callable[[], bool], memory_limit: int | None
+    ) -> tuple:
+        """The child's next answer, or an exception when the call has to end first."""
+        while True:
+            try:
+                message = self._answers.get(timeout=POLL_SECONDS)
+            except queue.Empty:
+                pass
+            else:
+                if message[0] == "gone":
+                    raise ExtractorCrashed(self._exit())
+                return message
+            if stopping():
+                self.kill()
+                raise ExtractionCancelled("stopped")
+            if time.monotonic() > deadline:
+                self.kill()
+                raise ExtractorTimeout("")
+            if memory_limit is not None:
+                rss = _rss(self.pid)
+                if rss is not None and rss > memory_limit:
+                    self.kill()
+                    raise ExtractorOverMemory(
+                        f"used more than {memory_limit // MB} MB of memory and was stopped"
+                    )
+
+    def _wait_ready(self, stopping: Callable[[], bool]) -> None:
+        if self._ready:
+            return
+        try:
+            message = self._answer(time.monotonic() + START_TIMEOUT, stopping, None)
+        except ExtractorTimeout:
+            raise ExtractorTimeout(
+                f"the worker process did not start within {START_TIMEOUT:g} s"
+            ) from None
+        except ExtractorCrashed as exc:
+            raise ExtractorCrashed(f"the worker process did not start: {exc}") from None
+        if message[0] != "ready":
+            raise ExtractorCrashed(f"the worker process answered {message[0]!r} at start")
+        self._ready = True
+
+    def run(
+        self,
+        extractor: Extractor,
+        media: MediaFile,
+        inputs: Mapping[str, ExtractionResult | None],
+        *,
+        timeout: float,
+        memory_limit: int | None,
+        stopping: Callable[[], bool],
+    ) -> object:
+        """``extractor`` on ``media`` in the child; what it returned, or an exception.
+
+        Raises :class:`ExtractionCancelled` when ``stopping`` turns true (the child is
+        killed at once), or an :class:`ExtractorFailed` saying why the call ended.
+        """
+        self._wait_ready(stopping)
+        try:
+            if self._open != media.content_id:
+                self._conn.send(("open", media))
+                self._open = media.content_id
+            self._conn.send(("run", extractor.name, dict(inputs)))
+        except OSError:
+            raise ExtractorCrashed(f"{self._exit()} before it ran on this file") from None
+        try:
+            message = self._answer(time.monotonic() + timeout, stopping, memory_limit)
+        except ExtractorTimeout:
+            raise ExtractorTimeout(f"timed out after {timeout:g} s and was stopped") from None
+        except ExtractorCrashed as exc:
+            raise ExtractorCrashed(f"{exc} while it ran on this file") from None
+        if message[0] == "ok":
+            return message[1]
+        if message[0] == "cancelled":
+            raise ExtractionCancelled(str(media.path))
+        raise ExtractorFailed(message[1])
+
+    def close_file(self) -> None:
+        if self._open is not None and self.alive:
+            with contextlib.suppress(OSError):
+                self._conn.send(("close",))
+        self._open = None
+        self.idle_since = time.monotonic()
+
+    def kill(self) -> None:
+        if self.alive:
+            self._proc.kill()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self._proc.wait(5)
+        self._conn.close()
+        self._open = None
+
+    def stop(self) -> None:
+        """Ask the child to quit; kill it if it does not within a few seconds."""
+        if self.alive:
+            with contextlib.suppress(OSError):
+                self._conn.send(("quit",))
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self._proc.wait(3)
+        self.kill()
+
+
+class ProcessPool:
+    """The children of one pipeline: lent to one file's job at a time, replaced when one
+    dies, stopped when idle for ``idle_seconds`` and when the pool closes."""
+
+    def __init__(
+        self,
+        config: WorkerConfig,
+        memory_limit: int | None,
+        idle_seconds: float = DEFAULT_IDLE_SECONDS,
+    ) -> None:
+        self.config = config
+        self.memory_limit = memory_limit
+        self.idle_seconds = idle_seconds
+        self._idle: list[WorkerProcess] = []
+        self._lent: set[WorkerProcess] = set()
+        self._lock = threading.Lock()
+        self._closed = threading.Event()
+        self.started = 0  # children started, for tests and benchmarks
+        self._reaper = threading.Thread(target=self._reap, name="medialens-reaper", daemon=True)
+        self._reaper.start()
+
+    def acquire(self) -> WorkerProcess:
+        with self._lock:
+            while self._idle:
+                worker = self._idle.pop()
+                if worker.alive:
+                    self._lent.add(worker)
+                    return worker
+            worker = WorkerProcess(self.config)
+            self.started += 1
+            self._lent.add(worker)
+            return worker
+
+    def release(self, worker: WorkerProcess) -> None:
+        worker.close_file()
+        with self._lock:
+            self._lent.discard(worker)
+            if worker.alive and not self._closed.is_set():
+                self._idle.append(worker)
+                return
+        worker.kill()
+
+    def discard(self, worker: WorkerProcess) -> None:
+        """Kill ``worker`` (it died, or a call in it had to be stopped) and forget it."""
+        worker.kill()
+        with self._lock:
+            self._lent.discard(worker)
+
+    def processes(self) -> list[int]:
+        """The pids of the living children."""
+        with self._lock:
+            return [w.pid for w in [*self._idle, *self._lent] if w.alive and w.pid]
+
+    def _reap(self) -> None:
+        while not self._closed.wait(min(self.idle_seconds / 2, 5.0)):
+            now = time.monotonic()
+            with self._lock:
+                stale = [w for w in self._idle if now - w.idle_since > self.idle_seconds]
+                self._idle = [w for w in self._idle if w not in stale]
+            for worker in stale:
+                worker.stop()
+
+    def close(self) -> None:
+        """Stop every child: idle ones are asked to quit, lent ones are killed (their
+        call is cancelled by the caller's stop)."""
+        self._closed.set()
+        with self._lock:
+            idle, lent = self._idle, list(self._lent)
+            self._idle, self._lent = [], set()
+        for worker in idle:
+            worker.stop()
+        for worker in lent:
+            worker.kill()
