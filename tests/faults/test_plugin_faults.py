@@ -19,7 +19,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from mediagen import make_tone
 
 SRC = Path(__file__).resolve().parents[2] / "src"
