@@ -121,8 +121,15 @@ def cmd_index(args) -> int:
 
 
 def _stop_on_signal(stop: Callable[[], None]) -> None:
+    """The first Ctrl+C stops the work in flight (extraction workers are killed, what
+    they were doing stays pending); a second one leaves at once."""
+    asked = []
+
     def handler(signum, frame):
-        print("\nstopping: finishing the files in progress…", file=sys.stderr)
+        if asked:
+            raise KeyboardInterrupt
+        asked.append(signum)
+        print("\nstopping: what is in progress stays pending for the next run…", file=sys.stderr)
         stop()
 
     signal.signal(signal.SIGINT, handler)

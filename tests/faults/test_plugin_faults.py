@@ -175,12 +175,10 @@ def test_a_plugin_that_dies_becomes_a_failure_and_the_run_goes_on(
 def test_a_plugin_past_its_time_limit_is_stopped_not_left_running(tmp_path, site, media, fault):
     install(site, fault, timeout=2)
     cli = Cli(tmp_path, site)
-    started = time.monotonic()
     done = _index(cli, media)
     assert done.returncode == 0, done.stderr
     assert cli.failures() == {"faulty": "timed out after 2 s and was stopped"}
     _assert_builtins_stored(cli)
-    assert time.monotonic() - started < 60
     # Nothing of the plugin keeps running once the command is over (a busy loop left
     # behind on a thread used to burn a core for as long as `watch` ran).
     left = subprocess.run(

@@ -207,12 +207,10 @@ class FileJobRunner:
             nonlocal worker
             if worker is None:
                 worker = pool.acquire()
-            inputs = {name: results(name) for name in extractor.requires}
             try:
                 return worker.run(
                     extractor,
                     media,
-                    inputs,
                     timeout=_timeout(extractor),
                     memory_limit=pool.memory_limit,
                     stopping=self._stopping.is_set,

@@ -23,9 +23,9 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
-from medialens.api import ExtractionCancelled, ExtractionResult, Extractor, MediaFile
+from medialens.api import ExtractionCancelled, Extractor, MediaFile
 from medialens.core.worker_process import Channel, WorkerConfig
 
 __all__ = [
@@ -185,7 +185,6 @@ class WorkerProcess:
         self,
         extractor: Extractor,
         media: MediaFile,
-        inputs: Mapping[str, ExtractionResult | None],
         *,
         timeout: float,
         memory_limit: int | None,
@@ -201,7 +200,7 @@ class WorkerProcess:
             if self._open != media.content_id:
                 self._conn.send(("open", media))
                 self._open = media.content_id
-            self._conn.send(("run", extractor.name, dict(inputs)))
+            self._conn.send(("run", extractor.name))
         except OSError:
             raise ExtractorCrashed(f"{self._exit()} before it ran on this file") from None
         try:

@@ -15,13 +15,15 @@ original stdout; what plugins print goes to stderr.
 
 The protocol, one message at a time:
 
-- parent → child: ``("open", MediaFile)``, ``("run", name, {required: result})``,
-  ``("close",)``, ``("quit",)``;
+- parent → child: ``("open", MediaFile)``, ``("run", name)``, ``("close",)``,
+  ``("quit",)``;
 - child → parent: ``("ready", pid)`` once the plugins are loaded, then for each ``run``
   ``("ok", ExtractionResult)``, ``("error", "Type: message")`` or ``("cancelled",)``.
 
 The file is decoded once per ``open`` for every extractor ``run`` on it (the same
-:class:`~medialens.core.decoding.FileContext` the in-process path uses).
+:class:`~medialens.core.decoding.FileContext` the in-process path uses). The results an
+extractor requires are read from the library's database (read-only): the parent stores
+each result before it asks for the next extractor.
 """
 
 from __future__ import annotations
@@ -137,6 +139,7 @@ def serve(conn: Channel, config: WorkerConfig) -> None:
 
     from medialens.api import ExtractionCancelled, ExtractionResult, Extractor
     from medialens.core.decoding import FileContext
+    from medialens.core.features import load_result
     from medialens.core.plugins import PluginHost
     from medialens.store import Store
 
@@ -163,14 +166,22 @@ def serve(conn: Channel, config: WorkerConfig) -> None:
             if ctx is not None:
                 ctx.close()
             known = {}
-            ctx = FileContext(message[1], config.cache_dir, known.get)
+            media = message[1]
+
+            def results(
+                name: str, content_id: str = media.content_id, seen: dict = known
+            ) -> ExtractionResult | None:
+                if name not in seen:  # stored (validated) by the parent before this call
+                    seen[name] = load_result(store, content_id, name)
+                return seen[name]
+
+            ctx = FileContext(media, config.cache_dir, results)
         elif kind == "close":
             if ctx is not None:
                 ctx.close()
             ctx, known = None, {}
         elif kind == "run":
-            _, name, inputs = message
-            known.update(inputs)
+            name = message[1]
             found = extractors.get(name)
             if ctx is None or found is None:
                 conn.send(("error", f"extractor {name!r} is not loaded in the worker process"))
@@ -183,8 +194,6 @@ def serve(conn: Channel, config: WorkerConfig) -> None:
             except BaseException as exc:  # noqa: BLE001 - plugin code may raise anything
                 conn.send(("error", _describe(exc)))
                 continue
-            if isinstance(result, ExtractionResult):
-                known[name] = result
             try:
                 conn.send(("ok", result))
             except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled

@@ -1,0 +1,150 @@
+"""What running plugins in worker processes costs, side by side with running them in the
+library's own process (``MEDIALENS_IN_PROCESS=1``, the way before isolation), in one run.
+
+Two libraries of real recordings (see ../shared/MEDIA.md), each indexed from scratch by
+the ``medialens index`` command on 2 workers, once each way:
+
+- built-ins only, on many short files: the per-file overhead of the round trip to a
+  worker (one pickled request and result per extractor) shows most there;
+- every installed plugin, on fewer files: each worker process loads its own models, so
+  this is where the memory of the process tree grows.
+
+Printed per way: wall seconds, CPU seconds of the whole process tree, seconds a file, and
+the peak resident memory of the tree (sampled every 50 ms from /proc), then the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+MEDIA = Path(os.environ.get("MEDIALENS_MEDIA", REPO / ".media"))
+
+
+def tree_rss(root: int) -> int:
+    """Resident bytes of ``root`` and every descendant (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    total, todo = 0, [root]
+    page = os.sysconf("SC_PAGE_SIZE")
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, []))
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * page
+    return total
+
+
+def run(args: list[str], env: dict[str, str]) -> tuple[float, float, int, str]:
+    """Wall seconds, CPU seconds of the tree, peak tree RSS and stdout of one command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    peak = [0]
+
+    def sample() -> None:
+        while proc.poll() is None:
+            peak[0] = max(peak[0], tree_rss(proc.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    wall = time.perf_counter() - started
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if proc.returncode != 0:
+        sys.exit(f"{' '.join(args)} failed ({proc.returncode}): {err[-2000:]}")
+    return wall, cpu, peak[0], out
+
+
+def pick(kinds: dict[str, int]) -> list[Path]:
+    files: list[Path] = []
+    for folder, count in kinds.items():
+        found = sorted(p for p in (MEDIA / folder).rglob("*") if p.is_file())
+        files += found[:count]
+    return files
+
+
+def library(work: Path, name: str, files: list[Path], only_builtins: bool) -> tuple[Path, Path]:
+    media = work / f"media-{name}"
+    media.mkdir()
+    for i, f in enumerate(files):
+        shutil.copy(f, media / f"{i:04d}-{f.name}")
+    return media, work / f"data-{name}"
+
+
+def measure(work: Path, name: str, files: list[Path], only_builtins: bool) -> None:
+    media, _ = library(work, name, files, only_builtins)
+    rows = {}
+    for way, extra in (("in-process", {"MEDIALENS_IN_PROCESS": "1"}), ("isolated", {})):
+        data = work / f"data-{name}-{way}"
+        env = {**os.environ, **extra}
+        cli = [sys.executable, "-m", "medialens.cli", "--data-dir", str(data)]
+        subprocess.run(
+            [*cli, "folders", "add", str(media)], env=env, check=True, capture_output=True
+        )
+        if only_builtins:
+            disable = (
+                "from medialens.core.library import Library\n"
+                "from medialens.paths import data_dirs\n"
+                f"with Library(data_dirs({str(data)!r})) as lib:\n"
+                "    for r in list(lib.host.records.values()):\n"
+                "        if not r.builtin: lib.host.set_enabled(r.name, False)\n"
+            )
+            subprocess.run([sys.executable, "-c", disable], env=env, check=True)
+        rows[way] = run([*cli, "index", "--workers", "2"], env)
+    n = len(files)
+    print(f"\n{name}: {n} files, 2 workers")
+    print(f"  {'':12} {'wall s':>8} {'cpu s':>8} {'s/file':>8} {'peak RSS MB':>12}")
+    for way, (wall, cpu, peak, _out) in rows.items():
+        print(f"  {way:12} {wall:8.1f} {cpu:8.1f} {wall / n:8.3f} {peak / 2**20:12.0f}")
+    (w0, c0, p0, _), (w1, c1, p1, _) = rows["in-process"], rows["isolated"]
+    print(
+        f"  isolated / in-process: wall {w1 / w0:.2f}x, cpu {c1 / c0:.2f}x, "
+        f"peak RSS {p1 / max(p0, 1):.2f}x; isolation costs {(w1 - w0) / n * 1000:+.0f} ms "
+        f"of wall a file"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer files")
+    args = parser.parse_args()
+    if not (MEDIA / "sounds").is_dir():
+        sys.exit("real media not installed (run `make media`)")
+    scale = 4 if args.quick else 1
+    with tempfile.TemporaryDirectory(prefix="bench-isolation-") as tmp:
+        work = Path(tmp)
+        measure(work, "built-ins", pick({"sounds": 120 // scale, "speech": 80 // scale}), True)
+        measure(
+            work,
+            "every plugin",
+            pick({"sounds": 8 // scale * 2, "speech": 8, "music": 4, "video": 2}),
+            False,
+        )
+
+
+if __name__ == "__main__":
+    main()

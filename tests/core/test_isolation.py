@@ -1,0 +1,75 @@
+"""The worker-process pool: children start on demand, run the built-ins on one decode of
+the file, are stopped when idle and when the pool closes."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from mediagen import make_tone
+
+from medialens.api import MediaFile
+from medialens.core.isolation import ProcessPool
+from medialens.core.library import Library
+from medialens.core.worker_process import WorkerConfig
+from medialens.paths import data_dirs
+
+
+def _library(tmp_path):
+    media = tmp_path / "m"
+    media.mkdir()
+    make_tone(media / "a.ogg", seconds=0.5)
+    lib = Library(data_dirs(tmp_path / "data"), entry_points=False)
+    lib.add_folders([media])
+    lib.scan()
+    return lib
+
+
+def test_an_idle_worker_is_stopped_and_a_closed_pool_leaves_none(tmp_path):
+    lib = _library(tmp_path)
+    try:
+        config = WorkerConfig(lib.dirs.database, lib.dirs.cache, entry_points=False)
+        pool = ProcessPool(config, memory_limit=None, idle_seconds=0.5)
+        worker = pool.acquire()
+        row = lib.store.files.playable(lib.store.files.max_id())
+        assert row is not None
+        media = MediaFile(
+            row.content_id, Path(os.fsdecode(row.path)), row.kind, row.duration or 0.0, row.size
+        )
+        extractors = {e.name: e for e in lib.host.extractors()}
+        result = worker.run(
+            extractors["metadata"], media, timeout=60, memory_limit=None, stopping=lambda: False
+        )
+        assert result is not None
+        pool.release(worker)
+        assert pool.processes() == [worker.pid]
+        deadline = time.monotonic() + 10
+        while (pool.processes() or worker.alive) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert pool.processes() == [] and not worker.alive
+        again = pool.acquire()  # a new job gets a fresh child
+        assert again.alive and again.pid != worker.pid and pool.started == 2
+        pool.close()
+        assert not again.alive
+    finally:
+        lib.close()
+
+
+def test_the_library_isolates_entry_point_plugins_but_not_objects_it_is_handed(tmp_path):
+    with Library(data_dirs(tmp_path / "a"), entry_points=False) as lib:
+        assert lib.isolate and lib.pipeline().isolation is not None
+    with Library(data_dirs(tmp_path / "b"), extra_plugins=[("x", object())]) as lib:
+        assert not lib.isolate and lib.pipeline().isolation is None
+
+
+def test_a_pipeline_run_leaves_no_worker_behind(tmp_path):
+    lib = _library(tmp_path)
+    try:
+        pipeline = lib.pipeline(workers=2)
+        progress = pipeline.run()
+        assert progress.ran == 1 and progress.failed == 0
+        assert pipeline.worker_processes() == []
+        assert lib.status()["pending"] == 0
+    finally:
+        lib.close()
