@@ -26,7 +26,9 @@ KEEP_DAILY = 7
 KEEP_MIGRATION = 3
 DAILY_EVERY = 24 * 3600.0
 FOLDER = "backups"
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<kind>daily|before-v\d+)-(?P<at>\d{8}T\d{6}\.\d{6})Z\.sqlite3$")
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<kind>daily|before-v\d+)-(?P<at>\d{8}T\d{6}\.\d{6})Z\.sqlite3$"
+)
 
 
 @dataclass(frozen=True)

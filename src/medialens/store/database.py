@@ -7,6 +7,7 @@ and the CLI read freely while extraction stores results.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
@@ -22,7 +23,6 @@ import sqlite_utils
 from medialens.store.backups import Backup, Backups
 from medialens.store.events import Events
 from medialens.store.extraction import Extraction
-from medialens.store.files import Files
 from medialens.store.faults import (
     DatabaseDamaged,
     DatabaseError,
@@ -35,6 +35,7 @@ from medialens.store.faults import (
     read_only_reason,
     translate,
 )
+from medialens.store.files import Files
 from medialens.store.folders import Folders
 from medialens.store.journal import Journal, journal_path
 from medialens.store.migrations import MIGRATIONS
@@ -50,10 +51,8 @@ __all__ = ["DatabaseError", "DatabaseTooNew", "Store"]
 
 
 def _rollback(conn: sqlite3.Connection) -> None:
-    try:
+    with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back already (disk full)
         conn.execute("ROLLBACK")
-    except sqlite3.Error:
-        pass  # SQLite rolled back already (a full disk, an I/O error)
 
 
 def _connect(path: Path, create: bool = False) -> sqlite3.Connection:

@@ -47,15 +47,17 @@ class Folders(Table):
 
     def restore(self, folders: list[tuple[bytes, str]]) -> int:
         """Add these (path, display path) folders, as new, unscanned: how many were added."""
+        added = 0
         with self._writer(None) as w:
-            return sum(
-                w.execute(
+            for path, display in folders:
+                if w.execute(
                     "INSERT INTO folders (path, display_path, added_at) VALUES (?, ?, ?) "
                     "ON CONFLICT(path) DO NOTHING",
                     (path, display, time.time()),
-                ).rowcount
-                for path, display in folders
-            )
+                ).rowcount:
+                    self.store.journal.append(_entry("folder_add", path, display))
+                    added += 1
+        return added
 
     def roots(self) -> list[tuple[int, bytes]]:
         """(id, path) of every folder, in the order they were added: cheap, no counts."""
