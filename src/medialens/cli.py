@@ -109,7 +109,7 @@ def cmd_index(args) -> int:
         progress = pipeline.run()
         if sys.stderr.isatty():
             sys.stderr.write("\n")
-        fault = pipeline.scheduler.fault or lib.store.fault
+        fault = lib.store.fault or pipeline.scheduler.fault
         if fault is not None:  # a full disk, or the database damaged or gone mid-run
             raise fault
         status = lib.status()

@@ -24,6 +24,7 @@ from medialens.core.errors import LibraryError
 from medialens.paths import DataDirs
 from medialens.store import Store
 from medialens.store.backups import Backup, Backups, quick_check
+from medialens.store.faults import read_only_reason
 from medialens.store.journal import Journal, journal_path
 from medialens.store.migrations import MIGRATIONS
 from medialens.store.recovery import copy_into_place, folders_after, folders_of, health, move_aside
@@ -57,6 +58,9 @@ def check(dirs: DataDirs) -> dict:
             f"the library database is damaged ({found.integrity}): `medialens doctor "
             "--restore` brings back the newest good backup and the journal's history"
         )
+    read_only = read_only_reason(path) if found.exists else None
+    if read_only is not None:
+        problems.append(f"the library database is read-only ({read_only})")
     if found.schema is not None and found.schema > len(MIGRATIONS):
         problems.append(f"the database was written by a newer Medialens (schema {found.schema})")
     only_journal = only_db = 0

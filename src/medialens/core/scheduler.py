@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from medialens.core.planning import Job
-from medialens.store import DatabaseError
+from medialens.store import DatabaseError, database_fault
 
 __all__ = [
     "ETA_AFTER",
@@ -268,10 +268,12 @@ class Scheduler:
             self._in_flight[file_id] = ""
         try:
             process(file_id)
-        except DatabaseError as exc:
-            self._stop_for(exc)
-        except Exception:
-            log.exception("extraction of file %s failed unexpectedly", file_id)
+        except Exception as exc:
+            fault = database_fault(exc)  # damaged, gone, read-only or full: not this file's
+            if fault is None:
+                log.exception("extraction of file %s failed unexpectedly", file_id)
+            else:
+                self._stop_for(fault)
         finally:
             with self._cond:
                 self._in_flight.pop(file_id, None)

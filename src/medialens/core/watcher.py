@@ -210,7 +210,7 @@ class LibraryWatcher:
     def _pause_for_space(self, fault: DatabaseError) -> None:
         if self._full_since is None:
             self._full_since = time.monotonic()
-            self.notify(f"{fault}; waiting for space, then going on")
+            self.notify(f"{fault} (paused until then: watching resumes it by itself)")
         self.pipeline.stop()
 
     def _wait_for_space(self) -> None:

@@ -45,6 +45,7 @@ def quick_check(path: Path, full: bool = False) -> str:
     """``ok``, or what SQLite's check found wrong in the file (opened read-only)."""
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn.text_factory = _lenient_text  # a damaged file's messages may quote garbled text
         try:
             pragma = "integrity_check" if full else "quick_check"
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
@@ -52,8 +53,14 @@ def quick_check(path: Path, full: bool = False) -> str:
             conn.close()
     except sqlite3.DatabaseError as exc:
         return str(exc)
+    except UnicodeDecodeError:
+        return "its schema holds garbled text"
     found = "; ".join(str(r[0]) for r in rows[:3])
     return "ok" if found == "ok" else found
+
+
+def _lenient_text(raw: bytes) -> str:
+    return raw.decode("utf-8", errors="replace")
 
 
 class Backups:

@@ -127,6 +127,9 @@ class Store:
                 )
         except sqlite3.DatabaseError as exc:
             raise self._open_error(exc) from exc
+        except UnicodeDecodeError as exc:  # the schema's own text is garbled
+            self._writer.close()
+            raise DatabaseDamaged(self.path, "its schema holds garbled text") from exc
         stat = os.stat(self.path)
         self._identity = (stat.st_dev, stat.st_ino)
         newest = len(MIGRATIONS)
@@ -175,6 +178,9 @@ class Store:
         raise DatabaseDamaged(self.path, "the file is empty")
 
     def _open_error(self, exc: sqlite3.DatabaseError) -> DatabaseError:
+        writer = getattr(self, "_writer", None)
+        if writer is not None:
+            writer.close()
         fault = translate(exc, self.path)
         ours = (
             looks_like_sqlite(self.path)

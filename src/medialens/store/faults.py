@@ -8,7 +8,6 @@ and the pipeline can tell a full disk (wait) from a lost file (stop).
 
 from __future__ import annotations
 
-import errno
 import os
 import sqlite3
 from pathlib import Path
@@ -31,9 +30,10 @@ class DatabaseDamaged(DatabaseError):
     """The file is a Medialens database whose pages no longer make sense (flipped bytes,
     truncation, a garbage header). It is never written to again by this process."""
 
-    def __init__(self, path: Path, detail: str) -> None:
+    def __init__(self, path: Path | None, detail: str) -> None:
+        where = f"{path}: {detail}" if path is not None else detail
         super().__init__(
-            f"the library database is damaged ({path}: {detail}); it was left untouched: "
+            f"the library database is damaged ({where}); it was left untouched: "
             "`medialens doctor --restore` brings back the newest good backup and the "
             "playback history"
         )
@@ -97,15 +97,15 @@ def read_only_reason(path: Path) -> str | None:
 
     ``os.access`` sees a read-only mount even for root, and file modes for everyone else.
     """
-    if path.exists() and not os.access(path, os.W_OK):
-        return "the file cannot be written"
-    if not os.access(path.parent, os.W_OK):
-        return f"its folder {path.parent} cannot be written"
     try:
         if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
             return f"{path.parent} is on a read-only file system"
     except OSError:
         pass
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the file cannot be written"
+    if not os.access(path.parent, os.W_OK):
+        return f"its folder {path.parent} cannot be written"
     return None
 
 
@@ -117,30 +117,26 @@ def looks_like_sqlite(path: Path) -> bool:
         return False
 
 
-def translate(exc: BaseException, path: Path) -> DatabaseError | None:
-    """The :class:`DatabaseError` a low-level error means for the database at ``path``, or
-    None when it is no fault of the file (a programming error, a busy timeout...)."""
+def translate(exc: BaseException, path: Path | None = None) -> DatabaseError | None:
+    """The :class:`DatabaseError` an error raised by SQLite means for the database at
+    ``path``, or None when it is no fault of the file (a programming error, a busy
+    timeout...) or not SQLite's at all."""
     if isinstance(exc, DatabaseError):
         return exc
-    if isinstance(exc, OSError):
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            return DiskFull(path)
-        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-            return DatabaseReadOnly(path, exc.strerror or str(exc))
-        return None
     if not isinstance(exc, sqlite3.DatabaseError):
         return None
+    where = path if path is not None else Path("library.sqlite3")
     code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
     text = str(exc)
     if code == _FULL or "database or disk is full" in text:
-        return DiskFull(path)
+        return DiskFull(where)
     if code in (_CORRUPT, _NOTADB) or "malformed" in text or "not a database" in text:
         return DatabaseDamaged(path, text)
     if code == _READONLY or "readonly database" in text:
-        return DatabaseReadOnly(path, read_only_reason(path) or text)
-    if code == _CANTOPEN:
+        return DatabaseReadOnly(where, (read_only_reason(where) if path else None) or text)
+    if code == _CANTOPEN and path is not None:
         reason = read_only_reason(path)
         return DatabaseReadOnly(path, reason) if reason else None
-    if code == _IOERR and not path.exists():
+    if code == _IOERR and path is not None and not path.exists():
         return DatabaseGone(path, "deleted")
     return None

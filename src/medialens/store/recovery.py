@@ -32,7 +32,9 @@ class FileHealth:
 
 
 def _open_ro(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
+    return conn
 
 
 def health(path: Path) -> FileHealth:
@@ -48,7 +50,7 @@ def health(path: Path) -> FileHealth:
             uids = {r[0] for r in conn.execute("SELECT uid FROM events WHERE uid IS NOT NULL")}
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, UnicodeDecodeError):
         pass  # what could be read is reported; integrity says what is wrong
     return FileHealth(True, integrity, schema, uids, events)
 
@@ -61,7 +63,7 @@ def folders_of(path: Path) -> list[tuple[bytes, str]]:
             rows = conn.execute("SELECT path, display_path FROM folders ORDER BY id").fetchall()
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, UnicodeDecodeError):
         return []
     return [(bytes(r[0]), str(r[1])) for r in rows]
 
