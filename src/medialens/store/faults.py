@@ -135,6 +135,8 @@ def translate(exc: BaseException, path: Path | None = None) -> DatabaseError | N
     if code == _READONLY or "readonly database" in text:
         return DatabaseReadOnly(where, (read_only_reason(where) if path else None) or text)
     if code == _CANTOPEN and path is not None:
+        if not path.exists():
+            return DatabaseGone(path, "deleted")
         reason = read_only_reason(path)
         return DatabaseReadOnly(path, reason) if reason else None
     if code == _IOERR and path is not None and not path.exists():

@@ -71,11 +71,14 @@ class Journal:
             finally:
                 os.close(fd)
         except OSError as exc:
-            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-                raise DiskFull(self.database) from exc
-            raise DatabaseError(
-                f"cannot write the playback journal {self.path}: {exc.strerror or exc}"
-            ) from exc
+            raise self._error(exc) from exc
+
+    def _error(self, exc: OSError) -> DatabaseError:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return DiskFull(self.database)
+        return DatabaseError(
+            f"cannot write the playback journal {self.path}: {exc.strerror or exc}"
+        )
 
     def create(self, seed: Iterable[dict]) -> None:
         """Start the journal with a header and ``seed`` (what the database already holds),
@@ -83,13 +86,17 @@ class Journal:
         the whole history."""
         part = self.path.with_name(self.path.name + ".part")
         header = {"op": "journal", "v": VERSION, "created": time.time()}
-        with open(part, "wb") as fh:
-            fh.write(_line(header))
-            for entry in seed:
-                fh.write(_line(entry))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(part, self.path)
+        try:
+            with open(part, "wb") as fh:
+                fh.write(_line(header))
+                for entry in seed:
+                    fh.write(_line(entry))
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(part, self.path)
+        except OSError as exc:
+            part.unlink(missing_ok=True)
+            raise self._error(exc) from exc
 
     def entries(self) -> list[dict]:
         """Every readable entry, oldest first; torn or garbled lines are skipped."""
