@@ -109,6 +109,9 @@ def cmd_index(args) -> int:
         progress = pipeline.run()
         if sys.stderr.isatty():
             sys.stderr.write("\n")
+        fault = lib.store.fault or pipeline.scheduler.fault
+        if fault is not None:  # a full disk, or the database damaged or gone mid-run
+            raise fault
         status = lib.status()
     print(
         f"{status['files']} media files ({report.added} new, {report.changed} changed, "
@@ -142,10 +145,14 @@ def cmd_watch(args) -> int:
     with _open(args) as lib:
         if not lib.folders():
             raise CliError("no folders to watch: add one with `medialens folders add PATH`")
-        watcher = LibraryWatcher(lib, workers=args.workers)
+        watcher = LibraryWatcher(
+            lib, workers=args.workers, notify=lambda m: print(f"medialens: {m}", file=sys.stderr)
+        )
         _stop_on_signal(watcher.stop)
         print(f"watching {len(lib.folders())} folders; Ctrl+C to stop", file=sys.stderr)
         watcher.run_forever()
+        if watcher.fatal is not None:
+            raise watcher.fatal
     return 0
 
 
@@ -555,6 +562,75 @@ def _register_history(sub, command) -> None:
 _EXTRA_COMMANDS.append(_register_history)
 
 
+def _register_doctor(sub, command) -> None:
+    """``doctor``: check the library database, restore it from a backup, or rebuild it."""
+
+    def cmd_doctor(args) -> int:
+        from medialens.core import doctor
+
+        dirs = data_dirs(args.data_dir)
+        actions = [a for a in ("restore", "rebuild", "replay", "backup") if getattr(args, a)]
+        if len(actions) > 1:
+            raise CliError("give one of --restore, --rebuild, --replay, --backup")
+        if actions:
+            done = getattr(doctor, actions[0])(dirs)
+            if args.json:
+                _print_json(done)
+            elif "backup" in done:
+                print(f"backed up to {done['backup']}")
+            else:
+                aside = (
+                    f"; the old file is kept as {done['moved_aside']}"
+                    if done.get("moved_aside")
+                    else ""
+                )
+                print(
+                    f"{done['action']}: {done['events_restored']} playback events restored "
+                    f"({done['events']} in all), {done['folders_restored']} folders{aside}"
+                )
+                if done["action"] == "rebuild":
+                    print(
+                        "run `medialens index` to find the files and extract their features again"
+                    )
+            return 0
+        report = doctor.check(dirs)
+        if args.json:
+            _print_json(report)
+        else:
+            backups = report["backups"]
+            newest = f", newest {report['newest_backup_hours']} h old" if backups else ""
+            print(f"database: {report['database']}")
+            print(f"  integrity: {report['integrity'] or 'missing'}; schema {report['schema']}")
+            print(
+                f"  playback events: {report['events_in_database']} in the database, "
+                f"{report['events_in_journal']} in the journal"
+            )
+            print(f"  backups: {len(backups)}{newest}")
+            for problem in report["problems"]:
+                print(f"problem: {problem}")
+            print("healthy" if report["healthy"] else "not healthy")
+        return 0 if report["healthy"] else EXIT_ERROR
+
+    p = command("doctor", cmd_doctor, "check the library database; restore or rebuild it")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument(
+        "--restore", action="store_true",
+        help="move the database aside, restore the newest good backup, replay the journal",
+    )  # fmt: skip
+    what.add_argument(
+        "--rebuild", action="store_true",
+        help="a fresh database with the folders and the whole playback history",
+    )  # fmt: skip
+    what.add_argument(
+        "--replay", action="store_true", help="add the journal's events the database lacks"
+    )
+    what.add_argument("--backup", action="store_true", help="make a backup now")
+    p.add_argument("--json", action="store_true")
+
+
+_EXTRA_COMMANDS.append(_register_doctor)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -564,13 +640,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    import sqlite3
+
     from medialens.core.library import LibraryError
-    from medialens.store import DatabaseError
+    from medialens.store import DatabaseError, database_fault
 
     try:
         return int(args.func(args) or 0)
     except (CliError, LibraryError, DatabaseError) as exc:
         print(f"medialens: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except sqlite3.Error as exc:  # met by a read: say what it means for the library
+        fault = database_fault(exc, data_dirs(args.data_dir).database)
+        print(f"medialens: {fault or f'the library database failed: {exc}'}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from medialens.core.planning import Job
+from medialens.store import DatabaseError, database_fault
 
 __all__ = [
     "ETA_AFTER",
@@ -171,6 +172,10 @@ class Scheduler:
         self._samples = 0
         self._last_finish: float | None = None
         self._paused_at: float | None = None
+        #: The database fault that stopped the workers (disk full, file damaged or gone):
+        #: every later file would meet it too, so the queue is dropped (the work stays
+        #: pending in the store) and whoever runs the pipeline says it once.
+        self.fault: DatabaseError | None = None
 
     # -- queueing --------------------------------------------------------------------
 
@@ -263,13 +268,26 @@ class Scheduler:
             self._in_flight[file_id] = ""
         try:
             process(file_id)
-        except Exception:
-            log.exception("extraction of file %s failed unexpectedly", file_id)
+        except Exception as exc:
+            fault = database_fault(exc)  # damaged, gone, read-only or full: not this file's
+            if fault is None:
+                log.exception("extraction of file %s failed unexpectedly", file_id)
+            else:
+                self._stop_for(fault)
         finally:
             with self._cond:
                 self._in_flight.pop(file_id, None)
                 self._cond.notify_all()
         return True
+
+    def _stop_for(self, fault: DatabaseError) -> None:
+        with self._cond:
+            first = self.fault is None
+            self.fault = fault
+        if first:
+            log.info("extraction stopped: %s", fault)
+        self.drop_queued()
+        self.request_stop()
 
     def started(self, file_id: int, name: str) -> None:
         """A file's job has work to do: show ``name`` as being extracted."""
@@ -303,6 +321,7 @@ class Scheduler:
     def set_running(self, running: bool) -> None:
         if running:
             self.stopping.clear()
+            self.fault = None
         self._progress.running = running
         if not running:
             self._emit()

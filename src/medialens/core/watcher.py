@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import threading
 import time
+from collections.abc import Callable
 
 from watchdog.events import (
     DirCreatedEvent,
@@ -32,6 +34,7 @@ from watchdog.observers.polling import PollingObserver
 from medialens.core.library import Library
 from medialens.core.pipeline import Pipeline
 from medialens.core.scanner import fs_bytes
+from medialens.store import DatabaseError, DiskFull
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +42,10 @@ QUIET = 1.0  # seconds without events before an unclosed file is read
 TICK = 0.2
 RESCAN_EVERY = 300.0
 POLL_EVERY = 5.0
+#: A full disk is waited out: every SPACE_EVERY seconds the free space beside the database
+#: is measured, and work resumes once RESUME_FREE bytes are free.
+SPACE_EVERY = 2.0
+RESUME_FREE = 16 * 1024 * 1024
 _REMOTE_FS = ("nfs", "nfs4", "cifs", "smb", "smbfs", "smb3", "sshfs", "9p", "afs", "davfs", "fuse")
 
 
@@ -89,10 +96,19 @@ class LibraryWatcher:
         workers: int | None = None,
         pipeline: Pipeline | None = None,
         poll_interval: float | None = None,
+        notify: Callable[[str], None] | None = None,
     ):
         """``poll_interval`` forces polling (seconds) on every folder; by default only
-        folders on network or FUSE mounts are polled, every ``POLL_EVERY`` seconds."""
+        folders on network or FUSE mounts are polled, every ``POLL_EVERY`` seconds.
+
+        ``notify`` is told, in one sentence, when a full disk pauses the work and when it
+        resumes. A fault that stops all writing (the database damaged, deleted or replaced)
+        stops the watcher; it is then in ``fatal``."""
         self.library = library
+        self.notify = notify or log.warning
+        self.fatal: DatabaseError | None = None
+        self._full_since: float | None = None
+        self._space_checked = 0.0
         self.poll_interval = poll_interval
         self.pipeline = pipeline or library.pipeline(workers)
         self._lock = threading.Lock()
@@ -155,6 +171,34 @@ class LibraryWatcher:
         self.pipeline.stop()
 
     def _loop(self) -> None:
+        started = False
+        next_rescan = time.monotonic() + RESCAN_EVERY
+        while not self._stop.is_set():
+            try:
+                self.library.store.check()  # deleted or replaced: stop before writing more
+                if not started:
+                    started = True
+                    self._begin()
+                elif self._full_since is not None or isinstance(
+                    self.pipeline.scheduler.fault, DiskFull
+                ):
+                    self._wait_for_space()
+                else:
+                    self._drain()
+                    if time.monotonic() >= next_rescan:
+                        next_rescan = time.monotonic() + RESCAN_EVERY
+                        self._rescan()
+            except DiskFull as exc:
+                self._pause_for_space(exc)
+            except DatabaseError as exc:
+                self.fatal = exc
+                self._stop.set()
+                return
+            except Exception:  # the watcher must outlive any single bad event
+                log.exception("watcher step failed")
+            self._stop.wait(TICK)
+
+    def _begin(self) -> None:
         try:
             self.library.scan()
             self.pipeline.plan()
@@ -162,15 +206,30 @@ class LibraryWatcher:
         finally:
             with self._lock:
                 self._looking = False
-        next_rescan = time.monotonic() + RESCAN_EVERY
-        while not self._stop.wait(TICK):
-            try:
-                self._drain()
-                if time.monotonic() >= next_rescan:
-                    next_rescan = time.monotonic() + RESCAN_EVERY
-                    self._rescan()
-            except Exception:  # the watcher must outlive any single bad event
-                log.exception("watcher step failed")
+
+    def _pause_for_space(self, fault: DatabaseError) -> None:
+        if self._full_since is None:
+            self._full_since = time.monotonic()
+            self.notify(f"{fault} (paused until then: watching resumes it by itself)")
+        self.pipeline.stop()
+
+    def _wait_for_space(self) -> None:
+        """Paused by a full disk: resume, re-scanning what was missed, once there is room."""
+        if self._full_since is None:
+            fault = self.pipeline.scheduler.fault
+            self._pause_for_space(fault if fault is not None else DiskFull(self.library.store.path))
+            return
+        now = time.monotonic()
+        if now - self._space_checked < SPACE_EVERY:
+            return
+        self._space_checked = now
+        if shutil.disk_usage(self.library.store.path.parent).free < RESUME_FREE:
+            return
+        self._full_since = None
+        self.notify("there is space again: indexing resumes")
+        self._rescan()
+        self.pipeline.plan()
+        self.pipeline.start()
 
     def _rescan(self, folder_ids: list[int] | None = None) -> None:
         report = self.library.scanner.scan(folder_ids)

@@ -16,7 +16,17 @@ unless given ``conn=``; a write opens its own ``store.write()`` transaction unle
 writes commit or roll back together (see ``table.Table``).
 """
 
-from medialens.store.database import DatabaseError, DatabaseTooNew, Store
+from medialens.store.database import Store
+from medialens.store.faults import (
+    DatabaseDamaged,
+    DatabaseError,
+    DatabaseGone,
+    DatabaseMissing,
+    DatabaseReadOnly,
+    DatabaseTooNew,
+    DiskFull,
+)
+from medialens.store.faults import translate as database_fault
 from medialens.store.records import (
     MUSIC_COLUMNS,
     ExaminedFile,
@@ -33,8 +43,13 @@ from medialens.store.records import (
 
 __all__ = [
     "MUSIC_COLUMNS",
+    "DatabaseDamaged",
     "DatabaseError",
+    "DatabaseGone",
+    "DatabaseMissing",
+    "DatabaseReadOnly",
     "DatabaseTooNew",
+    "DiskFull",
     "ExaminedFile",
     "ExtractorMalfunction",
     "Failure",
@@ -46,4 +61,5 @@ __all__ = [
     "Store",
     "StoredFailure",
     "StoredResult",
+    "database_fault",
 ]

@@ -7,7 +7,10 @@ and the CLI read freely while extraction stores results.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import logging
+import os
 import sqlite3
 import threading
 import time
@@ -17,10 +20,24 @@ from pathlib import Path
 
 import sqlite_utils
 
+from medialens.store.backups import Backup, Backups
 from medialens.store.events import Events
 from medialens.store.extraction import Extraction
+from medialens.store.faults import (
+    DatabaseDamaged,
+    DatabaseError,
+    DatabaseGone,
+    DatabaseMissing,
+    DatabaseReadOnly,
+    DatabaseTooNew,
+    DiskFull,
+    looks_like_sqlite,
+    read_only_reason,
+    translate,
+)
 from medialens.store.files import Files
 from medialens.store.folders import Folders
+from medialens.store.journal import Journal, journal_path
 from medialens.store.migrations import MIGRATIONS
 from medialens.store.plugin_state import PluginState
 from medialens.store.results import Results
@@ -28,17 +45,27 @@ from medialens.store.text_index import TextIndex
 from medialens.store.vectors import Vectors
 from medialens.store.views import Views
 
+log = logging.getLogger(__name__)
 
-class DatabaseError(Exception):
-    """The database cannot be used; the message says why in words a person understands."""
-
-
-class DatabaseTooNew(DatabaseError):
-    pass
+__all__ = ["DatabaseError", "DatabaseTooNew", "Store"]
 
 
-def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30.0, isolation_level=None)
+def _rollback(conn: sqlite3.Connection) -> None:
+    with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back already (disk full)
+        conn.execute("ROLLBACK")
+
+
+def _connect(path: Path, create: bool = False, readonly: bool = False) -> sqlite3.Connection:
+    """A connection that never creates the file unless asked to: a reader opened after the
+    database was deleted must fail, not start an empty library in its place."""
+    mode = "rwc" if create else "rw"
+    conn = sqlite3.connect(
+        f"{path.absolute().as_uri()}?mode={mode}",
+        uri=True,
+        check_same_thread=False,
+        timeout=30.0,
+        isolation_level=None,
+    )
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 30000")
     if readonly:
@@ -55,29 +82,79 @@ def _applied_versions(conn: sqlite3.Connection) -> list[int]:
     return [row[0] for row in conn.execute("SELECT version FROM migrations ORDER BY version")]
 
 
+def _has_tables(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
+
+
+#: How often (seconds, at most) a write checks that the file is still the one it opened.
+IDENTITY_EVERY = 1.0
+
+
 class Store:
     """Owns the SQLite file. Thread-safe: ``write()`` serialises, ``read()`` is per thread.
 
-    ``readonly`` opens an existing library to read only, without migrating it (an
-    extraction worker process reads plugin settings; the library that started it writes).
+    It also keeps the database from being lost silently: it refuses to start an empty
+    library where one is missing but its backups or journal remain (``create=True`` says
+    that a fresh one is meant), notices the file being deleted or replaced under it
+    (:meth:`check`), says "damaged", "read-only" or "disk full" instead of SQLite's terse
+    errors, keeps rotating backups (``backups``) and journals playback history
+    (``journal``).
+
+    ``readonly`` opens an existing library to read only, without migrating or backing it
+    up (an extraction worker process reads results and plugin settings; the library that
+    started it writes).
     """
 
-    def __init__(self, path: Path, readonly: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        create: bool = False,
+        daily_backup: bool = True,
+        readonly: bool = False,
+    ) -> None:
         self.path = Path(path)
         self.readonly = readonly
+        self.journal = Journal(journal_path(self.path), self.path)
+        self.backups = Backups(self.path)
         self._write_lock = threading.RLock()
         self._local = threading.local()
         self._closed = False
+        self._fault: DatabaseError | None = None
+        self._checked_at = time.monotonic()
+        self._backup_thread: threading.Thread | None = None
         if readonly:
-            self._writer = _connect(self.path, readonly=True)
+            try:
+                self._writer = _connect(self.path, readonly=True)
+            except sqlite3.Error as exc:
+                raise self._fail(exc) from exc
+            stat = os.stat(self.path)
+            self._identity = (stat.st_dev, stat.st_ino)
             self.db = sqlite_utils.Database(self._writer)
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._writer = _connect(self.path)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseReadOnly(self.path, exc.strerror or str(exc)) from exc
+        self._refuse_to_start_empty(create)
+        reason = read_only_reason(self.path)
+        if reason is not None:
+            raise DatabaseReadOnly(self.path, reason)
+        try:
+            self._writer = _connect(self.path, create=True)
             applied = _applied_versions(self._writer)
+            if not applied and _has_tables(self._writer):
+                self._writer.close()
+                raise DatabaseError(
+                    f"{self.path} is not a Medialens library database: it holds other tables"
+                )
         except sqlite3.DatabaseError as exc:
-            raise DatabaseError(f"{self.path} is not a Medialens library database: {exc}") from exc
+            raise self._open_error(exc) from exc
+        except UnicodeDecodeError as exc:  # the schema's own text is garbled
+            self._writer.close()
+            raise DatabaseDamaged(self.path, "its schema holds garbled text") from exc
+        stat = os.stat(self.path)
+        self._identity = (stat.st_dev, stat.st_ino)
         newest = len(MIGRATIONS)
         if applied and max(applied) > newest:
             self._writer.close()
@@ -86,10 +163,136 @@ class Store:
                 f"version knows up to {newest}). Upgrade Medialens to open it; the file was "
                 "left untouched."
             )
-        self._writer.execute("PRAGMA journal_mode = WAL")
-        self._writer.execute("PRAGMA synchronous = NORMAL")
-        self._migrate(applied)
+        try:
+            self._writer.execute("PRAGMA journal_mode = WAL")
+            self._writer.execute("PRAGMA synchronous = NORMAL")
+            if applied and max(applied) < newest:
+                self.backups.make(self._writer, f"before-v{newest}")
+            self._migrate(applied)
+            if not self.journal.exists():
+                self.journal.create(self._journal_seed())
+        except (sqlite3.DatabaseError, DatabaseError) as exc:
+            self._writer.close()
+            fault = translate(exc, self.path)
+            raise (fault or exc) from exc
         self.db = sqlite_utils.Database(self._writer)
+        if daily_backup and self.backups.daily_due() and self._worth_keeping():
+            self._backup_thread = threading.Thread(
+                target=self._daily_backup, name="medialens-backup", daemon=True
+            )
+            self._backup_thread.start()
+
+    # -- never lost silently -----------------------------------------------------------------
+
+    def _refuse_to_start_empty(self, create: bool) -> None:
+        """No file (or an empty one) where a library was: say so instead of starting afresh."""
+        try:
+            size: int | None = self.path.stat().st_size
+        except FileNotFoundError:
+            size = None
+        if create or size:
+            return
+        backups = len(self.backups.all())
+        if not backups and not self.journal.has_history():
+            return
+        events = len(self.journal.history()[0])
+        if size is None:
+            raise DatabaseMissing(self.path, backups, events)
+        raise DatabaseDamaged(self.path, "the file is empty")
+
+    def _open_error(self, exc: sqlite3.DatabaseError) -> DatabaseError:
+        writer = getattr(self, "_writer", None)
+        if writer is not None:
+            writer.close()
+        fault = translate(exc, self.path)
+        ours = (
+            looks_like_sqlite(self.path)
+            or self.journal.exists()
+            or self.path.with_name(self.path.name + "-wal").exists()
+        )
+        if isinstance(fault, DatabaseDamaged) and not ours:
+            fault = None  # not SQLite at all, and no sign that it ever was a library
+        return fault or DatabaseError(f"{self.path} is not a Medialens library database: {exc}")
+
+    def _fail(self, exc: BaseException) -> BaseException:
+        """What ``exc`` (raised inside a write) means; a fault of the file is remembered."""
+        fault = translate(exc, self.path) if isinstance(exc, sqlite3.Error) else None
+        if isinstance(exc, DatabaseError):
+            fault = exc
+        if fault is None:
+            return exc
+        if isinstance(fault, DatabaseDamaged | DatabaseGone | DatabaseReadOnly | DiskFull):
+            self._fault = fault
+        return fault
+
+    @property
+    def fault(self) -> DatabaseError | None:
+        """The last fault of the file met by a write (None while all is well): damaged, gone
+        and read-only stay, a full disk clears with the next write that succeeds."""
+        return self._fault
+
+    def check(self) -> None:
+        """Raise the fault that stops all writing, if any: cheap, for idle loops.
+
+        The file's identity (device, inode) is compared with the one opened, at most once
+        every :data:`IDENTITY_EVERY` seconds, so a deleted or replaced database is noticed
+        before anything more is written into it.
+        """
+        self._check_identity()
+        fault = self._fault
+        if fault is not None and not isinstance(fault, DiskFull):
+            raise fault
+
+    def _check_identity(self) -> None:
+        now = time.monotonic()
+        if now - self._checked_at < IDENTITY_EVERY or isinstance(self._fault, DatabaseGone):
+            return
+        self._checked_at = now
+        try:
+            stat = os.stat(self.path)
+        except FileNotFoundError:
+            self._fault = DatabaseGone(self.path, "deleted")
+            return
+        except OSError:
+            return
+        if (stat.st_dev, stat.st_ino) != self._identity:
+            self._fault = DatabaseGone(self.path, "replaced by another file")
+
+    def _worth_keeping(self) -> bool:
+        """A backup is made of a library with folders or history, not of an empty one."""
+        row = self._writer.execute(
+            "SELECT EXISTS(SELECT 1 FROM folders) OR EXISTS(SELECT 1 FROM events)"
+        ).fetchone()
+        return bool(row[0])
+
+    def _daily_backup(self) -> None:
+        """The daily backup, on a thread and a connection of its own (WAL: nobody waits), at
+        the lowest CPU priority (Linux sets it per thread), so the GUI thread is never short."""
+        with contextlib.suppress(AttributeError, OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+        try:
+            source = _connect(self.path)
+            try:
+                self.backups.make(source, "daily")
+            finally:
+                source.close()
+        except DatabaseDamaged as exc:
+            self._fault = exc
+            log.warning("%s", exc)
+        except Exception as exc:  # noqa: BLE001 - a failed backup must not stop the library
+            log.warning("the daily backup of %s failed: %s", self.path, exc)
+
+    def backup_now(self, kind: str = "daily") -> Backup:
+        """Make a backup at once (``doctor``, tests), through a connection of its own."""
+        source = _connect(self.path)
+        try:
+            return self.backups.make(source, kind)
+        finally:
+            source.close()
+
+    def _journal_seed(self) -> list[dict]:
+        """What the database holds that the journal must hold too, when it starts."""
+        return self.events.journal_seed(self._writer) + self.folders.journal_seed(self._writer)
 
     def _migrate(self, applied: list[int]) -> None:
         with self._write_lock:
@@ -119,18 +322,36 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction: committed on success, rolled back on error."""
+        """A write transaction: committed on success, rolled back on error.
+
+        A fault of the file (damaged, deleted or replaced, read-only, disk full) comes out
+        as the :class:`DatabaseError` that says so; once the file is known to be damaged or
+        gone, nothing more is written to it.
+        """
         with self._write_lock:
             if self._closed:
                 raise DatabaseError(f"{self.path} is closed")
+            self.check()
             conn = self._writer
-            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise self._fail(exc) from exc
             try:
                 yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+            except BaseException as exc:
+                _rollback(conn)
+                fault = self._fail(exc)
+                if fault is exc:
+                    raise
+                raise fault from exc
+            try:
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                _rollback(conn)
+                raise self._fail(exc) from exc
+            if isinstance(self._fault, DiskFull):
+                self._fault = None  # there is room again
 
     def read_conn(self) -> sqlite3.Connection:
         """This thread's own read connection (never blocked by the writer in WAL mode).
@@ -143,7 +364,10 @@ class Store:
             raise DatabaseError(f"{self.path} is closed")
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = _connect(self.path, self.readonly)
+            try:
+                conn = _connect(self.path, readonly=self.readonly)
+            except sqlite3.Error as exc:
+                raise self._fail(exc) from exc
             conn.row_factory = sqlite3.Row
             self._local.conn = conn
         return conn
@@ -177,6 +401,8 @@ class Store:
             if self._closed:
                 return
             self._closed = True
+            if self._backup_thread is not None:
+                self._backup_thread.join()  # a backup cut short would be redone next time
             conn = getattr(self._local, "conn", None)
             if conn is not None:
                 conn.close()

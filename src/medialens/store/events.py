@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
+import uuid
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -50,6 +52,21 @@ class PlayStep(NamedTuple):
     at: float
 
 
+def _entry(
+    uid: str,
+    content_id: str,
+    kind: str,
+    position: float | None,
+    duration: float | None,
+    at: float,
+    session: str | None,
+) -> dict:
+    return {
+        "op": "event", "uid": uid, "content_id": content_id, "kind": kind,
+        "position": position, "duration": duration, "at": at, "session": session,
+    }  # fmt: skip
+
+
 class Events(Table):
     # -- the paused flag ----------------------------------------------------------------
 
@@ -57,7 +74,14 @@ class Events(Table):
         return bool(self.store.setting(PAUSED_SETTING, False))
 
     def set_paused(self, paused: bool) -> None:
-        self.store.set_setting(PAUSED_SETTING, bool(paused))
+        """Pause or resume history, journalled so a replay pauses where the person did."""
+        with self.store.write() as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (PAUSED_SETTING, json.dumps(bool(paused))),
+            )
+            self.store.journal.append({"op": "paused", "paused": bool(paused), "at": time.time()})
 
     # -- writing -------------------------------------------------------------------------
 
@@ -86,21 +110,90 @@ class Events(Table):
         duration: float | None,
         at: float,
         session: str,
-    ) -> None:
+    ) -> str:
+        """Store one event inside the caller's write, and journal it before that commits:
+        the journal then holds every event the database does. Returns the event's uid."""
+        uid = uuid.uuid4().hex
         conn.execute(
-            "INSERT INTO events (file_id, content_id, kind, position, duration, at, session) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (file_id, content_id, kind, position, duration, at, session),
+            "INSERT INTO events (file_id, content_id, kind, position, duration, at, session, uid) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (file_id, content_id, kind, position, duration, at, session, uid),
         )
+        row = conn.execute("SELECT display_path FROM files WHERE id = ?", (file_id,)).fetchone()
+        entry = _entry(uid, content_id, kind, position, duration, at, session)
+        self.store.journal.append(dict(entry, path=None if row is None else row[0]))
+        return uid
 
     def forget(self) -> tuple[int, bool]:
-        """Delete every event and every saved model state: (events removed, had a model)."""
+        """Delete every event and every saved model state: (events removed, had a model).
+
+        The journal records the forget too (it keeps its lines: it is append-only), so a
+        replay never brings the forgotten events back."""
         with self.store.write() as conn:
             events = conn.execute("DELETE FROM events").rowcount
             states = conn.execute(
                 "DELETE FROM model_state WHERE name IN (?, ?)", (MODEL_NAME, META_NAME)
             ).rowcount
+            self.store.journal.append({"op": "forget", "at": time.time(), "events": events})
         return events, states > 0
+
+    # -- the journal ---------------------------------------------------------------------
+
+    def journal_seed(self, conn: sqlite3.Connection) -> list[dict]:
+        """Every event as a journal entry, and the paused flag: a new journal's first lines."""
+        rows = conn.execute(
+            "SELECT e.uid, e.content_id, e.kind, e.position, e.duration, e.at, e.session, "
+            "f.display_path FROM events e LEFT JOIN files f ON f.id = e.file_id "
+            "WHERE e.content_id IS NOT NULL ORDER BY e.id"
+        )
+        out = [dict(_entry(*r[:7]), path=r[7]) for r in rows]
+        paused = conn.execute(
+            "SELECT value FROM settings WHERE key = ?", (PAUSED_SETTING,)
+        ).fetchone()
+        if paused is not None:
+            out.append({"op": "paused", "paused": bool(json.loads(paused[0])), "at": time.time()})
+        return out
+
+    def uids(self, conn: sqlite3.Connection | None = None) -> set[str]:
+        rows = self._reader(conn).execute("SELECT uid FROM events WHERE uid IS NOT NULL")
+        return {r[0] for r in rows}
+
+    def count(self, conn: sqlite3.Connection | None = None) -> int:
+        return int(self._reader(conn).execute("SELECT count(*) FROM events").fetchone()[0])
+
+    def replay(self, entries: list[dict], forgot: bool, paused: bool | None) -> int:
+        """Bring the journal's history into the database, idempotently: the events it has
+        that the database lacks are added (in journal order), and after a journalled forget
+        the events from before it are removed. Returns how many events were added."""
+        with self.store.write() as conn:
+            live = {e["uid"] for e in entries}
+            if forgot:
+                stale = [u for u in self.uids(conn) if u not in live]
+                conn.executemany("DELETE FROM events WHERE uid = ?", [(u,) for u in stale])
+                conn.execute("DELETE FROM events WHERE uid IS NULL")
+            have = self.uids(conn)
+            added = 0
+            for e in entries:
+                if e["uid"] in have:
+                    continue
+                found = conn.execute(
+                    "SELECT min(id) FROM files WHERE content_id = ?", (e.get("content_id"),)
+                ).fetchone()
+                conn.execute(
+                    "INSERT INTO events (file_id, content_id, kind, position, duration, at, "
+                    "session, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (found[0], e.get("content_id"), e.get("kind"), e.get("position"),
+                     e.get("duration"), float(e.get("at") or 0.0), e.get("session"), e["uid"]),
+                )  # fmt: skip
+                have.add(e["uid"])
+                added += 1
+            if paused is not None:
+                conn.execute(
+                    "INSERT INTO settings (key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (PAUSED_SETTING, json.dumps(paused)),
+                )
+        return added
 
     # -- reading -------------------------------------------------------------------------
 

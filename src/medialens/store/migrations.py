@@ -204,10 +204,19 @@ def m005_cjk_words(conn: sqlite3.Connection) -> None:
             conn.execute("UPDATE text_index SET body = ? WHERE rowid = ?", (indexable(body), rowid))
 
 
+def m006_event_uids(conn: sqlite3.Connection) -> None:
+    """Every event gets a unique id, the one the playback journal (``store.journal``) writes
+    beside it, so that replaying the journal onto a restored backup adds each event once."""
+    conn.execute("ALTER TABLE events ADD COLUMN uid TEXT")
+    conn.execute("UPDATE events SET uid = lower(hex(randomblob(16)))")
+    conn.execute("CREATE UNIQUE INDEX events_uid ON events(uid)")
+
+
 MIGRATIONS = [
     m001_initial,
     m002_revision_counter,
     m003_category_and_music_tags,
     m004_extractor_malfunctions,
     m005_cjk_words,
+    m006_event_uids,
 ]
