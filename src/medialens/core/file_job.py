@@ -12,6 +12,7 @@ those failures, so the count is kept under a lock.
 
 from __future__ import annotations
 
+import errno
 import os
 import threading
 import time
@@ -38,7 +39,7 @@ from medialens.core.isolation import ExtractorFailed, ExtractorTimeout, ProcessP
 from medialens.core.kinds import Classifier
 from medialens.core.planning import order_by_dependencies, pending_extractors
 from medialens.core.plugins import PluginHost
-from medialens.store import Store
+from medialens.store import DiskFull, Store
 
 __all__ = ["MALFUNCTION_AFTER", "FileJobRunner"]
 
@@ -160,6 +161,8 @@ class FileJobRunner:
                 except Exception as exc:
                     if self._stopping.is_set():
                         break
+                    if _no_space(exc):  # the disk's fault, not the file's: stop, keep pending
+                        raise DiskFull(self.store.path) from exc
                     error = _describe(exc)
                     with self.store.write() as wconn:
                         store_failure(self.store, content_id, extractor, error, wconn)
@@ -237,6 +240,13 @@ class FileJobRunner:
             self.host.mark_malfunctioned(
                 extractor.name, f"failed on {streak} files in a row; last: {error}"
             )
+
+
+def _no_space(exc: BaseException) -> bool:
+    """The extractor failed because the disk (its cache, the thumbnails) is full."""
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return True
+    return isinstance(exc, ExtractorFailed) and f"[Errno {errno.ENOSPC}]" in str(exc)
 
 
 def _describe(exc: BaseException) -> str:

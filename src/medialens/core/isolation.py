@@ -177,6 +177,8 @@ class WorkerProcess:
             ) from None
         except ExtractorCrashed as exc:
             raise ExtractorCrashed(f"the worker process did not start: {exc}") from None
+        if message[0] == "unable":
+            raise ExtractorCrashed(f"the worker process could not start: {message[1]}")
         if message[0] != "ready":
             raise ExtractorCrashed(f"the worker process answered {message[0]!r} at start")
         self._ready = True

@@ -17,7 +17,8 @@ The protocol, one message at a time:
 
 - parent → child: ``("open", MediaFile)``, ``("run", name)``, ``("close",)``,
   ``("quit",)``;
-- child → parent: ``("ready", pid)`` once the plugins are loaded, then for each ``run``
+- child → parent: ``("ready", pid)`` once the plugins are loaded (``("unable", why)``
+  when it cannot start), then for each ``run``
   ``("ok", ExtractionResult)``, ``("error", "Type: message")`` or ``("cancelled",)``.
 
 The file is decoded once per ``open`` for every extractor ``run`` on it (the same
@@ -143,10 +144,14 @@ def serve(conn: Channel, config: WorkerConfig) -> None:
     from medialens.core.plugins import PluginHost
     from medialens.store import Store
 
-    store = Store(config.database, readonly=True)
-    host = PluginHost(
-        store, entry_points=config.entry_points, builtins=config.builtins, skip=config.skip
-    )
+    try:
+        store = Store(config.database, readonly=True)
+        host = PluginHost(
+            store, entry_points=config.entry_points, builtins=config.builtins, skip=config.skip
+        )
+    except Exception as exc:  # noqa: BLE001 - the database gone, a plugin failing at import
+        conn.send(("unable", _describe(exc)))  # the parent says it once, in its words
+        return
     extractors: dict[str, Extractor] = {}
     for extractor in host.all_extractors():
         extractors.setdefault(extractor.name, extractor)
