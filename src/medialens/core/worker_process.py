@@ -96,7 +96,11 @@ class Channel:
 
 
 def _die_with_parent(parent: int) -> None:
-    """Exit when the parent is gone: a killed ``medialens index`` leaves no workers."""
+    """Exit when the parent is gone: a killed ``medialens index`` leaves no workers.
+
+    The kernel's death signal fires when the *thread* that started the child ends; the
+    pipeline's worker threads outlive the pool's children (the pool closes before they
+    stop), and the poll below covers the rest."""
     if sys.platform.startswith("linux"):
         try:  # the kernel kills us with the parent (PR_SET_PDEATHSIG = 1)
             import ctypes
