@@ -59,7 +59,9 @@ class _Indexer:
             fault = self.pipeline.scheduler.fault if self.pipeline is not None else None
             if not isinstance(fault, DiskFull):
                 fault = self.lib.store.fault
-            self._send_fault(fault if isinstance(fault, DiskFull) else DiskFull(self.lib.store.path))
+            self._send_fault(
+                fault if isinstance(fault, DiskFull) else DiskFull(self.lib.store.path)
+            )
         else:
             self.events.send(("fault-cleared",))
 
