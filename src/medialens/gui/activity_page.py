@@ -70,6 +70,7 @@ class ActivityPage(Page):
     def set_fault(self, fault: tuple[str, str, str] | None) -> None:
         """Show ``(kind, path, sentence)`` (see ``services.fault_event``); None hides it."""
         self._fault = fault
+        self.progress.setVisible(fault is None)  # "up to date" would not be true
         if fault is None:
             self.fault.clear()
             self.fault.hide()
