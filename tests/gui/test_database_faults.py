@@ -180,3 +180,83 @@ def test_a_database_deleted_while_running_is_said_on_the_activity_page(qapp, dat
         assert wait_until(lambda: window.current_page() == "activity", 5)
     finally:
         close_window(window)
+
+
+@pytest.fixture
+def small_disk(template, tmp_path):
+    """The library on a 4 MB tmpfs (mounted for real; skipped where this may not mount)."""
+    import subprocess
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(disk)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        shutil.copytree(template, disk / "data")
+        yield disk
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], capture_output=True)
+
+
+class Events:
+    def __init__(self) -> None:
+        self.sent: list[tuple] = []
+
+    def send(self, event: tuple) -> None:
+        self.sent.append(event)
+
+
+def test_the_indexer_says_a_full_disk_pauses_and_when_it_resumes(small_disk, monkeypatch):
+    """The indexer process's events, driven in this process: a full disk becomes one
+    ("fault", "DiskFull", ...) event, and ("fault-cleared",) follows once there is room."""
+    from medialens.core import watcher as watcher_module
+    from medialens.gui.indexer import _Indexer
+
+    monkeypatch.setattr(watcher_module, "SPACE_EVERY", 0.2)
+    monkeypatch.setattr(watcher_module, "RESUME_FREE", 1024 * 1024)
+    data = small_disk / "data"
+    ballast = small_disk / "ballast"
+    with open(ballast, "wb") as fh:
+        fh.write(b"\0" * max(shutil.disk_usage(small_disk).free - 48 * 1024, 0))
+    events = Events()
+    indexer = _Indexer(data_dirs(data), events)
+    try:
+        indexer.start()
+        faults = lambda: [e for e in events.sent if e[0].startswith("fault")]  # noqa: E731
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not faults():
+            indexer.flush()
+            time.sleep(0.05)
+        [(name, kind, path, sentence)] = faults()
+        assert (name, kind, path) == ("fault", "DiskFull", str(data / "library.sqlite3"))
+        assert sentence.startswith("the disk holding the library database")
+        ballast.unlink()
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and len(faults()) < 2:
+            indexer.flush()
+            time.sleep(0.05)
+        assert faults()[1:] == [("fault-cleared",)]
+    finally:
+        indexer.stop()
+
+
+def test_the_window_says_a_full_disk_pauses_indexing_until_it_is_cleared(qapp, data):
+    """The words the window shows for the indexer's disk-full events (the events the test
+    above shows the indexer sending)."""
+    window = open_window(data)
+    try:
+        db = str(data / "library.sqlite3")
+        window.session.engine.databaseFault.emit("DiskFull", db, "the disk ... is full")
+        page = window.activity_page
+        assert wait_until(lambda: not page.fault.isHidden(), timeout=5)
+        assert f"The disk holding the library database ({data}) is full." in page.fault.text()
+        assert "Indexing is paused and resumes by itself" in page.fault.text()
+        assert "paused: the disk is full" in window.status.text()
+        window.session.engine.databaseFaultCleared.emit()
+        assert wait_until(lambda: page.fault.isHidden(), timeout=5)
+        assert "full" not in window.status.text()
+    finally:
+        close_window(window)
