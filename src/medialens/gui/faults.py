@@ -132,9 +132,9 @@ def fault_box(
 
 
 def has_backup(dirs: DataDirs) -> bool:
-    from medialens.store.backups import Backups
+    from medialens.core.faults import backup_count
 
-    return bool(Backups(dirs.database).all())
+    return backup_count(dirs.database) > 0
 
 
 class Restorer(QObject):

@@ -52,7 +52,7 @@ class _Indexer:
     def on_notice(self, _text: str) -> None:
         """The watcher's word on a full disk (watcher thread). It says so exactly twice per
         episode, in turn: when the work pauses, then when there is space and it resumes."""
-        from medialens.store import DiskFull
+        from medialens.core.faults import DiskFull
 
         self.full = not self.full
         if self.full:

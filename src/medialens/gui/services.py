@@ -68,9 +68,9 @@ def fault_event(exc: BaseException, path) -> tuple[str, str, str] | None:
     ``DatabaseGone``...): plain strings cross the indexer's pipe and let the window word the
     fault in the user's language, with the core's own sentence kept for the details.
     """
-    from medialens.store import database_fault
+    from medialens.core.faults import fault_of
 
-    fault = database_fault(exc, path)
+    fault = fault_of(exc, path)
     if fault is None:
         return None
     where = getattr(fault, "path", None) or path
