@@ -1,13 +1,16 @@
-"""Indexing progress and the files that failed, with Retry."""
+"""Indexing progress, a database fault that stops or pauses it, and the files that failed,
+with Retry."""
 
 from __future__ import annotations
 
+import html
 import os
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem
 
 from medialens.gui.aspects import aspect
+from medialens.gui.faults import FaultWords
 from medialens.gui.session import Session
 from medialens.gui.widgets import EmptyState, Page
 
@@ -19,6 +22,18 @@ class ActivityPage(Page):
 
     def __init__(self, session: Session, parent=None) -> None:
         super().__init__(session, parent)
+        # a database fault stays here (and in the status bar) until it is gone
+        self.fault = QLabel()
+        self.fault.setObjectName("databaseFault")
+        self.fault.setWordWrap(True)
+        self.fault.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fault.setStyleSheet(
+            "#databaseFault { background: rgba(230, 120, 30, 0.18); padding: 10px;"
+            " border-left: 4px solid rgb(220, 110, 20); }"
+        )
+        self.fault.hide()
+        self._fault: tuple[str, str, str] | None = None
+        self.outer.addWidget(self.fault)
         self.progress = QLabel()
         self.progress.setWordWrap(True)
         self.outer.addWidget(self.progress)
@@ -50,6 +65,23 @@ class ActivityPage(Page):
             self.tr("Every file that was analysed was read without trouble."),
         )
         self.set_failures(self._rows)
+        self.set_fault(self._fault)
+
+    def set_fault(self, fault: tuple[str, str, str] | None) -> None:
+        """Show ``(kind, path, sentence)`` (see ``services.fault_event``); None hides it."""
+        self._fault = fault
+        self.progress.setVisible(fault is None)  # "up to date" would not be true
+        if fault is None:
+            self.fault.clear()
+            self.fault.hide()
+            return
+        kind, path, detail = fault
+        words = FaultWords()
+        self.fault.setText(
+            f"<b>{html.escape(words.sentence(kind, path))}</b><br>{html.escape(words.advice(kind))}"
+        )
+        self.fault.setToolTip(detail)
+        self.fault.show()
 
     def refresh(self) -> None:
         self.session.run_core(lambda lib: lib.status()["failed_files"], self.set_failures)

@@ -73,7 +73,10 @@ def run(args) -> int:
     from medialens.paths import data_dirs
 
     app = make_app()
-    services = S.Services.open(data_dirs(getattr(args, "data_dir", None)))
+    dirs = data_dirs(getattr(args, "data_dir", None))
+    services = _open_or_explain(app, dirs, args)
+    if services is None:
+        return 1  # a dialog said why; nothing was created in the lost library's place
     store = services.store
     theme = getattr(args, "theme", None) or str(store.setting("theme", "system") or "system")
     apply_theme(app, theme)
@@ -104,6 +107,25 @@ def run(args) -> int:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
+
+
+def _open_or_explain(app: QApplication, dirs, args) -> S.Services | None:
+    """Open the library, or say in a dialog why it cannot be (damaged, missing, read-only,
+    newer...) and offer to restore it: the store's settings are out of reach then, so the
+    dialog speaks the language and theme asked for on the command line, else the system's."""
+    from medialens.gui.faults import open_services
+
+    try:
+        return S.Services.open(dirs)
+    except Exception as exc:
+        if S.fault_event(exc, dirs.database) is None:
+            raise
+    apply_theme(app, getattr(args, "theme", None) or "system")
+    translations = Translations(app)
+    translations.set(getattr(args, "language", None) or "")
+    services = open_services(dirs)
+    translations.set("en")  # uninstalled: the window installs the library's own choice
+    return services
 
 
 def _paint_video(pixmap, window, player) -> None:

@@ -45,6 +45,9 @@ class Engine(QObject):
     libraryFailed = Signal(str)
     scanningChanged = Signal(bool)
     indexerFailed = Signal(str)
+    #: (kind, path, sentence): the database cannot be written (see services.fault_event)
+    databaseFault = Signal(str, str, str)
+    databaseFaultCleared = Signal()  # a full disk has room again: indexing resumes
 
     def __init__(self, services: S.Services, bridge: Bridge, parent=None) -> None:
         super().__init__(parent)
@@ -80,6 +83,9 @@ class Engine(QObject):
         return lib
 
     def _failed(self, error: str) -> None:
+        fault = self.services.library_fault
+        if fault is not None:
+            self.databaseFault.emit(*fault)
         self.libraryFailed.emit(error)
 
     def _spawn(self) -> None:
@@ -120,6 +126,10 @@ class Engine(QObject):
                 self.scanningChanged.emit(bool(payload[0]))
             elif kind == "error":
                 self.indexerFailed.emit(str(payload[0]))
+            elif kind == "fault":
+                self.databaseFault.emit(*(str(p) for p in payload[:3]))
+            elif kind == "fault-cleared":
+                self.databaseFaultCleared.emit()
 
     # -- requests ----------------------------------------------------------------------------------
 

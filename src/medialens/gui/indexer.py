@@ -7,7 +7,10 @@ them in a child process (spawned, never forked: Qt and forks do not mix)
 that talks over two pipes: commands in, events out. It imports no Qt.
 
 Events: ``("progress", dict)`` at most ten times a second, ``("done", [ids])``,
-``("scanning", bool)``, ``("error", text)``. Commands: ``pause``, ``resume``,
+``("scanning", bool)``, ``("error", text)``, ``("fault", kind, path, sentence)`` when the
+database cannot be written (a full disk pauses the work: ``("fault-cleared",)`` follows
+when there is space again and it resumes; a damaged, deleted or replaced database stops
+it for good). Commands: ``pause``, ``resume``,
 ``prioritize``, ``replan``, ``rescan``, ``restart``, ``set_enabled``, ``stop``.
 """
 
@@ -36,6 +39,31 @@ class _Indexer:
         self.pipeline = None
         self.watcher = None
         self.scanning = False
+        self.full = False  # paused by a full disk, waiting for space
+        self.fatal_sent = False
+
+    def _send_fault(self, fault) -> None:
+        from medialens.gui.services import fault_event
+
+        event = fault_event(fault, self.lib.store.path)
+        if event is not None:
+            self.events.send(("fault", *event))
+
+    def on_notice(self, _text: str) -> None:
+        """The watcher's word on a full disk (watcher thread). It says so exactly twice per
+        episode, in turn: when the work pauses, then when there is space and it resumes."""
+        from medialens.core.faults import DiskFull
+
+        self.full = not self.full
+        if self.full:
+            fault = self.pipeline.scheduler.fault if self.pipeline is not None else None
+            if not isinstance(fault, DiskFull):
+                fault = self.lib.store.fault
+            self._send_fault(
+                fault if isinstance(fault, DiskFull) else DiskFull(self.lib.store.path)
+            )
+        else:
+            self.events.send(("fault-cleared",))
 
     # pipeline callbacks (worker threads)
     def on_progress(self, progress) -> None:
@@ -62,6 +90,10 @@ class _Indexer:
             self.events.send(("progress", latest.as_json()))
         if done:
             self.events.send(("done", done))
+        fatal = self.watcher.fatal if self.watcher is not None else None
+        if fatal is not None and not self.fatal_sent:
+            self.fatal_sent = True  # damaged, deleted or replaced: said once, work stopped
+            self._send_fault(fatal)
 
     def start(self, new_pipeline: bool = False) -> None:
         from medialens.core.watcher import LibraryWatcher
@@ -76,7 +108,10 @@ class _Indexer:
             )
         self.scanning = True
         self.events.send(("scanning", True))
-        self.watcher = LibraryWatcher(self.lib, pipeline=self.pipeline)
+        if self.full:  # the old watcher waited for space: the new one finds out afresh
+            self.full = False
+            self.events.send(("fault-cleared",))
+        self.watcher = LibraryWatcher(self.lib, pipeline=self.pipeline, notify=self.on_notice)
         self.watcher.start()
 
     def handle(self, command: tuple) -> bool:
@@ -125,7 +160,10 @@ def main(dirs, commands, events) -> None:
         indexer = _Indexer(dirs, events)
         indexer.start()
     except Exception as exc:
-        events.send(("error", f"{type(exc).__name__}: {exc}"))
+        from medialens.gui.services import fault_event
+
+        fault = fault_event(exc, dirs.database)
+        events.send(("fault", *fault) if fault else ("error", f"{type(exc).__name__}: {exc}"))
         return
     try:
         while True:
@@ -138,8 +176,14 @@ def main(dirs, commands, events) -> None:
                     if not indexer.handle(command):
                         break
                 except Exception as exc:  # one bad request must not stop indexing
-                    log.exception("command %r failed", command)
-                    events.send(("error", f"{command[0]}: {exc}"))
+                    from medialens.gui.services import fault_event
+
+                    fault = fault_event(exc, dirs.database)
+                    if fault is not None:
+                        events.send(("fault", *fault))
+                    else:
+                        log.exception("command %r failed", command)
+                        events.send(("error", f"{command[0]}: {exc}"))
             indexer.flush()
             if os.getppid() != parent:
                 break  # the app is gone

@@ -61,6 +61,22 @@ class LibraryUnavailable(RuntimeError):
     """The Library could not be built (its plugins failed to load); the message says why."""
 
 
+def fault_event(exc: BaseException, path) -> tuple[str, str, str] | None:
+    """``(kind, path, sentence)`` when ``exc`` is a fault of the library database, else None.
+
+    ``kind`` is the name of the :mod:`medialens.store.faults` class (``DiskFull``,
+    ``DatabaseGone``...): plain strings cross the indexer's pipe and let the window word the
+    fault in the user's language, with the core's own sentence kept for the details.
+    """
+    from medialens.core.faults import fault_of
+
+    fault = fault_of(exc, path)
+    if fault is None:
+        return None
+    where = getattr(fault, "path", None) or path
+    return type(fault).__name__, str(where), str(fault)
+
+
 @dataclass
 class Services:
     """The GUI's handle on one library: a store at once, the full ``Library`` later.
@@ -76,6 +92,8 @@ class Services:
     catalog: Catalog
     library: Library | None = None
     library_error: str | None = None
+    #: ``(kind, path, sentence)`` when the Library failed on a database fault (see fault_event)
+    library_fault: tuple[str, str, str] | None = None
     library_ready: Future = field(default_factory=Future)
 
     @property
@@ -108,7 +126,9 @@ def open_library(services: Services, workers: int | None = None) -> Library | No
     try:
         lib = Library(services.dirs, workers=workers)
     except Exception as exc:  # the app stays useful as a player and browser
-        log.exception("the library could not load its plugins")
+        services.library_fault = fault_event(exc, services.dirs.database)
+        if services.library_fault is None:
+            log.exception("the library could not load its plugins")
         services.library_error = f"{type(exc).__name__}: {exc}"
         services.library_ready.set_exception(LibraryUnavailable(services.library_error))
         return None

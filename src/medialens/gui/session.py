@@ -47,6 +47,8 @@ class Session(QObject):
     failuresChanged = Signal(int)  # how many files failed somewhere
     libraryReady = Signal()
     libraryFailed = Signal(str)  # why the Library (or the indexer) is unavailable
+    databaseFault = Signal(str, str, str)  # (kind, path, sentence): see Engine.databaseFault
+    databaseFaultCleared = Signal()
     languageChanged = Signal(str)
     themeChanged = Signal(str)
     messageRequested = Signal(str, int)  # a status message and how long to show it (ms)
@@ -90,6 +92,8 @@ class Session(QObject):
         self.engine.libraryReady.connect(self.libraryReady)
         self.engine.libraryFailed.connect(self.libraryFailed)
         self.engine.indexerFailed.connect(self.libraryFailed)
+        self.engine.databaseFault.connect(self.databaseFault)
+        self.engine.databaseFaultCleared.connect(self.databaseFaultCleared)
         self.engine.scanningChanged.connect(self._scanning_changed)
         self.bridge.progress.connect(self._progress)
         self.bridge.filesDone.connect(self._files_done)

@@ -31,6 +31,7 @@ from medialens.gui import services as S
 from medialens.gui.activity_page import ActivityPage
 from medialens.gui.albums_page import AlbumsPage
 from medialens.gui.artists_page import ArtistsPage
+from medialens.gui.faults import FaultWords
 from medialens.gui.folders_page import FoldersPage
 from medialens.gui.foryou import ForYouPage
 from medialens.gui.library_page import LibraryPage
@@ -72,6 +73,7 @@ class StatusWidget(QWidget):
 
     pauseToggled = Signal(bool)
     failuresClicked = Signal()
+    faultClicked = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -88,7 +90,11 @@ class StatusWidget(QWidget):
         self.failures = QToolButton()
         self.failures.setAutoRaise(True)
         self.failures.clicked.connect(self.failuresClicked)
+        self.fault_button = QToolButton()
+        self.fault_button.setAutoRaise(True)
+        self.fault_button.clicked.connect(self.faultClicked)
         lay.addWidget(self.label, 1)
+        lay.addWidget(self.fault_button)
         lay.addWidget(self.bar)
         lay.addWidget(self.pause)
         lay.addWidget(self.failures)
@@ -97,6 +103,8 @@ class StatusWidget(QWidget):
         self.found = 0
         self.nfailures = 0
         self.error: str | None = None
+        #: (kind, path, sentence) while the database cannot be written: shown until cleared
+        self.fault: tuple[str, str, str] | None = None
         self.update_text()
 
     def changeEvent(self, event) -> None:
@@ -130,6 +138,15 @@ class StatusWidget(QWidget):
         busy = p is not None and p.total and p.done < p.total
         self.bar.setVisible(bool(busy) or self.scanning)
         self.pause.setVisible(bool(busy))
+        self.fault_button.setText(self.tr("Details"))
+        self.fault_button.setVisible(self.fault is not None)
+        if self.fault is not None:  # before all else: nothing is analysed until it is gone
+            kind, _path, detail = self.fault
+            self.bar.setVisible(False)
+            self.pause.setVisible(False)
+            self.label.setText("⚠ " + FaultWords().status(kind))
+            self.label.setToolTip(detail)
+            return
         # the error itself is technical (often a plugin's exception): shown on demand
         self.label.setToolTip(self.error or "")
         if self.error:
@@ -434,6 +451,8 @@ class MainWindow(QMainWindow):
         session.queueRequested.connect(self._queue_requested)
         session.libraryReady.connect(self._library_ready)
         session.libraryFailed.connect(self._library_failed)
+        session.databaseFault.connect(self._database_fault)
+        session.databaseFaultCleared.connect(self._database_fault_gone)
         session.scanningChanged.connect(self._scanning_changed)
         session.progressChanged.connect(self._progress)
         session.filesDone.connect(self._files_done)
@@ -449,6 +468,7 @@ class MainWindow(QMainWindow):
             lambda on: session.engine.pause() if on else session.engine.resume()
         )
         self.status.failuresClicked.connect(lambda: self.go("activity"))
+        self.status.faultClicked.connect(lambda: self.go("activity"))
 
         self._thumb_timer = QTimer(self, singleShot=True, interval=40)
         self._thumb_timer.timeout.connect(self._repaint_views)
@@ -608,6 +628,23 @@ class MainWindow(QMainWindow):
         self.status.error = error
         self.status.update_text()
         self.plugins_page.set_rows([])
+
+    def _database_fault(self, kind: str, path: str, sentence: str) -> None:
+        """The database cannot be written (indexer or library): said until it is gone."""
+        fault = (kind, path, sentence)
+        if self.status.fault is not None and self.status.fault[0] != "DiskFull":
+            return  # a lost or damaged database stays the news: a later fault follows from it
+        self.status.fault = fault
+        self.status.update_text()
+        self.activity_page.set_fault(fault)
+
+    def _database_fault_gone(self) -> None:
+        """A full disk has room again and indexing resumed (a lost database never clears)."""
+        if self.status.fault is None or self.status.fault[0] != "DiskFull":
+            return
+        self.status.fault = None
+        self.status.update_text()
+        self.activity_page.set_fault(None)
 
     def _scanning_changed(self, on: bool) -> None:
         self.status.scanning = on

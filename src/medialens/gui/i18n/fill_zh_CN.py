@@ -428,6 +428,28 @@ ZH = {
     "Licence": "许可证",
     "No installed plugin has settings.": "已安装的插件都没有设置项。",
     "Changes apply to files analysed from now on; re-run a plugin on the Plugins page to apply them to every file.": "更改只对今后分析的文件生效；在“插件”页面重新运行插件即可应用到所有文件。",
+    # database faults (gui/faults.py): one sentence each, what to do, and Restore
+    "The library database {0} is damaged.": "媒体库数据库 {0} 已损坏。",
+    "The library database {0} is missing.": "媒体库数据库 {0} 不见了。",
+    "The library database {0} was deleted or replaced while Medialens was running.": "Medialens 运行期间，媒体库数据库 {0} 被删除或替换了。",
+    "The library database {0} is read-only.": "媒体库数据库 {0} 是只读的。",
+    "The library database {0} was written by a newer version of Medialens.": "媒体库数据库 {0} 是由更新版本的 Medialens 写入的。",
+    "The disk holding the library database ({0}) is full.": "存放媒体库数据库的磁盘（{0}）已满。",
+    "The library database {0} cannot be used.": "无法使用媒体库数据库 {0}。",
+    "It was left untouched. Restoring it puts back the newest good backup and the whole playback history (from a terminal: medialens doctor --restore).": "它保持原样，未被改动。恢复会放回最新的完好备份和全部播放历史（也可在终端运行：medialens doctor --restore）。",
+    "If it is on a disk that is not mounted, mount it and start Medialens again. Otherwise restore it: the newest backup and the whole playback history come back (from a terminal: medialens doctor --restore; medialens doctor --rebuild starts afresh with your folders and history).": "如果它所在的磁盘尚未挂载，请挂载后重新启动 Medialens。否则请恢复它：最新的备份和全部播放历史都会回来（也可在终端运行：medialens doctor --restore；medialens doctor --rebuild 会用你的文件夹和播放历史重新开始）。",
+    "Indexing stopped so that nothing more is written into a lost file. Quit Medialens and run medialens doctor to see what is there now.": "索引已停止，以免再向丢失的文件写入任何内容。请退出 Medialens，并运行 medialens doctor 查看现在的情况。",
+    "Medialens must be able to write to it and to its folder: make them writable (or remount the disk read-write), or start with another --data-dir.": "Medialens 必须能写入该文件及其所在文件夹：请让它们可写（或以读写方式重新挂载磁盘），或用另一个 --data-dir 启动。",
+    "Upgrade Medialens to open it; the file was left untouched.": "请升级 Medialens 后再打开它；该文件保持原样，未被改动。",
+    "Indexing is paused and resumes by itself when there is space again; nothing stored so far is lost. Free some space on that disk.": "索引已暂停，有空间后会自动继续；已保存的内容都不会丢失。请在该磁盘上腾出一些空间。",
+    "The file was left untouched; medialens doctor says more.": "该文件保持原样，未被改动；运行 medialens doctor 可了解更多。",
+    "Indexing paused: the disk is full (it resumes when there is space)": "索引已暂停：磁盘已满（有空间后会继续）",
+    "Indexing stopped: the library database cannot be written": "索引已停止：无法写入媒体库数据库",
+    "Medialens cannot open your library": "Medialens 无法打开你的媒体库",
+    "Restore from backup": "从备份恢复",
+    "Quit": "退出",
+    "Restoring the library from its newest good backup…": "正在从最新的完好备份恢复媒体库…",
+    "The library could not be restored.": "无法恢复媒体库。",
 }
 
 

@@ -402,7 +402,96 @@
     <name>Engine</name>
     <message>
         <source>The indexer stopped unexpectedly.</source>
+        <extracomment>(kind, path, sentence): the database cannot be written (see services.fault_event)</extracomment>
         <translation>索引进程意外停止。</translation>
+    </message>
+</context>
+<context>
+    <name>FaultWords</name>
+    <message>
+        <source>The library database {0} is damaged.</source>
+        <extracomment>The faults a backup can mend (the others need the user: space, permissions, an upgrade).</extracomment>
+        <translation>媒体库数据库 {0} 已损坏。</translation>
+    </message>
+    <message>
+        <source>The library database {0} is missing.</source>
+        <translation>媒体库数据库 {0} 不见了。</translation>
+    </message>
+    <message>
+        <source>The library database {0} was deleted or replaced while Medialens was running.</source>
+        <translation>Medialens 运行期间，媒体库数据库 {0} 被删除或替换了。</translation>
+    </message>
+    <message>
+        <source>The library database {0} is read-only.</source>
+        <translation>媒体库数据库 {0} 是只读的。</translation>
+    </message>
+    <message>
+        <source>The library database {0} was written by a newer version of Medialens.</source>
+        <translation>媒体库数据库 {0} 是由更新版本的 Medialens 写入的。</translation>
+    </message>
+    <message>
+        <source>The disk holding the library database ({0}) is full.</source>
+        <translation>存放媒体库数据库的磁盘（{0}）已满。</translation>
+    </message>
+    <message>
+        <source>The library database {0} cannot be used.</source>
+        <translation>无法使用媒体库数据库 {0}。</translation>
+    </message>
+    <message>
+        <source>It was left untouched. Restoring it puts back the newest good backup and the whole playback history (from a terminal: medialens doctor --restore).</source>
+        <translation>它保持原样，未被改动。恢复会放回最新的完好备份和全部播放历史（也可在终端运行：medialens doctor --restore）。</translation>
+    </message>
+    <message>
+        <source>If it is on a disk that is not mounted, mount it and start Medialens again. Otherwise restore it: the newest backup and the whole playback history come back (from a terminal: medialens doctor --restore; medialens doctor --rebuild starts afresh with your folders and history).</source>
+        <translation>如果它所在的磁盘尚未挂载，请挂载后重新启动 Medialens。否则请恢复它：最新的备份和全部播放历史都会回来（也可在终端运行：medialens doctor --restore；medialens doctor --rebuild 会用你的文件夹和播放历史重新开始）。</translation>
+    </message>
+    <message>
+        <source>Indexing stopped so that nothing more is written into a lost file. Quit Medialens and run medialens doctor to see what is there now.</source>
+        <translation>索引已停止，以免再向丢失的文件写入任何内容。请退出 Medialens，并运行 medialens doctor 查看现在的情况。</translation>
+    </message>
+    <message>
+        <source>Medialens must be able to write to it and to its folder: make them writable (or remount the disk read-write), or start with another --data-dir.</source>
+        <translation>Medialens 必须能写入该文件及其所在文件夹：请让它们可写（或以读写方式重新挂载磁盘），或用另一个 --data-dir 启动。</translation>
+    </message>
+    <message>
+        <source>Upgrade Medialens to open it; the file was left untouched.</source>
+        <translation>请升级 Medialens 后再打开它；该文件保持原样，未被改动。</translation>
+    </message>
+    <message>
+        <source>Indexing is paused and resumes by itself when there is space again; nothing stored so far is lost. Free some space on that disk.</source>
+        <translation>索引已暂停，有空间后会自动继续；已保存的内容都不会丢失。请在该磁盘上腾出一些空间。</translation>
+    </message>
+    <message>
+        <source>The file was left untouched; medialens doctor says more.</source>
+        <translation>该文件保持原样，未被改动；运行 medialens doctor 可了解更多。</translation>
+    </message>
+    <message>
+        <source>Indexing paused: the disk is full (it resumes when there is space)</source>
+        <translation>索引已暂停：磁盘已满（有空间后会继续）</translation>
+    </message>
+    <message>
+        <source>Indexing stopped: the library database cannot be written</source>
+        <translation>索引已停止：无法写入媒体库数据库</translation>
+    </message>
+    <message>
+        <source>Medialens cannot open your library</source>
+        <translation>Medialens 无法打开你的媒体库</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Restoring the library from its newest good backup…</source>
+        <translation>正在从最新的完好备份恢复媒体库…</translation>
+    </message>
+    <message>
+        <source>The library could not be restored.</source>
+        <translation>无法恢复媒体库。</translation>
     </message>
 </context>
 <context>
@@ -1646,6 +1735,7 @@
     <name>StatusWidget</name>
     <message>
         <source>about {0} s left</source>
+        <extracomment>(kind, path, sentence) while the database cannot be written: shown until cleared</extracomment>
         <translation>约剩 {0} 秒</translation>
     </message>
     <message>
@@ -1671,6 +1761,10 @@
     <message>
         <source>⚠ {0} failed</source>
         <translation>⚠ {0} 个失败</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
     </message>
     <message>
         <source>Looking for media… {0} files found so far</source>
