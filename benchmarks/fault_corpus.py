@@ -178,7 +178,7 @@ def header_length(src: Source) -> int:
             if last:
                 return pos
     if src.fmt == "mp4":
-        for kind, pos, size in _mp4_boxes(data):
+        for kind, pos, _size in _mp4_boxes(data):
             if kind == b"mdat":
                 return pos + 8
     if src.fmt == "mp3" and data[:3] == b"ID3":
@@ -388,6 +388,7 @@ def build(out: Path, count: int = 1000, seed: int = 11, root: Path | None = None
             target.mkdir()
             if rng.random() < 0.5:  # a real file inside: it must still be found
                 (target / f"inside{used[0].suffix}").write_bytes(used[0].data)
+                detail += ", with a real file inside"
         else:
             target.write_bytes(data)
         manifest.append(
