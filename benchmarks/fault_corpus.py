@@ -339,7 +339,13 @@ def damage(kind: str, rng: random.Random, sources: list[Source], junk: bytes):
     if kind == "concat":
         other = _weighted(rng, sources)
         detail = f"{src.path.name} + {other.path.name}"
-        return src.data + other.data, src.suffix, detail, [src, other], src.duration + other.duration
+        return (
+            src.data + other.data,
+            src.suffix,
+            detail,
+            [src, other],
+            src.duration + other.duration,
+        )
     if kind == "forge_duration":
         forgeable = [s for s in sources if s.fmt != "mp3" or b"Xing" in s.data[:8192]]
         fmts = sorted({s.fmt for s in forgeable})
@@ -396,7 +402,9 @@ def build(out: Path, count: int = 1000, seed: int = 11, root: Path | None = None
                 "path": str(rel),
                 "damage": kind,
                 "detail": detail,
-                "sources": [str(s.path.relative_to(root)) for s in used if s.path.is_relative_to(root)],
+                "sources": [
+                    str(s.path.relative_to(root)) for s in used if s.path.is_relative_to(root)
+                ],
                 "size": 0 if data is None else len(data),
                 "max_seconds": round(max_seconds, 3),
             }
@@ -423,7 +431,9 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(manifest)} damaged files ({total / 1e6:.0f} MB) in {args.out}: "
         + ", ".join(f"{k} {v}" for k, v in sorted(by_kind.items()))
     )
-    print(f"built in {time.perf_counter() - started:.1f} s wall, {time.process_time() - cpu:.1f} s CPU")
+    print(
+        f"built in {time.perf_counter() - started:.1f} s wall, {time.process_time() - cpu:.1f} s CPU"
+    )
     return 0
 
 
