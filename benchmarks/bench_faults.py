@@ -27,6 +27,7 @@ It is a benchmark: it prints tables and a summary and exits 0 whatever it finds.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -134,8 +135,8 @@ class Proc:
 
     def __init__(self, argv: list[str], env: dict[str, str], cwd: Path | None = None):
         self.argv = argv
-        self._out = tempfile.TemporaryFile()
-        self._err = tempfile.TemporaryFile()
+        self._out = tempfile.TemporaryFile()  # noqa: SIM115 - closed with this object
+        self._err = tempfile.TemporaryFile()  # noqa: SIM115
         self.started = time.perf_counter()
         self.popen = subprocess.Popen(
             argv,
@@ -169,10 +170,8 @@ class Proc:
         return self.rc
 
     def _kill_group(self, sig: int) -> None:
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.pid, sig)
-        except (ProcessLookupError, PermissionError):
-            pass
 
     def signal(self, sig: int) -> None:
         self._kill_group(sig) if sig == signal.SIGKILL else self.popen.send_signal(sig)
@@ -597,10 +596,8 @@ def part_kills(work: Path, args, templates: Templates) -> Part:
     exported = []
     target_export = work / "kill-export.json"
     ml.run("history", "export", str(target_export), timeout=60)
-    try:
+    with contextlib.suppress(OSError, ValueError, KeyError):
         exported = [e["position"] for e in json.loads(target_export.read_text())["events"]]
-    except (OSError, ValueError, KeyError):
-        pass
     told_ok = [p for p, ok, _ in recorder.told if ok]
     refused = [m for _, ok, m in recorder.told if not ok]
     lost = sum(1 for p in told_ok if exported.count(p) == 0)
@@ -751,7 +748,8 @@ def part_plugins(work: Path, args, templates: Templates) -> Part:
     root = fault_corpus.media_root()
     rng = random.Random(args.seed + 3)
     media = copy_media(
-        media_files(root, "speech", 3, rng) + media_files(root, "sounds", 1, rng),
+        media_files(root, "speech", 1 if args.quick else 3, rng)
+        + media_files(root, "sounds", 1, rng),
         work / "plugin-media",
     )
     found, extra = [], []
@@ -935,7 +933,8 @@ def part_database(work: Path, args, templates: Templates) -> Part:
         media_files(root, "speech", 6, rng) + media_files(root, "sounds", 2, rng), work / "db-media"
     )
     more = copy_media(
-        media_files(root, "speech", 24, random.Random(args.seed + 40)), work / "db-more"
+        media_files(root, "speech", 8 if args.quick else 24, random.Random(args.seed + 40)),
+        work / "db-more",
     )
     doctor = has_command("doctor")
     rows = []
@@ -1005,7 +1004,7 @@ def part_database(work: Path, args, templates: Templates) -> Part:
     )
 
     # corrupted middle pages, and truncated
-    for case in ("corrupted pages", "truncated"):
+    for case in ("corrupted pages",) if args.quick else ("corrupted pages", "truncated"):
         ml, _ = small_library(work, templates, f"data-db-{case.split()[0]}", media)
         before = history_count(ml)[0]
         if case == "truncated":
@@ -1160,7 +1159,7 @@ def part_folders(work: Path, args, templates: Templates) -> Part:
     root = fault_corpus.media_root()
     files = media_files(root, "speech", 5, rng) + media_files(root, "sounds", 1, rng)
     rows = []
-    for case in ("unplugged", "renamed"):
+    for case in ("renamed",) if args.quick else ("unplugged", "renamed"):
         base = work / f"folders-{case}"
         folder = base / "Music"
         mounted = False
@@ -1185,7 +1184,7 @@ def part_folders(work: Path, args, templates: Templates) -> Part:
         else:
             folder.rename(base / "Music (old)")
         on_disk = len(list(folder.iterdir())) if folder.is_dir() else 0
-        gone = wait_for(lambda: folder_state(ml, folder)[0] is False, args.folder_wait)
+        gone = wait_for(lambda ml=ml, f=folder: folder_state(ml, f)[0] is False, args.folder_wait)
         _, files_while = folder_state(ml, folder)
         history_while = history_count(ml)[0]
         if case == "unplugged":
@@ -1193,7 +1192,7 @@ def part_folders(work: Path, args, templates: Templates) -> Part:
             copy_media(files, folder)
         else:
             (base / "Music (old)").rename(folder)
-        back = wait_for(lambda: folder_state(ml, folder)[0] is True, args.folder_wait)
+        back = wait_for(lambda ml=ml, f=folder: folder_state(ml, f)[0] is True, args.folder_wait)
         time.sleep(1.0)
         watch.signal(signal.SIGINT)
         wrun = watch.wait(30)
@@ -1260,7 +1259,7 @@ def parse_args(argv: Sequence[str] | None):
     args = parser.parse_args(argv)
     quick = args.quick
     args.corpus = args.corpus or (80 if quick else 1000)
-    args.kills = args.kills or (3 if quick else 20)
+    args.kills = args.kills or (2 if quick else 20)
     args.kill_all_plugins = not quick  # the bundled models make kills land mid-inference
     args.kill_speech, args.kill_music, args.kill_video = (8, 0, 0) if quick else (30, 3, 2)
     args.kill_max = 6.0 if quick else 20.0
@@ -1275,8 +1274,8 @@ def parse_args(argv: Sequence[str] | None):
     )
     args.idle_seconds = 4.0
     args.ctrl_c_limit = 15 if quick else 60
-    args.watch_settle = 3.0 if quick else 5.0
-    args.folder_wait = 8.0 if quick else 20.0
+    args.watch_settle = 2.0 if quick else 5.0
+    args.folder_wait = 5.0 if quick else 20.0
     args.tmpfs_kb = 1024
     return args
 

@@ -139,7 +139,7 @@ def _riff_chunks(data: bytes, start: int = 12):
 
 def _ogg_pages(data: bytes):
     pos = data.find(b"OggS")
-    while 0 <= pos and pos + 27 <= len(data):
+    while pos >= 0 and pos + 27 <= len(data):
         nseg = data[pos + 26]
         length = 27 + nseg + sum(data[pos + 27 : pos + 27 + nseg])
         yield pos, length
