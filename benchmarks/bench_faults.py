@@ -933,8 +933,14 @@ def mount(*argv: str) -> str | None:
 
 
 def _said(run: Run) -> str:
-    """The first line of stderr that is not the usual ``watch`` banner."""
+    """The first line of stderr that is not the usual ``watch`` banner; for a traceback, the
+    exception it ends with."""
     lines = [x.strip() for x in run.err.splitlines() if x.strip() and not x.startswith("watching ")]
+    if lines and lines[0].startswith("Traceback"):
+        raised = next(
+            (x for x in lines if re.match(r"^[\w.]+(Error|Exception|Interrupt)\b", x)), lines[-1]
+        )
+        return f"traceback: {raised[:100]}"
     return lines[0][:110] if lines else ""
 
 
@@ -950,6 +956,7 @@ def part_database(work: Path, args, templates: Templates) -> Part:
         work / "db-more",
     )
     doctor = has_command("doctor")
+    doctor_notes: list[str] = []
     rows = []
 
     def judge(
@@ -973,6 +980,8 @@ def part_database(work: Path, args, templates: Templates) -> Part:
             and (honest or kept)
         )
         part.case(ok)
+        if doctor_notes:
+            extra = f"{extra}; {doctor_notes.pop()}".strip("; ")
         rows.append(
             [
                 case,
@@ -987,8 +996,16 @@ def part_database(work: Path, args, templates: Templates) -> Part:
         )
 
     def after_count(ml: Medialens) -> int | None:
+        """History after the fault, after what a user would do when ``doctor`` exists:
+        check, then restore from a backup, then rebuild (each only if the last failed)."""
         if doctor:
-            ml.run("doctor", timeout=120)
+            steps = []
+            for action in ((), ("--restore",), ("--rebuild",)):
+                run = ml.run("doctor", *action, timeout=300)
+                steps.append(f"doctor {' '.join(action) or 'check'}: {run.outcome}")
+                if run.rc == 0 and not run.timed_out:
+                    break
+            doctor_notes.append("; ".join(steps))
         return history_count(ml)[0]
 
     # deleted while watch runs
@@ -1273,6 +1290,11 @@ def parse_args(argv: Sequence[str] | None):
         "--all-plugins", action="store_true", help="part a with every installed plugin"
     )
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument(
+        "--repo",
+        type=Path,
+        help="run the code of this checkout (default: the one holding this file)",
+    )
     args = parser.parse_args(argv)
     quick = args.quick
     args.corpus = args.corpus or (60 if quick else 1000)
@@ -1309,6 +1331,8 @@ def parse_args(argv: Sequence[str] | None):
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    global REPO
+    REPO = (args.repo or REPO).resolve()
     started, cpu0 = time.perf_counter(), time.process_time()
     work = args.keep or Path(tempfile.mkdtemp(prefix="medialens-faults-"))
     work.mkdir(parents=True, exist_ok=True)
