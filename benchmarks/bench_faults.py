@@ -966,6 +966,7 @@ def part_database(work: Path, args, templates: Templates) -> Part:
         after: int | None,
         wanted: str,
         extra: str = "",
+        silent: bool = False,
     ) -> None:
         tracebacks = sum(r.tracebacks for r in runs)
         main = runs[0]
@@ -974,7 +975,8 @@ def part_database(work: Path, args, templates: Templates) -> Part:
         honest = bool(re.search(wanted, said, re.I)) if wanted else True
         kept = before is not None and after == before
         ok = (
-            tracebacks == 0
+            not silent
+            and tracebacks == 0
             and not hangs
             and (kept or (main.rc not in (0, None) and honest))
             and (honest or kept)
@@ -1044,22 +1046,25 @@ def part_database(work: Path, args, templates: Templates) -> Part:
         else:
             flip_middle_pages(ml.db, rng)
         damaged = ml.db.read_bytes()
+        damaged_check = integrity(ml.db)
         runs = [ml.run("status", timeout=60), ml.run("index", timeout=300)]
+        check = integrity(ml.db)  # before doctor: did the commands leave it damaged unsaid?
         after = after_count(ml)
         kept_file = any(damaged == p.read_bytes() for p in ml.data.rglob("*") if p.is_file())
-        check = integrity(ml.db)
-        # a damaged database may not pass silently: it is repaired, or the user is told
         said = " ".join(_said(r) for r in runs)
         told = bool(re.search(r"damaged|corrupt|malformed", said, re.I))
-        if check != "ok" and not told:
-            runs[0].err += "\n(silent: the database is still damaged and nothing said so)"
+        silent = check != "ok" and not told
+        if silent:
+            runs[0].err += "\n(silent: the commands left it damaged and said nothing)"
         judge(
             case,
             before,
             runs,
-            after if (check == "ok" or told) else None,
+            after,
             r"damaged|corrupt|malformed",
-            f"damaged copy kept: {'yes' if kept_file else 'no'}; integrity afterwards: {check[:40]}",
+            f"integrity when damaged: {damaged_check[:30]}; after the commands: {check[:30]}; "
+            f"damaged copy kept: {'yes' if kept_file else 'no'}",
+            silent=silent,
         )
 
     if not args.quick:  # read-only and newer schema: the full run only
