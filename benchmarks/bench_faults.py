@@ -157,10 +157,9 @@ class Proc:
         if self.rc is not None:
             return self.rc
         self.peak_mb = max(self.peak_mb, _group_rss_mb(self.pid))
-        if self.peak_mb > RSS_CEILING_MB:
-            self.runaway = True
-            self.kill()
-            return self.rc
+        if self.peak_mb > RSS_CEILING_MB and not self.runaway:
+            self.runaway = True  # killed once; the caller's wait reaps it
+            self._kill_group(signal.SIGKILL)
         pid, status, usage = os.wait4(self.pid, os.WNOHANG)
         if pid == self.pid:
             self.rc, self.rusage = os.waitstatus_to_exitcode(status), usage
