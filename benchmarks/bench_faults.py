@@ -1304,7 +1304,7 @@ def parse_args(argv: Sequence[str] | None):
     args.corpus = args.corpus or (60 if quick else 1000)
     args.kills = args.kills or (2 if quick else 20)
     args.kill_all_plugins = not quick  # the bundled models make kills land mid-inference
-    args.kill_speech, args.kill_music, args.kill_video = (6, 0, 0) if quick else (30, 3, 2)
+    args.kill_speech, args.kill_music, args.kill_video = (6, 0, 0) if quick else (20, 2, 2)
     args.kill_max = 6.0 if quick else 20.0
     args.index_timeout = 300 if quick else 900
     args.plugin_timeout = 20 if quick else 60
