@@ -62,14 +62,14 @@ class ExtractorOverMemory(ExtractorFailed):
 
 
 def default_memory_limit(workers: int) -> int:
-    """Bytes one worker may hold: a share of the machine's memory, between 1 and 4 GB
-    (the bundled models need about 1 GB together; a runaway plugin gets stopped long
-    before the machine swaps)."""
+    """Bytes one worker may hold: a share of the machine's memory, between 1 and 2 GB
+    (a worker running every bundled model peaks near 1.1 GB; a runaway plugin gets
+    stopped long before the machine swaps)."""
     try:
         total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     except (ValueError, OSError, AttributeError):
         total = 8 << 30
-    return int(min(max(total // (max(workers, 1) + 2), 1 << 30), 4 << 30))
+    return int(min(max(total // (max(workers, 1) + 2), 1 << 30), 2 << 30))
 
 
 def _rss(pid: int) -> int | None:
