@@ -9,9 +9,9 @@ to stderr as one sentence a person understands, with a non-zero exit. Whatever s
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
-import os
 import signal
 import sys
 import time
@@ -32,6 +32,13 @@ class CliError(Exception):
 def _print_json(value: object) -> None:
     json.dump(value, sys.stdout, indent=2, ensure_ascii=False, default=str)
     sys.stdout.write("\n")
+
+
+def _shown(path: str) -> str:
+    """A path as typed, absolute, as text a terminal can show (not-UTF-8 bytes as U+FFFD)."""
+    from medialens.core.scanner import display, fs_bytes
+
+    return display(fs_bytes(path))
 
 
 def _open(args: argparse.Namespace, **kwargs):
@@ -57,7 +64,7 @@ def cmd_folders_add(args) -> int:
 def cmd_folders_remove(args) -> int:
     with _open(args) as lib:
         lib.remove_folder(args.path)
-        print(f"removed {os.path.abspath(args.path)} (its playback history is kept)")
+        print(f"removed {_shown(args.path)} (its playback history is kept)")
     return 0
 
 
@@ -510,7 +517,7 @@ def _register_history(sub, command) -> None:
             if not lib.events.record(args.path, args.kind, position=args.at):
                 print("history is paused: nothing recorded (`medialens history resume`)")
                 return 0
-        print(f"recorded {args.kind} for {os.path.abspath(args.path)}")
+        print(f"recorded {args.kind} for {record.display_path}")
         return 0
 
     def cmd_export(args) -> int:
@@ -682,6 +689,9 @@ _EXTRA_COMMANDS.append(_register_doctor)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a name that is not UTF-8 never stops the output
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace" if stream is sys.stdout else "backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "data_dir"):

@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from medialens.core.errors import LibraryError
-from medialens.core.scanner import fs_bytes
+from medialens.core.scanner import display, fs_bytes
 from medialens.recommend import FORMAT_VERSION, play_signal
 from medialens.store import FileRecord, Store
 from medialens.store.events import META_NAME, MODEL_NAME, StoredEvent
@@ -142,7 +142,7 @@ class EventLog:
         else:
             path = fs_bytes(file)
             record = self.store.files.by_path(path)
-            what = os.fsdecode(path)
+            what = display(path)
         if record is None:
             raise HistoryError(f"{what} is not in the library (add its folder and index)")
         if record.content_id is None or not record.is_media:
