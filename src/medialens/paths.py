@@ -50,7 +50,8 @@ def _make_writable_folder(folder: Path) -> None:
     """``mkdir -p`` that names the culprit: a file in the way, a missing or read-only parent.
 
     Checked up front because the bare ``OSError`` of ``mkdir`` names only the folder asked
-    for, and SQLite would later fail on an unwritable one with a less helpful message.
+    for. A folder that exists but is read-only is left to the store, which opens such a
+    library read-only and says so when a write is asked for.
     """
     for part in (folder, *folder.parents):
         if os.path.lexists(part) and not part.is_dir():
@@ -63,8 +64,6 @@ def _make_writable_folder(folder: Path) -> None:
         raise DataDirError(
             f"cannot create the library folder {folder}: {exc.strerror or exc}"
         ) from None
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise DataDirError(f"cannot write to the library folder {folder}: it is read-only")
 
 
 def thumbnail_file(cache: Path, content_id: str) -> Path:
