@@ -9,16 +9,17 @@ to stderr as one sentence a person understands, with a non-zero exit. Whatever s
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
-import os
 import signal
 import sys
 import time
 from collections.abc import Callable, Sequence
 
 from medialens import __version__
-from medialens.paths import data_dirs
+from medialens.core import inputs
+from medialens.paths import DataDirError, data_dirs
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -33,10 +34,21 @@ def _print_json(value: object) -> None:
     sys.stdout.write("\n")
 
 
+def _shown(path: str) -> str:
+    """A path as typed, absolute, as text a terminal can show (not-UTF-8 bytes as U+FFFD)."""
+    from medialens.core.scanner import display, fs_bytes
+
+    return display(fs_bytes(path))
+
+
 def _open(args: argparse.Namespace, **kwargs):
     from medialens.core.library import Library
 
-    return Library(data_dirs(args.data_dir), workers=getattr(args, "workers", None), **kwargs)
+    try:
+        dirs = data_dirs(args.data_dir).create()
+    except DataDirError as exc:
+        raise CliError(str(exc)) from None
+    return Library(dirs, workers=getattr(args, "workers", None), **kwargs)
 
 
 # -- folders ---------------------------------------------------------------------------
@@ -52,7 +64,7 @@ def cmd_folders_add(args) -> int:
 def cmd_folders_remove(args) -> int:
     with _open(args) as lib:
         lib.remove_folder(args.path)
-        print(f"removed {os.path.abspath(args.path)} (its playback history is kept)")
+        print(f"removed {_shown(args.path)} (its playback history is kept)")
     return 0
 
 
@@ -339,13 +351,41 @@ def cmd_duplicates(args) -> int:
     return 0
 
 
+def cmd_retry(args) -> int:
+    """Forget failures so they are redone: what the GUI's Retry button does, and more."""
+    with _open(args) as lib:
+        if args.extractor is not None:
+            known = {e.name for e in lib.host.all_extractors()}
+            if args.extractor not in known:
+                names = ", ".join(sorted(known)) or "none"
+                raise CliError(f"no extractor called {args.extractor!r} (installed: {names})")
+        forgotten = lib.retry_failures(args.extractor)
+        which = f" of {args.extractor}" if args.extractor else ""
+        if not forgotten:
+            print(f"no failures{which} to retry")
+            return 0
+        print(f"{forgotten} failures{which} will be tried again")
+    if args.index:
+        return cmd_index(args)
+    print("run `medialens index` to try them now")
+    return 0
+
+
 # -- parser ----------------------------------------------------------------------------
+
+
+def _data_dir(text: str) -> str:
+    """``--data-dir``: an empty one would silently mean the home library."""
+    if not text:
+        raise inputs.InputError("--data-dir is empty: name a folder, or leave the option out")
+    return inputs.path(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir",
+        type=_data_dir,
         default=argparse.SUPPRESS,
         help="keep the database, caches and model state in this folder (default: "
         "$MEDIALENS_HOME, else the platform's user data folders)",
@@ -369,20 +409,26 @@ def build_parser() -> argparse.ArgumentParser:
     fsub = folders.add_subparsers(dest="folders_command", metavar="ACTION")
     fsub.required = True
     p = command("add", cmd_folders_add, "add folders to the library", fsub)
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="+", metavar="PATH", type=inputs.path)
     p = command("remove", cmd_folders_remove, "remove a folder (history is kept)", fsub)
-    p.add_argument("path", metavar="PATH")
+    p.add_argument("path", metavar="PATH", type=inputs.path)
     p = command("list", cmd_folders_list, "list the folders", fsub)
     p.add_argument("--json", action="store_true")
 
     p = command("index", cmd_index, "scan every folder and extract features to completion")
-    p.add_argument("--workers", type=int, default=None, help="extraction threads (default: cores)")
+    p.add_argument(
+        "--workers", type=inputs.workers, default=None, help="extraction threads (default: cores)"
+    )
     p = command("watch", cmd_watch, "stay running and keep the library live")
-    p.add_argument("--workers", type=int, default=None)
+    p.add_argument("--workers", type=inputs.workers, default=None)
+    p = command("retry", cmd_retry, "try the files that failed again")
+    p.add_argument("--extractor", metavar="NAME", help="only the failures of this extractor")
+    p.add_argument("--index", action="store_true", help="run them now, as `index` does")
+    p.add_argument("--workers", type=inputs.workers, default=None, help="with --index")
     p = command("status", cmd_status, "what is known, pending and failed")
     p.add_argument("--json", action="store_true")
     p = command("info", cmd_info, "everything known about one file")
-    p.add_argument("path", metavar="PATH")
+    p.add_argument("path", metavar="PATH", type=inputs.path)
     p.add_argument("--json", action="store_true")
 
     plugins = sub.add_parser("plugins", help="installed plugins", parents=[common])
@@ -418,16 +464,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("new", cmd_plugin_new, "write a working plugin package to start from", nsub)
     p.add_argument("name", metavar="NAME")
     p.add_argument(
-        "--dir", default=".", help="the folder to write medialens-NAME into (default: here)"
+        "--dir",
+        default=".",
+        type=inputs.path,
+        help="the folder to write medialens-NAME into (default: here)",
     )
 
     p = command("search", cmd_search, "find files by words and by meaning")
     p.add_argument("query", nargs="+", metavar="QUERY")
-    p.add_argument("-n", type=int, default=20, help="how many results (default 20)")
+    p.add_argument("-n", type=inputs.count, default=20, help="how many results (default 20)")
     p.add_argument("--json", action="store_true")
     p = command("similar", cmd_similar, "files with content like this one")
-    p.add_argument("path", metavar="PATH")
-    p.add_argument("-n", type=int, default=10)
+    p.add_argument("path", metavar="PATH", type=inputs.path)
+    p.add_argument("-n", type=inputs.count, default=10, help="how many (default 10)")
     p.add_argument("--json", action="store_true")
     p = command("duplicates", cmd_duplicates, "groups of files with the same content")
     p.add_argument("--json", action="store_true")
@@ -459,10 +508,16 @@ def _register_history(sub, command) -> None:
         if args.kind not in KINDS:
             raise CliError(f"unknown event kind {args.kind!r}: use one of {', '.join(KINDS)}")
         with _open(args) as lib:
+            record = lib.events.resolve_file(args.path)
+            if args.at is not None:
+                try:
+                    inputs.within(args.at, record.duration)
+                except inputs.InputError as exc:
+                    raise CliError(str(exc)) from None
             if not lib.events.record(args.path, args.kind, position=args.at):
                 print("history is paused: nothing recorded (`medialens history resume`)")
                 return 0
-        print(f"recorded {args.kind} for {os.path.abspath(args.path)}")
+        print(f"recorded {args.kind} for {record.display_path}")
         return 0
 
     def cmd_export(args) -> int:
@@ -536,25 +591,27 @@ def _register_history(sub, command) -> None:
         return 0
 
     p = command("event", cmd_event, "record a playback event or feedback for a file")
-    p.add_argument("path", metavar="PATH")
+    p.add_argument("path", metavar="PATH", type=inputs.path)
     p.add_argument(
         "kind",
         metavar="KIND",
         help="start, progress, pause, seek, stop, complete, like, dislike, not_interested, skip",
     )
-    p.add_argument("--at", type=float, default=None, metavar="SECONDS", help="position in seconds")
+    p.add_argument(
+        "--at", type=inputs.position, default=None, metavar="SECONDS", help="position in seconds"
+    )
 
     group = command("history", None, "export, forget, pause or resume playback history")
     hsub = group.add_subparsers(dest="history_command", metavar="ACTION")
     hsub.required = True
     p = command("export", cmd_export, "write every event and the model state to a JSON file", hsub)
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", type=inputs.path)
     command("forget", cmd_forget, "delete every event and the interest model", hsub)
     command("pause", lambda a: cmd_pause(a, True), "stop recording history", hsub)
     command("resume", lambda a: cmd_pause(a, False), "record history again", hsub)
 
     p = command("recommend", cmd_recommend, "what to play next, and why")
-    p.add_argument("-n", type=int, default=10, help="how many (default 10)")
+    p.add_argument("-n", type=inputs.count, default=10, help="how many (default 10)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--sections", action="store_true", help="every section of the For you page")
 
@@ -632,6 +689,9 @@ _EXTRA_COMMANDS.append(_register_doctor)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a name that is not UTF-8 never stops the output
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace" if stream is sys.stdout else "backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "data_dir"):
@@ -659,6 +719,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
+    except Exception as exc:  # a bug or an unforeseen failure: one sentence, not a traceback
+        if args.verbose:
+            raise
+        logging.getLogger("medialens").debug("unexpected error", exc_info=True)
+        what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        print(
+            f"medialens: unexpected error ({what}); run again with --verbose for details",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -67,3 +67,11 @@ def mounted(tmp_path):
     yield mount
     for target in reversed(mounts):
         subprocess.run(["umount", "-l", str(target)], capture_output=True)
+
+
+@pytest.fixture
+def bare_library(data_dir):
+    """A library with no extractors at all: scanning and storage only."""
+    lib = Library(data_dirs(data_dir), entry_points=False, builtins=False, workers=2)
+    yield lib
+    lib.close()

@@ -123,6 +123,15 @@ def split_name(name: str) -> str:
     return " ".join(words)
 
 
+def readable(name: str) -> str:
+    """A file or folder name as text: bytes that are not UTF-8 (surrogate escapes, from
+    ``os.fsdecode``) become U+FFFD, so the other words of the name are still indexed."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate no file system decode makes
+        return name.encode("utf-8", "replace").decode("utf-8")
+
+
 def _values(value: Any) -> Iterable[str]:
     if isinstance(value, str):
         yield value
@@ -146,8 +155,8 @@ def document_fields(path: Path, meta: Mapping[str, Any]) -> dict[str, str]:
     folders = [p.name for p in list(path.parents)[:FOLDER_LEVELS] if p.name]
     fields = {
         "tags": "\n".join(tag_text),
-        "filename": split_name(path.stem),
-        "folders": "\n".join(split_name(f) for f in folders),
+        "filename": split_name(readable(path.stem)),
+        "folders": "\n".join(split_name(readable(f)) for f in folders),
         "nfo": "\n".join(v for key in NFO_FIELDS for v in _values(nfo.get(key))),
         "subtitles": subtitles.get("text", "") if isinstance(subtitles, Mapping) else "",
     }

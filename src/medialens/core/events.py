@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import bisect
 import json
+import math
 import os
 import threading
 import time
@@ -27,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from medialens.core.errors import LibraryError
-from medialens.core.scanner import fs_bytes
+from medialens.core.scanner import display, fs_bytes
 from medialens.recommend import FORMAT_VERSION, play_signal
 from medialens.store import FileRecord, Store
 from medialens.store.events import META_NAME, MODEL_NAME, StoredEvent
@@ -44,6 +45,30 @@ PLAY_KINDS = PLAYBACK_KINDS + ("skip",)
 SESSION_GAP = 30 * 60.0
 EXPORT_FORMAT = "medialens-history"
 EXPORT_VERSION = 1
+
+
+def _checked(value: float | None, what: str) -> float | None:
+    """A position or duration as stored: finite and not negative (JSON cannot hold NaN)."""
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise HistoryError(f"the {what} must be a number of seconds, not {value!r}") from None
+    if not math.isfinite(number) or number < 0:
+        raise HistoryError(f"the {what} must be a finite number of seconds from 0, not {value}")
+    return number
+
+
+def _finite(value: object) -> object:
+    """``value`` with every NaN or infinity (stored before positions were checked) as None."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
 
 
 class HistoryError(LibraryError, ValueError):
@@ -117,11 +142,12 @@ class EventLog:
         else:
             path = fs_bytes(file)
             record = self.store.files.by_path(path)
-            what = os.fsdecode(path)
+            what = display(path)
         if record is None:
             raise HistoryError(f"{what} is not in the library (add its folder and index)")
-        if record.content_id is None:
-            raise HistoryError(f"{what} is not playable media")
+        if record.content_id is None or not record.is_media:
+            why = f": {record.error}" if record.error else ""
+            raise HistoryError(f"{what} is not playable media{why}")
         return record
 
     def record(
@@ -143,6 +169,7 @@ class EventLog:
         """
         if kind not in KINDS:
             raise HistoryError(f"unknown event kind {kind!r}: use one of {', '.join(KINDS)}")
+        position, duration = _checked(position, "position"), _checked(duration, "duration")
         record = self.resolve_file(file)
         assert record.content_id is not None
         if self.is_paused():
@@ -283,9 +310,20 @@ class EventLog:
             "model": model,
         }
         target = Path(path)
+        if target.is_dir():
+            raise HistoryError(f"cannot export history to {target}: it is a folder; name a file")
+        if not target.parent.is_dir():
+            raise HistoryError(f"cannot export history to {target}: {target.parent} does not exist")
         tmp = target.with_name(target.name + ".part")
-        tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(target)
+        text = json.dumps(_finite(data), indent=1, ensure_ascii=False, allow_nan=False)
+        try:
+            tmp.write_text(text, encoding="utf-8", errors="surrogateescape")
+            tmp.replace(target)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise HistoryError(
+                f"cannot export history to {target}: {exc.strerror or exc}"
+            ) from None
         return {"events": len(events), "model": model is not None, "path": str(target)}
 
     # -- forget --------------------------------------------------------------------------

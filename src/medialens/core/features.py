@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import numbers
+import re
 import sqlite3
 
 import numpy as np
@@ -49,6 +50,30 @@ class InvalidResult(ValueError):
         self.rule = rule
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` with every lone surrogate as U+FFFD, so UTF-8 (SQLite, JSON, FTS) can hold it.
+
+    A file name that is not UTF-8 reaches Python as a str with surrogate escapes
+    (``os.fsdecode``); a plugin that puts it into its text or tags would otherwise make the
+    store raise ``UnicodeEncodeError`` and the file's results would never be stored.
+    """
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _clean(value: object) -> object:
+    """Every str in a JSON-like value (keys too) through :func:`clean_text`."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    return value
+
+
 def _real(value: object) -> float | None:
     """``value`` as a float when it is a real number (not a bool), else None."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
@@ -83,13 +108,13 @@ def validate(extractor: Extractor, result: object) -> ExtractionResult:
         number = _real(score)
         if not isinstance(tag, str) or number is None or not 0.0 <= number <= 1.0:
             raise InvalidResult(f"tag {tag!r} has score {score!r}", TAG_RULE)
-        tags[tag] = number
+        tags[clean_text(tag)] = number
     scalars: dict[str, float] = {}
     for key, value in result.scalars.items():
         number = _real(value)
         if not isinstance(key, str) or number is None or not math.isfinite(number):
             raise InvalidResult(f"scalar {key!r} is {value!r}", SCALAR_RULE)
-        scalars[key] = number
+        scalars[clean_text(key)] = number
     if result.text is not None and not isinstance(result.text, str):
         raise InvalidResult(f"text is {type(result.text).__name__}", TEXT_RULE)
     problem = _json_problem(result.data, "data")
@@ -102,9 +127,10 @@ def validate(extractor: Extractor, result: object) -> ExtractionResult:
     return ExtractionResult(
         vectors=vectors,
         tags=tags,
-        text=result.text,
+        text=None if result.text is None else clean_text(result.text),
         scalars=scalars,
-        data=json.loads(json.dumps(result.data, allow_nan=False)),  # as the next run reads it
+        # as the next run reads it
+        data=json.loads(json.dumps(_clean(result.data), allow_nan=False)),
         segments=_valid_segments(result.segments),
         language=_valid_language(result.language),
         categories=_valid_categories(result.categories),
@@ -121,7 +147,7 @@ def _valid_segments(segments: object) -> list[TextSegment]:
         start, end = _real(seg.start), _real(seg.end)
         if start is None or end is None or not (0.0 <= start <= end < math.inf):
             raise InvalidResult(f"segments[{i}] runs {seg.start!r}..{seg.end!r}", SEGMENT_RULE)
-        out.append(TextSegment(start, end, seg.text))
+        out.append(TextSegment(start, end, clean_text(seg.text)))
     return out
 
 

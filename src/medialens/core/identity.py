@@ -4,6 +4,10 @@ Hashing whole files would make the first scan of a large library read every
 byte; hashing the size plus three 64 KiB blocks (start, middle, end) reads at
 most 192 KiB a file and still tells apart any two real recordings, because
 container headers, timestamps and encoded payloads differ in each block.
+
+What it does not see: an edit that keeps the size and changes only bytes outside the three
+blocks. When to compute it again is the scanner's stat check (size, mtime and ctime; see
+docs/architecture.md, "What a file's identity covers").
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from medialens.core.duplicates import Group, find_duplicates
 from medialens.core.errors import LibraryError
 from medialens.core.events import EventLog
 from medialens.core.index import IndexSnapshot, LibraryIndex
+from medialens.core.inputs import MAX_COUNT
 from medialens.core.kinds import Classifier
 from medialens.core.pipeline import Pipeline
 from medialens.core.plugins import DISABLED, LOAD_TIMEOUT, PluginHost
@@ -56,6 +57,13 @@ def _as_float(value: str | None, default: float) -> float:
     except ValueError:
         return default
     return number if number > 0 and number != float("inf") else default
+
+
+def _count(n: int) -> int:
+    """A number of results as the services can use it: from 1 to ``inputs.MAX_COUNT``."""
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise LibraryError(f"the number of results must be a whole number from 1, not {n!r}")
+    return min(n, MAX_COUNT)
 
 
 class Library:
@@ -362,11 +370,11 @@ class Library:
 
     def search(self, query: str, n: int = 20) -> list[Hit]:
         """Hybrid keyword + semantic search. Loads the text model on first use."""
-        return self.searcher(query).search(query, n)
+        return self.searcher(query).search(query, _count(n))
 
     def similar(self, raw: str | os.PathLike, n: int = 10) -> list[Match]:
         """The files most like this one (the one similarity; see :mod:`.similar`)."""
-        return similar(self.index, self._media(raw).id, n)
+        return similar(self.index, self._media(raw).id, _count(n))
 
     def duplicates(self) -> list[Group]:
         fingerprints = [

@@ -18,6 +18,7 @@ from av.container import InputContainer
 from av.video.stream import VideoStream
 
 from medialens.api import MediaKind
+from medialens.core import durations
 from medialens.core.streams import (
     best_audio,
     declared_duration,
@@ -155,14 +156,22 @@ def _probe_open(container: InputContainer, path: Path) -> ProbeInfo:
             container.seek(0)
         first_time, _ = _first_frames(container, audio, need_motion=False)
 
-    duration = declared_duration(container, primary)
-    if duration is None:
-        duration = _duration_from_packets(path, primary.index, first_time)
+    declared = declared_duration(container, primary)
+    if declared is not None and not math.isfinite(declared):
+        declared = None
+    check = durations.checked(
+        container, primary, str(path), path.stat().st_size, declared, first_time
+    )
+    duration = check.seconds
     if not duration or duration <= 0 or not math.isfinite(duration):
-        raise NotMedia("truncated: no playable duration")
+        raise NotMedia(
+            f"damaged: {check.problem}" if check.problem else "truncated: no playable duration"
+        )
 
     name = _container_name(fmt, path)
     metadata = _describe(container, audio, video if kind == "video" else None, duration, name)
+    if check.problem:
+        metadata["duration_problem"] = check.problem
     return ProbeInfo(kind=kind, duration=duration, container=name, metadata=metadata)
 
 
@@ -206,44 +215,6 @@ def _first_frames(
         raise NotMedia("truncated or corrupt: could not decode any frame")
     moving = len(times) >= 2 and times[1] > times[0]
     return times[0], moving
-
-
-def _duration_from_packets(path: Path, index: int, first_time: float | None) -> float | None:
-    """Duration for containers that do not declare one: demux (without decoding) to the end.
-
-    Opens the file afresh: such containers often cannot seek back to the start. Elementary
-    streams (raw .h264) carry no timestamps at all: their packets are counted and divided
-    by the frame rate.
-    """
-    end = None
-    start = None
-    packets = 0
-    try:
-        container = av.open(str(path), metadata_errors="replace")
-    except av.FFmpegError:
-        return None
-    try:
-        stream = container.streams[index]
-        for packet in container.demux(stream):
-            if not packet.size:
-                continue
-            packets += 1
-            if packet.pts is None or packet.time_base is None:
-                continue
-            t0 = float(packet.pts * packet.time_base)
-            t1 = t0 + float((packet.duration or 0) * packet.time_base)
-            start = t0 if start is None else min(start, t0)
-            end = t1 if end is None else max(end, t1)
-    except av.FFmpegError:
-        pass
-    finally:
-        container.close()
-    if end is not None:
-        return end - (start if start is not None else (first_time or 0.0))
-    if isinstance(stream, VideoStream) and packets:
-        rate = fraction_to_float(stream.average_rate) or fraction_to_float(stream.guessed_rate)
-        return packets / rate if rate else None
-    return None
 
 
 def _describe(

@@ -70,12 +70,27 @@ class ScanReport:
         self.moved_ids += other.moved_ids
 
 
+def _unchanged(row: KnownFile, st: os.stat_result) -> bool:
+    """Whether a stat says the file is as stored: same size, mtime and ctime.
+
+    The ctime catches what size and mtime miss: a rewrite that restores the old mtime (no
+    program can set the ctime). Rows stored before ctimes were have none: size and mtime
+    decide, and the scan records their ctime.
+    """
+    return (
+        row.size == st.st_size
+        and row.mtime_ns == st.st_mtime_ns
+        and (row.ctime_ns is None or row.ctime_ns == st.st_ctime_ns)
+    )
+
+
 @dataclass
 class _Candidate:
     path: bytes
     size: int
     mtime_ns: int
     row_id: int | None
+    ctime_ns: int | None = None
     # filled by _examine:
     content_id: str | None = None
     status: str = "ignored"
@@ -92,6 +107,7 @@ class _Candidate:
             size=self.size, mtime_ns=self.mtime_ns, status=self.status, error=self.error,
             kind=self.kind, duration=self.duration, title=self.title,
             metadata_json=self.metadata, music=tuple(self.music.get(n) for n in MUSIC_COLUMNS),
+            ctime_ns=self.ctime_ns,
         )  # fmt: skip
 
 
@@ -206,6 +222,7 @@ class Scanner:
         known: dict[bytes, KnownFile] = self.store.files.known_in_folder(folder_id)
         seen: set[bytes] = set()
         revived: list[int] = []
+        ctimes: list[tuple[int, int]] = []
         todo: list[_Candidate] = []
         for path, st in self._walk(root, report.errors):
             if path in seen:
@@ -213,14 +230,22 @@ class Scanner:
             seen.add(path)
             report.seen += 1
             row = known.get(path)
-            if row is not None and row.size == st.st_size and row.mtime_ns == st.st_mtime_ns:
+            if row is not None and _unchanged(row, st):
                 if not row.available:
                     revived.append(row.id)
+                if row.ctime_ns is None:
+                    ctimes.append((st.st_ctime_ns, row.id))
                 continue
-            todo.append(_Candidate(path, st.st_size, st.st_mtime_ns, row.id if row else None))
+            todo.append(
+                _Candidate(
+                    path, st.st_size, st.st_mtime_ns, row.id if row else None, st.st_ctime_ns
+                )
+            )
 
         if revived:
             self.store.files.set_available(revived, True)
+        if ctimes:
+            self.store.files.set_ctimes(ctimes)
         self._store_candidates(folder_id, todo, report)
 
         claimed = set(report.moved_ids)
@@ -304,12 +329,14 @@ class Scanner:
                     self.store.files.set_available([row.id], False)
                     report.missing += 1
                 continue
-            if row is not None and row.size == st.st_size and row.mtime_ns == st.st_mtime_ns:
+            if row is not None and _unchanged(row, st):
                 if not row.available:
                     self.store.files.set_available([row.id], True)
                 continue
             by_folder.setdefault(folder_id, []).append(
-                _Candidate(path, st.st_size, st.st_mtime_ns, row.id if row else None)
+                _Candidate(
+                    path, st.st_size, st.st_mtime_ns, row.id if row else None, st.st_ctime_ns
+                )
             )
         for folder_id, todo in by_folder.items():
             self._store_candidates(folder_id, todo, report)

@@ -7,6 +7,14 @@ events becomes a few batched scanner calls. Directory events trigger a rescan
 of their library folder, which costs a stat per unchanged file. Where inotify
 cannot see (network and FUSE mounts) a polling observer is used instead, and a
 periodic full rescan catches anything both missed.
+
+The roots themselves are watched too: an observer on a folder sees what happens inside
+it, not the folder being renamed away or its disk unplugged (inotify follows the renamed
+inode). So every ``ROOT_EVERY`` seconds each root is stat'ed (one call a folder): when it
+vanished or is another folder now, its observer stops and the folder is rescanned (its
+files marked unavailable, their history kept); when it comes back, a new observer starts
+and the rescan finds its files again. Folders added while watching are picked up the same
+way.
 """
 
 from __future__ import annotations
@@ -46,6 +54,7 @@ POLL_EVERY = 5.0
 #: is measured, and work resumes once RESUME_FREE bytes are free.
 SPACE_EVERY = 2.0
 RESUME_FREE = 16 * 1024 * 1024
+ROOT_EVERY = 1.0  # seconds between checks that each root is still the folder watched
 _REMOTE_FS = ("nfs", "nfs4", "cifs", "smb", "smbfs", "smb3", "sshfs", "9p", "afs", "davfs", "fuse")
 
 
@@ -64,6 +73,17 @@ def needs_polling(path: str) -> bool:
         if inside and len(mount_point) > len(best):
             best, fstype = mount_point, kind
     return fstype.startswith(_REMOTE_FS)
+
+
+def _identity(root: bytes) -> tuple[int, int] | None:
+    """Which folder is at ``root`` now (device and inode), None when none can be read."""
+    try:
+        st = os.stat(root)
+    except OSError:
+        return None
+    if not os.path.isdir(root) or not os.access(root, os.R_OK | os.X_OK):
+        return None
+    return (st.st_dev, st.st_ino)
 
 
 class _Collector(FileSystemEventHandler):
@@ -115,7 +135,8 @@ class LibraryWatcher:
         self._pending: dict[bytes, tuple[float, bool]] = {}
         self._dirty_dirs: set[bytes] = set()
         self._stop = threading.Event()
-        self._observers: list = []
+        self._observers: dict[bytes, BaseObserver] = {}
+        self._roots: dict[bytes, tuple[int, int] | None] = {}  # root -> (st_dev, st_ino)
         self._thread: threading.Thread | None = None
         self._looking = True  # until the first scan has stored what it found
         self.last_batch: list[bytes] = []
@@ -128,26 +149,13 @@ class LibraryWatcher:
 
     def start(self) -> None:
         """Initial scan, extraction on the pool, observers on every folder; returns at once."""
-        self._observers = []
-        handler = _Collector(self)
-        for folder in self.library.folders():
-            path = folder["path"]
-            if not os.path.isdir(path):
-                continue
-            observer: BaseObserver
-            if self.poll_interval is not None or needs_polling(path):
-                observer = PollingObserver(timeout=self.poll_interval or POLL_EVERY)
-            else:
-                observer = Observer()
-            try:
-                observer.schedule(handler, path, recursive=True)
-                observer.start()
-            except OSError as exc:  # e.g. inotify watch limit reached: poll instead
-                log.warning("cannot watch %s with inotify (%s); polling instead", path, exc)
-                observer = PollingObserver(timeout=self.poll_interval or POLL_EVERY)
-                observer.schedule(handler, path, recursive=True)
-                observer.start()
-            self._observers.append(observer)
+        self._observers, self._roots = {}, {}
+        self._handler = _Collector(self)
+        for _folder_id, root in self.library.store.folders.roots():
+            identity = _identity(root)
+            self._roots[root] = identity
+            if identity is not None:
+                self._observe(root)
         self._thread = threading.Thread(target=self._loop, name="medialens-watch", daemon=True)
         self._thread.start()
 
@@ -159,13 +167,62 @@ class LibraryWatcher:
         finally:
             self.stop()
 
+    def _observe(self, root: bytes) -> None:
+        """Start an observer on one root (inotify, else polling)."""
+        path = os.fsdecode(root)
+        observer: BaseObserver
+        if self.poll_interval is not None or needs_polling(path):
+            observer = PollingObserver(timeout=self.poll_interval or POLL_EVERY)
+        else:
+            observer = Observer()
+        try:
+            observer.schedule(self._handler, path, recursive=True)
+            observer.start()
+        except OSError as exc:  # e.g. inotify watch limit reached: poll instead
+            log.warning("cannot watch %s with inotify (%s); polling instead", path, exc)
+            observer = PollingObserver(timeout=self.poll_interval or POLL_EVERY)
+            try:
+                observer.schedule(self._handler, path, recursive=True)
+                observer.start()
+            except OSError as again:  # gone between the stat and now: the next check sees it
+                log.warning("cannot watch %s (%s)", path, again)
+                return
+        with self._lock:
+            self._observers[root] = observer
+
+    def _unobserve(self, root: bytes) -> None:
+        with self._lock:
+            observer = self._observers.pop(root, None)
+        if observer is not None:
+            observer.stop()
+            observer.join(timeout=5)
+
+    def _check_roots(self) -> None:
+        """Rescan each root that vanished, came back or is another folder now."""
+        changed = []
+        for folder_id, root in self.library.store.folders.roots():
+            identity = _identity(root)
+            if root in self._roots and self._roots[root] == identity:
+                continue
+            known = root in self._roots
+            self._roots[root] = identity
+            self._unobserve(root)
+            if identity is not None:
+                self._observe(root)
+            if known or identity is not None:
+                log.info("library folder %s %s", root, "is back" if identity else "is gone")
+                changed.append(folder_id)
+        if changed:
+            self._rescan(changed)
+
     def stop(self) -> None:
         self._stop.set()
-        for observer in self._observers:
+        with self._lock:
+            observers, self._observers = list(self._observers.values()), {}
+        for observer in observers:
             observer.stop()
-        for observer in self._observers:
+        for observer in observers:
             observer.join(timeout=5)
-        self._observers = []
         if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join(timeout=30)
         self.pipeline.stop()
@@ -173,6 +230,7 @@ class LibraryWatcher:
     def _loop(self) -> None:
         started = False
         next_rescan = time.monotonic() + RESCAN_EVERY
+        next_roots = time.monotonic() + ROOT_EVERY
         while not self._stop.is_set():
             try:
                 self.library.store.check()  # deleted or replaced: stop before writing more
@@ -184,6 +242,9 @@ class LibraryWatcher:
                 ):
                     self._wait_for_space()
                 else:
+                    if time.monotonic() >= next_roots:
+                        next_roots = time.monotonic() + ROOT_EVERY
+                        self._check_roots()
                     self._drain()
                     if time.monotonic() >= next_rescan:
                         next_rescan = time.monotonic() + RESCAN_EVERY

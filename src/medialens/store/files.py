@@ -25,14 +25,14 @@ _PLAYABLE = "status = 'media' AND available = 1"
 BATCH = 500  # ids per ``IN (...)``: far below SQLite's limit on bound parameters
 
 _EXAMINED = (
-    "content_id, size, mtime_ns, status, error, kind, duration, title, metadata, "
+    "content_id, size, mtime_ns, ctime_ns, status, error, kind, duration, title, metadata, "
     + ", ".join(MUSIC_COLUMNS)
 )
 
 
 def _examined_values(f: ExaminedFile) -> tuple:
     return (
-        f.content_id, f.size, f.mtime_ns, f.status, f.error, f.kind, f.duration, f.title,
+        f.content_id, f.size, f.mtime_ns, f.ctime_ns, f.status, f.error, f.kind, f.duration, f.title,
         f.metadata_json, *f.music,
     )  # fmt: skip
 
@@ -178,18 +178,25 @@ class Files(Table):
     def known_in_folder(self, folder_id: int) -> dict[bytes, KnownFile]:
         """Every file of a folder by path, as a rescan compares them with the disk."""
         rows = self._reader(None).execute(
-            "SELECT path, id, size, mtime_ns, available FROM files WHERE folder_id = ?",
+            "SELECT path, id, size, mtime_ns, available, ctime_ns FROM files WHERE folder_id = ?",
             (folder_id,),
         )
-        return {bytes(r[0]): KnownFile(r[1], r[2], r[3], bool(r[4])) for r in rows}
+        return {bytes(r[0]): KnownFile(r[1], r[2], r[3], bool(r[4]), r[5]) for r in rows}
 
     def known_at(self, path: bytes) -> KnownFile | None:
         row = (
             self._reader(None)
-            .execute("SELECT id, size, mtime_ns, available FROM files WHERE path = ?", (path,))
+            .execute(
+                "SELECT id, size, mtime_ns, available, ctime_ns FROM files WHERE path = ?", (path,)
+            )
             .fetchone()
         )
-        return None if row is None else KnownFile(row[0], row[1], row[2], bool(row[3]))
+        return None if row is None else KnownFile(row[0], row[1], row[2], bool(row[3]), row[4])
+
+    def set_ctimes(self, updates: Sequence[tuple[int, int]]) -> None:
+        """Record (ctime_ns, id) of unchanged files stored before ctimes were."""
+        with self._writer(None) as w:
+            w.executemany("UPDATE files SET ctime_ns = ? WHERE id = ?", updates)
 
     def set_available(
         self, file_ids: Sequence[int], available: bool, conn: sqlite3.Connection | None = None
@@ -261,8 +268,8 @@ class Files(Table):
         with self._writer(conn) as w:
             w.execute(
                 "UPDATE files SET path=?, display_path=?, folder_id=?, size=?, mtime_ns=?, "
-                "available=1, changed_at=? WHERE id=?",
-                (f.path, f.display_path, folder_id, f.size, f.mtime_ns,
+                "ctime_ns=?, available=1, changed_at=? WHERE id=?",
+                (f.path, f.display_path, folder_id, f.size, f.mtime_ns, f.ctime_ns,
                  time.time() if now is None else now, file_id),
             )  # fmt: skip
 

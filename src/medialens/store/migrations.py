@@ -212,6 +212,14 @@ def m006_event_uids(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE UNIQUE INDEX events_uid ON events(uid)")
 
 
+def m007_file_ctime(conn: sqlite3.Connection) -> None:
+    """The inode change time beside the mtime: a rewrite that keeps size and mtime (``touch
+    -r``, ``rsync --times``, a tool restoring timestamps) still changes the ctime, which no
+    program can set, so the scanner hashes the file again. NULL for rows stored before: the
+    scanner fills it in on the next rescan without re-hashing them."""
+    conn.execute("ALTER TABLE files ADD COLUMN ctime_ns INTEGER")
+
+
 MIGRATIONS = [
     m001_initial,
     m002_revision_counter,
@@ -219,4 +227,5 @@ MIGRATIONS = [
     m004_extractor_malfunctions,
     m005_cjk_words,
     m006_event_uids,
+    m007_file_ctime,
 ]

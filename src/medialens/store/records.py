@@ -103,6 +103,7 @@ class KnownFile:
     size: int
     mtime_ns: int
     available: bool
+    ctime_ns: int | None = None  # None: stored before ctimes were (migration 7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +122,7 @@ class ExaminedFile:
     title: str | None
     metadata_json: str | None
     music: tuple  # values in MUSIC_COLUMNS order
+    ctime_ns: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,15 @@ _META_FIELDS = ("title", "artist", "album", "genre", "composer", "comment", "des
 _NAME_SEPARATORS = re.compile(r"[\s_.\-+~,;:!?()\[\]{}'\"`/\\|#@=&]+")
 
 
+def _readable(name: str) -> str:
+    """A file or folder name as text a model can read: bytes that are not UTF-8 (surrogate
+    escapes from ``os.fsdecode``) become U+FFFD instead of raising UnicodeEncodeError."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "replace").decode("utf-8")
+
+
 def _field(metadata: Mapping[str, object], key: str) -> str:
     tags = metadata.get("tags")
     value = tags.get(key) if isinstance(tags, Mapping) else None
@@ -51,7 +60,7 @@ def _field(metadata: Mapping[str, object], key: str) -> str:
 
 
 def _name(path: Path) -> str:
-    return _NAME_SEPARATORS.sub(" ", path.stem).strip()
+    return _NAME_SEPARATORS.sub(" ", _readable(path.stem)).strip()
 
 
 def document(text: str | None, path: Path, metadata: Mapping[str, object]) -> str:
@@ -63,7 +72,7 @@ def document(text: str | None, path: Path, metadata: Mapping[str, object]) -> st
     parts = [_field(metadata, k) for k in _META_FIELDS]
     parts.append(_name(path))
     if path.parent.name:
-        parts.append(_NAME_SEPARATORS.sub(" ", path.parent.name).strip())
+        parts.append(_NAME_SEPARATORS.sub(" ", _readable(path.parent.name)).strip())
     return "\n".join(p for p in parts if p)
 
 

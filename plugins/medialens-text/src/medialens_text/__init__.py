@@ -40,15 +40,24 @@ _META_FIELDS = ("title", "artist", "album", "genre", "composer", "comment", "des
 _NAME_SEPARATORS = re.compile(r"[\s_.\-+~,;:!?()\[\]{}'\"`/\\|#@=&]+")
 
 
+def _readable(name: str) -> str:
+    """A file or folder name as text a model can read: bytes that are not UTF-8 (surrogate
+    escapes from ``os.fsdecode``) become U+FFFD instead of raising UnicodeEncodeError."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "replace").decode("utf-8")
+
+
 def document(text: str | None, path: Path, metadata: Mapping[str, object]) -> str:
     """The text to embed for a file: the built-in text document, or else one made from the
     file name, its folder and the content metadata."""
     if text and text.strip():
         return text.strip()
     parts = [str(metadata[k]) for k in _META_FIELDS if metadata.get(k)]
-    parts.append(_NAME_SEPARATORS.sub(" ", path.stem).strip())
+    parts.append(_NAME_SEPARATORS.sub(" ", _readable(path.stem)).strip())
     if path.parent.name:
-        parts.append(_NAME_SEPARATORS.sub(" ", path.parent.name).strip())
+        parts.append(_NAME_SEPARATORS.sub(" ", _readable(path.parent.name)).strip())
     return "\n".join(p for p in parts if p)
 
 
