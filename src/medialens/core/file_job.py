@@ -39,6 +39,8 @@ from medialens.core.isolation import ExtractorFailed, ExtractorTimeout, ProcessP
 from medialens.core.kinds import Classifier
 from medialens.core.planning import order_by_dependencies, pending_extractors
 from medialens.core.plugins import PluginHost
+from medialens.core.time_limit import CallTimedOut, call_within
+from medialens.core.worker_process import describe
 from medialens.store import DiskFull, Store
 
 __all__ = ["MALFUNCTION_AFTER", "FileJobRunner"]
@@ -55,28 +57,12 @@ def _guarded_call(
     timeout: float,
     run: Callable[[Extractor, ExtractionContext], object],
 ) -> object:
-    """Run in-process plugin code on its own thread; abandon it after ``timeout`` seconds.
-
-    Python cannot kill a thread, so a hung extractor is left to finish in the background
-    (its result is dropped): only plugin objects of the embedding program run this way.
-    """
-    box: dict[str, object] = {}
-
-    def target() -> None:
-        try:
-            box["result"] = run(extractor, ctx)
-        except BaseException as exc:  # noqa: BLE001 - plugin code may raise anything
-            box["error"] = exc
-
-    worker = threading.Thread(target=target, name=f"extract-{extractor.name}", daemon=True)
-    worker.start()
-    worker.join(timeout)
-    if worker.is_alive():
-        raise ExtractorTimeout(f"timed out after {timeout:g} s")
-    error = box.get("error")
-    if isinstance(error, BaseException):
-        raise error
-    return box["result"]
+    """Run in-process plugin code under its time limit (only plugin objects of the
+    embedding program run this way; a hung one is abandoned, not stopped)."""
+    try:
+        return call_within(lambda: run(extractor, ctx), timeout, f"extract-{extractor.name}")
+    except CallTimedOut:
+        raise ExtractorTimeout(f"timed out after {timeout:g} s") from None
 
 
 def _timeout(extractor: Extractor) -> float:
@@ -252,5 +238,4 @@ def _no_space(exc: BaseException) -> bool:
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, ExtractorFailed | InvalidResult):
         return str(exc)
-    text = str(exc) or type(exc).__name__
-    return f"{type(exc).__name__}: {text}"
+    return describe(exc)

@@ -41,6 +41,7 @@ from medialens.core.extractor_context import ExtractorContext
 from medialens.core.plugin_about import About, builtin_about, package_about
 from medialens.core.plugin_settings import PluginSettings, check_declaration
 from medialens.core.plugin_trace import PluginTracer
+from medialens.core.time_limit import CallTimedOut, call_within
 from medialens.store import Store
 
 log = logging.getLogger(__name__)
@@ -75,24 +76,11 @@ class PluginHang(Exception):
 
 
 def _limited(call: Callable[[], T], seconds: float, what: str) -> T:
-    """``call()`` on a thread of its own, given up after ``seconds`` (the thread is left
-    behind: the caller makes sure the plugin is not called again)."""
-    box: dict[str, Any] = {}
-
-    def target() -> None:
-        try:
-            box["value"] = call()
-        except BaseException as exc:  # noqa: BLE001 - plugin code may raise anything
-            box["error"] = exc
-
-    thread = threading.Thread(target=target, name="medialens-plugin-load", daemon=True)
-    thread.start()
-    thread.join(seconds)
-    if thread.is_alive():
-        raise PluginHang(f"{what} did not answer within {seconds:g} s")
-    if "error" in box:
-        raise box["error"]
-    return cast(T, box["value"])
+    """``call()`` under the load time limit (the plugin is not called again after one)."""
+    try:
+        return call_within(call, seconds, "medialens-plugin-load")
+    except CallTimedOut:
+        raise PluginHang(f"{what} did not answer within {seconds:g} s") from None
 
 
 BUNDLED_DISTRIBUTIONS = frozenset(

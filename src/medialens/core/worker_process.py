@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["Channel", "WorkerConfig", "serve"]
+__all__ = ["Channel", "WorkerConfig", "describe", "serve"]
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +118,8 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="medialens-worker-parent", daemon=True).start()
 
 
-def _describe(exc: BaseException) -> str:
+def describe(exc: BaseException) -> str:
+    """A failure's text: \"Type: message\" (what the user reads on a failure row)."""
     text = str(exc) or type(exc).__name__
     return f"{type(exc).__name__}: {text}"
 
@@ -154,7 +155,7 @@ def serve(conn: Channel, config: WorkerConfig) -> None:
             store, entry_points=config.entry_points, builtins=config.builtins, skip=config.skip
         )
     except Exception as exc:  # noqa: BLE001 - the database gone, a plugin failing at import
-        conn.send(("unable", _describe(exc)))  # the parent says it once, in its words
+        conn.send(("unable", describe(exc)))  # the parent says it once, in its words
         return
     extractors: dict[str, Extractor] = {}
     for extractor in host.all_extractors():
@@ -201,12 +202,12 @@ def serve(conn: Channel, config: WorkerConfig) -> None:
                 conn.send(("cancelled",))
                 continue
             except BaseException as exc:  # noqa: BLE001 - plugin code may raise anything
-                conn.send(("error", _describe(exc)))
+                conn.send(("error", describe(exc)))
                 continue
             try:
                 conn.send(("ok", result))
             except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
-                conn.send(("error", f"its result could not be handed back: {_describe(exc)}"))
+                conn.send(("error", f"its result could not be handed back: {describe(exc)}"))
     if ctx is not None:
         ctx.close()
     store.close()
