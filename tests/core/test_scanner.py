@@ -98,6 +98,25 @@ def test_vanished_folder_marks_files_unavailable_and_they_come_back(bare_library
     assert {r["id"] for r in back.values()} == ids and all(r["available"] for r in back.values())
 
 
+def test_an_empty_mount_point_is_a_folder_gone_not_every_file_deleted(bare_library, folder, tmp_path):
+    bare_library.add_folders([folder])
+    bare_library.scan()
+    ids = {r["id"] for r in rows(bare_library).values()}
+    parked = tmp_path / "disk"
+    shutil.move(folder, parked)  # the disk is unmounted: its mount point stays, empty
+    folder.mkdir()
+    report = bare_library.scan()
+    assert report.missing == 2
+    assert bare_library.folders()[0]["available"] is False
+    assert "empty" in bare_library.folders()[0]["error"]
+    folder.rmdir()
+    shutil.move(parked, folder)  # mounted again
+    bare_library.scan()
+    back = rows(bare_library)
+    assert {r["id"] for r in back.values()} == ids and all(r["available"] for r in back.values())
+    assert bare_library.folders()[0]["available"] is True
+
+
 def test_deleted_file_is_kept_as_unavailable(bare_library, folder):
     bare_library.add_folders([folder])
     bare_library.scan()

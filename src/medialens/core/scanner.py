@@ -49,6 +49,15 @@ def display(path: bytes) -> str:
     return path.decode("utf-8", errors="replace")
 
 
+def _empty(root: bytes) -> bool:
+    """Whether the folder holds no entry at all (an empty mount point, say)."""
+    try:
+        with os.scandir(root) as entries:
+            return next(entries, None) is None
+    except OSError:
+        return False
+
+
 @dataclass
 class ScanReport:
     seen: int = 0
@@ -220,6 +229,15 @@ class Scanner:
             return report
 
         known: dict[bytes, KnownFile] = self.store.files.known_in_folder(folder_id)
+        if _empty(root) and any(row.available for row in known.values()):
+            # A disk unmounted from under its mount point leaves the empty folder behind:
+            # that is a folder gone away, not every file deleted, so its files are kept.
+            reason = "folder is empty (disk unmounted?); its files are kept until it is back"
+            with self.store.write() as conn:
+                self.store.folders.set_missing(folder_id, reason, now, conn=conn)
+                report.missing += self.store.files.set_folder_unavailable(folder_id, conn=conn)
+            report.errors.append(f"{display(root)}: {reason}")
+            return report
         seen: set[bytes] = set()
         revived: list[int] = []
         ctimes: list[tuple[int, int]] = []
