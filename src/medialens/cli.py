@@ -51,6 +51,19 @@ def _open(args: argparse.Namespace, **kwargs):
     return Library(dirs, workers=getattr(args, "workers", None), **kwargs)
 
 
+def _export_read_only(args: argparse.Namespace) -> dict:
+    """Export the history of a library that cannot be written (a read-only disk, say):
+    exporting is how a person saves it from there, so it must not need a write."""
+    from medialens.core.events import EventLog
+    from medialens.store import Store
+
+    store = Store(data_dirs(args.data_dir).database, readonly=True)
+    try:
+        return EventLog(store).export(args.file)
+    finally:
+        store.close()
+
+
 # -- folders ---------------------------------------------------------------------------
 
 
@@ -521,8 +534,13 @@ def _register_history(sub, command) -> None:
         return 0
 
     def cmd_export(args) -> int:
-        with _open(args) as lib:
-            done = lib.events.export(args.file)
+        from medialens.store.faults import DatabaseReadOnly
+
+        try:
+            with _open(args) as lib:
+                done = lib.events.export(args.file)
+        except DatabaseReadOnly:
+            done = _export_read_only(args)
         model = " and the interest model" if done["model"] else ""
         print(f"exported {done['events']} events{model} to {done['path']}")
         return 0

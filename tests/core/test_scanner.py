@@ -98,7 +98,9 @@ def test_vanished_folder_marks_files_unavailable_and_they_come_back(bare_library
     assert {r["id"] for r in back.values()} == ids and all(r["available"] for r in back.values())
 
 
-def test_an_empty_mount_point_is_a_folder_gone_not_every_file_deleted(bare_library, folder, tmp_path):
+def test_an_empty_mount_point_is_a_folder_gone_not_every_file_deleted(
+    bare_library, folder, tmp_path
+):
     bare_library.add_folders([folder])
     bare_library.scan()
     ids = {r["id"] for r in rows(bare_library).values()}

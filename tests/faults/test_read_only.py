@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -33,4 +34,9 @@ def test_a_database_on_a_read_only_mount_is_called_read_only(library, mounted, t
         assert "read-only file system" in err and "Traceback" not in err
     code, out, _ = cli(capsys, frozen, "doctor")
     assert code == 1 and "read-only" in out
+    # and the history can still be saved from it: exporting needs no write
+    target = tmp_path / "saved.json"
+    code, out, err = cli(capsys, frozen, "history", "export", str(target))
+    assert code == 0 and "exported" in out, err
+    assert json.loads(target.read_text())["events"] is not None
     assert digest(db) == before

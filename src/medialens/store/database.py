@@ -59,8 +59,15 @@ def _connect(path: Path, create: bool = False, readonly: bool = False) -> sqlite
     """A connection that never creates the file unless asked to: a reader opened after the
     database was deleted must fail, not start an empty library in its place."""
     mode = "rwc" if create else "rw"
+    options = f"mode={mode}"
+    if readonly and read_only_reason(path) is not None:
+        # On a read-only disk SQLite cannot make the WAL's shared-memory file: read the
+        # file as it is (nothing can be writing to it there), unless a WAL still holds
+        # commits, which only a reader that may use the WAL sees.
+        wal = path.with_name(path.name + "-wal")
+        options = "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
     conn = sqlite3.connect(
-        f"{path.absolute().as_uri()}?mode={mode}",
+        f"{path.absolute().as_uri()}?{options}",
         uri=True,
         check_same_thread=False,
         timeout=30.0,
