@@ -185,3 +185,15 @@ def _categories(lib) -> dict[str, str | None]:
         record = lib.store.files.get(file_id)
         out[record.display_path] = record.category
     return out
+
+
+def test_a_job_goes_to_the_worker_lane_of_its_category():
+    from medialens.core.planning import worker_lane
+
+    assert worker_lane("video", None, 30.0) == "video"
+    assert worker_lane("audio", "video", 30.0) == "video"
+    assert worker_lane("audio", "music", 5.0) == "music"
+    assert worker_lane("audio", "speech", 900.0) == "spoken"
+    assert worker_lane("audio", "sound", 1.0) == "spoken"
+    assert worker_lane("audio", None, 4.0) == "spoken"  # a guess, until the built-ins decide
+    assert worker_lane("audio", None, 240.0) == "music"

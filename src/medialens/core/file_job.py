@@ -37,7 +37,7 @@ from medialens.core.features import (
 )
 from medialens.core.isolation import ExtractorFailed, ExtractorTimeout, ProcessPool, WorkerProcess
 from medialens.core.kinds import Classifier
-from medialens.core.planning import applies, order_for_routing, pending_extractors
+from medialens.core.planning import applies, order_for_routing, pending_extractors, worker_lane
 from medialens.core.plugins import PluginHost
 from medialens.core.time_limit import CallTimedOut, call_within
 from medialens.core.worker_process import describe
@@ -135,7 +135,8 @@ class FileJobRunner:
         ok: list[str] = []
         failed: list[str] = []
         skipped: list[str] = []
-        with self._calls(media, results) as call:
+        lane = worker_lane(row.kind, category, row.duration)
+        with self._calls(media, results, lane) as call:
             for extractor in todo:
                 while self._paused.is_set() and not self._stopping.is_set():
                     time.sleep(0.1)
@@ -184,7 +185,10 @@ class FileJobRunner:
 
     @contextmanager
     def _calls(
-        self, media: MediaFile, results: Callable[[str], ExtractionResult | None]
+        self,
+        media: MediaFile,
+        results: Callable[[str], ExtractionResult | None],
+        lane: str | None = None,
     ) -> Iterator[Call]:
         """How this job calls its extractors: in a worker process of the pool, borrowed
         for the file (replaced when a call kills it), or in this process."""
@@ -205,7 +209,7 @@ class FileJobRunner:
         def call(extractor: Extractor) -> object:
             nonlocal worker
             if worker is None:
-                worker = pool.acquire()
+                worker = pool.acquire(lane)
             try:
                 return worker.run(
                     extractor,

@@ -32,6 +32,7 @@ __all__ = [
     "COST_CAP",
     "Job",
     "applies",
+    "worker_lane",
     "job_cost",
     "order_by_dependencies",
     "order_for_routing",
@@ -84,6 +85,26 @@ def applies(extractor: Extractor, category: str | None) -> bool:
     """Whether ``extractor`` is for a file of ``category`` (None: not known yet, so yes)."""
     wanted = extractor_categories(extractor)
     return not wanted or category is None or category in wanted
+
+
+SHORT_AUDIO_SECONDS = 60.0
+"""Audio of unknown category shorter than this is guessed spoken (prompts, sound effects):
+its job goes to a worker of that lane; longer audio is guessed music."""
+
+
+def worker_lane(kind: str | None, category: str | None, duration: float | None) -> str:
+    """Which worker process a file's job prefers: files of one lane need the same models
+    (video: every model; spoken word and sound effects: Whisper; music: musicnn), so a
+    worker that only gets music never loads Whisper or the vision models. A file whose
+    category is not known yet is guessed by kind and length; a wrong guess costs memory in
+    one worker, never a result."""
+    if kind == "video" or category == "video":
+        return "video"
+    if category in ("speech", "sound"):
+        return "spoken"
+    if category == "music":
+        return "music"
+    return "spoken" if (duration or 0.0) < SHORT_AUDIO_SECONDS else "music"
 
 
 def order_for_routing(extractors: list[Extractor], first: Collection[str] = ()) -> list[Extractor]:
