@@ -9,7 +9,7 @@ A plugin is a module (or object) registered under the entry-point group
 ``medialens`` that implements hooks from :mod:`medialens.hookspecs` with the
 :data:`hookimpl` marker, and may declare the API version it was written for::
 
-    MEDIALENS_API = "1.2"
+    MEDIALENS_API = "1.3"
 
     @hookimpl
     def medialens_extractors():
@@ -39,6 +39,8 @@ __all__ = [
     "TextOutput",
     "TextSegment",
     "CATEGORIES",
+    "FILE_CATEGORIES",
+    "FileCategory",
     "ScalarsOutput",
     "FingerprintOutput",
     "Output",
@@ -50,9 +52,10 @@ __all__ = [
     "Setting",
     "SettingType",
     "api_compatible",
+    "extractor_categories",
 ]
 
-API_VERSION = "1.2"
+API_VERSION = "1.3"
 PROJECT = "medialens"
 
 hookimpl = pluggy.HookimplMarker(PROJECT)
@@ -74,6 +77,12 @@ matched in words a person reads, and treat a third-party model like a bundled on
 CATEGORIES = ("music", "speech", "sound")
 """What an audio file is for a person, as an extractor may vote on it (API 1.2) through
 :attr:`ExtractionResult.categories`: music, speech (spoken word) or a sound effect."""
+
+FileCategory = Literal["music", "speech", "sound", "video"]
+FILE_CATEGORIES: tuple[FileCategory, ...] = ("music", "speech", "sound", "video")
+"""What the library decides a file is (API 1.3): its category, which an extractor may name
+in its optional ``categories`` to run only on files of those categories (see
+:class:`Extractor`)."""
 
 
 @dataclass(frozen=True)
@@ -261,6 +270,15 @@ class Extractor(Protocol):
     yields ``None`` there, so an extractor must cope without it. ``timeout``
     is the time limit in seconds per file, after which the result is abandoned
     and a failure recorded.
+
+    API 1.3 adds an optional attribute, ``categories``: a frozenset of
+    :data:`FILE_CATEGORIES` the extractor is for (a music tagger:
+    ``frozenset({"music", "video"})``; a speech model: ``frozenset({"speech", "video"})``).
+    It runs on a file only once the file's category is one of them, or while the category
+    is still unknown (no audio descriptors, no tags, no confident vote: then it runs as
+    every extractor did before 1.3). Without the attribute, or with an empty set, it runs
+    on every category. It is optional so that extractors written for 1.0-1.2 still satisfy
+    this protocol; the core reads it with :func:`extractor_categories`.
     """
 
     name: str
@@ -316,6 +334,17 @@ class Setting:
     maximum: float | None = None
     choices: tuple[str, ...] = ()
     help: str = ""
+
+
+def extractor_categories(extractor: object) -> frozenset[str]:
+    """The file categories an extractor declared it is for (API 1.3), or an empty set
+    for every category (no ``categories`` attribute, or an empty one)."""
+    declared = getattr(extractor, "categories", None)
+    if not declared:
+        return frozenset()
+    if isinstance(declared, str):
+        declared = (declared,)
+    return frozenset(str(c) for c in declared)
 
 
 def _major_minor(version: str) -> tuple[int, int]:

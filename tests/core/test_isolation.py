@@ -73,3 +73,30 @@ def test_a_pipeline_run_leaves_no_worker_behind(tmp_path):
         assert lib.status()["pending"] == 0
     finally:
         lib.close()
+
+
+def test_workers_keep_to_a_lane_and_a_grown_one_is_replaced_for_another(tmp_path):
+    lib = _library(tmp_path)
+    try:
+        config = WorkerConfig(lib.dirs.database, lib.dirs.cache, entry_points=False)
+        pool = ProcessPool(config, memory_limit=None)
+        music, spoken = pool.acquire("music"), pool.acquire("spoken")
+        pool.release(music)
+        pool.release(spoken)
+        # Each lane gets back the child that loaded its models.
+        assert pool.acquire("spoken") is spoken and pool.acquire("music") is music
+        pool.release(music)
+        # Another lane takes a small idle child as it is...
+        assert pool.acquire("video") is music and pool.recycled == 0
+        pool.release(music)
+        # ...and a fresh one in place of a child that grew past the threshold.
+        pool.recycle_bytes = 0
+        fresh = pool.acquire("music")
+        assert fresh is not music and pool.recycled == 1 and pool.started == 3
+        deadline = time.monotonic() + 10
+        while music.alive and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not music.alive
+        pool.close()
+    finally:
+        lib.close()

@@ -359,3 +359,34 @@ def test_music_tags_are_normalised(tags, expected):
 def test_probe_keeps_the_normalised_music_tags(tmp_path):
     path = make_tone(tmp_path / "a.ogg", 1.0, tags={"ARTIST": "X", "TRACKNUMBER": "4"})
     assert probe(path).metadata["music"] == {"artist": "X", "track": 4}
+
+
+def _frame_by_frame(path: Path, rate: int) -> np.ndarray:
+    """The decode as it was before frames were resampled in batches: one call a frame."""
+    import av
+
+    resampler = av.AudioResampler(format="flt", layout="mono", rate=rate)
+    chunks = []
+    with av.open(str(path)) as container:
+        stream = container.streams.audio[0]
+        stream.codec_context.thread_type = "AUTO"
+        for packet in container.demux(stream):
+            for frame in packet.decode():
+                chunks.extend(o.to_ndarray().reshape(-1) for o in resampler.resample(frame))
+        chunks.extend(o.to_ndarray().reshape(-1) for o in resampler.resample(None))
+    return np.clip(np.concatenate(chunks), -1.0, 1.0).astype(np.float32)
+
+
+@pytest.mark.parametrize("suffix", [".ogg", ".wav"])
+def test_batched_resampling_gives_the_same_samples(tmp_path, suffix):
+    path = make_tone(tmp_path / f"t{suffix}", seconds=6.0, sr=44100, freq=440)
+    ctx = FileContext.for_path(path, tmp_path)
+    np.testing.assert_array_equal(ctx.audio(22050), _frame_by_frame(path, 22050))
+
+
+@pytest.mark.media
+def test_batched_resampling_gives_the_same_samples_on_real_tracks(real_media, tmp_path):
+    for name in ("Coherence.ogg", "funkyrobot.mp3"):  # Vorbis 48 kHz, mp3 with overshoots
+        path = real_media / "music" / name
+        ctx = FileContext.for_path(path, tmp_path)
+        np.testing.assert_array_equal(ctx.audio(22050), _frame_by_frame(path, 22050))

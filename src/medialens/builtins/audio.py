@@ -2,8 +2,9 @@
 
 Everything derives from one STFT of the shared 22.05 kHz decode, computed in blocks of
 frames, so the descriptors cost less than decoding the track did (see
-``benchmarks/bench_audio_builtins.py``). librosa is imported inside ``extract`` (it takes
-seconds to import), never when the app starts.
+``benchmarks/bench_audio_builtins.py``). The few librosa routines they use are ported in
+:mod:`medialens.builtins.spectral` (the same numbers): importing librosa cost every
+extraction process 2.5 s of CPU and 220 MB of memory.
 
 The ``audio`` vector (float32, ``AUDIO_DIM`` = 89) concatenates, in this order
 (see ``LAYOUT``; each group is scaled to be of order 1):
@@ -56,6 +57,7 @@ from medialens.api import (
     VectorOutput,
     hookimpl,
 )
+from medialens.builtins import spectral
 
 MEDIALENS_API = "1.0"
 
@@ -143,23 +145,21 @@ class AudioDescriptors:
         self, y: np.ndarray, check_cancelled: Any = lambda: None
     ) -> tuple[np.ndarray, dict[str, float], dict[str, object]]:
         """The descriptors of mono float32 samples at SAMPLE_RATE (vector, scalars, data)."""
-        import librosa  # noqa: PLC0415 - seconds to import: only on a worker, when needed
-
         sr = SAMPLE_RATE
         y = np.asarray(y, dtype=np.float32)
         if len(y) < N_FFT:
             y = np.pad(y, (0, N_FFT - len(y)))
-        mel_t, chroma_t = self._bases(librosa)
+        mel_t, chroma_t = self._bases()
         mel_power, energy, sub_power, pitch = _spectra(y, mel_t, check_cancelled)
-        log_mel = librosa.power_to_db(mel_power.T, ref=1.0, top_db=80.0)
-        mfcc = librosa.feature.mfcc(S=log_mel, n_mfcc=N_MFCC)
+        log_mel = spectral.power_to_db(mel_power.T, top_db=80.0)
+        mfcc = spectral.mfcc(log_mel, N_MFCC)
 
         # Frame-wise descriptors on every SUBSAMPLE-th frame: a track's means and deviations
         # barely change, and they cost a fraction. Frames are rows here.
         sub_mag = np.sqrt(sub_power)
         chroma = sub_power @ chroma_t
         chroma /= np.maximum(chroma.max(axis=1, keepdims=True), 1e-10)
-        contrast = librosa.feature.spectral_contrast(S=sub_mag.T, sr=sr, n_fft=N_FFT).T
+        contrast = spectral.spectral_contrast(sub_mag.T, sr, N_FFT).T
         freqs = np.linspace(0.0, sr / 2, sub_mag.shape[1], dtype=np.float32)
         total = np.maximum(sub_mag.sum(axis=1), 1e-10)
         centroid = (sub_mag @ freqs) / total
@@ -175,7 +175,7 @@ class AudioDescriptors:
         check_cancelled()
 
         seconds = len(y) / sr
-        tempo = _tempo(librosa, log_mel, sr) if seconds >= MIN_TEMPO_SECONDS else 0.0
+        tempo = _tempo(log_mel, sr) if seconds >= MIN_TEMPO_SECONDS else 0.0
         nyquist = sr / 2
         parts = [
             mfcc.mean(axis=1) / 100,
@@ -204,7 +204,7 @@ class AudioDescriptors:
             "flatness": float(flatness.mean()),
             "zero_crossing_rate": float(zcr.mean()),
             "seconds_analysed": round(seconds, 3),
-            **_speech_evidence(mel_power, self._speech_band(librosa), pitch),
+            **_speech_evidence(mel_power, self._speech_band(), pitch),
         }
         data: dict[str, object] = {"layout": [list(item) for item in LAYOUT]}
         key = _key(chroma.mean(axis=0))
@@ -212,26 +212,26 @@ class AudioDescriptors:
             data["key"], data["key_strength"] = key
         return vector, scalars, data
 
-    def _speech_band(self, librosa: Any) -> np.ndarray:
+    def _speech_band(self) -> np.ndarray:
         """Which mel bands lie in SPEECH_BAND_HZ (a boolean mask over N_MELS)."""
         with self._lock:
             if "band" not in self._filters:
-                centres = librosa.mel_frequencies(n_mels=N_MELS + 2, fmax=SAMPLE_RATE / 2)[1:-1]
+                centres = spectral.mel_frequencies(N_MELS + 2, fmax=SAMPLE_RATE / 2)[1:-1]
                 lo, hi = SPEECH_BAND_HZ
                 self._filters["band"] = (centres >= lo) & (centres <= hi)
             return self._filters["band"]
 
-    def _bases(self, librosa: Any) -> tuple[Any, np.ndarray]:
+    def _bases(self) -> tuple[Any, np.ndarray]:
         """Mel and chroma filter banks, transposed for frames-as-rows spectra.
 
         The mel bank is sparse (each filter spans a few bins): 2,000 non-zeros of 131,000.
         """
-        from scipy import sparse  # noqa: PLC0415 - a librosa dependency, loaded with it
+        from scipy import sparse  # noqa: PLC0415 - loaded on a worker, when needed
 
         with self._lock:
             if not self._filters:
-                mel = librosa.filters.mel(sr=SAMPLE_RATE, n_fft=N_FFT, n_mels=N_MELS)
-                chroma = librosa.filters.chroma(sr=SAMPLE_RATE, n_fft=N_FFT, tuning=0.0)
+                mel = spectral.mel_filters(SAMPLE_RATE, N_FFT, N_MELS)
+                chroma = spectral.chroma_filters(SAMPLE_RATE, N_FFT)
                 self._filters["mel"] = sparse.csc_matrix(mel.T.astype(np.float32))
                 self._filters["chroma"] = np.ascontiguousarray(chroma.T, dtype=np.float32)
             return self._filters["mel"], self._filters["chroma"]
@@ -249,7 +249,7 @@ def _spectra(
     faster than ``np.abs(librosa.stft(y)) ** 2``.
     """
     from numpy.lib.stride_tricks import sliding_window_view  # noqa: PLC0415
-    from scipy import fft  # noqa: PLC0415 - a librosa dependency, loaded with it
+    from scipy import fft  # noqa: PLC0415 - loaded on a worker, when needed
 
     window = (0.5 - 0.5 * np.cos(2 * np.pi * np.arange(N_FFT) / N_FFT)).astype(np.float32)
     frames = sliding_window_view(np.pad(y, N_FFT // 2), N_FFT)[::HOP]
@@ -374,7 +374,7 @@ def _zero_crossing_rate(y: np.ndarray, hop: int) -> np.ndarray:
     return counts / np.maximum(lengths, 1)
 
 
-def _tempo(librosa: Any, log_mel: np.ndarray, sr: int) -> float:
+def _tempo(log_mel: np.ndarray, sr: int) -> float:
     """Global tempo in BPM: librosa's estimator, cheaper and off its lag grid.
 
     As ``librosa.feature.tempo``: the mean autocorrelation of 8 s windows of the onset
@@ -383,15 +383,15 @@ def _tempo(librosa: Any, log_mel: np.ndarray, sr: int) -> float:
     and it is 20x cheaper), and a parabola through the peak's neighbours, because at
     23 ms frames neighbouring lags are 2.5 % apart (120 BPM reads 117.5 on the grid).
     """
-    onset = librosa.onset.onset_strength(S=log_mel, sr=sr, hop_length=HOP)
+    onset = spectral.onset_strength(log_mel, n_fft=N_FFT, hop_length=HOP)
     win = int(round(8.0 * sr / HOP))
     if len(onset) < win // 2:
         return 0.0
     padded = np.pad(onset, win // 2, mode="linear_ramp")
-    frames = librosa.util.frame(padded, frame_length=win, hop_length=8)
+    frames = spectral.frame(padded, frame_length=win, hop_length=8)
     frames = frames * np.hanning(win)[:, None].astype(frames.dtype)
-    acf = librosa.autocorrelate(frames, axis=0)
-    acf = librosa.util.normalize(acf, norm=np.inf, axis=0)
+    acf = spectral.autocorrelate(frames, axis=0)
+    acf = spectral.normalize_max(acf, axis=0)
     mean_acf = acf.mean(axis=1)
     lags = np.arange(1, len(mean_acf))
     bpm = 60.0 * sr / (HOP * lags)

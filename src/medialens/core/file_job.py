@@ -37,7 +37,7 @@ from medialens.core.features import (
 )
 from medialens.core.isolation import ExtractorFailed, ExtractorTimeout, ProcessPool, WorkerProcess
 from medialens.core.kinds import Classifier
-from medialens.core.planning import order_by_dependencies, pending_extractors
+from medialens.core.planning import applies, order_for_routing, pending_extractors, worker_lane
 from medialens.core.plugins import PluginHost
 from medialens.core.time_limit import CallTimedOut, call_within
 from medialens.core.worker_process import describe
@@ -100,6 +100,8 @@ class FileJobRunner:
         self._started = started
         self._finish = finished
         self._fail_streaks = FailureStreaks(MALFUNCTION_AFTER)
+        self.skipped = 0
+        """Extractor calls routing saved: not for the category the job found (for tests)."""
 
     def run(self, file_id: int) -> None:
         row = self.store.files.playable(file_id)
@@ -108,8 +110,9 @@ class FileJobRunner:
             return
         content_id = row.content_id
         done = self.store.results.done_keys(content_id)
-        ordered = order_by_dependencies(self.host.extractors())
-        todo = pending_extractors(ordered, content_id, row.kind, done)
+        ordered = order_for_routing(self.host.extractors(), self.host.builtin_extractors())
+        category = row.category
+        todo = pending_extractors(ordered, content_id, row.kind, done, category)
         if not todo:
             self._finish(file_id, [], [])
             return
@@ -131,7 +134,9 @@ class FileJobRunner:
 
         ok: list[str] = []
         failed: list[str] = []
-        with self._calls(media, results) as call:
+        skipped: list[str] = []
+        lane = worker_lane(row.kind, category, row.duration)
+        with self._calls(media, results, lane) as call:
             for extractor in todo:
                 while self._paused.is_set() and not self._stopping.is_set():
                     time.sleep(0.1)
@@ -139,6 +144,9 @@ class FileJobRunner:
                     break
                 if not self.host.runs(extractor.name):
                     continue  # disabled or marked malfunctioned while this file was running
+                if not applies(extractor, category):
+                    skipped.append(extractor.name)
+                    continue  # routed: the built-ins decided a category it is not for
                 started = time.perf_counter()
                 try:
                     result = validate(extractor, call(extractor))
@@ -165,16 +173,22 @@ class FileJobRunner:
                         time.perf_counter() - started,
                         wconn,
                     )
-                    # New evidence: the file's category fills in while the library indexes.
-                    self.classifier.update(self.store, content_id, conn=wconn)
+                    # New evidence: the file's category fills in while the library indexes,
+                    # and routes the extractors still to come.
+                    category = self.classifier.update(self.store, content_id, conn=wconn)
                 produced[extractor.name] = result
                 ok.append(extractor.name)
                 self._fail_streaks.succeeded(extractor.name)
-        self._finish(file_id, ok, failed)
+        self.skipped += len(skipped)
+        # A routed-away extractor is done with this file as far as progress goes.
+        self._finish(file_id, ok + skipped, failed)
 
     @contextmanager
     def _calls(
-        self, media: MediaFile, results: Callable[[str], ExtractionResult | None]
+        self,
+        media: MediaFile,
+        results: Callable[[str], ExtractionResult | None],
+        lane: str | None = None,
     ) -> Iterator[Call]:
         """How this job calls its extractors: in a worker process of the pool, borrowed
         for the file (replaced when a call kills it), or in this process."""
@@ -195,7 +209,7 @@ class FileJobRunner:
         def call(extractor: Extractor) -> object:
             nonlocal worker
             if worker is None:
-                worker = pool.acquire()
+                worker = pool.acquire(lane)
             try:
                 return worker.run(
                     extractor,

@@ -40,6 +40,10 @@ __all__ = [
 ]
 
 DEFAULT_IDLE_SECONDS = 60.0  # an idle child is stopped after this long
+RECYCLE_BYTES = 400 << 20
+"""A child that holds more than this and is lent to a file of another lane is replaced by a
+fresh one: it loaded models (Whisper, the vision models) the new file's lane never needs.
+A child with every bundled model holds ~650 MB, one that only indexed music ~320 MB."""
 START_TIMEOUT = 120.0  # loading every plugin in a fresh process, on a slow disk
 POLL_SECONDS = 0.05  # how often a call in flight checks time, memory, life and stop
 MB = 1 << 20
@@ -117,6 +121,8 @@ class WorkerProcess:
         self.idle_since = time.monotonic()
         self._open: str | None = None  # content id of the file open in the child
         self._ready = False
+        self.lane: str | None = None
+        """The lane of the files it was lent for last (see ProcessPool.acquire)."""
         self._conn.send((config, os.getpid()))
         threading.Thread(target=self._read, name="medialens-worker-answers", daemon=True).start()
 
@@ -260,21 +266,39 @@ class ProcessPool:
         self._lent: set[WorkerProcess] = set()
         self._lock = threading.Lock()
         self._closed = threading.Event()
+        self.recycle_bytes = RECYCLE_BYTES
         self.started = 0  # children started, for tests and benchmarks
+        self.recycled = 0  # children replaced because they held another lane's models
         self._reaper = threading.Thread(target=self._reap, name="medialens-reaper", daemon=True)
         self._reaper.start()
 
-    def acquire(self) -> WorkerProcess:
+    def acquire(self, lane: str | None = None) -> WorkerProcess:
+        """A child for one file's job. ``lane`` groups files that need the same models
+        (:func:`~medialens.core.planning.worker_lane`): an idle child of the same lane is
+        preferred, so each child loads only the models of the files it gets; an idle child
+        of another lane that grew past ``recycle_bytes`` is replaced by a fresh one."""
+        stale: WorkerProcess | None = None
         with self._lock:
-            while self._idle:
-                worker = self._idle.pop()
-                if worker.alive:
-                    self._lent.add(worker)
-                    return worker
-            worker = WorkerProcess(self.config)
-            self.started += 1
+            self._idle = [w for w in self._idle if w.alive]
+            worker = None
+            if self._idle:
+                same = [w for w in self._idle if w.lane == lane]
+                fresh = [w for w in self._idle if w.lane is None]
+                worker = (same or fresh or self._idle)[-1]
+                self._idle.remove(worker)
+                if lane is not None and worker.lane not in (None, lane):
+                    rss = _rss(worker.pid)
+                    if rss is not None and rss > self.recycle_bytes:
+                        stale, worker = worker, None
+                        self.recycled += 1
+            if worker is None:
+                worker = WorkerProcess(self.config)
+                self.started += 1
+            worker.lane = lane
             self._lent.add(worker)
-            return worker
+        if stale is not None:
+            stale.stop()
+        return worker
 
     def release(self, worker: WorkerProcess) -> None:
         worker.close_file()

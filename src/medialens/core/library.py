@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from medialens.api import FingerprintOutput
+from medialens.api import FingerprintOutput, extractor_categories
 from medialens.core.catalog import Catalog, FileDetails
 from medialens.core.duplicates import Group, find_duplicates
 from medialens.core.errors import LibraryError
@@ -207,7 +207,9 @@ class Library:
         """
         work = self.store.extraction
         pending = sum(
-            work.pending_count(e.name, str(e.version), sorted(e.kinds))
+            work.pending_count(
+                e.name, str(e.version), sorted(e.kinds), sorted(extractor_categories(e))
+            )
             for e in self.host.extractors()
         )
         done, failed = work.done_counts(), work.failed_counts()

@@ -4,22 +4,38 @@ Planning only reads: a job is one file with the active extractors it still needs
 stored result and no recorded failure at their current version), so a run killed half-way
 resumes where it stopped and a new extractor version redoes only that extractor. The cost
 of a job is what the scheduler's time-left estimate is measured in.
+
+Routing by category (API 1.3): an extractor may declare the file categories it is for
+(``Extractor.categories``: a music tagger is for music and video, a speech model for
+speech and video). It applies to a file whose category (``files.category``, decided by
+:mod:`~medialens.core.kinds`) is one of them, and to a file whose category is still
+unknown: before the built-ins ran, or when nothing could decide it (no audio descriptors,
+no tags, no confident vote), it runs as it did before routing existed, so a disabled
+``audio`` extractor loses no feature. A file of another category does not need it: it is
+neither pending nor planned. Within a file's job, :func:`order_for_routing` runs the
+built-ins (which decide the category) first, then the extractors for every category
+(classifiers that vote), then the ones restricted to categories, so the job knows the
+category by the time it reaches them and skips the ones that do not apply.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import heapq
+from collections.abc import Collection, Iterable
 from typing import NamedTuple
 
-from medialens.api import Extractor
+from medialens.api import Extractor, extractor_categories
 from medialens.store import Store
 
 __all__ = [
     "COST_BASE",
     "COST_CAP",
     "Job",
+    "applies",
+    "worker_lane",
     "job_cost",
     "order_by_dependencies",
+    "order_for_routing",
     "pending_extractors",
     "pending_jobs",
     "pending_of",
@@ -65,14 +81,78 @@ def order_by_dependencies(extractors: list[Extractor]) -> list[Extractor]:
     return ordered
 
 
+def applies(extractor: Extractor, category: str | None) -> bool:
+    """Whether ``extractor`` is for a file of ``category`` (None: not known yet, so yes)."""
+    wanted = extractor_categories(extractor)
+    return not wanted or category is None or category in wanted
+
+
+SHORT_AUDIO_SECONDS = 60.0
+"""Audio of unknown category shorter than this is guessed spoken (prompts, sound effects):
+its job goes to a worker of that lane; longer audio is guessed music."""
+
+
+def worker_lane(kind: str | None, category: str | None, duration: float | None) -> str:
+    """Which worker process a file's job prefers: files of one lane need the same models
+    (video: every model; spoken word and sound effects: Whisper; music: musicnn), so a
+    worker that only gets music never loads Whisper or the vision models. A file whose
+    category is not known yet is guessed by kind and length; a wrong guess costs memory in
+    one worker, never a result."""
+    if kind == "video" or category == "video":
+        return "video"
+    if category in ("speech", "sound"):
+        return "spoken"
+    if category == "music":
+        return "music"
+    return "spoken" if (duration or 0.0) < SHORT_AUDIO_SECONDS else "music"
+
+
+def order_for_routing(extractors: list[Extractor], first: Collection[str] = ()) -> list[Extractor]:
+    """A dependency order that runs, whenever ``requires`` allows: the extractors named in
+    ``first`` (the built-ins, cheap, which decide the category), then those for every
+    category (classifiers that vote on it), then those restricted to some categories."""
+    by_name = {e.name: e for e in extractors}
+    ordered = order_by_dependencies(extractors)  # breaks cycles; requires kept below
+    position = {e.name: i for i, e in enumerate(ordered)}
+    deps = {
+        e.name: {d for d in e.requires if d in by_name and position[d] < position[e.name]}
+        for e in ordered
+    }
+    users: dict[str, list[str]] = {e.name: [] for e in ordered}
+    for name, needs in deps.items():
+        for dep in needs:
+            users[dep].append(name)
+
+    def rank(e: Extractor) -> tuple[int, str]:
+        return (0 if e.name in first else 2 if extractor_categories(e) else 1), e.name
+
+    waiting = {name: len(needs) for name, needs in deps.items()}
+    ready = [rank(by_name[n]) for n, count in waiting.items() if count == 0]
+    heapq.heapify(ready)
+    out: list[Extractor] = []
+    while ready:
+        _, name = heapq.heappop(ready)
+        out.append(by_name[name])
+        for user in users[name]:
+            waiting[user] -= 1
+            if waiting[user] == 0:
+                heapq.heappush(ready, rank(by_name[user]))
+    return out
+
+
 def pending_extractors(
-    extractors: list[Extractor], content_id: str, kind: str | None, done: set[tuple[str, str, str]]
+    extractors: list[Extractor],
+    content_id: str,
+    kind: str | None,
+    done: set[tuple[str, str, str]],
+    category: str | None = None,
 ) -> list[Extractor]:
-    """The extractors (in the given order) that handle ``kind`` and have neither a stored
-    result nor a recorded failure at their current version for this content, and those
-    that read one of them (``requires``): a result they read is about to change, so
-    theirs would be stale (the fused description, the embedding of it)."""
-    handles = [e for e in extractors if kind in e.kinds]
+    """The extractors (in the given order) that handle ``kind``, apply to ``category``
+    (see :func:`applies`) and have neither a stored result nor a recorded failure at
+    their current version for this content, and those that read one of them
+    (``requires``): a result they read is about to change, so theirs would be stale (the
+    fused description, the embedding of it)."""
+    handles = [e for e in extractors if kind in e.kinds and applies(e, category)]
     pending = {e.name for e in handles if (content_id, e.name, str(e.version)) not in done}
     grew = bool(pending)
     while grew:
@@ -95,9 +175,9 @@ def pending_jobs(store: Store, extractors: list[Extractor]) -> tuple[int, list[J
     done = store.results.done_keys()
     files = 0
     jobs = []
-    for file_id, cid, kind, duration in store.files.playable_work():
+    for file_id, cid, kind, duration, category in store.files.playable_work():
         files += 1
-        names = [e.name for e in pending_extractors(extractors, cid, kind, done)]
+        names = [e.name for e in pending_extractors(extractors, cid, kind, done, category)]
         if names:
             jobs.append(Job(file_id, names, duration))
     return files, jobs
@@ -112,6 +192,7 @@ def pending_of(store: Store, extractors: list[Extractor], file_ids: Iterable[int
         if media is None or media.content_id is None:
             continue
         done = store.results.done_keys(media.content_id)
-        names = [e.name for e in pending_extractors(extractors, media.content_id, media.kind, done)]
+        found = pending_extractors(extractors, media.content_id, media.kind, done, media.category)
+        names = [e.name for e in found]
         jobs.append(Job(file_id, names, media.duration))
     return jobs

@@ -28,6 +28,7 @@ import pluggy
 from medialens import __version__, hookspecs
 from medialens.api import (
     API_VERSION,
+    FILE_CATEGORIES,
     PROJECT,
     ExtractionContext,
     ExtractionResult,
@@ -36,6 +37,7 @@ from medialens.api import (
     TextEmbedder,
     VectorOutput,
     api_compatible,
+    extractor_categories,
 )
 from medialens.core.extractor_context import ExtractorContext
 from medialens.core.plugin_about import About, builtin_about, package_about
@@ -155,6 +157,7 @@ class PluginRecord:
                     "name": e.name,
                     "version": e.version,
                     "kinds": sorted(e.kinds),
+                    "categories": sorted(extractor_categories(e)) or None,
                     "requires": list(e.requires),
                     "outputs": [_describe_output(o) for o in e.outputs],
                     "malfunction": self.malfunctions.get(e.name),
@@ -181,6 +184,12 @@ def _check_extractor(obj: object) -> Extractor:
     extractor = cast(Extractor, obj)  # it has every attribute the protocol names
     if not callable(extractor.extract):
         raise TypeError(f"extractor {extractor.name!r}: extract is not callable")
+    unknown = sorted(extractor_categories(extractor) - set(FILE_CATEGORIES))
+    if unknown:
+        raise TypeError(
+            f"extractor {extractor.name!r}: unknown categories {', '.join(unknown)} "
+            f"(known: {', '.join(FILE_CATEGORIES)})"
+        )
     return extractor
 
 
@@ -432,6 +441,11 @@ class PluginHost:
             and record.status == ACTIVE
             and extractor_name not in record.malfunctions
         )
+
+    def builtin_extractors(self) -> frozenset[str]:
+        """Names of the app's own extractors: cheap, and they decide a file's category, so a
+        file's job runs them first (see :func:`~medialens.core.planning.order_for_routing`)."""
+        return frozenset(e.name for r in self.records.values() if r.builtin for e in r.extractors)
 
     def all_extractors(self) -> list[Extractor]:
         return [e for r in self.records.values() for e in r.extractors]

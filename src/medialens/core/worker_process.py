@@ -30,6 +30,7 @@ each result before it asks for the next extractor.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
 import pickle
@@ -118,6 +119,25 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="medialens-worker-parent", daemon=True).start()
 
 
+def _give_back_memory() -> None:
+    """Return the freed heap to the system after a file (glibc keeps it otherwise): the
+    decoded audio, the frames and a model's activations of one file are gone, and the
+    process's resident memory shrinks to what its models hold."""
+    global _trim
+    if _trim is None:
+        try:
+            import ctypes  # noqa: PLC0415
+
+            _trim = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _trim = False
+    if _trim:
+        _trim(0)
+
+
+_trim: Any = None
+
+
 def describe(exc: BaseException) -> str:
     """A failure's text: \"Type: message\" (what the user reads on a failure row)."""
     text = str(exc) or type(exc).__name__
@@ -190,6 +210,8 @@ def serve(conn: Channel, config: WorkerConfig) -> None:
             if ctx is not None:
                 ctx.close()
             ctx, known = None, {}
+            gc.collect()
+            _give_back_memory()
         elif kind == "run":
             name = message[1]
             found = extractors.get(name)

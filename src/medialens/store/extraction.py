@@ -24,22 +24,35 @@ _OF_PLAYABLE = (
 class Extraction(Table):
     # -- counts ------------------------------------------------------------------------------
 
-    def pending_count(self, extractor: str, version: str, kinds: Sequence[str]) -> int:
+    def pending_count(
+        self,
+        extractor: str,
+        version: str,
+        kinds: Sequence[str],
+        categories: Sequence[str] = (),
+    ) -> int:
         """How many playable files of these kinds have neither a result nor a failure of
-        this extractor version: counted on the primary keys."""
+        this extractor version: counted on the primary keys. With ``categories`` (an
+        extractor routed to some categories), only files of those categories or of none
+        yet count: the others never run it."""
         if not kinds:
             return 0
         key = (extractor, version)
+        routed = (
+            f"AND (f.category IS NULL OR f.category IN ({marks(categories)})) "
+            if categories
+            else ""
+        )
         return (
             self._reader(None)
             .execute(
                 "SELECT count(*) FROM files f WHERE f.status = 'media' AND f.available = 1 "
-                f"AND f.kind IN ({marks(kinds)}) "
+                f"AND f.kind IN ({marks(kinds)}) {routed}"
                 "AND NOT EXISTS (SELECT 1 FROM features x WHERE x.content_id = f.content_id "
                 "AND x.extractor = ? AND x.version = ?) "
                 "AND NOT EXISTS (SELECT 1 FROM failures x WHERE x.content_id = f.content_id "
                 "AND x.extractor = ? AND x.version = ?)",
-                (*kinds, *key, *key),
+                (*kinds, *categories, *key, *key),
             )
             .fetchone()[0]
         )

@@ -79,13 +79,13 @@ class Files(Table):
 
     # -- many files ------------------------------------------------------------------------
 
-    def playable_work(self) -> list[tuple[int, str, str | None, float | None]]:
-        """(id, content id, kind, duration) of every playable file, newest first: what
-        extraction plans over."""
+    def playable_work(self) -> list[tuple[int, str, str | None, float | None, str | None]]:
+        """(id, content id, kind, duration, category) of every playable file, newest first:
+        what extraction plans over (the category routes extractors to it)."""
         return [
-            (r[0], r[1], r[2], r[3])
+            (r[0], r[1], r[2], r[3], r[4])
             for r in self._reader(None).execute(
-                f"SELECT id, content_id, kind, duration FROM files WHERE {_PLAYABLE} "
+                f"SELECT id, content_id, kind, duration, category FROM files WHERE {_PLAYABLE} "
                 "ORDER BY added_at DESC, id"
             )
         ]

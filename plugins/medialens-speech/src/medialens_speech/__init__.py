@@ -40,7 +40,7 @@ __all__ = [
     "medialens_settings",
 ]
 
-MEDIALENS_API = "1.2"  # TextOutput(meaning), segments, language
+MEDIALENS_API = "1.3"  # Extractor.categories (1.3), TextOutput(meaning), segments, language
 
 LONG_FILE_SECONDS = 600.0  # past this ctx.audio() gives excerpts (API docs): decode it here
 # The gate on the sounds result, measured with it (README): 46 instrumental tracks and 8
@@ -110,6 +110,7 @@ class SpeechExtractor:
     name = "speech"
     version = "1.0"
     kinds = frozenset({"audio", "video"})
+    categories = frozenset({"speech", "video"})  # API 1.3: routed to these categories only
     requires: tuple[str, ...] = ("sounds",)
     outputs = (TextOutput(meaning="said"),)
     timeout = TIMEOUT

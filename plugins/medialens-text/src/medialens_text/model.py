@@ -51,6 +51,11 @@ def _load() -> None:
         opts.inter_op_num_threads = 1
         opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # No memory arena: it keeps every buffer the largest input ever needed, per session
+        # and per worker process (with malloc_trim after each file, a worker running
+        # every model peaks 130 MB lower; the CPU time is the same).
+        opts.enable_cpu_mem_arena = False
+        opts.enable_mem_pattern = False
         model = resources.files(MODEL_PACKAGE).joinpath(MODEL_FILE).read_bytes()
         session = ort.InferenceSession(model, sess_options=opts, providers=["CPUExecutionProvider"])
         _tokenizer = tok

@@ -1,0 +1,228 @@
+"""What routing extractors by category saves, side by side with today's code, in one run.
+
+Today's code is any other checkout of Medialens given with ``--base SRC`` (its ``src``
+folder): both run the same ``medialens index --workers 2`` in a subprocess, with
+``PYTHONPATH`` set to one source tree or the other (the plugins are the installed ones),
+on copies of the same real recordings (see ../shared/MEDIA.md):
+
+- **music**: 4-minute tracks (208-260 s), with the built-ins and the ``music`` tagger
+  only: wall and CPU a track (the whole run over the tracks: scan, worker start-up,
+  model loading and extraction);
+- **speech**: spoken prompts with every installed plugin: wall and CPU a clip, and how
+  many model calls the routing left out;
+- **every plugin**: a mixed library (tracks, prompts, sound effects, videos) with every
+  installed plugin: the peak resident memory of the whole process tree (the CLI and its
+  worker processes, sampled every 50 ms from /proc).
+
+Also printed per run: the CPU seconds each extractor spent (stored with its results).
+Run it under the machine's heavy-work lock when others share the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+MEDIA = Path(os.environ.get("MEDIALENS_MEDIA", REPO / ".media"))
+NOW = REPO / "src"
+
+TRACKS = (
+    "Awakening.ogg",
+    "funkyrobot.mp3",
+    "Coherence.ogg",
+    "Through Space.ogg",
+    "Inevitable.ogg",
+    "Enemy Unknown.ogg",
+)
+
+
+def tree_rss(root: int, each: dict[int, int] | None = None) -> int:
+    """Resident bytes of ``root`` and every descendant (Linux /proc); ``each`` keeps the
+    peak of every process."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    total, todo = 0, [root]
+    page = os.sysconf("SC_PAGE_SIZE")
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, []))
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            rss = int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * page
+            total += rss
+            if each is not None:
+                each[pid] = max(each.get(pid, 0), rss)
+    return total
+
+
+def run(args: list[str], env: dict[str, str]) -> tuple[float, float, int, list[int]]:
+    """Wall seconds, CPU seconds of the process tree, its peak RSS and the peak RSS of each
+    of its processes (largest first), for one command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    peak = [0]
+    each: dict[int, int] = {}
+
+    def sample() -> None:
+        while proc.poll() is None:
+            peak[0] = max(peak[0], tree_rss(proc.pid, each))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _out, err = proc.communicate()
+    wall = time.perf_counter() - started
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if proc.returncode != 0:
+        sys.exit(f"{' '.join(args)} failed ({proc.returncode}): {err.decode()[-2000:]}")
+    return wall, cpu, peak[0], sorted(each.values(), reverse=True)
+
+
+def env_for(src: Path) -> dict[str, str]:
+    """The environment that runs the code in ``src``, with the plugins of its tree when it
+    is this one (``--base`` runs with the installed plugins)."""
+    env = {k: v for k, v in os.environ.items() if k != "MEDIALENS_IN_PROCESS"}
+    paths = [str(src)]
+    if src == NOW:
+        paths += [str(p) for p in sorted((REPO / "plugins").glob("*/src"))]
+    env["PYTHONPATH"] = os.pathsep.join(paths)
+    return env
+
+
+def make_folder(work: Path, name: str, files: list[Path]) -> Path:
+    folder = work / f"media-{name}"
+    folder.mkdir()
+    for i, f in enumerate(files):
+        shutil.copy(f, folder / f"{i:03d}-{f.name}")
+    return folder
+
+
+def index(work: Path, way: str, src: Path, folder: Path, only: set[str] | None) -> dict:
+    """Index ``folder`` from scratch with the code in ``src``; ``only``: the plugins kept
+    enabled besides the built-ins (None: every plugin)."""
+    data = work / f"data-{folder.name}-{way}"
+    env = env_for(src)
+    cli = [sys.executable, "-m", "medialens.cli", "--data-dir", str(data)]
+    subprocess.run([*cli, "folders", "add", str(folder)], env=env, check=True, capture_output=True)
+    if only is not None:
+        keep = sorted(only)
+        script = (
+            "from medialens.core.library import Library\n"
+            "from medialens.paths import data_dirs\n"
+            f"with Library(data_dirs({str(data)!r})) as lib:\n"
+            "    for r in list(lib.host.records.values()):\n"
+            f"        if not r.builtin and r.name not in {keep!r}:\n"
+            "            lib.host.set_enabled(r.name, False)\n"
+        )
+        subprocess.run([sys.executable, "-c", script], env=env, check=True)
+    wall, cpu, peak, each = run([*cli, "index", "--workers", "2"], env)
+    db = sqlite3.connect(data / "library.sqlite3")
+    per = dict(db.execute("SELECT extractor, sum(seconds) FROM features GROUP BY extractor"))
+    calls = db.execute("SELECT count(*) FROM features").fetchone()[0]
+    failures = db.execute("SELECT count(*) FROM failures").fetchone()[0]
+    db.close()
+    return {
+        "wall": wall,
+        "cpu": cpu,
+        "peak": peak,
+        "each": each,
+        "per": per,
+        "calls": calls,
+        "failures": failures,
+    }
+
+
+def report(title: str, n: int, unit: str, rows: dict[str, dict], rss: bool = False) -> None:
+    print(f"\n{title}: {n} {unit}s, 2 workers")
+    head = f"  {'':6} {'wall s':>8} {'cpu s':>8} {'wall/' + unit:>11} {'cpu/' + unit:>10}"
+    print(head + f" {'peak MB':>8} {'results':>8} {'failed':>7}")
+    for way, r in rows.items():
+        print(
+            f"  {way:6} {r['wall']:8.1f} {r['cpu']:8.1f} {r['wall'] / n:11.3f} "
+            f"{r['cpu'] / n:10.3f} {r['peak'] / 2**20:8.0f} {r['calls']:8d} {r['failures']:7d}"
+        )
+    today, now = rows["today"], rows["now"]
+    ratio = (
+        f"  now / today: wall {now['wall'] / today['wall']:.2f}x, "
+        f"cpu {now['cpu'] / today['cpu']:.2f}x, peak RSS {now['peak'] / today['peak']:.2f}x"
+    )
+    print(ratio)
+    names = sorted(set(today["per"]) | set(now["per"]), key=lambda k: -today["per"].get(k, 0))
+    print("  extractor seconds a " + unit + " (today -> now): " + ", ".join(
+        f"{k} {today['per'].get(k, 0) / n:.3f}->{now['per'].get(k, 0) / n:.3f}" for k in names
+    ))  # fmt: skip
+    if rss:
+        for way, r in rows.items():
+            print(f"  peak RSS of the tree, {way}: {r['peak'] / 2**20:.0f} MB; of each process "
+                  f"(MB): {', '.join(str(b // 2**20) for b in r['each'])}")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", type=Path, required=True, help="today's src folder")
+    parser.add_argument("--quick", action="store_true", help="fewer files")
+    parser.add_argument(
+        "--only", choices=("music", "speech", "every"), action="append", help="some parts"
+    )
+    args = parser.parse_args()
+    if not (MEDIA / "speech").is_dir():
+        sys.exit("real media not installed (run `make media`)")
+    parts = set(args.only or ("music", "speech", "every"))
+    tracks = [MEDIA / "music" / t for t in TRACKS[: 3 if args.quick else len(TRACKS)]]
+    speech = sorted((MEDIA / "speech").glob("*.wav"))[: 8 if args.quick else 24]
+    ways = {"today": args.base.resolve(), "now": NOW}
+    with tempfile.TemporaryDirectory(prefix="bench-routing-") as tmp:
+        work = Path(tmp)
+        if "music" in parts:
+            folder = make_folder(work, "music", tracks)
+            rows = {w: index(work, w, src, folder, {"music"}) for w, src in ways.items()}
+            seconds = sum(_duration(t) for t in tracks) / len(tracks)
+            report(f"4-minute tracks ({seconds:.0f} s mean), built-ins + music", len(tracks),
+                   "track", rows)  # fmt: skip
+        if "speech" in parts:
+            folder = make_folder(work, "speech", speech)
+            rows = {w: index(work, w, src, folder, None) for w, src in ways.items()}
+            report("speech clips, every plugin", len(speech), "clip", rows)
+        if "every" in parts:
+            mixed = [
+                *tracks[:3],
+                *speech[:8],
+                *sorted((MEDIA / "sounds").glob("*.oga"))[:4],
+                MEDIA / "video" / "bikes.mp4",
+                MEDIA / "video" / "earth.mp4",
+            ]
+            folder = make_folder(work, "mixed", mixed)
+            rows = {w: index(work, w, src, folder, None) for w, src in ways.items()}
+            report("mixed library, every plugin", len(mixed), "file", rows, rss=True)
+
+
+def _duration(path: Path) -> float:
+    import av  # noqa: PLC0415
+
+    with av.open(str(path)) as container:
+        return float(container.duration or 0) / 1e6
+
+
+if __name__ == "__main__":
+    main()
