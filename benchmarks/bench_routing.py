@@ -100,12 +100,10 @@ def run(args: list[str], env: dict[str, str]) -> tuple[float, float, int, list[i
 
 
 def env_for(src: Path) -> dict[str, str]:
-    """The environment that runs the code in ``src``, with the plugins of its tree when it
-    is this one (``--base`` runs with the installed plugins)."""
+    """The environment that runs the code in ``src`` with the plugins of the same tree
+    (``src/../plugins/*/src``, ahead of the installed ones)."""
     env = {k: v for k, v in os.environ.items() if k != "MEDIALENS_IN_PROCESS"}
-    paths = [str(src)]
-    if src == NOW:
-        paths += [str(p) for p in sorted((REPO / "plugins").glob("*/src"))]
+    paths = [str(src), *(str(p) for p in sorted((src.parent / "plugins").glob("*/src")))]
     env["PYTHONPATH"] = os.pathsep.join(paths)
     return env
 
@@ -118,7 +116,9 @@ def make_folder(work: Path, name: str, files: list[Path]) -> Path:
     return folder
 
 
-def index(work: Path, way: str, src: Path, folder: Path, only: set[str] | None) -> dict:
+def index(
+    work: Path, way: str, src: Path, folder: Path, only: set[str] | None, workers: int = 2
+) -> dict:
     """Index ``folder`` from scratch with the code in ``src``; ``only``: the plugins kept
     enabled besides the built-ins (None: every plugin)."""
     data = work / f"data-{folder.name}-{way}"
@@ -136,7 +136,7 @@ def index(work: Path, way: str, src: Path, folder: Path, only: set[str] | None) 
             "            lib.host.set_enabled(r.name, False)\n"
         )
         subprocess.run([sys.executable, "-c", script], env=env, check=True)
-    wall, cpu, peak, each = run([*cli, "index", "--workers", "2"], env)
+    wall, cpu, peak, each = run([*cli, "index", "--workers", str(workers)], env)
     db = sqlite3.connect(data / "library.sqlite3")
     per = dict(db.execute("SELECT extractor, sum(seconds) FROM features GROUP BY extractor"))
     calls = db.execute("SELECT count(*) FROM features").fetchone()[0]
@@ -154,7 +154,7 @@ def index(work: Path, way: str, src: Path, folder: Path, only: set[str] | None) 
 
 
 def report(title: str, n: int, unit: str, rows: dict[str, dict], rss: bool = False) -> None:
-    print(f"\n{title}: {n} {unit}s, 2 workers")
+    print(f"\n{title}: {n} {unit}s, 2 workers unless named")
     head = f"  {'':6} {'wall s':>8} {'cpu s':>8} {'wall/' + unit:>11} {'cpu/' + unit:>10}"
     print(head + f" {'peak MB':>8} {'results':>8} {'failed':>7}")
     for way, r in rows.items():
@@ -214,7 +214,9 @@ def main() -> None:
             ]
             folder = make_folder(work, "mixed", mixed)
             rows = {w: index(work, w, src, folder, None) for w, src in ways.items()}
+            rows["now-1w"] = index(work, "now-1w", NOW, folder, None, workers=1)
             report("mixed library, every plugin", len(mixed), "file", rows, rss=True)
+            print("  (now-1w: this tree on one worker: every model in one process)")
 
 
 def _duration(path: Path) -> float:
