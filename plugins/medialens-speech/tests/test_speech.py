@@ -48,8 +48,8 @@ def test_the_hook_returns_one_speech_extractor():
     )
     assert ex.outputs == (api.TextOutput(meaning="said"),)
     assert 600 <= ex.timeout <= 7200  # an hour of speech fits, a runaway is still stopped
-    # API 1.3: never run on music or sound effects, only on spoken word and videos.
-    assert api.extractor_categories(ex) == {"speech", "video"}
+    # API 1.3: never run on music; spoken word, sound effects (cheap: gated) and videos.
+    assert api.extractor_categories(ex) == {"speech", "sound", "video"}
     assert medialens_speech.MEDIALENS_API == "1.3" and api.api_compatible("1.3")
 
 
