@@ -16,6 +16,17 @@ on copies of the same real recordings (see ../shared/MEDIA.md):
 
 Also printed per run: the CPU seconds each extractor spent (stored with its results).
 Run it under the machine's heavy-work lock when others share the machine.
+
+Measured 2026-12-02 on 2 shared cores (load average up to 18, so walls are noisy; CPU and
+memory less so), today = the checkout before routing:
+
+- 6 tracks of 208-260 s, built-ins + music: 4.17 -> 3.01 s wall a track (0.72x), 4.28 ->
+  2.69 s CPU (0.63x), tree peak 1287 -> 684 MB;
+- 24 spoken prompts, every plugin: 5.21 -> 3.46 s wall a clip, 2.06 -> 1.51 s CPU (0.73x;
+  musicnn 0.96 -> 0 s a clip), 1965 -> 1226 MB;
+- 17 mixed files, every plugin: tree peak 2151 -> 1224 MB on 2 workers (0.57x), 789 MB on
+  one worker; CPU 1.00x (lane changes restart workers, which this small mixed library pays
+  for and a library of albums does not).
 """
 
 from __future__ import annotations
