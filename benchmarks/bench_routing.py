@@ -16,6 +16,17 @@ on copies of the same real recordings (see ../shared/MEDIA.md):
 
 Also printed per run: the CPU seconds each extractor spent (stored with its results).
 Run it under the machine's heavy-work lock when others share the machine.
+
+Measured 2026-12-02 on 2 shared cores (load average up to 18, so walls are noisy; CPU and
+memory less so), today = the checkout before routing:
+
+- 6 tracks of 208-260 s, built-ins + music: 4.17 -> 3.01 s wall a track (0.72x), 4.28 ->
+  2.69 s CPU (0.63x), tree peak 1287 -> 684 MB;
+- 24 spoken prompts, every plugin: 5.21 -> 3.46 s wall a clip, 2.06 -> 1.51 s CPU (0.73x;
+  musicnn 0.96 -> 0 s a clip), 1965 -> 1226 MB;
+- 17 mixed files, every plugin: tree peak 2151 -> 1224 MB on 2 workers (0.57x), 789 MB on
+  one worker; CPU 1.00x (lane changes restart workers, which this small mixed library pays
+  for and a library of albums does not).
 """
 
 from __future__ import annotations
@@ -100,12 +111,10 @@ def run(args: list[str], env: dict[str, str]) -> tuple[float, float, int, list[i
 
 
 def env_for(src: Path) -> dict[str, str]:
-    """The environment that runs the code in ``src``, with the plugins of its tree when it
-    is this one (``--base`` runs with the installed plugins)."""
+    """The environment that runs the code in ``src`` with the plugins of the same tree
+    (``src/../plugins/*/src``, ahead of the installed ones)."""
     env = {k: v for k, v in os.environ.items() if k != "MEDIALENS_IN_PROCESS"}
-    paths = [str(src)]
-    if src == NOW:
-        paths += [str(p) for p in sorted((REPO / "plugins").glob("*/src"))]
+    paths = [str(src), *(str(p) for p in sorted((src.parent / "plugins").glob("*/src")))]
     env["PYTHONPATH"] = os.pathsep.join(paths)
     return env
 
@@ -118,7 +127,9 @@ def make_folder(work: Path, name: str, files: list[Path]) -> Path:
     return folder
 
 
-def index(work: Path, way: str, src: Path, folder: Path, only: set[str] | None) -> dict:
+def index(
+    work: Path, way: str, src: Path, folder: Path, only: set[str] | None, workers: int = 2
+) -> dict:
     """Index ``folder`` from scratch with the code in ``src``; ``only``: the plugins kept
     enabled besides the built-ins (None: every plugin)."""
     data = work / f"data-{folder.name}-{way}"
@@ -136,7 +147,7 @@ def index(work: Path, way: str, src: Path, folder: Path, only: set[str] | None) 
             "            lib.host.set_enabled(r.name, False)\n"
         )
         subprocess.run([sys.executable, "-c", script], env=env, check=True)
-    wall, cpu, peak, each = run([*cli, "index", "--workers", "2"], env)
+    wall, cpu, peak, each = run([*cli, "index", "--workers", str(workers)], env)
     db = sqlite3.connect(data / "library.sqlite3")
     per = dict(db.execute("SELECT extractor, sum(seconds) FROM features GROUP BY extractor"))
     calls = db.execute("SELECT count(*) FROM features").fetchone()[0]
@@ -154,7 +165,7 @@ def index(work: Path, way: str, src: Path, folder: Path, only: set[str] | None) 
 
 
 def report(title: str, n: int, unit: str, rows: dict[str, dict], rss: bool = False) -> None:
-    print(f"\n{title}: {n} {unit}s, 2 workers")
+    print(f"\n{title}: {n} {unit}s, 2 workers unless named")
     head = f"  {'':6} {'wall s':>8} {'cpu s':>8} {'wall/' + unit:>11} {'cpu/' + unit:>10}"
     print(head + f" {'peak MB':>8} {'results':>8} {'failed':>7}")
     for way, r in rows.items():
@@ -214,7 +225,9 @@ def main() -> None:
             ]
             folder = make_folder(work, "mixed", mixed)
             rows = {w: index(work, w, src, folder, None) for w, src in ways.items()}
+            rows["now-1w"] = index(work, "now-1w", NOW, folder, None, workers=1)
             report("mixed library, every plugin", len(mixed), "file", rows, rss=True)
+            print("  (now-1w: this tree on one worker: every model in one process)")
 
 
 def _duration(path: Path) -> float:

@@ -86,11 +86,11 @@ def test_workers_keep_to_a_lane_and_a_grown_one_is_replaced_for_another(tmp_path
         # Each lane gets back the child that loaded its models.
         assert pool.acquire("spoken") is spoken and pool.acquire("music") is music
         pool.release(music)
-        # Another lane takes a small idle child as it is...
+        # A heavier lane takes an idle child as it is, however large (it only loads more)...
+        pool.recycle_bytes = 0
         assert pool.acquire("video") is music and pool.recycled == 0
         pool.release(music)
-        # ...and a fresh one in place of a child that grew past the threshold.
-        pool.recycle_bytes = 0
+        # ...and a lighter one a fresh child in place of one that grew past the threshold.
         fresh = pool.acquire("music")
         assert fresh is not music and pool.recycled == 1 and pool.started == 3
         deadline = time.monotonic() + 10

@@ -103,6 +103,8 @@ def test_the_hook_returns_an_extractor_and_loads_no_model():
     (ex,) = medialens_music.medialens_extractors()
     assert isinstance(ex, api.Extractor)
     assert (ex.name, ex.kinds, ex.requires) == ("music", frozenset({"audio", "video"}), ())
+    # API 1.3: never run on speech or sound effects, where music tags mean nothing.
+    assert api.extractor_categories(ex) == {"music", "video"}
     vector, tags = ex.outputs
     assert vector == api.VectorOutput("music", 200, modality="music")
     assert tags.vocabulary == medialens_music.vocabulary()

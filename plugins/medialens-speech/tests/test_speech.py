@@ -48,7 +48,9 @@ def test_the_hook_returns_one_speech_extractor():
     )
     assert ex.outputs == (api.TextOutput(meaning="said"),)
     assert 600 <= ex.timeout <= 7200  # an hour of speech fits, a runaway is still stopped
-    assert medialens_speech.MEDIALENS_API == "1.2" and api.api_compatible("1.2")
+    # API 1.3: never run on music; spoken word, sound effects (cheap: gated) and videos.
+    assert api.extractor_categories(ex) == {"speech", "sound", "video"}
+    assert medialens_speech.MEDIALENS_API == "1.3" and api.api_compatible("1.3")
 
 
 def test_the_model_setting_offers_both_models():

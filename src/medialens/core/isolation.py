@@ -41,9 +41,13 @@ __all__ = [
 
 DEFAULT_IDLE_SECONDS = 60.0  # an idle child is stopped after this long
 RECYCLE_BYTES = 400 << 20
-"""A child that holds more than this and is lent to a file of another lane is replaced by a
+"""A child that holds more than this and is lent to a file of a lighter lane is replaced by a
 fresh one: it loaded models (Whisper, the vision models) the new file's lane never needs.
-A child with every bundled model holds ~650 MB, one that only indexed music ~320 MB."""
+A child with every bundled model holds ~600 MB, one that only indexed music ~390 MB."""
+LANE_WEIGHT = {"video": 2, "spoken": 1, "music": 0}
+"""How many models a lane's files load (video: all; spoken word: Whisper; music: musicnn).
+A child goes on to a heavier lane as it is (it only loads more); going to a lighter one, it
+is replaced when it grew past RECYCLE_BYTES: so lanes alternating cost one restart, not two."""
 START_TIMEOUT = 120.0  # loading every plugin in a fresh process, on a slow disk
 POLL_SECONDS = 0.05  # how often a call in flight checks time, memory, life and stop
 MB = 1 << 20
@@ -84,6 +88,13 @@ def _rss(pid: int) -> int | None:
             return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
         return None
+
+
+def _lighter(lane: str | None, than: str | None) -> bool:
+    """Whether files of ``lane`` need fewer models than those of lane ``than``."""
+    if lane is None or than is None or lane == than:
+        return False
+    return LANE_WEIGHT.get(lane, 0) < LANE_WEIGHT.get(than, 0)
 
 
 def _death(code: int | None) -> str:
@@ -276,7 +287,7 @@ class ProcessPool:
         """A child for one file's job. ``lane`` groups files that need the same models
         (:func:`~medialens.core.planning.worker_lane`): an idle child of the same lane is
         preferred, so each child loads only the models of the files it gets; an idle child
-        of another lane that grew past ``recycle_bytes`` is replaced by a fresh one."""
+        of a heavier lane that grew past ``recycle_bytes`` is replaced by a fresh one."""
         stale: WorkerProcess | None = None
         with self._lock:
             self._idle = [w for w in self._idle if w.alive]
@@ -286,7 +297,7 @@ class ProcessPool:
                 fresh = [w for w in self._idle if w.lane is None]
                 worker = (same or fresh or self._idle)[-1]
                 self._idle.remove(worker)
-                if lane is not None and worker.lane not in (None, lane):
+                if _lighter(lane, worker.lane):
                     rss = _rss(worker.pid)
                     if rss is not None and rss > self.recycle_bytes:
                         stale, worker = worker, None

@@ -110,7 +110,10 @@ class SpeechExtractor:
     name = "speech"
     version = "1.0"
     kinds = frozenset({"audio", "video"})
-    categories = frozenset({"speech", "video"})  # API 1.3: routed to these categories only
+    # API 1.3: routed to these categories only. Sound effects too: a short prompt the
+    # classifier takes for one keeps its transcript, and on a real effect the sounds gate
+    # above answers "no speech" before the model loads.
+    categories = frozenset({"speech", "sound", "video"})
     requires: tuple[str, ...] = ("sounds",)
     outputs = (TextOutput(meaning="said"),)
     timeout = TIMEOUT
