@@ -30,6 +30,7 @@ __all__ = [
 # are sampled, not decoded whole).
 COST_BASE = 15.0  # seconds of media one extractor's fixed work is worth
 COST_CAP = 1800.0
+PLAN_BATCH = 2000  # files planned together, with their stored keys read at once
 
 
 class Job(NamedTuple):
@@ -92,15 +93,18 @@ def job_cost(extractors: int, duration: float | None) -> float:
 def pending_jobs(store: Store, extractors: list[Extractor]) -> tuple[int, list[Job]]:
     """How many available media files there are, and for each one with work left
     (newest first) the extractors it still needs and its duration."""
-    done = store.results.done_keys()
-    files = 0
+    work = store.files.playable_work()
     jobs = []
-    for file_id, cid, kind, duration in store.files.playable_work():
-        files += 1
-        names = [e.name for e in pending_extractors(extractors, cid, kind, done)]
-        if names:
-            jobs.append(Job(file_id, names, duration))
-    return files, jobs
+    # A batch of files at a time, with only their stored keys: planning never holds every
+    # key of the library (millions at a million files), and each batch is found on keys.
+    for start in range(0, len(work), PLAN_BATCH):
+        batch = work[start : start + PLAN_BATCH]
+        done = store.results.done_keys_of([cid for _id, cid, _kind, _d in batch])
+        for file_id, cid, kind, duration in batch:
+            names = [e.name for e in pending_extractors(extractors, cid, kind, done)]
+            if names:
+                jobs.append(Job(file_id, names, duration))
+    return len(work), jobs
 
 
 def pending_of(store: Store, extractors: list[Extractor], file_ids: Iterable[int]) -> list[Job]:

@@ -12,13 +12,15 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
 from medialens.store.records import ResultValues
-from medialens.store.table import Table
+from medialens.store.table import Table, marks
 from medialens.store.text_index import indexable
+
+KEY_BATCH = 500  # content ids a statement asks about (SQLite allows 32,766 parameters)
 
 
 class Results(Table):
@@ -59,13 +61,42 @@ class Results(Table):
                     for name, v in values.vectors.items()
                 ],
             )
-            w.execute("DELETE FROM text_index WHERE content_id = ? AND extractor = ?", key)
-            if values.text:
-                w.execute(
-                    "INSERT INTO text_index (content_id, extractor, body) VALUES (?,?,?)",
-                    (*key, indexable(values.text)),
-                )
+            self._index_text(w, content_id, extractor, values.text)
             w.execute("DELETE FROM failures WHERE content_id = ? AND extractor = ?", key)
+
+    @staticmethod
+    def _index_text(
+        w: sqlite3.Connection, content_id: str, extractor: str, text: str | None
+    ) -> None:
+        """Replace this result's document in the FTS index, found by its rowid.
+
+        ``text_docs`` maps (content, extractor) to the document's rowid on a primary key:
+        the index's own ``content_id`` column is UNINDEXED, so finding the old document
+        through it would scan the whole index on every write (linear in the library).
+        A key keeps its rowid for good: the old document is deleted and the new one
+        inserted under the same rowid, so the map is only written the first time.
+        """
+        key = (content_id, extractor)
+        row = w.execute(
+            "SELECT doc FROM text_docs WHERE content_id = ? AND extractor = ?", key
+        ).fetchone()
+        if row is not None:
+            w.execute("DELETE FROM text_index WHERE rowid = ?", (row[0],))
+        if not text:
+            if row is not None:
+                w.execute("DELETE FROM text_docs WHERE content_id = ? AND extractor = ?", key)
+            return
+        body = indexable(text)
+        if row is not None:
+            w.execute(
+                "INSERT INTO text_index (rowid, content_id, extractor, body) VALUES (?,?,?,?)",
+                (row[0], *key, body),
+            )
+            return
+        doc = w.execute(
+            "INSERT INTO text_index (content_id, extractor, body) VALUES (?,?,?)", (*key, body)
+        ).lastrowid
+        w.execute("INSERT INTO text_docs (content_id, extractor, doc) VALUES (?,?,?)", (*key, doc))
 
     def save_failure(
         self,
@@ -125,6 +156,31 @@ class Results(Table):
                     f"SELECT content_id, extractor, version FROM {table} {where}", params
                 )
             )
+        return keys
+
+    def done_keys_of(
+        self, content_ids: Sequence[str], conn: sqlite3.Connection | None = None
+    ) -> set[tuple[str, str, str]]:
+        """(content id, extractor, version) stored or failed, of these contents only.
+
+        Planning walks the library a batch of files at a time with this, found on the
+        primary keys, instead of loading every stored key of the library at once (7 keys
+        a file: millions of tuples at a million files).
+        """
+        c = self._reader(conn)
+        keys: set[tuple[str, str, str]] = set()
+        ids = list(dict.fromkeys(content_ids))
+        for start in range(0, len(ids), KEY_BATCH):
+            chunk = ids[start : start + KEY_BATCH]
+            for table in ("features", "failures"):
+                keys.update(
+                    (r[0], r[1], r[2])
+                    for r in c.execute(
+                        f"SELECT content_id, extractor, version FROM {table} "
+                        f"WHERE content_id IN ({marks(chunk)})",
+                        chunk,
+                    )
+                )
         return keys
 
 
