@@ -270,7 +270,8 @@ def main() -> int:
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
     parser.add_argument("--base-max", type=int, default=100_000)
     parser.add_argument("--files", type=int, default=100, help="files stored per measurement")
-    parser.add_argument("--keep", type=Path, help="keep the libraries in this folder")
+    parser.add_argument("--now", type=Path, default=OWN_SRC, help="this code's src directory")
+    parser.add_argument("--keep", type=Path, help="make the libraries in this folder")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     rows: list[tuple[int, dict | None, dict]] = []
@@ -283,20 +284,22 @@ def main() -> int:
             base = None
             if n <= args.base_max:
                 base = run(args.base, "measure", str(db), str(n + 1), str(args.files))
-            now = run(OWN_SRC, "measure", str(db), str(n + args.files + 1), str(args.files))
+            now = run(args.now, "measure", str(db), str(n + args.files + 1), str(args.files))
             size = db.stat().st_size
         rows.append((n, base, now))
-        today = f"{base['first']['cpu_ms']:8.2f}" if base else "       -"
+        today = f"{base['first']['cpu_median_ms']:8.2f}" if base else "       -"
         print(
-            f"{n:>9,} files ({size / 2**20:7.0f} MB, filled in {filled:5.0f} s): ms a file "
-            f"today {today}   now {now['first']['cpu_ms']:6.2f} (again {now['again']['cpu_ms']:.2f}"
-            f", wall {now['first']['wall_ms']:.2f})   opening now (migrating) "
+            f"{n:>9,} files ({size / 2**20:7.0f} MB, filled in {filled:5.0f} s): CPU ms a file "
+            f"(median) today {today}   now {now['first']['cpu_median_ms']:6.2f} "
+            f"(mean {now['first']['cpu_ms']:.2f}; stored again {now['again']['cpu_median_ms']:.2f}"
+            f"; wall mean {now['first']['wall_ms']:.2f})   opening now (migrating) "
             f"{now['open']['wall']:.2f} s",
             flush=True,
         )
-    today = {n: b["first"]["cpu_ms"] for n, b, _ in rows if b is not None}
-    now = {n: x["first"]["cpu_ms"] for n, _, x in rows}
-    print("\nstoring one file's results (CPU ms; 6 writes a file), today vs now:")
+        print(json.dumps({"n": n, "today": base, "now": now}), flush=True)
+    today = {n: b["first"]["cpu_median_ms"] for n, b, _ in rows if b is not None}
+    now = {n: x["first"]["cpu_median_ms"] for n, _, x in rows}
+    print("\nstoring one file's results (median CPU ms; 6 writes a file), today vs now:")
     for n in sizes:
         if n in today:
             t, mark = today[n], ""
