@@ -213,15 +213,7 @@ class Library:
             work.pending_count(e.name, str(e.version), sorted(e.kinds))
             for e in self.host.extractors()
         )
-        done, failed = work.done_counts(), work.failed_counts()
-        extractors: dict[str, dict] = {}
-        for extractor in self.host.all_extractors():
-            key = (extractor.name, str(extractor.version))
-            extractors[extractor.name] = {
-                "version": key[1],
-                "done": done.get(key, 0),
-                "failed": failed.get(key, 0),
-            }
+        extractors = self.extractor_counts()
         return {
             "files": self.store.files.count_media(available=True),
             "unavailable": self.store.files.count_media(available=False),
@@ -232,6 +224,21 @@ class Library:
             "folders": self.folders(),
             "data_dir": str(self.dirs.data),
         }
+
+    def extractor_counts(self) -> dict[str, dict]:
+        """Each extractor's version and how many playable files it did and failed on (the
+        plugins page's numbers, without ``status``'s count of pending work)."""
+        work = self.store.extraction
+        done, failed = work.done_counts(), work.failed_counts()
+        extractors: dict[str, dict] = {}
+        for extractor in self.host.all_extractors():
+            key = (extractor.name, str(extractor.version))
+            extractors[extractor.name] = {
+                "version": key[1],
+                "done": done.get(key, 0),
+                "failed": failed.get(key, 0),
+            }
+        return extractors
 
     def failures(self, limit: int | None = FAILURES_LISTED) -> dict:
         """The first ``limit`` failures (unreadable files first, then by path) with their
