@@ -9,7 +9,7 @@ from test_pipeline import Extractor, Plugin, open_library
 
 from medialens.core.library import FAILURES_LISTED
 
-FILES = 20_000  # > PLAN_BATCH: planning crosses batches
+FILES = 20_000
 
 
 def test_status_counts_what_was_done_failed_and_is_left(data_dir, tmp_path):
@@ -105,5 +105,5 @@ def test_status_is_cheap_at_many_files(data_dir):
     assert shown["count"] == len(failed_a) and shown["rows"] == status["failed_files"][:10]
     assert status["pending"] == len(playable) - len(done_a) - len(failed_a) + len(audio)
     assert seconds < 3.0, f"status took {seconds:.2f} s for {FILES} files"
-    # planning a batch of files at a time finds the same work as the counts
+    # planning (a bit mask of stored keys per content) finds the same work as the counts
     assert planned == status["pending"] and files == len(playable)

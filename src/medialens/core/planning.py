@@ -8,7 +8,7 @@ of a job is what the scheduler's time-left estimate is measured in.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import NamedTuple
 
 from medialens.api import Extractor
@@ -30,7 +30,6 @@ __all__ = [
 # are sampled, not decoded whole).
 COST_BASE = 15.0  # seconds of media one extractor's fixed work is worth
 COST_CAP = 1800.0
-PLAN_BATCH = 2000  # files planned together, with their stored keys read at once
 
 
 class Job(NamedTuple):
@@ -67,7 +66,10 @@ def order_by_dependencies(extractors: list[Extractor]) -> list[Extractor]:
 
 
 def pending_extractors(
-    extractors: list[Extractor], content_id: str, kind: str | None, done: set[tuple[str, str, str]]
+    extractors: list[Extractor],
+    content_id: str,
+    kind: str | None,
+    done: Container[tuple[str, str, str]],
 ) -> list[Extractor]:
     """The extractors (in the given order) that handle ``kind`` and have neither a stored
     result nor a recorded failure at their current version for this content, and those
@@ -93,17 +95,15 @@ def job_cost(extractors: int, duration: float | None) -> float:
 def pending_jobs(store: Store, extractors: list[Extractor]) -> tuple[int, list[Job]]:
     """How many available media files there are, and for each one with work left
     (newest first) the extractors it still needs and its duration."""
+    # Only the active extractors' keys, one bit mask per content: planning never holds
+    # every stored key of the library as tuples (millions at a million files).
+    done = store.results.done_of([(e.name, str(e.version)) for e in extractors])
     work = store.files.playable_work()
     jobs = []
-    # A batch of files at a time, with only their stored keys: planning never holds every
-    # key of the library (millions at a million files), and each batch is found on keys.
-    for start in range(0, len(work), PLAN_BATCH):
-        batch = work[start : start + PLAN_BATCH]
-        done = store.results.done_keys_of([cid for _id, cid, _kind, _d in batch])
-        for file_id, cid, kind, duration in batch:
-            names = [e.name for e in pending_extractors(extractors, cid, kind, done)]
-            if names:
-                jobs.append(Job(file_id, names, duration))
+    for file_id, cid, kind, duration in work:
+        names = [e.name for e in pending_extractors(extractors, cid, kind, done)]
+        if names:
+            jobs.append(Job(file_id, names, duration))
     return len(work), jobs
 
 

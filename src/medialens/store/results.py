@@ -17,10 +17,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from medialens.store.records import ResultValues
-from medialens.store.table import Table, marks
+from medialens.store.table import Table
 from medialens.store.text_index import indexable
-
-KEY_BATCH = 500  # content ids a statement asks about (SQLite allows 32,766 parameters)
 
 
 class Results(Table):
@@ -158,30 +156,45 @@ class Results(Table):
             )
         return keys
 
-    def done_keys_of(
-        self, content_ids: Sequence[str], conn: sqlite3.Connection | None = None
-    ) -> set[tuple[str, str, str]]:
-        """(content id, extractor, version) stored or failed, of these contents only.
+    def done_of(
+        self, pairs: Sequence[tuple[str, str]], conn: sqlite3.Connection | None = None
+    ) -> DoneKeys:
+        """Which contents have a result or a failure of each (extractor, version) in
+        ``pairs``, as a :class:`DoneKeys` (``(content id, extractor, version) in done``).
 
-        Planning walks the library a batch of files at a time with this, found on the
-        primary keys, instead of loading every stored key of the library at once (7 keys
-        a file: millions of tuples at a million files).
+        One sequential pass over each table, as :meth:`done_keys` makes, but kept as one
+        bit mask per content instead of a tuple of three strings per stored key: at a
+        million files with seven extractors that is a million small ints, not seven
+        million tuples (about a gigabyte).
         """
+        done = DoneKeys(pairs)
+        bits, masks = done.bits, done.masks
         c = self._reader(conn)
-        keys: set[tuple[str, str, str]] = set()
-        ids = list(dict.fromkeys(content_ids))
-        for start in range(0, len(ids), KEY_BATCH):
-            chunk = ids[start : start + KEY_BATCH]
-            for table in ("features", "failures"):
-                keys.update(
-                    (r[0], r[1], r[2])
-                    for r in c.execute(
-                        f"SELECT content_id, extractor, version FROM {table} "
-                        f"WHERE content_id IN ({marks(chunk)})",
-                        chunk,
-                    )
-                )
-        return keys
+        for table in ("features", "failures"):
+            for cid, extractor, version in c.execute(
+                f"SELECT content_id, extractor, version FROM {table}"
+            ):
+                bit = bits.get((extractor, version))
+                if bit is not None:
+                    masks[cid] = masks.get(cid, 0) | bit
+        return done
+
+
+class DoneKeys:
+    """(content id, extractor, version) keys, stored or failed, as planning asks of them."""
+
+    def __init__(self, pairs: Sequence[tuple[str, str]]) -> None:
+        self.bits = {pair: 1 << k for k, pair in enumerate(dict.fromkeys(pairs))}
+        self.masks: dict[str, int] = {}
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, tuple) or len(key) != 3:
+            return False
+        bit = self.bits.get((key[1], key[2]))
+        return bit is not None and bool(self.masks.get(key[0], 0) & bit)
+
+    def __len__(self) -> int:
+        return sum(bin(m).count("1") for m in self.masks.values())
 
 
 def _json(value: dict) -> str | None:
