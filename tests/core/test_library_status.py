@@ -96,8 +96,8 @@ def test_status_is_cheap_at_many_files(data_dir):
         "done": len(done_a),
         "failed": len(failed_a),
     }
-    # a bounded list (the first by path, with their file ids) and the true count
-    listed = sorted(failed_a, key=lambda i: f"/m/{i}")[:FAILURES_LISTED]
+    # a bounded list (the newest first, with their file ids) and the true count
+    listed = failed_a[::-1][:FAILURES_LISTED]  # written at the same time: the last first
     assert [(f["path"], f["file_id"]) for f in status["failed_files"]] == [
         (f"/m/{i}", i) for i in listed
     ]

@@ -218,3 +218,21 @@ def test_failure_counts_are_driven_from_the_failures(tmp_path, method):
         if "failures" in sql:
             assert "SEARCH f USING INDEX files_content" in plan, (sql, plan)
     store.close()
+
+
+def test_the_activity_list_walks_the_newest_failures_and_stops(tmp_path):
+    """The list's statement reads the failures newest first on an index, with no sort of
+    them all, so listing 200 of a million failures costs what listing 200 of 300 does."""
+    store = Store(tmp_path / "library.db", daily_backup=False)
+    for i in range(1, 6):
+        add_file(store, i)
+        store.results.save_failure(f"c{i}", "x", "1", f"boom {i}")
+    statements: list[str] = []
+    conn = store.read_conn()
+    conn.set_trace_callback(statements.append)
+    listed = store.extraction.failures(3)
+    conn.set_trace_callback(None)
+    assert [f.file_id for f in listed] == [5, 4, 3]
+    [(_sql, plan)] = [p for p in plans(conn, statements) if "FROM failures" in p[0]]
+    assert "SCAN x USING INDEX failures_at" in plan and "TEMP B-TREE" not in plan, plan
+    store.close()

@@ -60,9 +60,10 @@ class Extraction(Table):
         return {(r[0], r[1]): r[2] for r in rows}
 
     def failures(self, limit: int | None = None) -> list[Failure]:
-        """The available files that failed, at most ``limit``: unreadable first, then by
-        path, by extractor. With a limit, SQLite keeps only the first ``limit`` rows while
-        it sorts, so a list for people stays small however many files failed."""
+        """The available files that failed, at most ``limit``: unreadable first (by path),
+        then the newest extractor failures first. The extractor failures are walked on
+        ``failures_at`` and the walk stops at ``limit``, so a list for people costs the
+        same however many files failed."""
         conn = self._reader(None)
         most = -1 if limit is None else max(0, limit)
         unreadable = [
@@ -79,9 +80,9 @@ class Extraction(Table):
             Failure(r[0], r[1], r[2], r[3])
             for r in conn.execute(
                 "SELECT f.display_path, x.extractor, x.error, f.id FROM failures x "
-                "CROSS JOIN files f ON f.content_id = x.content_id "
-                "WHERE +f.available = 1 AND +f.status = 'media' ORDER BY f.display_path, x.extractor "
-                "LIMIT ?",
+                "INDEXED BY failures_at CROSS JOIN files f ON f.content_id = x.content_id "
+                "WHERE +f.available = 1 AND +f.status = 'media' AND x.at IS NOT NULL "
+                "ORDER BY x.at DESC, x.rowid DESC LIMIT ?",
                 (-1 if limit is None else limit - len(unreadable),),
             )
         ]
