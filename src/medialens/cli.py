@@ -141,7 +141,7 @@ def cmd_index(args) -> int:
     print(
         f"{status['files']} media files ({report.added} new, {report.changed} changed, "
         f"{report.moved} moved, {report.missing} missing); extracted {progress.ran} files, "
-        f"{len(status['failed_files'])} failures, {status['pending']} jobs pending"
+        f"{status['failed_count']} failures, {status['pending']} jobs pending"
     )
     for error in report.errors:
         print(f"warning: {error}", file=sys.stderr)
@@ -191,9 +191,12 @@ def cmd_status(args) -> int:
     for name, e in status["extractors"].items():
         print(f"  {name} v{e['version']}: {e['done']} done, {e['failed']} failed")
     if status["failed_files"]:
-        print(f"{len(status['failed_files'])} failures:")
-        for f in status["failed_files"][:20]:
+        shown = status["failed_files"][:20]
+        print(f"{status['failed_count']} failures:")
+        for f in shown:
             print(f"  {f['path']} [{f['extractor']}]: {f['error']}")
+        if status["failed_count"] > len(shown):
+            print(f"  … and {status['failed_count'] - len(shown)} more")
     return 0
 
 

@@ -7,6 +7,8 @@ import time
 from mediagen import make_tone, make_video
 from test_pipeline import Extractor, Plugin, open_library
 
+from medialens.core.library import FAILURES_LISTED
+
 FILES = 20_000
 
 
@@ -81,6 +83,9 @@ def test_status_is_cheap_at_many_files(data_dir):
         started = time.perf_counter()
         status = lib.status()
         seconds = time.perf_counter() - started
+        files, jobs = lib.pipeline().pending_jobs()
+        planned = sum(len(job.extractors) for job in jobs)
+        shown = lib.failures(10)
     playable = [i for i in range(1, FILES + 1) if i % 100 != 0]
     done_a = [i for i in playable if i % 2 == 1]
     failed_a = [i for i in playable if i % 10 == 2]
@@ -91,6 +96,14 @@ def test_status_is_cheap_at_many_files(data_dir):
         "done": len(done_a),
         "failed": len(failed_a),
     }
-    assert len(status["failed_files"]) == len(failed_a)
+    # a bounded list (the newest first, with their file ids) and the true count
+    listed = failed_a[::-1][:FAILURES_LISTED]  # written at the same time: the last first
+    assert [(f["path"], f["file_id"]) for f in status["failed_files"]] == [
+        (f"/m/{i}", i) for i in listed
+    ]
+    assert status["failed_count"] == len(failed_a) > FAILURES_LISTED
+    assert shown["count"] == len(failed_a) and shown["rows"] == status["failed_files"][:10]
     assert status["pending"] == len(playable) - len(done_a) - len(failed_a) + len(audio)
     assert seconds < 3.0, f"status took {seconds:.2f} s for {FILES} files"
+    # planning (a bit mask of stored keys per content) finds the same work as the counts
+    assert planned == status["pending"] and files == len(playable)

@@ -177,3 +177,33 @@ def test_activity_says_what_failed_in_words(qtbot, data_dir, library_file, langu
         session.close()
         services.close()
         translations.set("en")
+
+
+def test_activity_lists_a_bounded_number_of_failures_and_says_how_many(qtbot, library_file):
+    """The page shows the first failures the core read for it, with their file ids (no
+    lookup over every row of the library), and how many there are in all."""
+    from PySide6.QtWidgets import QApplication
+
+    from medialens.gui.activity_page import SHOWN, ActivityPage
+    from medialens.gui.look import Translations
+    from medialens.gui.services import Services
+    from medialens.gui.session import Session
+
+    lib, fid = library_file
+    translations = Translations(QApplication.instance())
+    services = Services.open(lib.dirs)
+    session = Session(services, translations)
+    try:
+        page = ActivityPage(session)
+        qtbot.addWidget(page)
+        failures = lib.failures(SHOWN)
+        assert failures["count"] == 1 and failures["rows"][0]["file_id"] == fid
+        page.set_failures(failures["rows"], failures["count"])
+        assert page.tree.topLevelItemCount() == 1 and page.more.isHidden()
+        many = [dict(failures["rows"][0], path=f"/m/{i}.wav") for i in range(SHOWN + 50)]
+        page.set_failures(many, 5000)
+        assert page.tree.topLevelItemCount() == SHOWN
+        assert not page.more.isHidden() and f"{SHOWN} of 5000" in page.more.text()
+    finally:
+        session.close()
+        services.close()

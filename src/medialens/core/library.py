@@ -41,6 +41,8 @@ FACTS_VERSION = 1
 """Bump when the music-tag normaliser or the category rules change: the library then
 recomputes the columns of every file once, when it opens."""
 _FACTS_SETTING = "facts_version"
+FAILURES_LISTED = 200
+"""How many failures ``status`` and the Activity page list (the count says how many)."""
 
 
 def _as_int(value: object) -> int:
@@ -203,7 +205,8 @@ class Library:
 
         Nothing is planned and no stored key is loaded, so this stays cheap at a million
         files: one count of pending work per active extractor, one grouped pass over the
-        results and one over the failures.
+        results and one over the failures. ``failed_files`` lists the first
+        :data:`FAILURES_LISTED` failures; ``failed_count`` is how many there are.
         """
         work = self.store.extraction
         pending = sum(
@@ -212,6 +215,22 @@ class Library:
             )
             for e in self.host.extractors()
         )
+        extractors = self.extractor_counts()
+        return {
+            "files": self.store.files.count_media(available=True),
+            "unavailable": self.store.files.count_media(available=False),
+            "pending": pending,
+            "failed_files": self.failures(FAILURES_LISTED)["rows"],
+            "failed_count": work.failure_count(),
+            "extractors": extractors,
+            "folders": self.folders(),
+            "data_dir": str(self.dirs.data),
+        }
+
+    def extractor_counts(self) -> dict[str, dict]:
+        """Each extractor's version and how many playable files it did and failed on (the
+        plugins page's numbers, without ``status``'s count of pending work)."""
+        work = self.store.extraction
         done, failed = work.done_counts(), work.failed_counts()
         extractors: dict[str, dict] = {}
         for extractor in self.host.all_extractors():
@@ -221,18 +240,18 @@ class Library:
                 "done": done.get(key, 0),
                 "failed": failed.get(key, 0),
             }
-        return {
-            "files": self.store.files.count_media(available=True),
-            "unavailable": self.store.files.count_media(available=False),
-            "pending": pending,
-            "failed_files": [
-                {"path": f.path, "extractor": f.extractor, "error": f.error}
-                for f in work.failures()
-            ],
-            "extractors": extractors,
-            "folders": self.folders(),
-            "data_dir": str(self.dirs.data),
-        }
+        return extractors
+
+    def failures(self, limit: int | None = FAILURES_LISTED) -> dict:
+        """The first ``limit`` failures (unreadable files first, then by path) with their
+        file ids, and how many there are in all: what the Activity page shows."""
+        work = self.store.extraction
+        rows = [
+            {"path": f.path, "extractor": f.extractor, "error": f.error, "file_id": f.file_id}
+            for f in work.failures(limit)
+        ]
+        count = len(rows) if limit is None or len(rows) < limit else work.failure_count()
+        return {"rows": rows, "count": count}
 
     def file(self, raw: str | os.PathLike) -> FileRecord:
         """The library's row of a file, by its path."""

@@ -21,7 +21,7 @@ category by the time it reaches them and skips the ones that do not apply.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Container, Iterable
 from typing import NamedTuple
 
 from medialens.api import Extractor, extractor_categories
@@ -144,7 +144,7 @@ def pending_extractors(
     extractors: list[Extractor],
     content_id: str,
     kind: str | None,
-    done: set[tuple[str, str, str]],
+    done: Container[tuple[str, str, str]],
     category: str | None = None,
 ) -> list[Extractor]:
     """The extractors (in the given order) that handle ``kind``, apply to ``category``
@@ -172,15 +172,16 @@ def job_cost(extractors: int, duration: float | None) -> float:
 def pending_jobs(store: Store, extractors: list[Extractor]) -> tuple[int, list[Job]]:
     """How many available media files there are, and for each one with work left
     (newest first) the extractors it still needs and its duration."""
-    done = store.results.done_keys()
-    files = 0
+    # Only the active extractors' keys, one bit mask per content: planning never holds
+    # every stored key of the library as tuples (millions at a million files).
+    done = store.results.done_of([(e.name, str(e.version)) for e in extractors])
+    work = store.files.playable_work()
     jobs = []
-    for file_id, cid, kind, duration, category in store.files.playable_work():
-        files += 1
+    for file_id, cid, kind, duration, category in work:
         names = [e.name for e in pending_extractors(extractors, cid, kind, done, category)]
         if names:
             jobs.append(Job(file_id, names, duration))
-    return files, jobs
+    return len(work), jobs
 
 
 def pending_of(store: Store, extractors: list[Extractor], file_ids: Iterable[int]) -> list[Job]:

@@ -14,6 +14,8 @@ from medialens.gui.faults import FaultWords
 from medialens.gui.session import Session
 from medialens.gui.widgets import EmptyState, Page
 
+SHOWN = 200  # failures listed; the page says how many more there are
+
 
 class ActivityPage(Page):
     """Indexing progress and failures (file, extractor, error) with Retry."""
@@ -45,10 +47,14 @@ class ActivityPage(Page):
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tree.itemActivated.connect(self._open)
         self.outer.addWidget(self.tree, 1)
+        self.more = QLabel()  # "the first 200 of 5,000": the list is bounded, the count is not
+        self.more.hide()
+        self.outer.addWidget(self.more)
         self.empty = EmptyState()
         self.outer.addWidget(self.empty, 1)
         self.retry, self.retry_all = self.add_buttons(self._retry_selected, self._retry_all)
         self._rows: list[dict] = []
+        self._total = 0
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -64,7 +70,7 @@ class ActivityPage(Page):
             self.tr("No failures"),
             self.tr("Every file that was analysed was read without trouble."),
         )
-        self.set_failures(self._rows)
+        self.set_failures(self._rows, self._total)
         self.set_fault(self._fault)
 
     def set_fault(self, fault: tuple[str, str, str] | None) -> None:
@@ -84,12 +90,21 @@ class ActivityPage(Page):
         self.fault.show()
 
     def refresh(self) -> None:
-        self.session.run_core(lambda lib: lib.status()["failed_files"], self.set_failures)
+        """Read the first failures and their count on the core thread (never this one):
+        a bounded list, so the page costs the same at a million files."""
+        self.session.run_core(
+            lambda lib: lib.failures(SHOWN), lambda f: self.set_failures(f["rows"], f["count"])
+        )
 
-    def set_failures(self, rows: list[dict]) -> None:
-        ids = {r.path: r.id for r in self.session.all_rows}
-        rows = [dict(r, file_id=ids.get(r["path"])) for r in rows]
+    def set_failures(self, rows: list[dict], total: int | None = None) -> None:
+        """Show ``rows`` (each with its ``file_id``), the first of ``total`` failures."""
+        rows = [dict(r, file_id=r.get("file_id")) for r in rows[:SHOWN]]
         self._rows = rows
+        self._total = max(total or 0, len(rows))
+        self.more.setText(
+            self.tr("Showing the first {0} of {1} failures.").format(len(rows), self._total)
+        )
+        self.more.setVisible(self._total > len(rows))
         self.tree_rows: list[dict] = []
         self.tree.clear()
         for r in rows:
@@ -134,4 +149,8 @@ class ActivityPage(Page):
         return self.tree_rows[item.data(0, Qt.ItemDataRole.UserRole)]
 
     def _retry_all(self) -> None:
-        self._retry(self._rows)
+        # every failure, not only those listed: the list shows the first SHOWN of them
+        self.session.run_core(
+            lambda lib: lib.retry_failures(None),
+            lambda _x: (self.session.engine.replan(), self.session.engine.rescan(), self.refresh()),
+        )

@@ -175,7 +175,7 @@ def _produced(output: object) -> dict:
 
 def plugin_rows(lib: Library) -> list[dict]:
     """Every plugin with what it produces and how many files it processed."""
-    counts = lib.status()["extractors"]
+    counts = lib.extractor_counts()  # not status(): its pending counts walk every file
     lib.host.reload_state()  # the indexer runs in another process and may have marked some
     lib.host.text_embedder()  # so each record says whether its embedder is the one used
     out = []

@@ -72,36 +72,62 @@ class Extraction(Table):
         )
         return {(r[0], r[1]): r[2] for r in rows}
 
-    def failures(self) -> list[Failure]:
-        """Every available file that failed: unreadable first, then by extractor, by path."""
+    def failures(self, limit: int | None = None) -> list[Failure]:
+        """The available files that failed, at most ``limit``: unreadable first (by path),
+        then the newest extractor failures first. The extractor failures are walked on
+        ``failures_at`` and the walk stops at ``limit``, so a list for people costs the
+        same however many files failed."""
         conn = self._reader(None)
+        most = -1 if limit is None else max(0, limit)
         unreadable = [
-            Failure(r[0], "probe", r[1])
+            Failure(r[0], "probe", r[1], r[2])
             for r in conn.execute(
-                "SELECT display_path, error FROM files WHERE status = 'invalid' AND available = 1 "
-                "ORDER BY display_path"
+                "SELECT display_path, error, id FROM files WHERE status = 'invalid' "
+                "AND available = 1 ORDER BY display_path LIMIT ?",
+                (most,),
             )
         ]
+        if limit is not None and len(unreadable) >= limit:
+            return unreadable
         return unreadable + [
-            Failure(r[0], r[1], r[2])
+            Failure(r[0], r[1], r[2], r[3])
             for r in conn.execute(
-                "SELECT f.display_path, x.extractor, x.error FROM failures x "
-                "JOIN files f ON f.content_id = x.content_id "
-                "WHERE f.available = 1 AND f.status = 'media' ORDER BY f.display_path, x.extractor"
+                "SELECT f.display_path, x.extractor, x.error, f.id FROM failures x "
+                "INDEXED BY failures_at CROSS JOIN files f ON f.content_id = x.content_id "
+                "WHERE +f.available = 1 AND +f.status = 'media' AND x.at IS NOT NULL "
+                "ORDER BY x.at DESC, x.rowid DESC LIMIT ?",
+                (-1 if limit is None else limit - len(unreadable),),
             )
         ]
 
+    def failure_count(self) -> int:
+        """How many rows :meth:`failures` would list without a limit: counted on the
+        failures' key and ``files_content``, one probe per failure, none per file."""
+        conn = self._reader(None)
+        unreadable = conn.execute(
+            "SELECT count(*) FROM files WHERE status = 'invalid' AND available = 1"
+        ).fetchone()[0]
+        failed = conn.execute(
+            "SELECT count(*) FROM failures x CROSS JOIN files f ON f.content_id = x.content_id "
+            "WHERE +f.available = 1 AND +f.status = 'media'"
+        ).fetchone()[0]
+        return int(unreadable) + int(failed)
+
     def failed_file_count(self) -> int:
-        """How many available files failed somewhere: unreadable, or an extractor failed."""
-        return (
-            self._reader(None)
-            .execute(
-                "SELECT count(*) FROM files f WHERE f.available = 1 AND (f.status = 'invalid' "
-                "OR f.status = 'media' AND EXISTS "
-                "(SELECT 1 FROM failures x WHERE x.content_id = f.content_id))"
-            )
-            .fetchone()[0]
-        )
+        """How many available files failed somewhere: unreadable, or an extractor failed.
+
+        Driven from the failures (``CROSS JOIN`` keeps SQLite from walking every file and
+        probing the failures of each), so it costs what failed, not the library's size.
+        """
+        conn = self._reader(None)
+        unreadable = conn.execute(
+            "SELECT count(*) FROM files WHERE status = 'invalid' AND available = 1"
+        ).fetchone()[0]
+        failed = conn.execute(
+            "SELECT count(DISTINCT f.id) FROM failures x CROSS JOIN files f "
+            "ON f.content_id = x.content_id WHERE +f.available = 1 AND +f.status = 'media'"
+        ).fetchone()[0]
+        return int(unreadable) + int(failed)
 
     # -- one content's results ----------------------------------------------------------------
 

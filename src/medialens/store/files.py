@@ -131,12 +131,17 @@ class Files(Table):
     def classification_facts(
         self, content_id: str, conn: sqlite3.Connection | None = None
     ) -> tuple[str | None, float | None, str | None] | None:
-        """(kind, duration, probe JSON) of a media file with this content, or None."""
+        """(kind, duration, probe JSON) of a media file with this content, or None.
+
+        Found on ``files_content``: left to itself SQLite picks ``files_status`` for the
+        status test and walks every media file, on every result stored (the classifier
+        asks this in each write), so ``+status`` keeps that index out.
+        """
         row = (
             self._reader(conn)
             .execute(
-                f"SELECT kind, duration, metadata FROM files WHERE content_id = ? AND {_MEDIA} "
-                "LIMIT 1",
+                "SELECT kind, duration, metadata FROM files WHERE content_id = ? "
+                "AND +status = 'media' LIMIT 1",
                 (content_id,),
             )
             .fetchone()

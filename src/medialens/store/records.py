@@ -132,6 +132,7 @@ class Failure:
     path: str
     extractor: str
     error: str
+    file_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

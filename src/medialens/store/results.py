@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -59,13 +59,42 @@ class Results(Table):
                     for name, v in values.vectors.items()
                 ],
             )
-            w.execute("DELETE FROM text_index WHERE content_id = ? AND extractor = ?", key)
-            if values.text:
-                w.execute(
-                    "INSERT INTO text_index (content_id, extractor, body) VALUES (?,?,?)",
-                    (*key, indexable(values.text)),
-                )
+            self._index_text(w, content_id, extractor, values.text)
             w.execute("DELETE FROM failures WHERE content_id = ? AND extractor = ?", key)
+
+    @staticmethod
+    def _index_text(
+        w: sqlite3.Connection, content_id: str, extractor: str, text: str | None
+    ) -> None:
+        """Replace this result's document in the FTS index, found by its rowid.
+
+        ``text_docs`` maps (content, extractor) to the document's rowid on a primary key:
+        the index's own ``content_id`` column is UNINDEXED, so finding the old document
+        through it would scan the whole index on every write (linear in the library).
+        A key keeps its rowid for good: the old document is deleted and the new one
+        inserted under the same rowid, so the map is only written the first time.
+        """
+        key = (content_id, extractor)
+        row = w.execute(
+            "SELECT doc FROM text_docs WHERE content_id = ? AND extractor = ?", key
+        ).fetchone()
+        if row is not None:
+            w.execute("DELETE FROM text_index WHERE rowid = ?", (row[0],))
+        if not text:
+            if row is not None:
+                w.execute("DELETE FROM text_docs WHERE content_id = ? AND extractor = ?", key)
+            return
+        body = indexable(text)
+        if row is not None:
+            w.execute(
+                "INSERT INTO text_index (rowid, content_id, extractor, body) VALUES (?,?,?,?)",
+                (row[0], *key, body),
+            )
+            return
+        doc = w.execute(
+            "INSERT INTO text_index (content_id, extractor, body) VALUES (?,?,?)", (*key, body)
+        ).lastrowid
+        w.execute("INSERT INTO text_docs (content_id, extractor, doc) VALUES (?,?,?)", (*key, doc))
 
     def save_failure(
         self,
@@ -126,6 +155,46 @@ class Results(Table):
                 )
             )
         return keys
+
+    def done_of(
+        self, pairs: Sequence[tuple[str, str]], conn: sqlite3.Connection | None = None
+    ) -> DoneKeys:
+        """Which contents have a result or a failure of each (extractor, version) in
+        ``pairs``, as a :class:`DoneKeys` (``(content id, extractor, version) in done``).
+
+        One sequential pass over each table, as :meth:`done_keys` makes, but kept as one
+        bit mask per content instead of a tuple of three strings per stored key: at a
+        million files with seven extractors that is a million small ints, not seven
+        million tuples (about a gigabyte).
+        """
+        done = DoneKeys(pairs)
+        bits, masks = done.bits, done.masks
+        c = self._reader(conn)
+        for table in ("features", "failures"):
+            for cid, extractor, version in c.execute(
+                f"SELECT content_id, extractor, version FROM {table}"
+            ):
+                bit = bits.get((extractor, version))
+                if bit is not None:
+                    masks[cid] = masks.get(cid, 0) | bit
+        return done
+
+
+class DoneKeys:
+    """(content id, extractor, version) keys, stored or failed, as planning asks of them."""
+
+    def __init__(self, pairs: Sequence[tuple[str, str]]) -> None:
+        self.bits = {pair: 1 << k for k, pair in enumerate(dict.fromkeys(pairs))}
+        self.masks: dict[str, int] = {}
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, tuple) or len(key) != 3:
+            return False
+        bit = self.bits.get((key[1], key[2]))
+        return bit is not None and bool(self.masks.get(key[0], 0) & bit)
+
+    def __len__(self) -> int:
+        return sum(bin(m).count("1") for m in self.masks.values())
 
 
 def _json(value: dict) -> str | None:

@@ -21,6 +21,7 @@ ZH = {
     "Retry selected": "重试所选",
     "Retry all": "全部重试",
     "No failures": "没有失败",
+    "Showing the first {0} of {1} failures.": "显示 {1} 个失败中的前 {0} 个。",
     "Every file that was analysed was read without trouble.": "已分析的文件都顺利读取。",
     "reading the file": "读取文件",
     "Unavailable": "不可用",

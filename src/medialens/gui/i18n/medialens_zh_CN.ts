@@ -48,6 +48,10 @@
         <translation>已分析的文件都顺利读取。</translation>
     </message>
     <message>
+        <source>Showing the first {0} of {1} failures.</source>
+        <translation>显示 {1} 个失败中的前 {0} 个。</translation>
+    </message>
+    <message>
         <source>reading the file</source>
         <translation>读取文件</translation>
     </message>
