@@ -63,7 +63,7 @@ class Peak:
         self.peak = max(self.peak, _rss())
 
 
-def child(data: Path, refresh: bool) -> dict:
+def child(data: Path, refresh: bool, foryou: bool = True) -> dict:
     started, cpu0 = time.perf_counter(), time.process_time()
     from medialens.core.library import Library
     from medialens.paths import data_dirs
@@ -78,6 +78,11 @@ def child(data: Path, refresh: bool) -> dict:
     out["index_rss_mb"] = (_rss() - rss0) / 1e6
     out["index_peak_mb"] = (p.peak - rss0) / 1e6
     out["files"] = len(snap.file_ids)
+    if not foryou:
+        out["rss_mb"] = _rss() / 1e6
+        out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+        lib.close()
+        return out
     rss1 = _rss()
     with Peak() as p:
         t, c = time.perf_counter(), time.process_time()
@@ -102,11 +107,12 @@ def child(data: Path, refresh: bool) -> dict:
     return out
 
 
-def run(src: Path, data: Path, refresh: bool) -> dict:
+def run(src: Path, data: Path, refresh: bool, foryou: bool = True) -> dict:
     env = dict(os.environ, PYTHONPATH=str(src))
     proc = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--child", str(data)]
-        + (["--refresh"] if refresh else []),
+        + (["--refresh"] if refresh else [])
+        + ([] if foryou else ["--index-only"]),
         capture_output=True, text=True, env=env, timeout=3600,
     )  # fmt: skip
     if proc.returncode != 0:
@@ -138,7 +144,7 @@ def history(src: Path, data: Path) -> None:
 def prepare(size: int, given: Path | None, work: Path, src: Path) -> Path:
     master = work / f"master-{size}"
     if given is not None:
-        shutil.copytree(given, master / "data", ignore=shutil.ignore_patterns("cache"))
+        shutil.copytree(given, master / "data", ignore=shutil.ignore_patterns("cache", "backups"))
     else:
         code = (
             "import sys\nimport numpy as np\nfrom pathlib import Path\n"
@@ -157,7 +163,7 @@ def prepare(size: int, given: Path | None, work: Path, src: Path) -> Path:
 def copy(master: Path, dest: Path) -> Path:
     if dest.exists():
         shutil.rmtree(dest)
-    shutil.copytree(master, dest, symlinks=True, ignore=shutil.ignore_patterns("cache"))
+    shutil.copytree(master, dest, symlinks=True, ignore=shutil.ignore_patterns("cache", "backups"))
     return dest / "data"
 
 
@@ -170,9 +176,13 @@ def main() -> None:
     ap.add_argument("--library", action="append", default=[], help="SIZE=DATA_DIR")
     ap.add_argument("--base-max", type=int, default=100_000, help="largest size for today's code")
     ap.add_argument("--work", type=Path)
+    ap.add_argument("--index-only", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--foryou-max", type=int, default=100_000, help="largest size For you is measured at"
+    )
     args = ap.parse_args()
     if args.child:
-        print(json.dumps(child(Path(args.child), args.refresh)))
+        print(json.dumps(child(Path(args.child), args.refresh, not args.index_only)))
         return
     now_src = HERE.parent / "src"
     base_src = (args.base / "src") if args.base else None
@@ -186,12 +196,12 @@ def main() -> None:
             row: dict[str, dict] = {}
             if base_src is not None and size <= args.base_max:
                 row["today"] = run(base_src, copy(master, work / "today"), True)
-            data = copy(master, work / "now")
-            row["cold"] = run(now_src, data, False)  # no cache yet: built from SQLite
-            row["warm"] = run(now_src, data, True)  # the cache the cold run wrote
+                shutil.rmtree(work / "today", ignore_errors=True)
+            data = master / "data"  # the last user of this copy
+            foryou = size <= args.foryou_max
+            row["cold"] = run(now_src, data, False, foryou)  # no cache yet: built from SQLite
+            row["warm"] = run(now_src, data, True, foryou)  # the cache the cold run wrote
             results[size] = row
-            shutil.rmtree(work / "today", ignore_errors=True)
-            shutil.rmtree(work / "now", ignore_errors=True)
             shutil.rmtree(master, ignore_errors=True)
             print(f"{size:>9,}: " + json.dumps(row), flush=True)
     finally:

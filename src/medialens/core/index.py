@@ -19,7 +19,10 @@ database) and come back the moment it is enabled, without a re-read or a re-extr
 
 from __future__ import annotations
 
+import contextlib
 import json
+import mmap
+import os
 import threading
 import time
 import uuid
@@ -343,6 +346,16 @@ class IndexSnapshot:
         return out
 
 
+def _release(matrix: np.ndarray) -> None:
+    """Let the OS drop the mapped pages a pass over a whole block read (they are clean
+    and stay in the page cache): a full pass need not count in this process's RSS."""
+    mm = getattr(matrix, "_mmap", None)
+    advice = getattr(mmap, "MADV_DONTNEED", None)
+    if mm is not None and advice is not None and hasattr(mm, "madvise"):
+        with contextlib.suppress(OSError, ValueError):
+            mm.madvise(advice)
+
+
 def _unit_rows(x: np.ndarray) -> np.ndarray:
     n = np.linalg.norm(x, axis=1, keepdims=True)
     return np.divide(x, n, out=np.zeros_like(x), where=n > 1e-12)
@@ -395,6 +408,7 @@ def _item_vectors(index: IndexSnapshot) -> ItemVectors:
                 vectors[at[start : start + _ROWS], col : col + d] = part
         present[at, b] = w > 0
         col += d
+        _release(block.matrix)
     for start in range(0, len(vectors), _ROWS):
         part = vectors[start : start + _ROWS]
         norms = np.linalg.norm(part, axis=1, keepdims=True)
@@ -528,7 +542,12 @@ class LibraryIndex:
     def _publish(self, revision: int, synced_at: float) -> None:
         assert self._cache is not None
         self._cache.publish(
-            {"database": str(self.store.path), "revision": revision, "synced_at": synced_at}
+            {
+                **self._cache.state,
+                "database": str(self.store.path),
+                "revision": revision,
+                "synced_at": synced_at,
+            }
         )
 
     def _sync(self, revision: int, since: float | None = None) -> None:
@@ -654,12 +673,69 @@ class LibraryIndex:
 
     # -- snapshots ---------------------------------------------------------------------
 
-    def _files(self) -> tuple[FileTable, np.ndarray]:
-        """The available media as columns, and each content's code in the cache (-1: none)."""
+    def _files(self, revision: int) -> tuple[FileTable, np.ndarray]:
+        """The available media as columns, and each content's code in the cache (-1: none).
+
+        The columns are kept beside the cache with the library revision they were read
+        at: when nothing changed since (a restart), they are loaded, not queried.
+        """
+        table = self._saved_files(revision)
+        if table is None:
+            table = self._query_files()
+            self._save_files(table, revision)
+        content_ids = table.content_ids
+        width = max(self._sorted_ids.dtype.itemsize, content_ids.dtype.itemsize, 1)
+        cache_codes = np.full(len(content_ids), -1, np.int64)
+        if len(self._sorted_ids):
+            at = _lookup(
+                self._sorted_ids.astype(f"S{width}", copy=False),
+                content_ids.astype(f"S{width}", copy=False),
+            )
+            cache_codes = np.where(at >= 0, self._sorted_codes[np.maximum(at, 0)], -1)
+        return table, cache_codes
+
+    _FILE_COLUMNS = ("ids", "codes", "content_ids", "first", "kinds", "durations", "added_at")
+
+    def _saved_files(self, revision: int) -> FileTable | None:
+        cache = self._cache
+        assert cache is not None
+        if cache.state.get("files_revision") != revision:
+            return None
+        try:
+            with np.load(cache.root / "files.npz", allow_pickle=False) as data:
+                cols = {c: data[c] for c in self._FILE_COLUMNS}
+            names = list(cache.state["kind_names"])
+            if not (
+                len(cols["ids"])
+                == len(cols["codes"])
+                == len(cols["kinds"])
+                == self.store.vectors.media_count()
+                and len(cols["content_ids"]) == len(cols["first"])
+            ):
+                return None
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return FileTable(self.store, *(cols[c] for c in self._FILE_COLUMNS[:5]), names,
+                         cols["durations"], cols["added_at"])  # fmt: skip
+
+    def _save_files(self, table: FileTable, revision: int) -> None:
+        cache = self._cache
+        assert cache is not None
+        tmp = cache.root / "files.tmp.npz"
+        try:
+            np.savez(tmp, **{c: getattr(table, c) for c in self._FILE_COLUMNS})
+            os.replace(tmp, cache.root / "files.npz")
+        except OSError:
+            return
+        cache.state["files_revision"] = revision
+        cache.state["kind_names"] = table.kind_names
+        self._dirty = True
+
+    def _query_files(self) -> FileTable:
         ids, cids, kinds, durations, added = self.store.vectors.media_columns()
         n = len(ids)
         file_ids = np.array(ids, np.int64)
-        width = max(self._sorted_ids.dtype.itemsize, max((len(c) for c in cids), default=1))
+        width = max((len(c) for c in cids), default=1)
         keys = np.array(cids, dtype=f"S{width}")
         order = np.argsort(keys, kind="stable")  # by content, lowest id first (ids ascend)
         sorted_keys = keys[order]
@@ -674,16 +750,11 @@ class LibraryIndex:
         names = sorted({k for k in kinds if k is not None}) + [None]
         name_at = {k: i for i, k in enumerate(names)}
         kind_codes = np.array([name_at[k] for k in kinds], np.int8)
-        table = FileTable(
+        return FileTable(
             self.store, file_ids, codes, content_ids, first, kind_codes, names,
             np.array(durations, np.float64) if n else np.zeros(0),
             np.array(added, np.float64) if n else np.zeros(0),
         )  # fmt: skip
-        cache_codes = np.full(len(content_ids), -1, np.int64)
-        if len(self._sorted_ids):
-            at = _lookup(self._sorted_ids.astype(f"S{width}", copy=False), content_ids)
-            cache_codes = np.where(at >= 0, self._sorted_codes[np.maximum(at, 0)], -1)
-        return table, cache_codes
 
     def _selection(self, table: Table, reps: np.ndarray, rep_codes: np.ndarray):
         """Rows of ``table`` for the files that stand for their content, in file order."""
@@ -717,7 +788,7 @@ class LibraryIndex:
         cache = self._cache
         assert cache is not None
         self._dirty = False
-        files, cache_codes = self._files()
+        files, cache_codes = self._files(int(fingerprint[0]))
         reps = files.first  # per snapshot code
         order = np.argsort(reps, kind="stable")
         reps, rep_codes = reps[order], cache_codes[order]
@@ -759,8 +830,8 @@ class LibraryIndex:
                     extractor, vocabulary, fids, tag_ids, scores,
                     np.sqrt(np.maximum(scores, 0.0)),
                 )  # fmt: skip
-        if self._dirty:
-            self._publish(int(cache.state.get("revision", 0)), float(cache.state["synced_at"]))
+        if self._dirty:  # rewritten tables or new file columns: say so in the manifest
+            cache.publish(cache.state)
         return IndexSnapshot(fingerprint, files, blocks, tables)
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import mmap
 import os
 import shutil
 import tempfile
@@ -204,7 +205,17 @@ class Table:
         table.check()
         if table.digest() != data["digest"]:
             raise CacheError(f"{table.stem}: its rows do not match their checksums")
+        table.release()  # the sampled rows' read-ahead need not stay in this process
         return table
+
+    def release(self) -> None:
+        """Let the OS drop this table's mapped pages from the process (they stay cached)."""
+        advice = getattr(mmap, "MADV_DONTNEED", None)
+        for m in self._maps.values():
+            mm = getattr(m, "_mmap", None)
+            if mm is not None and advice is not None and hasattr(mm, "madvise"):
+                with contextlib.suppress(OSError, ValueError):
+                    mm.madvise(advice)
 
     @classmethod
     def new(
@@ -301,7 +312,7 @@ class FeatureCache:
 
     def _collect(self, keep: set[Path]) -> None:
         for path in self.root.iterdir():
-            if path.name not in ("lock", MANIFEST) and path not in keep:
+            if path.name not in ("lock", MANIFEST, "files.npz") and path not in keep:
                 self._garbage.append(path)
         self._sweep()
 

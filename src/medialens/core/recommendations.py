@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
@@ -98,6 +98,7 @@ class _State:
     _names: dict[int, tuple[str, str | None]] = field(default_factory=dict, repr=False)
     _tags: dict[str, dict] = field(default_factory=dict, repr=False)
     _liked_rows: np.ndarray | None = field(default=None, repr=False)
+    _described: np.ndarray | None = field(default=None, repr=False)  # rows with any block
 
     @property
     def cold(self) -> bool:
@@ -170,7 +171,9 @@ def _candidates(state: _State, extra_exclude: np.ndarray | None = None) -> np.nd
 
     A file no extractor has described yet has nothing to be recommended for.
     """
-    ok = state.items.present.any(axis=1) & ~state.excluded
+    if state._described is None:
+        state._described = state.items.present.any(axis=1)
+    ok = state._described & ~state.excluded
     if extra_exclude is not None and len(extra_exclude):
         ok[extra_exclude[extra_exclude >= 0]] = False
     return np.nonzero(ok)[0]
@@ -198,11 +201,13 @@ def _pick(state: _State, rows: np.ndarray, relevance: np.ndarray, n: int) -> lis
     picked: list[int] = []
     spare: list[int] = []
     last: list[int] = []
-    rest = iter(np.argsort(-relevance, kind="stable").tolist())
+    rest: Iterator[int] | None = None  # the whole ranking, only if the MMR picks run out
     while len(picked) < n:
         if order:
             i = order.pop(0)
         else:
+            if rest is None:
+                rest = iter(np.argsort(-relevance, kind="stable").tolist())
             following = next(rest, None)
             if following is None:
                 break
@@ -341,10 +346,14 @@ def _regions(state: _State) -> np.ndarray:
     if k == 0:
         labels = np.zeros(0, np.int64)
     else:
-        centres = items.vectors[cold_start_order(items.vectors, k)]
+        # Regions of the model's own projection of the item vectors when there is one
+        # (already computed for the scores: one pass over every vector fewer).
+        prepared = rec.taste.candidates(items)
+        space = prepared.unit if prepared is not None else items.vectors
+        centres = space[cold_start_order(space, k)]
         labels = np.concatenate(
             [
-                np.argmax(items.vectors[s : s + 65536] @ centres.T, axis=1)
+                np.argmax(space[s : s + 65536] @ centres.T, axis=1)
                 for s in range(0, len(items), 65536)
             ]
         )

@@ -15,7 +15,9 @@ __all__ = ["diversify", "cold_start_order"]
 
 
 def _unit(x: np.ndarray) -> np.ndarray:
-    x = np.nan_to_num(np.asarray(x, np.float32))
+    x = np.asarray(x, np.float32)
+    if not np.isfinite(x).all():  # (a full nan_to_num pass costs 4x the rest)
+        x = np.nan_to_num(x)
     n = np.linalg.norm(x, axis=1, keepdims=True)
     return np.divide(x, n, out=np.zeros_like(x), where=n > 1e-12)
 

@@ -216,7 +216,9 @@ class InterestModel:
             self._basis = self._random_basis()
         out = np.empty((len(x), self.d), np.float32)
         for start in range(0, len(x), _ROW_BLOCK):  # no full-size temporaries
-            part = np.nan_to_num(x[start : start + _ROW_BLOCK])
+            part = x[start : start + _ROW_BLOCK]
+            if not np.isfinite(part).all():
+                part = np.nan_to_num(part)
             if self._proj_kind == "pca":
                 part = part - self._mean
             out[start : start + _ROW_BLOCK] = part @ self._basis

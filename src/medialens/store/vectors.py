@@ -192,3 +192,10 @@ class Vectors(Table):
             ):
                 out[int(fid)] = (path, title)
         return out
+
+    def media_count(self) -> int:
+        row = self._reader(None).execute(
+            "SELECT count(*) FROM files WHERE status = 'media' AND available = 1 "
+            "AND content_id IS NOT NULL"
+        )
+        return int(row.fetchone()[0])
