@@ -715,8 +715,10 @@ class LibraryIndex:
                 return None
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        return FileTable(self.store, *(cols[c] for c in self._FILE_COLUMNS[:5]), names,
-                         cols["durations"], cols["added_at"])  # fmt: skip
+        return FileTable(
+            self.store, cols["ids"], cols["codes"], cols["content_ids"], cols["first"],
+            cols["kinds"], names, cols["durations"], cols["added_at"],
+        )  # fmt: skip
 
     def _save_files(self, table: FileTable, revision: int) -> None:
         cache = self._cache

@@ -172,7 +172,7 @@ def _candidates(state: _State, extra_exclude: np.ndarray | None = None) -> np.nd
     A file no extractor has described yet has nothing to be recommended for.
     """
     if state._described is None:
-        state._described = state.items.present.any(axis=1)
+        state._described = np.asarray(state.items.present.any(axis=1), bool)
     ok = state._described & ~state.excluded
     if extra_exclude is not None and len(extra_exclude):
         ok[extra_exclude[extra_exclude >= 0]] = False
