@@ -140,9 +140,10 @@ def test_a_damaged_or_stale_index_is_rebuilt_from_the_database(data_dir, tmp_pat
     with open_lib(data_dir, "1") as lib:
         assert np.allclose(lib.index.blocks["const.v"].matrix, expected)
         assert lib.feature_index.rebuilds == 1
-    with open_lib(data_dir, "1") as lib:  # a vector deleted behind its back: counts differ
-        with lib.store.write() as conn:
-            conn.execute("DELETE FROM vectors WHERE rowid = (SELECT min(rowid) FROM vectors)")
+    lib = open_lib(data_dir, "1")  # a vector deleted behind its back: counts differ
+    with lib.store.write() as conn:
+        conn.execute("DELETE FROM vectors WHERE rowid = (SELECT min(rowid) FROM vectors)")
+    lib.close()
     with open_lib(data_dir, "1") as lib:
         assert len(lib.index.blocks["const.v"].file_ids) == 2
         assert lib.feature_index.rebuilds == 1
