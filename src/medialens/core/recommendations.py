@@ -350,7 +350,7 @@ def _regions(state: _State) -> np.ndarray:
         # (already computed for the scores: one pass over every vector fewer).
         prepared = rec.taste.candidates(items)
         space = prepared.unit if prepared is not None else items.vectors
-        centres = space[cold_start_order(space, k)]
+        centres = space[cold_start_order(space, k, unit=prepared is not None)]
         labels = np.concatenate(
             [
                 np.argmax(space[s : s + 65536] @ centres.T, axis=1)

@@ -89,7 +89,9 @@ def _prepared(candidates, rows, rng) -> np.ndarray:
 _BLOCK = 16384
 
 
-def cold_start_order(candidates, k: int, *, seed: int = 0, iters: int = 8, rows=None) -> np.ndarray:
+def cold_start_order(
+    candidates, k: int, *, seed: int = 0, iters: int = 8, rows=None, unit: bool = False
+) -> np.ndarray:
     """Indices of ``k`` files that tour the library: one typical file per region.
 
     Spherical k-means (greedy k-means++ seeding from ``seed``, on at most 20,000 sampled rows,
@@ -97,14 +99,18 @@ def cold_start_order(candidates, k: int, *, seed: int = 0, iters: int = 8, rows=
     library into ``k`` regions; each region offers the file closest to its centre, and
     the regions come biggest first. A typical member, not the farthest outlier, because a
     first impression of a region should be representative of it. With ``rows``, the
-    candidates are those rows of ``candidates`` (indices refer to ``rows``).
+    candidates are those rows of ``candidates`` (indices refer to ``rows``); ``unit`` says
+    their rows are unit vectors already (then they are used as they are).
     """
     m = len(candidates) if rows is None else len(rows)
     k = max(0, min(int(k), m))
     if k == 0:
         return np.zeros(0, np.int64)
     rng = np.random.default_rng([int(seed), 11])
-    x = _prepared(candidates, rows, rng)
+    if unit and rows is None and candidates.shape[1] <= 256:
+        x = np.asarray(candidates, np.float32)  # unit rows already: no copy
+    else:
+        x = _prepared(candidates, rows, rng)
     fit = x if m <= 20000 else x[np.sort(rng.choice(m, 20000, replace=False))]
     # Greedy k-means++ (as scikit-learn): of a few sampled candidates per step, keep the
     # one that lowers the total distance most, so two seeds rarely share a region.
