@@ -103,6 +103,7 @@ def _video_pairs(hashes: dict[int, np.ndarray]) -> list[tuple[int, int, float]]:
 
 def _audio_pairs(index: IndexSnapshot) -> list[tuple[int, int, float]]:
     pairs = []
+    durations = index.files.durations
     for block in index.blocks_of("audio"):
         m, ids = block.matrix, block.file_ids
         for start in range(0, len(ids), 2048):
@@ -112,8 +113,7 @@ def _audio_pairs(index: IndexSnapshot) -> list[tuple[int, int, float]]:
                 a, b = int(ids[start + r]), int(ids[c])
                 if a >= b:
                     continue
-                da = index.files[a]["duration"] or 0.0
-                db = index.files[b]["duration"] or 0.0
+                da, db = (float(np.nan_to_num(durations[index.files.row[x]])) for x in (a, b))
                 if min(da, db) >= 0.6 * max(da, db, 1e-6):
                     pairs.append((a, b, float(sims[r, c])))
     return pairs
@@ -123,12 +123,12 @@ def find_duplicates(
     store: Store, index: IndexSnapshot, fingerprints: Sequence[tuple[str, str]] = ()
 ) -> list[Group]:
     uf = _UnionFind()
-    by_content: dict[str, list[int]] = {}
-    for file_id, info in index.files.items():
-        by_content.setdefault(info["content_id"], []).append(file_id)
-    for members in by_content.values():
-        for other in members[1:]:
-            uf.union(members[0], other, "identical files")
+    ids, codes = index.file_ids, index.content_codes
+    first = index.files.first[codes]  # the lowest file id of each file's content
+    for file_id, lowest in zip(
+        ids[first != ids].tolist(), first[first != ids].tolist(), strict=True
+    ):
+        uf.union(lowest, file_id, "identical files")
     for a, b, share in _video_pairs(_keyframe_hashes(store, index, fingerprints)):
         uf.union(a, b, f"same pictures ({share:.0%} of keyframes match)")
     for a, b, cosine in _audio_pairs(index):
@@ -136,6 +136,8 @@ def find_duplicates(
     groups: dict[int, list[int]] = {}
     for file_id in uf.parent:
         groups.setdefault(uf.find(file_id), []).append(file_id)
+    shown = [m for members in groups.values() if len(members) > 1 for m in members]
+    names = index.files.names(shown)
     result = []
     for root, members in sorted(groups.items()):
         if len(members) > 1:
@@ -144,7 +146,7 @@ def find_duplicates(
                 Group(
                     members,
                     uf.why.get(root, "same content"),
-                    [index.files[m]["path"] for m in members],
+                    [names.get(m, ("", None))[0] for m in members],
                 )
             )
     return result

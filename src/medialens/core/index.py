@@ -1,31 +1,39 @@
-"""In-memory numpy views of the library's features, for search, similarity and ranking.
+"""Numpy views of the library's features, for search, similarity and ranking.
 
-Per (extractor, vector name) one float32 matrix of the available media files
-that have it, and per tagging extractor a dense top-K table of tag ids and
-scores. Loading 100,000 vectors from SQLite takes a moment, so the index is
-built once and rebuilt only when the ``vectors``/``features``/``files`` tables
-change (a cheap fingerprint query decides) or the set of active extractors does.
+Per (extractor, vector name) one float32 matrix of the available media files that have
+it, and per tagging extractor a dense top-K table of tag ids and scores. The vectors
+live on disk (:mod:`medialens.core.index_cache`), already projected and normalised, in
+memory-mapped files that grow as results are written: opening the index maps them and
+reads no vector from SQLite, and only the pages a query touches are ever read. The cache
+is rebuilt from SQLite when it is missing, stale or damaged.
 
 Each build is an immutable :class:`IndexSnapshot`, swapped in by one reference
 assignment: a reader that holds a snapshot sees one generation, never the files of one
 and the vectors of the next. The snapshot also owns what is derived from it, built once
-on first use (the recommender's item vectors, the merged tags).
+on first use (the recommender's item vectors). Per-file data is columnar (numpy arrays in
+file-id order); paths and titles are read from SQLite when something is shown.
 
-A disabled plugin's stored results do not take part: they stay in memory (and in the
+A disabled plugin's stored results do not take part: they stay on disk (and in the
 database) and come back the moment it is enabled, without a re-read or a re-extraction.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
+import mmap
+import os
 import threading
 import time
-from collections.abc import Callable, Collection
+import uuid
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from medialens.recommend import build_item_vectors
+from medialens.core.index_cache import FeatureCache, Table
 from medialens.store import Store
 
 TOP_TAGS = 12
@@ -34,6 +42,47 @@ TOP_TAGS = 12
 # (Johnson-Lindenstrauss) and makes a query over 100,000 files read 5x less memory.
 # Text vectors keep their width: queries are embedded in that very space.
 SIMILARITY_DIM = 256
+FULL_RELOAD_AFTER = 5000  # changed results past which one full rebuild beats many reads
+#: A block smaller than this is gathered into memory when its rows are out of order;
+#: a bigger one is rewritten in file order on disk (bounded memory at any size).
+GATHER_BYTES = 16 << 20
+_ROWS = 16384  # rows per step wherever a whole block is transformed
+
+
+def _lookup(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Positions of ``keys`` in the sorted array ``sorted_keys``; -1 where absent."""
+    if len(sorted_keys) == 0:
+        return np.full(len(keys), -1, np.int64)
+    pos = np.searchsorted(sorted_keys, keys)
+    pos = np.minimum(pos, len(sorted_keys) - 1)
+    return np.where(sorted_keys[pos] == keys, pos, -1).astype(np.int64)
+
+
+class _Rows(Mapping[int, int]):
+    """file id -> row of an ascending ``file_ids`` array (replaces a dict per row)."""
+
+    def __init__(self, file_ids: np.ndarray) -> None:
+        self._ids = file_ids
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        ids = self._ids
+        i = int(np.searchsorted(ids, key)) if len(ids) else 0
+        return i if i < len(ids) and int(ids[i]) == int(key) else default
+
+    def __getitem__(self, key: int) -> int:
+        row = self.get(key)
+        if row is None:
+            raise KeyError(key)
+        return int(row)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, (int, np.integer)) and self.get(key) is not None
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._ids.tolist())
+
+    def __len__(self) -> int:
+        return len(self._ids)
 
 
 @dataclass
@@ -43,14 +92,19 @@ class Block:
     extractor: str
     name: str
     modality: str
-    file_ids: np.ndarray  # int64 [N]
-    matrix: np.ndarray  # float32 [N, d], rows L2-normalised (standardised first for "audio")
-    positions: np.ndarray  # int64 [N]: each row's position in LibraryIndex.file_ids
-    row_of: dict[int, int] = field(default_factory=dict)
+    file_ids: np.ndarray  # int64 [N], ascending
+    matrix: (
+        np.ndarray
+    )  # float32 [N, d], unit rows (standardised first for "audio"); may be a memmap
+    positions: np.ndarray  # int64 [N]: each row's position in IndexSnapshot.file_ids
 
     @property
     def key(self) -> str:
         return f"{self.extractor}.{self.name}"
+
+    @property
+    def row_of(self) -> _Rows:
+        return _Rows(self.file_ids)
 
 
 @dataclass
@@ -59,35 +113,14 @@ class TagTable:
 
     extractor: str
     vocabulary: list[str]
-    file_ids: np.ndarray  # [N]
+    file_ids: np.ndarray  # [N], ascending
     tag_ids: np.ndarray  # int32 [N, K], -1 where a file has fewer tags
     scores: np.ndarray  # float32 [N, K]
     strength: np.ndarray  # float32 [N, K]: sqrt of the scores, how much each tag counts
-    row_of: dict[int, int] = field(default_factory=dict)
 
-
-FULL_RELOAD_AFTER = 5000  # changed files past which one full read beats many small ones
-
-
-class _RawVectors:
-    """Every stored vector of one (extractor, name), by content id, in a growing matrix."""
-
-    def __init__(self, modality: str) -> None:
-        self.modality = modality
-        self.row: dict[str, int] = {}
-        self.data = np.zeros((0, 0), dtype=np.float32)
-
-    def put(self, content_id: str, vector: np.ndarray) -> None:
-        if self.data.shape[1] != vector.shape[0]:
-            if self.row:  # the extractor changed its dimension: start this block afresh
-                self.row = {}
-            self.data = np.zeros((16, vector.shape[0]), dtype=np.float32)
-        row = self.row.get(content_id)
-        if row is None:
-            row = self.row[content_id] = len(self.row)
-            if row >= self.data.shape[0]:
-                self.data = np.concatenate([self.data, np.zeros_like(self.data)])
-        self.data[row] = vector
+    @property
+    def row_of(self) -> _Rows:
+        return _Rows(self.file_ids)
 
 
 def _projection(dim: int) -> np.ndarray:
@@ -101,19 +134,140 @@ def _normalise(matrix: np.ndarray) -> np.ndarray:
     return matrix / np.maximum(norms, 1e-12)
 
 
+def _prepared(raw: np.ndarray, modality: str) -> np.ndarray:
+    """Stored vectors -> what the index keeps: projected if wide, normalised (but audio
+    descriptors stay unnormalised: they are standardised over the library first)."""
+    if raw.shape[1] > SIMILARITY_DIM and modality != "text":
+        raw = _normalise(raw) @ _projection(raw.shape[1])
+    return raw if modality == "audio" else _normalise(raw)
+
+
 #: Share of each (extractor.name) block in the item vectors; absent = 1, every block alike.
 BLOCK_WEIGHTS: dict[str, float] = {}
 
 
+class _CodeMap(Mapping[str, int]):
+    """content id -> row of a sorted array of content ids (bytes), or a value per row."""
+
+    def __init__(self, keys: np.ndarray, values: np.ndarray) -> None:
+        self._keys, self._values = keys, values
+
+    def rows(self, content_ids: Collection[str]) -> np.ndarray:
+        """Many at once: -1 where absent."""
+        if not content_ids:
+            return np.zeros(0, np.int64)
+        width = self._keys.dtype.itemsize or 1
+        wanted = [c for c in content_ids]
+        keys = np.array([c if len(c) <= width else "" for c in wanted], dtype=self._keys.dtype)
+        at = _lookup(self._keys, keys)
+        return np.where(at >= 0, self._values[np.maximum(at, 0)], -1)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        if not isinstance(key, str):
+            return default
+        row = int(self.rows([key])[0])
+        return default if row < 0 else row
+
+    def __getitem__(self, key: str) -> int:
+        row = self.get(key)
+        if row is None:
+            raise KeyError(key)
+        return int(row)
+
+    def __contains__(self, key: object) -> bool:
+        return self.get(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (k.decode() for k in self._keys.tolist())
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+class FileTable(Mapping[int, dict]):
+    """The available media files as columns in file-id order (no object per file).
+
+    ``table[file_id]`` still gives ``{path, title, kind, content_id, duration, added_at}``
+    for the few files a caller shows; the path and title are read from SQLite then.
+    """
+
+    def __init__(
+        self,
+        store: Store | None,
+        ids: np.ndarray,
+        codes: np.ndarray,
+        content_ids: np.ndarray,
+        first: np.ndarray,
+        kinds: np.ndarray,
+        kind_names: list[str | None],
+        durations: np.ndarray,
+        added_at: np.ndarray,
+    ) -> None:
+        self._store = store
+        self.ids = ids  # int64 [F] ascending
+        self.codes = codes  # int64 [F]: code of the file's content (equal = identical)
+        self.content_ids = content_ids  # S [C] sorted: the content id of each code
+        self.first = first  # int64 [C]: the lowest file id of each code (stands for all)
+        self.kinds = kinds  # int8 [F], an index into kind_names
+        self.kind_names = kind_names
+        self.durations = durations  # float64 [F], NaN when unknown
+        self.added_at = added_at  # float64 [F], NaN when unknown
+        self.row = _Rows(ids)
+
+    def names(self, file_ids: Collection[int]) -> dict[int, tuple[str, str | None]]:
+        """(display path, title) of each of these files, from SQLite."""
+        if self._store is None or not file_ids:
+            return {}
+        return self._store.vectors.names_of(file_ids)
+
+    def content_id(self, file_id: int) -> str:
+        return self.content_ids[self.codes[self.row[file_id]]].decode()
+
+    def __getitem__(self, file_id: int) -> dict:
+        i = self.row.get(file_id)
+        if i is None:
+            raise KeyError(file_id)
+        path, title = self.names([int(file_id)]).get(int(file_id), ("", None))
+        duration, added = float(self.durations[i]), float(self.added_at[i])
+        return {
+            "path": path,
+            "title": title,
+            "kind": self.kind_names[int(self.kinds[i])],
+            "content_id": self.content_ids[self.codes[i]].decode(),
+            "duration": None if np.isnan(duration) else duration,
+            "added_at": None if np.isnan(added) else added,
+        }
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.row
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.ids.tolist())
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+_NO_FILES = FileTable(
+    None, np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, "S1"),
+    np.zeros(0, np.int64), np.zeros(0, np.int8), [None], np.zeros(0), np.zeros(0),
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class ItemVectors:
-    """One unit vector per content id of the available media, from every block taking part."""
+    """One unit vector per content of the available media, from every block taking part.
 
-    content_ids: list[str]
-    row: dict[str, int]
+    Row ``i`` stands for the content of file ``file_ids[i]`` (the lowest id of its
+    copies); rows are in file-id order.
+    """
+
+    content_ids: np.ndarray  # S [M]: content id of each row
+    row: Mapping[str, int]  # content id -> row
     vectors: np.ndarray  # [M, D] float32, unit rows (zero when a file has no block)
     present: np.ndarray  # [M, B] bool
     layout: tuple[tuple[str, int], ...]  # (extractor/name, dim) in block order
+    file_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # int64 [M]
 
     def __len__(self) -> int:
         return len(self.content_ids)
@@ -122,6 +276,9 @@ class ItemVectors:
     def dim(self) -> int:
         return int(self.vectors.shape[1]) if self.vectors.ndim == 2 else 0
 
+    def content_id(self, row: int) -> str:
+        return self.content_ids[row].decode()
+
 
 class IndexSnapshot:
     """One generation of the index: never changed after it is built (share it freely)."""
@@ -129,44 +286,36 @@ class IndexSnapshot:
     def __init__(
         self,
         fingerprint: Any,
-        files: dict[int, dict],
-        file_of_content: dict[str, int],
+        files: FileTable,
         blocks: dict[str, Block],
         tags: dict[str, TagTable],
-        raw_tags: dict[str, dict[str, dict[str, float]]],
     ) -> None:
         self.fingerprint = fingerprint
         #: The extractors whose stored results this snapshot leaves out (disabled plugins').
         self.excluded: frozenset[str] = (
             fingerprint[1] if isinstance(fingerprint, tuple) else frozenset()
         )
-        self.files = files  # file id -> {path, title, kind, content_id, duration, added_at}
-        self.file_of_content = file_of_content  # copies share features: one stands for all
-        self.file_ids = np.array(sorted(files), dtype=np.int64)  # ascending
-        codes: dict[str, int] = {}
-        self.content_codes = np.array(  # equal codes = identical content
-            [codes.setdefault(files[int(f)]["content_id"], len(codes)) for f in self.file_ids],
-            dtype=np.int64,
-        )
-        self._code_of = codes
+        self.files = files
+        self.file_ids = files.ids  # ascending
+        self.content_codes = files.codes  # equal codes = identical content
+        #: content id -> the file that stands for its copies (lowest id)
+        self.file_of_content = _CodeMap(files.content_ids, files.first)
         self.blocks = blocks
         self.tags = tags
-        self._raw_tags = raw_tags
         self._lock = threading.Lock()
         self._items: ItemVectors | None = None
-        self._merged_tags: dict[str, dict[str, tuple[float, str]]] | None = None
 
     def content_code(self, file_id: int) -> int:
-        return self._code_of.get(self.files[file_id]["content_id"], -1)
+        row = self.files.row.get(file_id)
+        return -1 if row is None else int(self.content_codes[row])
 
     def blocks_of(self, modality: str) -> list[Block]:
         return [b for b in self.blocks.values() if b.modality == modality]
 
     def vector(self, key: str, file_id: int) -> np.ndarray | None:
         block = self.blocks.get(key)
-        if block is None or file_id not in block.row_of:
-            return None
-        return block.matrix[block.row_of[file_id]]
+        row = None if block is None else block.row_of.get(file_id)
+        return None if block is None or row is None else block.matrix[row]
 
     def item_vectors(self) -> ItemVectors:
         """The recommender's vectors of this generation, built on first use only."""
@@ -175,47 +324,107 @@ class IndexSnapshot:
                 self._items = _item_vectors(self)
             return self._items
 
-    def content_tags(self) -> dict[str, dict[str, tuple[float, str]]]:
-        """Every content id's tags: the highest score over the extractors, and which."""
-        with self._lock:
-            if self._merged_tags is None:
-                out: dict[str, dict[str, tuple[float, str]]] = {}
-                for extractor in sorted(self._raw_tags):
-                    for cid, tags in self._raw_tags[extractor].items():
-                        merged = out.setdefault(cid, {})
-                        for tag, score in tags.items():
-                            if tag not in merged or float(score) > merged[tag][0]:
-                                merged[tag] = (float(score), extractor)
-                self._merged_tags = out
-            return self._merged_tags
+    def tags_of(self, content_id: str) -> dict[str, tuple[float, str]]:
+        """One content's tags: the highest score over the extractors, and which."""
+        fid = self.file_of_content.get(content_id)
+        out: dict[str, tuple[float, str]] = {}
+        if fid is None:
+            return out
+        for extractor in sorted(self.tags):
+            table = self.tags[extractor]
+            row = table.row_of.get(fid)
+            if row is None:
+                continue
+            for tag_id, score in zip(
+                table.tag_ids[row].tolist(), table.scores[row].tolist(), strict=True
+            ):
+                if tag_id < 0:
+                    continue
+                tag = table.vocabulary[tag_id]
+                if tag not in out or float(score) > out[tag][0]:
+                    out[tag] = (float(score), extractor)
+        return out
+
+
+def _release(matrix: np.ndarray) -> None:
+    """Let the OS drop the mapped pages a pass over a whole block read (they are clean
+    and stay in the page cache): a full pass need not count in this process's RSS."""
+    mm = getattr(matrix, "_mmap", None)
+    advice = getattr(mmap, "MADV_DONTNEED", None)
+    if mm is not None and advice is not None and hasattr(mm, "madvise"):
+        with contextlib.suppress(OSError, ValueError):
+            mm.madvise(advice)
+
+
+def _unit_rows(x: np.ndarray) -> np.ndarray:
+    n = np.linalg.norm(x, axis=1, keepdims=True)
+    return np.divide(x, n, out=np.zeros_like(x), where=n > 1e-12)
 
 
 def _item_vectors(index: IndexSnapshot) -> ItemVectors:
-    """Blocks of the index (audio descriptors already standardised) -> item vectors."""
-    reps = [
-        int(f)
-        for f in index.file_ids
-        if index.file_of_content.get(index.files[int(f)]["content_id"]) == int(f)
-    ]
-    cids = [index.files[f]["content_id"] for f in reps]
-    row = {cid: i for i, cid in enumerate(cids)}
-    slot = {f: i for i, f in enumerate(reps)}
-    blocks = {}
-    for key, block in sorted(index.blocks.items()):
-        values = np.full((len(cids), block.matrix.shape[1]), np.nan, np.float32)
-        at = [slot[int(f)] for f in block.file_ids]
-        values[at] = block.matrix
-        blocks[key] = values
-    if not blocks or not cids:
-        empty = np.zeros((len(cids), 0), np.float32)
-        return ItemVectors(cids, row, empty, np.zeros((len(cids), 0), bool), ())
-    vectors, present = build_item_vectors(blocks, BLOCK_WEIGHTS)
-    # build_item_vectors lays blocks out in sorted name order, as ``layout`` is.
-    layout = tuple((key, int(values.shape[1])) for key, values in sorted(blocks.items()))
-    return ItemVectors(cids, row, vectors, present, layout)
+    """Blocks of the index -> item vectors, built block by block into one matrix.
+
+    The same vectors as :func:`medialens.recommend.build_item_vectors` (each block's unit
+    rows centred on their mean, normalised, weighted; missing blocks zero; rows unit),
+    but written in place a few thousand rows at a time: no dense NaN-filled copy per block
+    and no full-size temporaries.
+    """
+    files = index.files
+    firsts = files.first  # per code: the lowest file id
+    order = np.argsort(firsts, kind="stable")  # rows in file-id order
+    reps = firsts[order]
+    cids = files.content_ids[order]
+    row = _CodeMap(files.content_ids, np.argsort(order, kind="stable").astype(np.int64))
+    blocks = sorted(index.blocks.items())
+    if not blocks or not len(reps):
+        empty = np.zeros((len(reps), 0), np.float32)
+        return ItemVectors(cids, row, empty, np.zeros((len(reps), 0), bool), (), reps)
+    dim = sum(int(b.matrix.shape[1]) for _, b in blocks)
+    vectors = np.zeros((len(reps), dim), np.float32)
+    present = np.zeros((len(reps), len(blocks)), bool)
+    layout = []
+    col = 0
+    for b, (key, block) in enumerate(blocks):
+        d = int(block.matrix.shape[1])
+        layout.append((key, d))
+        at = np.searchsorted(reps, block.file_ids)  # block rows are files that stand for all
+        w = float(BLOCK_WEIGHTS.get(key, 1.0))
+        if w < 0:
+            raise ValueError(f"weight of {key!r} must be >= 0")
+        # a block's rows are unit already (see Block): centre, normalise, weigh
+        total = np.zeros(d, np.float64)
+        for start in range(0, len(at), _ROWS):
+            total += np.asarray(block.matrix[start : start + _ROWS]).sum(axis=0, dtype=np.float64)
+        centre = (total / max(len(at), 1)).astype(np.float32)
+        scale = np.float32(np.sqrt(w))
+        every = len(at) == len(reps)  # the block covers every row: write slices, not a scatter
+        for start in range(0, len(at), _ROWS):
+            part = _unit_rows(np.asarray(block.matrix[start : start + _ROWS], np.float32) - centre)
+            if scale != 1:
+                part *= scale
+            if every:
+                vectors[start : start + len(part), col : col + d] = part
+            else:
+                vectors[at[start : start + _ROWS], col : col + d] = part
+        present[at, b] = w > 0
+        col += d
+        _release(block.matrix)
+    for start in range(0, len(vectors), _ROWS):
+        part = vectors[start : start + _ROWS]
+        norms = np.linalg.norm(part, axis=1, keepdims=True)
+        np.divide(part, norms, out=part, where=norms > 1e-12)
+    return ItemVectors(cids, row, vectors, present, tuple(layout), reps)
 
 
-_EMPTY = IndexSnapshot(None, {}, {}, {}, {}, {})
+_EMPTY = IndexSnapshot(None, _NO_FILES, {}, {})
+
+
+class _Wider(Exception):
+    """A content id longer than the contents table holds (the index is rebuilt)."""
+
+
+def _vector_key(extractor: str, name: str) -> str:
+    return f"v:{extractor}.{name}"
 
 
 class LibraryIndex:
@@ -223,33 +432,55 @@ class LibraryIndex:
 
     ``excluded`` names the extractors whose stored results are left out (those of disabled
     plugins); it is asked on every refresh, so toggling a plugin shows at the next question.
+    ``folder`` is where the index is kept on disk (a temporary folder when None).
     """
 
-    def __init__(self, store: Store, excluded: Callable[[], Collection[str]] | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        excluded: Callable[[], Collection[str]] | None = None,
+        folder: Path | None = None,
+    ) -> None:
         self.store = store
         self._excluded = excluded
+        self._folder = folder
         self._lock = threading.Lock()
         self._snapshot = _EMPTY
-        self._raw: dict[tuple[str, str], _RawVectors] = {}
-        self._raw_tags: dict[str, dict[str, dict[str, float]]] = {}
-        self._synced_at: float | None = None
+        self._cache: FeatureCache | None = None
+        self._sorted_ids = np.zeros(0, "S32")  # content ids of the cache, sorted
+        self._sorted_codes = np.zeros(0, np.int64)  # their codes
         self._revision: int | None = None
         #: How many snapshots were built: lets a caller (or a test) see whether a
         #: question loaded the features at all.
         self.loads = 0
+        #: How many times the cache was rebuilt from SQLite (0 when it opened as it was).
+        self.rebuilds = 0
 
     @property
     def snapshot(self) -> IndexSnapshot:
         """The current generation, as last refreshed (no database read)."""
         return self._snapshot
 
+    def close(self) -> None:
+        with self._lock:
+            if self._cache is not None:
+                self._cache.close()
+                self._cache = None
+            self._snapshot = _EMPTY
+            self.loads, self._revision = 0, None
+
     def refresh(self) -> IndexSnapshot:
         """The up-to-date snapshot: cheap when nothing changed, incremental when little did."""
         with self._lock:
             revision = self.store.vectors.revision()
             excluded = frozenset(self._excluded() if self._excluded is not None else ())
-            if revision != self._revision or self.loads == 0:
-                self._sync_features()
+            if self._cache is None:
+                self._open(revision)
+                self._revision = revision
+                self._snapshot = self._build((revision, excluded), excluded)
+                self.loads += 1
+            elif revision != self._revision or self.loads == 0:
+                self._sync(revision)
                 self._revision = revision
                 self._snapshot = self._build((revision, excluded), excluded)
                 self.loads += 1
@@ -258,94 +489,358 @@ class LibraryIndex:
                 self.loads += 1
             return self._snapshot
 
-    def _sync_features(self) -> None:
-        """Read the vectors and tags stored since the last sync (all of them the first time).
+    # -- the cache: open, rebuild, append ------------------------------------------------
 
-        Every extraction rewrites its ``features`` row, so ``created_at`` tells what is new;
-        the raw rows are kept by content id, so a refresh during indexing reads only the
-        files extracted since, not the whole library again. The dicts of a built snapshot
-        are never changed: this writes into fresh copies.
-        """
+    def _open(self, revision: int) -> None:
+        cache = self._cache = FeatureCache(self._folder)
+        state = cache.load()
+        database = str(self.store.path)
+        if (
+            state is not None
+            and state.get("database") == database
+            and int(state.get("revision", -1)) <= revision
+        ):
+            self._index_contents()
+            self._sync(revision, since=float(state["synced_at"]))
+            counts = self.store.vectors.counts()
+            live = {
+                (t.meta["extractor"], t.meta["name"]): len(t.live()[0])
+                for k, t in cache.tables.items()
+                if k.startswith("v:")
+            }
+            if counts == live:
+                return
+        self._rebuild(revision)
+
+    def _index_contents(self) -> None:
+        cache = self._cache
+        assert cache is not None and cache.contents is not None
+        ids = np.asarray(cache.contents.view("ids"))
+        order = np.argsort(ids, kind="stable")
+        self._sorted_ids, self._sorted_codes = ids[order], order.astype(np.int64)
+
+    def _rebuild(self, revision: int) -> None:
+        """Everything from SQLite, a block at a time (bounded memory)."""
+        cache = self._cache
+        assert cache is not None
         started = time.time()
         vectors = self.store.vectors
-        changed: list[tuple[str, str]] | None = None
-        if self._synced_at is not None:
-            # slack for clocks and transactions in flight
-            changed = vectors.changed_since(self._synced_at - 2.0)
-            if len(changed) > FULL_RELOAD_AFTER:
-                changed = None
-        if changed is None:
-            raw: dict[tuple[str, str], _RawVectors] = {}
-            raw_tags: dict[str, dict[str, dict[str, float]]] = {}
-            vector_rows, tag_rows = vectors.all_vectors(), vectors.all_tags()
-        else:
-            raw, raw_tags = self._raw, {e: dict(t) for e, t in self._raw_tags.items()}
-            vector_rows, tag_rows = vectors.vectors_of(changed), vectors.tags_of(changed)
-        for v in vector_rows:
-            raw.setdefault((v.extractor, v.name), _RawVectors(v.modality)).put(
-                v.content_id, v.vector
+        cache.reset(max(vectors.longest_content_id(), 1))
+        self._index_contents()
+        for extractor, name, modality in vectors.block_names():
+            for cids, blobs in vectors.block_chunks(extractor, name):
+                self._put_vectors(extractor, name, modality, cids, blobs)
+        for rows in vectors.tag_chunks():
+            by: dict[str, list[tuple[str, str]]] = {}
+            for cid, extractor, tags in rows:
+                by.setdefault(extractor, []).append((cid, tags))
+            for extractor, items in by.items():
+                self._put_tags(extractor, items)
+        self._publish(revision, started)
+        self.rebuilds += 1
+
+    def _publish(self, revision: int, synced_at: float) -> None:
+        assert self._cache is not None
+        self._cache.publish(
+            {
+                **self._cache.state,
+                "database": str(self.store.path),
+                "revision": revision,
+                "synced_at": synced_at,
+            }
+        )
+
+    def _sync(self, revision: int, since: float | None = None) -> None:
+        """Append the vectors and tags stored since the last sync.
+
+        Every extraction rewrites its ``features`` row, so ``created_at`` tells what is
+        new; the rows are appended to the cache (nothing already there changes), so a
+        refresh during indexing reads only the files extracted since.
+        """
+        cache = self._cache
+        assert cache is not None
+        started = time.time()
+        at = float(cache.state.get("synced_at", 0.0)) if since is None else since
+        vectors = self.store.vectors
+        changed = vectors.changed_since(at - 2.0)  # slack for clocks and transactions
+        if len(changed) > FULL_RELOAD_AFTER:
+            self._rebuild(revision)
+            return
+        if any(len(cid) > cache.width for cid, _ in changed):
+            self._rebuild(revision)  # longer content ids than the table holds
+            return
+        if changed:
+            first = vectors.first_files({cid for cid, _ in changed})
+            changed.sort(key=lambda p: (first.get(p[0], 1 << 62), p))  # file order
+            grouped: dict[tuple[str, str, str], tuple[list[str], list[bytes]]] = {}
+            for v in vectors.vectors_of(changed):
+                cids, blobs = grouped.setdefault((v.extractor, v.name, v.modality), ([], []))
+                cids.append(v.content_id)
+                blobs.append(v.vector.tobytes())
+            for (extractor, name, modality), (cids, blobs) in grouped.items():
+                self._put_vectors(extractor, name, modality, cids, blobs)
+            tagged: dict[str, list[tuple[str, str]]] = {}
+            for t in vectors.tags_of(changed):
+                tagged.setdefault(t.extractor, []).append((t.content_id, json.dumps(t.tags)))
+            for extractor, items in tagged.items():
+                self._put_tags(extractor, items)
+        self._publish(revision, started)
+
+    def _codes(self, content_ids: list[str]) -> np.ndarray:
+        """The cache's code of each content id, adding the new ones to the contents table."""
+        cache = self._cache
+        assert cache is not None and cache.contents is not None
+        width = cache.width
+        if any(len(c) > width for c in content_ids):
+            raise _Wider()
+        keys = np.array(content_ids, dtype=f"S{width}")
+        at = _lookup(self._sorted_ids, keys)
+        codes = np.full(len(keys), -1, np.int64)
+        codes[at >= 0] = self._sorted_codes[at[at >= 0]]
+        missing = codes < 0
+        if missing.any():
+            new, inverse = np.unique(keys[missing], return_inverse=True)
+            base = cache.contents.rows
+            cache.contents.append(
+                {"codes": np.arange(base, base + len(new)), "ids": new}
+            )  # fmt: skip
+            codes[missing] = base + inverse
+            merged = np.concatenate([self._sorted_ids, new])
+            merged_codes = np.concatenate([self._sorted_codes, np.arange(base, base + len(new))])
+            order = np.argsort(merged, kind="stable")
+            self._sorted_ids, self._sorted_codes = merged[order], merged_codes[order]
+        return codes.astype(np.int32)
+
+    def _put_vectors(
+        self, extractor: str, name: str, modality: str, cids: list[str], blobs: list[bytes]
+    ) -> None:
+        cache = self._cache
+        assert cache is not None
+        sizes = np.fromiter((len(b) for b in blobs), np.int64, len(blobs))
+        if not len(sizes):
+            return
+        width = int(np.bincount(sizes).argmax())  # the dimension most rows have
+        if (sizes != width).any():
+            keep = np.nonzero(sizes == width)[0].tolist()
+            cids, blobs = [cids[i] for i in keep], [blobs[i] for i in keep]
+        raw = np.frombuffer(b"".join(blobs), np.float32).reshape(len(blobs), width // 4)
+        key = _vector_key(extractor, name)
+        table = cache.tables.get(key)
+        if table is not None and int(table.meta["dim"]) != raw.shape[1]:
+            cache.discard(table.files())  # the extractor changed its dimension: afresh
+            table = None
+        if table is None:
+            d = min(raw.shape[1], SIMILARITY_DIM) if modality != "text" else raw.shape[1]
+            table = cache.tables[key] = Table.new(
+                cache.root, f"v-{uuid.uuid4().hex[:12]}",
+                {"m": ("<f4", (d,))},
+                {"extractor": extractor, "name": name, "modality": modality,
+                 "dim": raw.shape[1]},
+            )  # fmt: skip
+        codes = self._codes(cids)
+        for start in range(0, len(raw), _ROWS):
+            part = _prepared(np.asarray(raw[start : start + _ROWS], np.float32), modality)
+            table.append({"codes": codes[start : start + _ROWS], "m": part})
+
+    def _put_tags(self, extractor: str, items: list[tuple[str, str]]) -> None:
+        cache = self._cache
+        assert cache is not None
+        key = f"t:{extractor}"
+        table = cache.tables.get(key)
+        if table is None:
+            table = cache.tables[key] = Table.new(
+                cache.root, f"t-{uuid.uuid4().hex[:12]}",
+                {"ids": ("<i4", (TOP_TAGS,)), "scores": ("<f4", (TOP_TAGS,))},
+                {"extractor": extractor, "vocabulary": []},
+            )  # fmt: skip
+        vocabulary: list[str] = table.meta["vocabulary"]
+        at = {t: i for i, t in enumerate(vocabulary)}
+        tag_ids = np.full((len(items), TOP_TAGS), -1, np.int32)
+        scores = np.zeros((len(items), TOP_TAGS), np.float32)
+        for i, (_cid, text) in enumerate(items):
+            tags = json.loads(text) if isinstance(text, str) else text
+            best = sorted(tags.items(), key=lambda kv: -kv[1])[:TOP_TAGS]
+            for k, (tag, score) in enumerate(best):
+                j = at.get(tag)
+                if j is None:
+                    j = at[tag] = len(vocabulary)
+                    vocabulary.append(tag)
+                tag_ids[i, k] = j
+                scores[i, k] = score
+        table.append(
+            {"codes": self._codes([c for c, _ in items]), "ids": tag_ids, "scores": scores}
+        )
+
+    # -- snapshots ---------------------------------------------------------------------
+
+    def _files(self, revision: int) -> tuple[FileTable, np.ndarray]:
+        """The available media as columns, and each content's code in the cache (-1: none).
+
+        The columns are kept beside the cache with the library revision they were read
+        at: when nothing changed since (a restart), they are loaded, not queried.
+        """
+        table = self._saved_files(revision)
+        if table is None:
+            table = self._query_files()
+            self._save_files(table, revision)
+        content_ids = table.content_ids
+        width = max(self._sorted_ids.dtype.itemsize, content_ids.dtype.itemsize, 1)
+        cache_codes = np.full(len(content_ids), -1, np.int64)
+        if len(self._sorted_ids):
+            at = _lookup(
+                self._sorted_ids.astype(f"S{width}", copy=False),
+                content_ids.astype(f"S{width}", copy=False),
             )
-        for t in tag_rows:
-            raw_tags.setdefault(t.extractor, {})[t.content_id] = t.tags
-        self._raw, self._raw_tags = raw, raw_tags
-        self._synced_at = started
+            cache_codes = np.where(at >= 0, self._sorted_codes[np.maximum(at, 0)], -1)
+        return table, cache_codes
+
+    _FILE_COLUMNS = ("ids", "codes", "content_ids", "first", "kinds", "durations", "added_at")
+
+    def _saved_files(self, revision: int) -> FileTable | None:
+        cache = self._cache
+        assert cache is not None
+        if cache.state.get("files_revision") != revision:
+            return None
+        try:
+            with np.load(cache.root / "files.npz", allow_pickle=False) as data:
+                cols = {c: data[c] for c in self._FILE_COLUMNS}
+            names = list(cache.state["kind_names"])
+            if not (
+                len(cols["ids"])
+                == len(cols["codes"])
+                == len(cols["kinds"])
+                == self.store.vectors.media_count()
+                and len(cols["content_ids"]) == len(cols["first"])
+            ):
+                return None
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return FileTable(
+            self.store, cols["ids"], cols["codes"], cols["content_ids"], cols["first"],
+            cols["kinds"], names, cols["durations"], cols["added_at"],
+        )  # fmt: skip
+
+    def _save_files(self, table: FileTable, revision: int) -> None:
+        cache = self._cache
+        assert cache is not None
+        tmp = cache.root / "files.tmp.npz"
+        try:
+            np.savez(tmp, **{c: getattr(table, c) for c in self._FILE_COLUMNS})
+            os.replace(tmp, cache.root / "files.npz")
+        except OSError:
+            return
+        cache.state["files_revision"] = revision
+        cache.state["kind_names"] = table.kind_names
+        self._dirty = True
+
+    def _query_files(self) -> FileTable:
+        ids, cids, kinds, durations, added = self.store.vectors.media_columns()
+        n = len(ids)
+        file_ids = np.array(ids, np.int64)
+        width = max((len(c) for c in cids), default=1)
+        keys = np.array(cids, dtype=f"S{width}")
+        order = np.argsort(keys, kind="stable")  # by content, lowest id first (ids ascend)
+        sorted_keys = keys[order]
+        starts = np.ones(n, bool)
+        if n:
+            starts[1:] = sorted_keys[1:] != sorted_keys[:-1]
+        code_sorted = np.cumsum(starts) - 1
+        codes = np.empty(n, np.int64)
+        codes[order] = code_sorted
+        content_ids = sorted_keys[starts]
+        first = file_ids[order][starts]
+        names = sorted({k for k in kinds if k is not None}) + [None]
+        name_at = {k: i for i, k in enumerate(names)}
+        kind_codes = np.array([name_at[k] for k in kinds], np.int8)
+        return FileTable(
+            self.store, file_ids, codes, content_ids, first, kind_codes, names,
+            np.array(durations, np.float64) if n else np.zeros(0),
+            np.array(added, np.float64) if n else np.zeros(0),
+        )  # fmt: skip
+
+    def _selection(self, table: Table, reps: np.ndarray, rep_codes: np.ndarray):
+        """Rows of ``table`` for the files that stand for their content, in file order."""
+        live_codes, live_rows = table.live()
+        assert self._cache is not None and self._cache.contents is not None
+        row_of_code = np.full(self._cache.contents.rows + 1, -1, np.int64)
+        row_of_code[live_codes] = live_rows
+        sel = row_of_code[rep_codes]  # rep_codes -1 reads the last slot: -1
+        keep = sel >= 0
+        return reps[keep], sel[keep], live_rows
+
+    def _rows_in_order(
+        self, table: Table, column: str, rows: np.ndarray, live_rows: np.ndarray
+    ) -> np.ndarray:
+        """The rows of one column as one array: a view of the mapped file when they are
+        its first rows in order, else gathered (small) or rewritten in order (big)."""
+        view = table.view(column)
+        k = len(rows)
+        if k and rows[0] == 0 and rows[-1] == k - 1 and (np.diff(rows) == 1).all():
+            return view[:k]
+        row_bytes = view.itemsize * int(np.prod(view.shape[1:], dtype=np.int64))
+        if k * row_bytes <= GATHER_BYTES:
+            return np.ascontiguousarray(view[rows])
+        assert self._cache is not None
+        rest = np.setdiff1d(live_rows, rows, assume_unique=True)
+        self._cache.discard(table.rewrite(np.concatenate([rows, rest])))
+        self._dirty = True
+        return table.view(column)[:k]
 
     def _build(self, fingerprint: Any, excluded: frozenset[str]) -> IndexSnapshot:
-        files: dict[int, dict] = {}
-        file_of_content: dict[str, int] = {}
-        for f in self.store.vectors.available_media():
-            files[f.id] = {
-                "path": f.path,
-                "title": f.title,
-                "kind": f.kind,
-                "content_id": f.content_id,
-                "duration": f.duration,
-                "added_at": f.added_at,
-            }
-            file_of_content.setdefault(f.content_id, f.id)
-
-        file_ids = sorted(files)
-        position = {fid: i for i, fid in enumerate(file_ids)}
+        cache = self._cache
+        assert cache is not None
+        self._dirty = False
+        files, cache_codes = self._files(int(fingerprint[0]))
+        reps = files.first  # per snapshot code
+        order = np.argsort(reps, kind="stable")
+        reps, rep_codes = reps[order], cache_codes[order]
         blocks: dict[str, Block] = {}
-        for (extractor, name), raw in self._raw.items():
+        tables: dict[str, TagTable] = {}
+        for key in sorted(cache.tables):
+            table = cache.tables[key]
+            extractor = table.meta["extractor"]
             if extractor in excluded:
                 continue
-            pairs = [(fid, raw.row[cid]) for cid, fid in file_of_content.items() if cid in raw.row]
-            if not pairs:
+            fids, rows, live_rows = self._selection(table, reps, rep_codes)
+            if not len(fids):
                 continue
-            pairs.sort()
-            ids = [fid for fid, _ in pairs]
-            matrix = raw.data[[r for _, r in pairs]]
-            if matrix.shape[1] > SIMILARITY_DIM and raw.modality != "text":
-                matrix = _normalise(matrix) @ _projection(matrix.shape[1])
-            if raw.modality == "audio" and len(ids) > 1:
-                # hand-made descriptors mix scales (Hz, dB, coefficients): standardise each
-                # column so cosine similarity weighs them alike
-                matrix = (matrix - matrix.mean(0)) / (matrix.std(0) + 1e-6)
-            block = Block(
-                extractor, name, raw.modality, np.array(ids, dtype=np.int64), _normalise(matrix),
-                np.array([position[i] for i in ids], dtype=np.int64),
-            )  # fmt: skip
-            block.row_of = {fid: i for i, fid in enumerate(ids)}
-            blocks[block.key] = block
+            if key.startswith("v:"):
+                modality = table.meta["modality"]
+                if modality == "audio":
+                    matrix = _standardised(table.view("m"), rows)
+                else:
+                    matrix = self._rows_in_order(table, "m", rows, live_rows)
+                block = Block(
+                    extractor, table.meta["name"], modality, fids, matrix,
+                    np.searchsorted(files.ids, fids),
+                )  # fmt: skip
+                blocks[block.key] = block
+            else:
+                tag_ids = self._rows_in_order(table, "ids", rows, live_rows)
+                live_rows = table.live()[1]  # (a rewrite renumbered them)
+                fids, rows, live_rows = self._selection(table, reps, rep_codes)
+                scores = self._rows_in_order(table, "scores", rows, live_rows)
+                vocabulary = list(table.meta["vocabulary"])
+                used = np.bincount(np.asarray(tag_ids).ravel() + 1, minlength=len(vocabulary) + 1)
+                if (used[1:] == 0).any():  # tags only older results had: leave them out
+                    keep = np.nonzero(used[1:])[0]
+                    new_id = np.full(len(vocabulary) + 1, -1, np.int32)
+                    new_id[keep + 1] = np.arange(len(keep), dtype=np.int32)
+                    tag_ids = new_id[np.asarray(tag_ids) + 1]
+                    vocabulary = [vocabulary[i] for i in keep.tolist()]
+                tables[extractor] = TagTable(
+                    extractor, vocabulary, fids, tag_ids, scores,
+                    np.sqrt(np.maximum(scores, 0.0)),
+                )  # fmt: skip
+        if self._dirty:  # rewritten tables or new file columns: say so in the manifest
+            cache.publish(cache.state)
+        return IndexSnapshot(fingerprint, files, blocks, tables)
 
-        tables: dict[str, TagTable] = {}
-        raw_tags = {e: t for e, t in self._raw_tags.items() if e not in excluded}
-        for extractor, by_content in raw_tags.items():
-            items = sorted(
-                (fid, by_content[cid]) for cid, fid in file_of_content.items() if cid in by_content
-            )
-            vocab: dict[str, int] = {}
-            ids_ = np.zeros(len(items), dtype=np.int64)
-            tag_ids = np.full((len(items), TOP_TAGS), -1, dtype=np.int32)
-            scores = np.zeros((len(items), TOP_TAGS), dtype=np.float32)
-            for i, (file_id, tags) in enumerate(items):
-                ids_[i] = file_id
-                best = sorted(tags.items(), key=lambda kv: -kv[1])[:TOP_TAGS]
-                for k, (tag, score) in enumerate(best):
-                    tag_ids[i, k] = vocab.setdefault(tag, len(vocab))
-                    scores[i, k] = score
-            table = TagTable(extractor, list(vocab), ids_, tag_ids, scores, np.sqrt(scores))
-            table.row_of = {int(fid): i for i, fid in enumerate(ids_)}
-            tables[extractor] = table
-        return IndexSnapshot(fingerprint, files, file_of_content, blocks, tables, raw_tags)
+
+def _standardised(view: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Hand-made descriptors mix scales (Hz, dB, coefficients): standardise each column
+    over the library so cosine similarity weighs them alike, then normalise the rows."""
+    matrix = np.asarray(view[rows], np.float32)
+    if len(rows) > 1:
+        matrix = (matrix - matrix.mean(0)) / (matrix.std(0) + 1e-6)
+    return _normalise(matrix).astype(np.float32)

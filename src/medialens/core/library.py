@@ -112,6 +112,8 @@ class Library:
             searchers, self._searchers = list(self._searchers.values()), {}
         for searcher in searchers:
             searcher.close()
+        if self._index is not None:
+            self._index.close()
         self.store.close()
 
     def __enter__(self) -> Library:
@@ -333,7 +335,9 @@ class Library:
         refreshed); a disabled plugin's results take no part."""
         with self._services_lock:
             if self._index is None:
-                self._index = LibraryIndex(self.store, excluded=self._disabled_extractors)
+                self._index = LibraryIndex(
+                    self.store, excluded=self._disabled_extractors, folder=self.dirs.cache / "index"
+                )
             return self._index
 
     def _disabled_extractors(self) -> list[str]:

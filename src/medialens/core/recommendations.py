@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,6 +74,10 @@ __all__ = ["Card", "Recommender", "Shelf"]
 
 
 # -- the state one ranking works from ----------------------------------------------------
+#
+# Every list works on rows of the item vectors (one per content of the available media,
+# in file-id order), as numpy index arrays: no per-file Python object, no copy of the
+# vectors of every candidate. Titles and paths are read for the items shown only.
 
 
 @dataclass
@@ -82,38 +86,69 @@ class _State:
     snapshot: IndexSnapshot
     now: float
     items: ItemVectors
-    files: dict[str, dict]  # content id -> file row (available, playable; lowest id wins)
-    excluded: set[str]  # disliked, not interested, played in the last hour
-    hidden: set[str]  # disliked, not interested
+    kinds: np.ndarray  # per row: the kind of its file (index into snapshot.files.kind_names)
+    durations: np.ndarray  # per row, NaN when unknown
+    added_at: np.ndarray  # per row, NaN when unknown
+    excluded: np.ndarray  # per row: disliked, not interested, played in the last hour
+    hidden: set[str]  # disliked, not interested (content ids)
     opinion: dict[str, tuple[float, float, str]]  # cid -> (signal, at, how)
     liked: list[str]  # liked content ids, most recent first
     model: Any
-    _tags: dict | None = field(default=None, repr=False)
     _profile: dict | None = field(default=None, repr=False)
+    _names: dict[int, tuple[str, str | None]] = field(default_factory=dict, repr=False)
+    _tags: dict[str, dict] = field(default_factory=dict, repr=False)
+    _liked_rows: np.ndarray | None = field(default=None, repr=False)
+    _described: np.ndarray | None = field(default=None, repr=False)  # rows with any block
 
     @property
     def cold(self) -> bool:
         return self.model is None
 
+    def rows(self, cids) -> np.ndarray:
+        """Item rows of these content ids (-1 where a content has none)."""
+        lookup = getattr(self.items.row, "rows", None)
+        if lookup is not None:
+            return lookup(list(cids))
+        return np.array([self.items.row.get(c, -1) for c in cids], np.int64)
+
+    def row(self, cid: str) -> int | None:
+        return self.items.row.get(cid)
+
+    def names(self, rows) -> None:
+        """Read the paths and titles of these rows' files (once each)."""
+        ids = [int(self.items.file_ids[r]) for r in rows]
+        wanted = [i for i in ids if i not in self._names]
+        if wanted:
+            self._names.update(self.snapshot.files.names(wanted))
+
     def title(self, cid: str) -> str:
-        f = self.files.get(cid)
-        if f is not None:
-            return f["title"]
+        r = self.row(cid)
+        if r is not None:
+            fid = int(self.items.file_ids[r])
+            self.names([r])
+            path, title = self._names.get(fid, ("", None))
+            return _title(title, path)
         found = self.rec.store.events.first_file(cid)
         return _title(found[1], found[2]) if found else "a file you played"
 
-    def tags(self) -> dict[str, dict[str, tuple[float, str]]]:
-        if self._tags is None:
-            self._tags = self.snapshot.content_tags()
-        return self._tags
+    def tags(self, cid: str) -> dict[str, tuple[float, str]]:
+        found = self._tags.get(cid)
+        if found is None:
+            found = self._tags[cid] = self.snapshot.tags_of(cid)
+        return found
+
+    def liked_rows(self) -> np.ndarray:
+        """Item rows of the liked content ids, in the same order (-1: none)."""
+        if self._liked_rows is None:
+            self._liked_rows = self.rows(self.liked)
+        return self._liked_rows
 
     def profile(self) -> dict[str, float]:
         """Mean tag score over the liked files: what the person's favourites have in common."""
         if self._profile is None:
             total: dict[str, float] = {}
-            tags = self.tags()
             for cid in self.liked:
-                for tag, (score, _source) in tags.get(cid, {}).items():
+                for tag, (score, _source) in self.tags(cid).items():
                     total[tag] = total.get(tag, 0.0) + max(score, 0.0)
             n = max(len(self.liked), 1)
             self._profile = {t: s / n for t, s in total.items()}
@@ -131,50 +166,59 @@ def _title(title: str | None, display_path: str) -> str:
 # -- ranking -----------------------------------------------------------------------------
 
 
-def _candidates(state: _State, extra_exclude: AbstractSet[str] = frozenset()) -> list[str]:
-    """Content ids that may be offered: playable, with vectors, not excluded (file-id order).
+def _candidates(state: _State, extra_exclude: np.ndarray | None = None) -> np.ndarray:
+    """Rows that may be offered: playable, with vectors, not excluded (file-id order).
 
     A file no extractor has described yet has nothing to be recommended for.
     """
-    row, present = state.items.row, state.items.present
-    return [
-        cid
-        for cid in state.files
-        if cid in row
-        and present[row[cid]].any()
-        and cid not in state.excluded
-        and cid not in extra_exclude
-    ]
+    if state._described is None:
+        state._described = np.asarray(state.items.present.any(axis=1), bool)
+    ok = state._described & ~state.excluded
+    if extra_exclude is not None and len(extra_exclude):
+        ok[extra_exclude[extra_exclude >= 0]] = False
+    return np.nonzero(ok)[0]
 
 
-def _scores(state: _State, cids: list[str]) -> np.ndarray:
-    """Model scores for these content ids (candidates projected once per vectors/model)."""
-    items = state.items
-    scores = state.rec.taste.scores(items, state.now)
+def _scores(state: _State, rows: np.ndarray) -> np.ndarray:
+    """Model scores for these rows (candidates projected once per vectors/model)."""
+    scores = state.rec.taste.scores(state.items, state.now)
     if scores is None:
-        return np.zeros(len(cids), np.float64)
-    return scores[[items.row[c] for c in cids]]
+        return np.zeros(len(rows), np.float64)
+    return scores[rows]
 
 
-def _pick(state: _State, cids: list[str], relevance: np.ndarray, n: int) -> list[int]:
+def _pick(state: _State, rows: np.ndarray, relevance: np.ndarray, n: int) -> list[int]:
     """MMR over the candidates; near-duplicates of what is picked, then near-copies of what
     the person rejected, only as a last resort (in that order)."""
-    if not cids or n <= 0:
+    if not len(rows) or n <= 0:
         return []
-    v = state.items.vectors[[state.items.row[c] for c in cids]]
-    order = [int(i) for i in diversify(relevance, v, min(len(cids), 3 * n), MMR_LAMBDA)]
+    vectors = state.items.vectors
+    order = [
+        int(i) for i in diversify(relevance, vectors, min(len(rows), 3 * n), MMR_LAMBDA, rows=rows)
+    ]
     first = set(order)
-    order += [int(i) for i in np.argsort(-relevance, kind="stable") if int(i) not in first]
-    rejected = _near_rejected(state, cids)
+    rejected = _near_rejected(state, rows)
     picked: list[int] = []
     spare: list[int] = []
     last: list[int] = []
-    for i in order:
-        if len(picked) == n:
-            break
+    rest: Iterator[int] | None = None  # the whole ranking, only if the MMR picks run out
+    while len(picked) < n:
+        if order:
+            i = order.pop(0)
+        else:
+            if rest is None:
+                rest = iter(np.argsort(-relevance, kind="stable").tolist())
+            following = next(rest, None)
+            if following is None:
+                break
+            if following in first:
+                continue
+            i = int(following)
         if rejected[i]:
             last.append(i)
-        elif picked and float((v[picked] @ v[i]).max()) >= DUPLICATE_COSINE:
+        elif picked and float((vectors[rows[picked]] @ vectors[rows[i]]).max()) >= (
+            DUPLICATE_COSINE
+        ):
             spare.append(i)
         else:
             picked.append(i)
@@ -188,10 +232,11 @@ def _seed_reason(state: _State, seed: str) -> Reason:
     return Reason.of(key, title=state.title(seed))
 
 
-def _reasons(state: _State, cid: str, seed: str | None = None) -> list[Reason]:
-    """Why ``cid`` is offered; with ``seed`` it is offered for being like that file."""
+def _reasons(state: _State, row: int, seed: str | None = None) -> list[Reason]:
+    """Why row ``row`` is offered; with ``seed`` it is offered for being like that file."""
     reasons: list[Reason] = []
     items = state.items
+    cid = items.content_id(row)
     how = state.opinion.get(cid)
     if how is not None and how[0] >= LIKED_SIGNAL:
         if how[2] == "like":
@@ -200,18 +245,20 @@ def _reasons(state: _State, cid: str, seed: str | None = None) -> list[Reason]:
             reasons.append(
                 Reason.of("finished_this" if how[0] >= FINISHED_SIGNAL else "played_this")
             )
-    liked = [c for c in state.liked if c != cid and c in items.row]
+    every = state.liked_rows()
+    keep = [i for i, c in enumerate(state.liked) if c != cid and every[i] >= 0]
+    liked = [state.liked[i] for i in keep]
+    liked_rows = every[keep]
     if seed is not None:
         reasons.append(_seed_reason(state, seed))
-    elif liked and cid in items.row:
-        v = items.vectors[items.row[cid]]
-        sims = items.vectors[[items.row[c] for c in liked]] @ v
+    elif liked:
+        sims = items.vectors[liked_rows] @ items.vectors[row]
         best = int(np.argmax(sims))  # ties: the most recent liked file
         if sims[best] >= BECAUSE_MIN_COSINE:
             reasons.append(_seed_reason(state, liked[best]))
     profile = state.profile() if state.liked else {}
     if profile:
-        mine = state.tags().get(cid, {})
+        mine = state.tags(cid)
         shared = sorted(
             (-score * profile[tag], tag, source)
             for tag, (score, source) in mine.items()
@@ -225,23 +272,34 @@ def _reasons(state: _State, cid: str, seed: str | None = None) -> list[Reason]:
     return reasons
 
 
-def _item(state: _State, cid: str, score: float, reasons: list[Reason], section: str) -> dict:
-    f = state.files[cid]
+def _item(state: _State, row: int, score: float, reasons: list[Reason], section: str) -> dict:
+    fid = int(state.items.file_ids[row])
     return {
-        "path": f["display_path"],
-        "file_id": int(f["id"]),
-        "content_id": cid,
-        "title": f["title"],
+        "path": "",  # filled in by _named, for every item of a list at once
+        "file_id": fid,
+        "content_id": state.items.content_id(row),
+        "title": "",
         "score": round(float(score), 6),
         "reasons": reasons,
         "section": section,
+        "row": int(row),
     }
 
 
-def _tour(state: _State, cids: list[str], n: int, section: str) -> list[dict]:
-    if not cids:
+def _named(state: _State, items: list[dict]) -> list[dict]:
+    """Paths and titles of the items, read from the store in one go."""
+    state.names([i["row"] for i in items])
+    for item in items:
+        path, title = state._names.get(item["file_id"], ("", None))
+        item["path"], item["title"] = path, _title(title, path)
+        item.pop("row", None)
+    return items
+
+
+def _tour(state: _State, rows: np.ndarray, n: int, section: str) -> list[dict]:
+    if not len(rows):
         return []
-    key = (n, hash(tuple(cids)))
+    key = (n, hash(rows.tobytes()))
     rec = state.rec
     with rec.lock:
         source, tours = rec.tours
@@ -250,27 +308,29 @@ def _tour(state: _State, cids: list[str], n: int, section: str) -> list[dict]:
             rec.tours = (state.items, tours)
         order = tours.get(key)  # the same candidates get the same tour (k-means is costly)
     if order is None:
-        v = state.items.vectors[[state.items.row[c] for c in cids]]
-        order = cold_start_order(v, min(n, len(cids)))
+        order = cold_start_order(state.items.vectors, min(n, len(rows)), rows=rows)
         with rec.lock:
             if len(tours) >= 8:
                 tours.clear()
             tours[key] = order
     k = len(order)
-    return [_item(state, cids[i], (k - r) / k, [TOUR], section) for r, i in enumerate(order)]
+    return [_item(state, int(rows[i]), (k - r) / k, [TOUR], section) for r, i in enumerate(order)]
 
 
-def _ranked(state: _State, cids: list[str], n: int, section: str, explore: int = 0) -> list[dict]:
+def _ranked(state: _State, rows: np.ndarray, n: int, section: str, explore: int = 0) -> list[dict]:
     if state.cold:
-        return _tour(state, cids, n, section)
-    if not cids:
+        return _tour(state, rows, n, section)
+    if not len(rows):
         return []
-    scores = _scores(state, cids)
+    scores = _scores(state, rows)
     explore = min(explore, max(0, n - 3))
-    picked = _pick(state, cids, scores, n - explore)
-    tries = _explore(state, cids, scores, picked, n - len(picked))
-    out = [_item(state, cids[i], scores[i], _reasons(state, cids[i]), section) for i in picked]
-    out += [_item(state, cids[i], scores[i], [EXPLORE], section) for i in tries]
+    picked = _pick(state, rows, scores, n - explore)
+    tries = _explore(state, rows, scores, picked, n - len(picked))
+    out = [
+        _item(state, int(rows[i]), scores[i], _reasons(state, int(rows[i])), section)
+        for i in picked
+    ]
+    out += [_item(state, int(rows[i]), scores[i], [EXPLORE], section) for i in tries]
     return out
 
 
@@ -286,15 +346,24 @@ def _regions(state: _State) -> np.ndarray:
     if k == 0:
         labels = np.zeros(0, np.int64)
     else:
-        centres = items.vectors[cold_start_order(items.vectors, k)]
-        labels = np.argmax(items.vectors @ centres.T, axis=1)
+        # Regions of the model's own projection of the item vectors when there is one
+        # (already computed for the scores: one pass over every vector fewer).
+        prepared = rec.taste.candidates(items)
+        space = prepared.unit if prepared is not None else items.vectors
+        centres = space[cold_start_order(space, k, unit=prepared is not None)]
+        labels = np.concatenate(
+            [
+                np.argmax(space[s : s + 65536] @ centres.T, axis=1)
+                for s in range(0, len(items), 65536)
+            ]
+        )
     with rec.lock:
         rec.regions = (items, labels)
     return labels
 
 
 def _explore(
-    state: _State, cids: list[str], scores: np.ndarray, picked: list[int], k: int
+    state: _State, rows: np.ndarray, scores: np.ndarray, picked: list[int], k: int
 ) -> list[int]:
     """Up to ``k`` candidates from regions of the library the list does not cover yet.
 
@@ -304,28 +373,25 @@ def _explore(
     """
     if k <= 0:
         return []
-    labels = _regions(state)[[state.items.row[c] for c in cids]]
+    labels = _regions(state)[rows]
     covered = {int(labels[i]) for i in picked}
-    rejected = _near_rejected(state, cids)
-    best: dict[int, int] = {}
-    for i in np.argsort(-scores, kind="stable"):
-        region = int(labels[i])
-        if region in covered or region in best or int(i) in picked or rejected[i]:
-            continue
-        best[region] = int(i)
+    rejected = _near_rejected(state, rows)
+    ranked = np.argsort(-scores, kind="stable")
+    eligible = ~rejected & ~np.isin(labels, list(covered))
+    eligible[picked] = False
+    first = ranked[eligible[ranked]]
+    _, at = np.unique(labels[first], return_index=True)  # each region's best, in score order
+    best = {int(labels[i]): int(i) for i in first[at]}
+    taken = set(picked)
     order = sorted(best.values(), key=lambda i: (-scores[i], i))[:k]
     if len(order) < k:  # every region is covered: fill with the next best by score
-        taken = set(picked) | set(order)
-        rest = [
-            int(i)
-            for i in np.argsort(-scores, kind="stable")
-            if int(i) not in taken and not rejected[i]
-        ]
-        order += rest[: k - len(order)]
+        free = ~rejected
+        free[list(taken | set(order))] = False
+        order += [int(i) for i in ranked[free[ranked]][: k - len(order)]]
     return order
 
 
-def _near_rejected(state: _State, cids: list[str]) -> np.ndarray:
+def _near_rejected(state: _State, rows: np.ndarray) -> np.ndarray:
     """For each candidate: is it very like a file the person disliked or was not into?
 
     Very like = closer to it than the library is on the whole (mean + one standard
@@ -333,73 +399,109 @@ def _near_rejected(state: _State, cids: list[str]) -> np.ndarray:
     ``REJECTED_COSINE``.
     """
     items = state.items
-    rejected = [items.row[c] for c in sorted(state.hidden) if c in items.row]
-    if not rejected or not cids:
-        return np.zeros(len(cids), bool)
-    everything = items.vectors @ items.vectors[rejected].T  # [M, R]
-    limit = np.clip(
-        everything.mean(axis=0) + everything.std(axis=0), REJECTED_MIN_COSINE, REJECTED_COSINE
-    )
-    sims = everything[[items.row[c] for c in cids]]
-    return (sims >= limit).any(axis=1)
+    rejected = state.rows(sorted(state.hidden))
+    rejected = rejected[rejected >= 0]
+    if not len(rejected) or not len(rows):
+        return np.zeros(len(rows), bool)
+    key = (id(items), rejected.tobytes())
+    rec = state.rec
+    with rec.lock:
+        found = rec.near.get(key)
+    near = found[1] if found is not None and found[0] is items else None
+    if near is None:  # [M]: very like one of them; kept while the vectors and rejections hold
+        everything = items.vectors @ items.vectors[rejected].T  # [M, R]
+        limit = np.clip(
+            everything.mean(axis=0) + everything.std(axis=0), REJECTED_MIN_COSINE, REJECTED_COSINE
+        )
+        near = (everything >= limit).any(axis=1)
+        with rec.lock:
+            if len(rec.near) >= 4:
+                rec.near.clear()
+            rec.near[key] = (items, near)
+    return near[rows]
 
 
 def _for_you(state: _State, n: int) -> list[dict]:
-    cids = _candidates(state)
+    rows = _candidates(state)
     if not state.items.layout:  # nothing analysed yet: the newest files
-        newest = sorted(state.files, key=lambda c: (-(state.files[c]["added_at"] or 0), c))
-        newest = [c for c in newest if c not in state.excluded][:n]
-        return [_item(state, c, 0.0, [TOUR], "for_you") for c in newest]
-    return _ranked(state, cids, n, "for_you", EXPLORE_SLOTS if n >= 6 else 0)
+        added = np.nan_to_num(state.added_at, nan=0.0)
+        order = np.lexsort((state.items.content_ids, -added))
+        newest = [int(r) for r in order if not state.excluded[r]][:n]
+        return _named(state, [_item(state, r, 0.0, [TOUR], "for_you") for r in newest])
+    items = _ranked(state, rows, n, "for_you", EXPLORE_SLOTS if n >= 6 else 0)
+    return _named(state, items)
 
 
 def _continue(state: _State, n: int) -> list[dict]:
     out = []
+    names = state.snapshot.files.kind_names
     for u in state.rec.events.unfinished():
         cid = u.content_id
-        f = state.files.get(cid)
-        if f is None or f["kind"] != "video" or cid in state.hidden:
+        r = state.row(cid)
+        if r is None or names[int(state.kinds[r])] != "video" or cid in state.hidden:
             continue
-        duration = u.duration or f["duration"]
+        known = float(state.durations[r])
+        duration = u.duration or (None if np.isnan(known) else known)
         reason = Reason.of("resume", position=float(u.position), duration=duration or None)
-        item = _item(state, cid, u.at, [reason], "continue_watching")
+        item = _item(state, r, u.at, [reason], "continue_watching")
         item["position"] = u.position
         out.append(item)
         if len(out) == n:
             break
-    return out
+    return _named(state, out)
 
 
 def _new(state: _State, n: int, shown: AbstractSet[str] = frozenset()) -> list[dict]:
     since = state.now - NEW_DAYS * 86400
-    played = state.rec.events.played_at()
-    new = {
-        cid for cid, f in state.files.items() if (f["added_at"] or 0) >= since and cid not in played
-    }
-    cids = [c for c in _candidates(state, shown) if c in new]
-    items = _ranked(state, cids, n, "new_for_you")
+    played = state.rows(state.rec.events.played_at())
+    new = np.nan_to_num(state.added_at, nan=0.0) >= since
+    new[played[played >= 0]] = False
+    rows = _candidates(state, state.rows(shown))
+    rows = rows[new[rows]]
+    items = _ranked(state, rows, n, "new_for_you")
     for item in items:
-        days = int((state.now - state.files[item["content_id"]]["added_at"]) // 86400)
+        days = int((state.now - float(state.added_at[item["row"]])) // 86400)
         days = max(days, 0)
         added = {0: Reason.of("added_today"), 1: Reason.of("added_yesterday")}.get(
             days, Reason.of("added_days_ago", days=days)
         )
         item["reasons"] = [added] + [r for r in item["reasons"] if r != TOUR]
-    return items
+    return _named(state, items)
 
 
 def _like_this(state: _State, seed: str, n: int) -> list[dict]:
     """The files nearest ``seed`` on the item vectors, varied (a "because" shelf)."""
     items = state.items
-    cids = _candidates(state, {seed})
-    if seed not in items.row or not cids:
+    at = state.row(seed)
+    rows = _candidates(state, np.array([-1 if at is None else at]))
+    if at is None or not len(rows):
         return []
-    sims = items.vectors[[items.row[c] for c in cids]] @ items.vectors[items.row[seed]]
-    picked = _pick(state, cids, sims.astype(np.float64), n)
-    return [
-        _item(state, cids[i], sims[i], _reasons(state, cids[i], seed), "because_you_played")
-        for i in picked
-    ]
+    key = (id(items), at)
+    rec = state.rec
+    with rec.lock:
+        found = rec.like.get(key)
+    every = found[1] if found is not None and found[0] is items else None
+    if every is None:  # a seed's cosines to every row, kept while the vectors hold
+        every = items.vectors @ items.vectors[at]
+        with rec.lock:
+            if len(rec.like) >= 16:
+                rec.like.clear()
+            rec.like[key] = (items, every)
+    sims = every[rows]
+    picked = _pick(state, rows, sims.astype(np.float64), n)
+    return _named(
+        state,
+        [
+            _item(
+                state,
+                int(rows[i]),
+                sims[i],
+                _reasons(state, int(rows[i]), seed),
+                "because_you_played",
+            )  # fmt: skip
+            for i in picked
+        ],
+    )
 
 
 def _because(state: _State, n: int, seeds: int = 3) -> list[dict]:
@@ -421,9 +523,9 @@ def _because(state: _State, n: int, seeds: int = 3) -> list[dict]:
 
 
 def _file_id(state: _State, cid: str) -> int | None:
-    f = state.files.get(cid)
-    if f is not None:
-        return int(f["id"])
+    r = state.row(cid)
+    if r is not None:
+        return int(state.items.file_ids[r])
     found = state.rec.store.events.first_file(cid)
     return found[0] if found else None
 
@@ -492,25 +594,17 @@ class Recommender:
         self.lock = threading.RLock()
         self.tours: tuple[ItemVectors | None, dict] = (None, {})
         self.regions: tuple[ItemVectors | None, np.ndarray | None] = (None, None)
+        # per item vectors (by id, so a new generation misses): cosines to a seed, and
+        # which rows are very like the rejected files
+        self.like: dict[tuple[int, int], tuple[ItemVectors, np.ndarray]] = {}
+        self.near: dict[tuple[int, bytes], tuple[ItemVectors, np.ndarray]] = {}
 
     def _state(self, now: float | None) -> _State:
         now = time.time() if now is None else float(now)
         snapshot = self._index()
         items = snapshot.item_vectors()
-        files: dict[str, dict] = {}
-        for fid in snapshot.file_ids.tolist():
-            f = snapshot.files[fid]
-            cid = f["content_id"]
-            if cid is not None and cid not in files:
-                files[cid] = {
-                    "id": fid,
-                    "content_id": cid,
-                    "display_path": f["path"],
-                    "title": _title(f["title"], f["path"]),
-                    "kind": f["kind"],
-                    "duration": f["duration"],
-                    "added_at": f["added_at"],
-                }
+        files = snapshot.files
+        at = np.searchsorted(files.ids, items.file_ids)  # each row's file
         fb = self.events.feedback()
         hidden = {cid for cid, kind in fb.items() if kind in ("dislike", "not_interested")}
         recent = {cid for cid, at in self.events.played_at().items() if at >= now - RECENT_SECONDS}
@@ -528,9 +622,13 @@ class Recommender:
             key=lambda c: (-opinion[c][1], c),
         )
         model = self.taste.model() if opinion else None
-        return _State(
-            self, snapshot, now, items, files, hidden | recent, hidden, opinion, liked, model
-        )
+        state = _State(
+            self, snapshot, now, items, files.kinds[at], files.durations[at],
+            files.added_at[at], np.zeros(len(items), bool), hidden, opinion, liked, model,
+        )  # fmt: skip
+        out = state.rows(hidden | recent)
+        state.excluded[out[out >= 0]] = True
+        return state
 
     def recommend(self, n: int = 10, now: float | None = None) -> list[dict]:
         """The ``n`` files to offer next, each ``{path, file_id, title, score, reasons, section}``.
@@ -561,16 +659,16 @@ class Recommender:
         nothing the person disliked or was not interested in."""
         state = self._state(now)
         snapshot = state.snapshot
-        f = snapshot.files.get(file_id)
-        if f is None:
+        if file_id not in snapshot.files:
             return []
-        seed = f["content_id"]
-        like = Reason.of("like", title=_title(f["title"], f["path"]))  # this file, not a copy
+        seed = snapshot.files.content_id(file_id)
+        path, title = snapshot.files.names([file_id]).get(file_id, ("", None))
+        like = Reason.of("like", title=_title(title, path))  # this file, not a copy
         cards: list[Card] = []
         seen = {seed}
         pool = limit + len(state.hidden) + 8
         for match in similar(snapshot, file_id, pool):
-            cid = snapshot.files[match.file_id]["content_id"]
+            cid = snapshot.files.content_id(match.file_id)
             if cid in seen or cid in state.hidden:
                 continue
             seen.add(cid)

@@ -75,6 +75,7 @@ class TasteModel:
         self._lock = threading.RLock()
         self._state: ModelState | None = None
         self.update_seconds: list[float] = []  # model work of recent per-event updates
+        self._scored: tuple[tuple, np.ndarray] | None = None
         events.on_signal.append(self._on_signal)
         events.on_forget.append(self._on_forget)
 
@@ -194,12 +195,27 @@ class TasteModel:
             key = (id(items), id(model))
             if state.candidates is None or state.candidates[0] != key:
                 state.candidates = (key, model.prepare(items.vectors))
+            asked = (key, model._version, float(now))
+            if self._scored is not None and self._scored[0] == asked:
+                return self._scored[1]  # the same question again (two shelves, one now)
             try:
                 scores = model.score(state.candidates[1], now)
             except ValueError:  # prepared under an older projection
                 state.candidates = (key, model.prepare(items.vectors))
                 scores = model.score(state.candidates[1], now)
-            return np.asarray(scores, np.float64)
+            out = np.asarray(scores, np.float64)
+            self._scored = (asked, out)
+            return out
+
+    def candidates(self, items: ItemVectors) -> Candidates | None:
+        """The item vectors as the model last projected them (None before a score)."""
+        with self._lock:
+            state = self._state
+            if state is None or state.candidates is None or state.model is None:
+                return None
+            if state.candidates[0] != (id(items), id(state.model)):
+                return None
+            return state.candidates[1]
 
     def flush(self) -> None:
         """Write the model state now (e.g. when the app closes)."""

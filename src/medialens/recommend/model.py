@@ -210,14 +210,19 @@ class InterestModel:
             x = x[None, :]
         if x.ndim != 2 or x.shape[1] != self.dim:
             raise ValueError(f"vectors must be [M, {self.dim}], got {x.shape}")
-        x = np.nan_to_num(x)
         if self._proj_kind == "identity":
-            return np.ascontiguousarray(x)
+            return np.ascontiguousarray(np.nan_to_num(x))
         if self._basis is None:
             self._basis = self._random_basis()
-        if self._proj_kind == "pca":
-            x = x - self._mean
-        return np.ascontiguousarray(x @ self._basis)
+        out = np.empty((len(x), self.d), np.float32)
+        for start in range(0, len(x), _ROW_BLOCK):  # no full-size temporaries
+            part = x[start : start + _ROW_BLOCK]
+            if not np.isfinite(part).all():
+                part = np.nan_to_num(part)
+            if self._proj_kind == "pca":
+                part = part - self._mean
+            out[start : start + _ROW_BLOCK] = part @ self._basis
+        return out
 
     def prepare(self, vectors: np.ndarray) -> Candidates:
         """Project candidate vectors once so :meth:`score` is one small matrix product."""

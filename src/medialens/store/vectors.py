@@ -8,7 +8,7 @@ bumped by triggers, tells it whether anything changed at all.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 import numpy as np
@@ -107,3 +107,95 @@ class Vectors(Table):
             "WHERE status = 'media' AND available = 1 ORDER BY id"
         )
         return [IndexedFile(*r) for r in rows]
+
+    # -- what the on-disk index is rebuilt from, in bounded chunks ------------------------
+
+    def block_names(self) -> list[tuple[str, str, str]]:
+        """(extractor, name, modality) of every stored block of vectors."""
+        rows = self._reader(None).execute(
+            "SELECT extractor, name, max(modality) FROM vectors GROUP BY extractor, name"
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def counts(self) -> dict[tuple[str, str], int]:
+        """How many vectors each (extractor, name) holds: the cache's row count check."""
+        rows = self._reader(None).execute(
+            "SELECT extractor, name, count(*) FROM vectors GROUP BY extractor, name"
+        )
+        return {(r[0], r[1]): int(r[2]) for r in rows}
+
+    def longest_content_id(self) -> int:
+        row = self._reader(None).execute("SELECT max(length(content_id)) FROM features")
+        return int(row.fetchone()[0] or 0)
+
+    def block_chunks(
+        self, extractor: str, name: str, size: int = 8192
+    ) -> Iterator[tuple[list[str], list[bytes]]]:
+        """(content ids, vector blobs) of one block, ``size`` rows at a time."""
+        cursor = self._reader(None).execute(
+            "SELECT content_id, vector FROM vectors WHERE extractor = ? AND name = ?",
+            (extractor, name),
+        )
+        while rows := cursor.fetchmany(size):
+            cids, blobs = zip(*rows, strict=True)
+            yield list(cids), list(blobs)
+
+    def tag_chunks(self, size: int = 8192) -> Iterator[list[tuple[str, str, str]]]:
+        """(content id, extractor, tags JSON) of every tagged result, ``size`` at a time."""
+        cursor = self._reader(None).execute(
+            "SELECT content_id, extractor, tags FROM features WHERE tags IS NOT NULL"
+        )
+        while rows := cursor.fetchmany(size):
+            yield [(r[0], r[1], r[2]) for r in rows]
+
+    def media_columns(self) -> tuple[list, ...]:
+        """Every available media file as columns (id, content id, kind, duration, added
+        at), in id order: what a snapshot is built from, without an object per file."""
+        rows = (
+            self._reader(None)
+            .execute(
+                "SELECT id, content_id, kind, duration, added_at FROM files "
+                "WHERE status = 'media' AND available = 1 AND content_id IS NOT NULL ORDER BY id"
+            )
+            .fetchall()
+        )
+        if not rows:
+            return [], [], [], [], []
+        return tuple(list(c) for c in zip(*rows, strict=True))
+
+    def first_files(self, content_ids: Iterable[str]) -> dict[str, int]:
+        """The lowest media file id of each content id (to append rows in file order)."""
+        conn = self._reader(None)
+        out: dict[str, int] = {}
+        ids = list(content_ids)
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            marks = ",".join("?" * len(part))
+            for cid, fid in conn.execute(
+                f"SELECT content_id, min(id) FROM files WHERE content_id IN ({marks}) "
+                "GROUP BY content_id",
+                part,
+            ):
+                out[cid] = int(fid)
+        return out
+
+    def names_of(self, file_ids: Iterable[int]) -> dict[int, tuple[str, str | None]]:
+        """(display path, title) of these files: fetched when shown, never kept per file."""
+        conn = self._reader(None)
+        out: dict[int, tuple[str, str | None]] = {}
+        ids = [int(i) for i in file_ids]
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            marks = ",".join("?" * len(part))
+            for fid, path, title in conn.execute(
+                f"SELECT id, display_path, title FROM files WHERE id IN ({marks})", part
+            ):
+                out[int(fid)] = (path, title)
+        return out
+
+    def media_count(self) -> int:
+        row = self._reader(None).execute(
+            "SELECT count(*) FROM files WHERE status = 'media' AND available = 1 "
+            "AND content_id IS NOT NULL"
+        )
+        return int(row.fetchone()[0])
