@@ -235,7 +235,8 @@ for q in words:
     w, c = time.perf_counter(), time.process_time(); searcher.search(f"{q} at night", 20)
     st.append(time.perf_counter() - w); sc.append(time.process_time() - c)
 for f in anchors:
-    w, c = time.perf_counter(), time.process_time(); m = similar(snap, int(f), 10, vs)
+    w, c = time.perf_counter(), time.process_time()
+    m = similar(snap, int(f), 10, vs) if new else similar(snap, int(f), 10)
     mt.append(time.perf_counter() - w); mc.append(time.process_time() - c)
     res[int(f)] = [x.file_id for x in m]
 searcher.close(); lib.close()
