@@ -1,7 +1,7 @@
 """Search and more-like-this over a generated 100,000-file library (target <= 50 ms a query).
 
-The library is random: unit vectors for the text (384-d), visual (1280-d) and music
-(200-d) blocks, ten random ImageNet-style tags per file, a short text document each.
+The library is ``synthetic_library``'s: clustered unit vectors for the text (384-d), visual
+(1280-d) and music (200-d) blocks, cluster-correlated tags, a short text document each.
 Query embeddings come from the real text plugin when it is installed (its time is
 reported apart), else from random unit vectors.
 """

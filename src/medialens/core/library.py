@@ -32,6 +32,7 @@ from medialens.core.similar import Match, similar
 from medialens.core.subtitles import Sidecar, sidecars
 from medialens.core.tags import music_tags
 from medialens.core.taste import TasteModel
+from medialens.core.vector_search import VectorSearch
 from medialens.core.worker_process import WorkerConfig
 from medialens.paths import DataDirs
 from medialens.store import MUSIC_COLUMNS, FileRecord, Store
@@ -114,6 +115,8 @@ class Library:
             searcher.close()
         if self._index is not None:
             self._index.close()
+        if "vector_search" in self.__dict__:
+            self.vector_search.close()
         self.store.close()
 
     def __enter__(self) -> Library:
@@ -365,7 +368,14 @@ class Library:
     @functools.cached_property
     def recommender(self) -> Recommender:
         """For you, its sections and shelves, and more like this."""
-        return Recommender(self.store, lambda: self.index, self.events, self.taste)
+        return Recommender(
+            self.store, lambda: self.index, self.events, self.taste, self.vector_search
+        )
+
+    @functools.cached_property
+    def vector_search(self) -> VectorSearch:
+        """Nearest-neighbour graphs of the big feature blocks, kept in the cache folder."""
+        return VectorSearch(self.dirs.cache)
 
     def searcher(self, query: str = "") -> Searcher:
         """The searcher over the current text embedder; a new one (and the old one closed)
@@ -387,7 +397,9 @@ class Library:
             if old is not None and old.embedder is embedder and not old.closed:
                 return old
             meanings = Meanings.of(self.host.all_extractors())
-            new = Searcher(self.store, index, embedder, self.dirs.cache, meanings)
+            new = Searcher(
+                self.store, index, embedder, self.dirs.cache, meanings, self.vector_search
+            )
             self._searchers[slot] = new
         if old is not None:
             old.close()
@@ -399,7 +411,7 @@ class Library:
 
     def similar(self, raw: str | os.PathLike, n: int = 10) -> list[Match]:
         """The files most like this one (the one similarity; see :mod:`.similar`)."""
-        return similar(self.index, self._media(raw).id, _count(n))
+        return similar(self.index, self._media(raw).id, _count(n), self.vector_search)
 
     def duplicates(self) -> list[Group]:
         fingerprints = [

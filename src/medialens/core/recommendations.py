@@ -43,6 +43,7 @@ from medialens.core.index import IndexSnapshot, ItemVectors
 from medialens.core.reasons import Reason, Tag
 from medialens.core.similar import similar
 from medialens.core.taste import TasteModel
+from medialens.core.vector_search import VectorSearch
 from medialens.recommend import cold_start_order, diversify
 from medialens.store import Store
 
@@ -586,8 +587,10 @@ class Recommender:
         index: Callable[[], IndexSnapshot],
         events: EventLog,
         taste: TasteModel,
+        vectors: VectorSearch | None = None,
     ) -> None:
         self.store = store
+        self.vectors = vectors
         self.events = events
         self.taste = taste
         self._index = index
@@ -667,7 +670,7 @@ class Recommender:
         cards: list[Card] = []
         seen = {seed}
         pool = limit + len(state.hidden) + 8
-        for match in similar(snapshot, file_id, pool):
+        for match in similar(snapshot, file_id, pool, self.vectors):
             cid = snapshot.files.content_id(match.file_id)
             if cid in seen or cid in state.hidden:
                 continue

@@ -49,6 +49,7 @@ from medialens.core.index import IndexSnapshot, LibraryIndex
 from medialens.core.kind_words import named_kind
 from medialens.core.reasons import Reason, render
 from medialens.core.relevance import Calibration, calibration, cutoff
+from medialens.core.vector_search import VectorSearch
 from medialens.store import Store
 from medialens.store.text_index import CJK
 
@@ -342,8 +343,10 @@ class Searcher:
         embedder: TextEmbedder | None,
         cache_dir: Path,
         meanings: Meanings = NO_MEANINGS,
+        vectors: VectorSearch | None = None,
     ):
         self.store = store
+        self.vectors = vectors
         self.index = index
         self.embedder = embedder
         self.meanings = meanings
@@ -451,8 +454,20 @@ class Searcher:
         block = snap.blocks.get(key)
         if block is None or q.shape[0] != block.matrix.shape[1]:
             return []
-        sims = block.matrix @ q
         c = self.calibration
+        if self.vectors is not None and self.vectors.big(block):
+            # a big block: the graph's nearest rows, and the outlier test's mean and spread
+            # over (a sample of) the whole block, as ``cutoff`` takes them over every row
+            search = self.vectors.search_of(block)
+            mean, spread = search.moments(q)
+            threshold = max(c.text_floor, mean + c.text_z * spread)
+            top = search.top(q, limit)
+            return [
+                (int(f), Reason.of("similar_meaning", score=float(s)))
+                for f, s in zip(top.file_ids, top.sims, strict=True)
+                if s >= threshold
+            ]
+        sims = block.matrix @ q
         threshold = cutoff(sims, c.text_floor, c.text_z)
         order = np.argpartition(-sims, min(limit, len(sims) - 1))[:limit]
         order = order[np.argsort(-sims[order], kind="stable")]

@@ -1,0 +1,450 @@
+"""Top-k by cosine over one block of unit vectors: exact numpy while that is fast enough,
+an HNSW graph (faiss) past that, kept up to date as files come and go.
+
+Reading a block is bounded by memory bandwidth: 100,000 x 384 float32 is 154 MB, ~13 ms a
+query on this class of machine before anything else the query does. Past
+:data:`EXACT_UP_TO` rows a query asks an HNSW graph for a few times more candidates than it
+needs and ranks them by their exact cosine from the block's own matrix: the graph only has
+to *find* the neighbours, so it stores its vectors as 8-bit codes (a quarter of the size).
+
+A graph is immutable once built: it is saved in the cache folder (keyed by the block's key
+and dimension, with the file id of each of its rows and a checksum of each row's vector)
+and read from there the next time the library opens, so opening the window builds nothing.
+A new generation of a block (files indexed, re-extracted or removed) is compared with the
+graph: the rows the graph lacks or holds with another vector are searched exactly beside it
+(a few thousand rows cost little), ids that left the block are dropped from its answers, and
+once enough has changed a background thread (at low priority) adds the new rows to a copy
+of the graph, saves it and swaps it in; a graph whose dead rows pile up is rebuilt.
+
+This module knows nothing of the index's layout beyond a block's ``key``, ``file_ids``
+(int64) and ``matrix`` (float32, unit rows): its state is kept here, per block key.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import threading
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+#: Rows up to which a block is searched exactly (30 MB at 384-d: ~3 ms a query).
+EXACT_UP_TO = 20_000
+#: Candidates asked of the graph beyond those wanted (then all ranked exactly): four
+#: times as many for a short list, at most EXTRA more for a long one.
+OVERFETCH = 4
+EXTRA = 200
+MIN_FETCH = 64
+#: Rows of a block the z-score moments are taken over (all of them up to this many).
+MOMENT_ROWS = 16_384
+#: Graph parameters, measured on clustered 384-d vectors (benchmarks/bench_ann.py).
+NEIGHBOURS = 32  # HNSW M
+EF_CONSTRUCTION = 80
+EF_SEARCH = 128
+#: Rows searched exactly beside the graph past which the background thread folds them in.
+MERGE_AFTER = 2_000
+MERGE_SHARE = 0.02
+#: Dead rows (removed or re-extracted files) past which the graph is rebuilt, not extended.
+REBUILD_SHARE = 0.3
+BATCH = 4096  # rows added per step (the thread checks for close between steps)
+FORMAT = 1
+
+
+class BlockLike(Protocol):
+    @property
+    def key(self) -> str: ...
+
+    file_ids: np.ndarray
+    matrix: np.ndarray
+
+
+@dataclass(frozen=True)
+class Top:
+    """The best rows of one query: file ids and their exact cosines, best first."""
+
+    file_ids: np.ndarray  # int64 [k]
+    sims: np.ndarray  # float32 [k]
+
+
+def _exact_top(
+    matrix: np.ndarray, ids: np.ndarray, query: np.ndarray, k: int, exclude: np.ndarray
+) -> Top:
+    sims = matrix @ query
+    if len(exclude):
+        sims[np.isin(ids, exclude)] = -np.inf
+    k = min(k, len(sims))
+    if k <= 0:
+        return Top(np.zeros(0, np.int64), np.zeros(0, np.float32))
+    part = np.argpartition(-sims, k - 1)[:k] if k < len(sims) else np.arange(len(sims))
+    order = part[np.lexsort((ids[part], -sims[part]))]
+    order = order[np.isfinite(sims[order])]
+    return Top(ids[order].astype(np.int64), sims[order].astype(np.float32))
+
+
+def _checksums(matrix: np.ndarray) -> np.ndarray:
+    """One number per row that changes when the row does (a fixed random projection)."""
+    rng = np.random.default_rng(matrix.shape[1])
+    probe: np.ndarray = rng.standard_normal(size=(matrix.shape[1],), dtype=np.float32)
+    return np.asarray(matrix @ probe, dtype=np.float32)
+
+
+def _faiss() -> Any:
+    import faiss  # imported on first use: a small library never loads it
+
+    return faiss
+
+
+class _Graph:
+    """One immutable HNSW graph of a block: faiss labels -> file ids (-1 = dead row)."""
+
+    def __init__(self, dim: int, index: Any, labels: np.ndarray, sums: np.ndarray) -> None:
+        self.dim = dim
+        self.index = index
+        self.labels = labels  # int64 [L]: the file id of each graph row, -1 where dead
+        self.sums = sums  # float32 [L]: the checksum of each row's vector
+        live = np.flatnonzero(labels >= 0)
+        order = live[np.argsort(labels[live], kind="stable")]
+        self.members = labels[order]  # ascending live file ids
+        self.member_label = order  # their labels
+        self.dead = int(len(labels) - len(live))
+
+    @staticmethod
+    def build(
+        dim: int, matrix: np.ndarray, ids: np.ndarray, closed: threading.Event
+    ) -> _Graph | None:
+        faiss = _faiss()
+        index = faiss.IndexHNSWSQ(
+            dim, faiss.ScalarQuantizer.QT_8bit, NEIGHBOURS, faiss.METRIC_INNER_PRODUCT
+        )
+        index.hnsw.efConstruction = EF_CONSTRUCTION
+        step = max(1, len(matrix) // 50_000)
+        index.train(np.ascontiguousarray(matrix[::step], dtype=np.float32))
+        if closed.is_set():
+            return None
+        # one call: the same rows added 4,096 at a time gave recall@10 0.87, not 0.997
+        # (faiss 1.15.1, 10^5 clustered 384-d rows, M=32, efSearch=128)
+        index.add(np.ascontiguousarray(matrix, dtype=np.float32))
+        index.hnsw.efSearch = EF_SEARCH
+        return _Graph(dim, index, ids.astype(np.int64).copy(), _checksums(matrix))
+
+    def extended(
+        self, matrix: np.ndarray, ids: np.ndarray, dead: np.ndarray, closed: threading.Event
+    ) -> _Graph | None:
+        """A copy with ``ids``' rows added and the file ids ``dead`` marked dead."""
+        index = _faiss().clone_index(self.index)
+        for start in range(0, len(matrix), BATCH):
+            if closed.is_set():
+                return None
+            index.add(np.ascontiguousarray(matrix[start : start + BATCH], dtype=np.float32))
+        index.hnsw.efSearch = EF_SEARCH
+        labels = self.labels.copy()
+        labels[np.isin(labels, dead)] = -1
+        return _Graph(
+            self.dim,
+            index,
+            np.concatenate([labels, ids.astype(np.int64)]),
+            np.concatenate([self.sums, _checksums(matrix)]),
+        )
+
+    def search(self, query: np.ndarray, count: int) -> np.ndarray:
+        """File ids of (about) the ``count`` nearest live rows, best first."""
+        count = min(count + self.dead, len(self.labels))  # dead rows take places
+        _, found = self.index.search(query[None, :], count)
+        found = found[0]
+        ids = self.labels[found[found >= 0]]
+        return ids[ids >= 0]
+
+    def pending(self, file_ids: np.ndarray) -> np.ndarray:
+        """Rows of a block with ``file_ids`` that this graph does not hold."""
+        if len(file_ids) == len(self.members) and np.array_equal(file_ids, self.members):
+            return np.zeros(0, np.int64)
+        if not len(self.members):
+            return np.arange(len(file_ids), dtype=np.int64)
+        at = np.minimum(np.searchsorted(self.members, file_ids), len(self.members) - 1)
+        return np.flatnonzero(self.members[at] != file_ids).astype(np.int64)
+
+    def changed(self, file_ids: np.ndarray, matrix: np.ndarray) -> np.ndarray:
+        """Rows the graph holds with another vector than ``matrix``'s (re-extracted)."""
+        if not len(self.members):
+            return np.zeros(0, np.int64)
+        at = np.minimum(np.searchsorted(self.members, file_ids), len(self.members) - 1)
+        held = np.flatnonzero(self.members[at] == file_ids)
+        sums = self.sums[self.member_label[at[held]]]
+        fresh = np.concatenate(
+            [_checksums(matrix[held[i : i + 65536]]) for i in range(0, len(held), 65536)]
+            or [np.zeros(0, np.float32)]
+        )
+        return held[~np.isclose(fresh, sums, rtol=0, atol=1e-3)].astype(np.int64)
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        _faiss().write_index(self.index, str(tmp))
+        with open(path.with_suffix(".npz.tmp"), "wb") as out:
+            np.savez(out, labels=self.labels, sums=self.sums)
+        os.replace(path.with_suffix(".npz.tmp"), path.with_suffix(".npz"))
+        os.replace(tmp, path)
+        path.with_suffix(".json").write_text(
+            json.dumps({"format": FORMAT, "dim": self.dim, "rows": len(self.labels)})
+        )
+
+    @classmethod
+    def load(cls, path: Path, dim: int) -> _Graph | None:
+        if not path.exists():
+            return None
+        try:
+            meta = json.loads(path.with_suffix(".json").read_text())
+            if meta.get("format") != FORMAT or meta.get("dim") != dim:
+                return None
+            with np.load(path.with_suffix(".npz")) as saved:
+                labels = saved["labels"].astype(np.int64)
+                sums = saved["sums"].astype(np.float32)
+            index = _faiss().read_index(str(path))
+            if index.ntotal != len(labels) or index.d != dim:
+                return None
+            index.hnsw.efSearch = EF_SEARCH
+        except (OSError, ValueError, KeyError, RuntimeError) as exc:
+            log.warning("vector search: cannot read the saved graph %s (%s)", path, exc)
+            return None
+        return cls(dim, index, labels, sums)
+
+
+class BlockSearch:
+    """Top-k over one generation of one block. Cheap to make; thread-safe to query."""
+
+    def __init__(self, owner: VectorSearch | None, block: BlockLike) -> None:
+        self.key = block.key
+        self.file_ids = np.ascontiguousarray(block.file_ids, dtype=np.int64)
+        self.matrix = block.matrix
+        self.name = (self.key, int(self.matrix.shape[1]) if self.matrix.ndim == 2 else 0)
+        self._owner = owner
+        self._sorted = bool(len(self.file_ids) < 2 or (np.diff(self.file_ids) > 0).all())
+        self._order = None if self._sorted else np.argsort(self.file_ids, kind="stable")
+        n = len(self.file_ids)
+        self._sample = self.matrix[:: max(1, n // MOMENT_ROWS)] if n else self.matrix
+        self._graph: _Graph | None = None
+        self._pending = np.zeros(0, np.int64)
+        self._lock = threading.Lock()
+        self._asked = False
+
+    def __len__(self) -> int:
+        return len(self.file_ids)
+
+    @property
+    def exact(self) -> bool:
+        """Whether queries read every row (a small block, or its graph not built yet)."""
+        return self._state() is None
+
+    def rows_of(self, file_ids: np.ndarray) -> np.ndarray:
+        """Row of each file id, -1 where the block lacks it."""
+        file_ids = np.asarray(file_ids, dtype=np.int64)
+        if not len(self.file_ids):
+            return np.full(len(file_ids), -1, np.int64)
+        ids = self.file_ids if self._order is None else self.file_ids[self._order]
+        at = np.minimum(np.searchsorted(ids, file_ids), len(ids) - 1)
+        found = ids[at] == file_ids
+        rows = at if self._order is None else self._order[at]
+        return np.where(found, rows, -1).astype(np.int64)
+
+    def moments(self, query: np.ndarray) -> tuple[float, float]:
+        """Mean and standard deviation of the query's cosine over the block's rows (over
+        an even sample of :data:`MOMENT_ROWS` of them in a bigger block)."""
+        if not len(self._sample):
+            return 0.0, 0.0
+        sims = self._sample @ query
+        return float(sims.mean()), float(sims.std())
+
+    def _state(self) -> tuple[_Graph, np.ndarray] | None:
+        if self._owner is None or len(self.file_ids) <= self._owner.exact_up_to:
+            return None
+        graph = self._owner.graph(self.name)
+        with self._lock:
+            if not self._asked:
+                self._asked = True
+                self._owner.offer(self)
+            if graph is None:
+                return None
+            if graph is not self._graph:
+                ids = self.file_ids if self._order is None else self.file_ids[self._order]
+                pending = graph.pending(ids)
+                self._pending = pending if self._order is None else self._order[pending]
+                self._graph = graph
+            return graph, self._pending
+
+    def top(self, query: np.ndarray, k: int, exclude: Collection[int] = ()) -> Top:
+        """The ``k`` rows nearest ``query`` (a unit vector of the block's dimension), by
+        exact cosine, leaving out the file ids in ``exclude``."""
+        query = np.ascontiguousarray(query, dtype=np.float32)
+        excluded = np.fromiter((int(i) for i in exclude), np.int64)
+        state = self._state()
+        if state is None:
+            return _exact_top(self.matrix, self.file_ids, query, k, excluded)
+        graph, pending = state
+        fetch = max(MIN_FETCH, k + min((OVERFETCH - 1) * k, EXTRA)) + len(excluded)
+        found = graph.search(query, fetch)
+        rows = self.rows_of(found)
+        rows = np.unique(np.concatenate([rows[rows >= 0], pending]))
+        return _exact_top(self.matrix[rows], self.file_ids[rows], query, k, excluded)
+
+
+class VectorSearch:
+    """Per block key the current graph (read from the cache, else built in the background)
+    and the thread that keeps it in step with the latest generation of the block."""
+
+    def __init__(
+        self, cache_dir: Path | None, background: bool = True, exact_up_to: int = EXACT_UP_TO
+    ) -> None:
+        #: Rows up to which a block is searched exactly, with no graph.
+        self.exact_up_to = exact_up_to
+        self.cache_dir = cache_dir / "vector-search" if cache_dir is not None else None
+        self.background = background
+        self._graphs: dict[tuple[str, int], _Graph | None] = {}
+        self._latest: dict[tuple[str, int], BlockSearch] = {}
+        self._searches: dict[str, tuple[int, BlockSearch]] = {}
+        self._lock = threading.Lock()
+        self._wake = threading.Condition(self._lock)
+        self._busy = False
+        self._closed = threading.Event()
+        self._thread: threading.Thread | None = None
+        #: Graphs built from scratch and extended (a test sees whether a saved one was used).
+        self.builds = 0
+        self.merges = 0
+
+    def big(self, block: BlockLike) -> bool:
+        """Whether this block is searched through a graph (once built), not exactly."""
+        return len(block.file_ids) > self.exact_up_to
+
+    def search_of(self, block: BlockLike) -> BlockSearch:
+        """The :class:`BlockSearch` of this block generation (one per block object)."""
+        with self._lock:
+            held = self._searches.get(block.key)
+            if held is not None and held[0] == id(block) and held[1].matrix is block.matrix:
+                return held[1]
+            search = BlockSearch(self, block)
+            self._searches[block.key] = (id(block), search)
+            return search
+
+    def top(
+        self, block: BlockLike, query: np.ndarray, k: int, exclude: Collection[int] = ()
+    ) -> Top:
+        return self.search_of(block).top(query, k, exclude)
+
+    def graph(self, name: tuple[str, int]) -> _Graph | None:
+        """The current graph of a block key and dimension (read from the cache once)."""
+        with self._lock:
+            if name not in self._graphs:
+                path = self._path(name)
+                self._graphs[name] = _Graph.load(path, name[1]) if path is not None else None
+            return self._graphs[name]
+
+    def offer(self, search: BlockSearch) -> None:
+        """A new generation of a block was asked: let the thread bring its graph in step."""
+        with self._lock:
+            if self._closed.is_set():
+                return
+            self._latest[search.name] = search
+            if self.background and self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="medialens-vector-search", daemon=True
+                )
+                self._thread.start()
+            self._wake.notify_all()
+
+    def close(self) -> None:
+        """Stop the background thread (after the step in flight)."""
+        with self._lock:
+            self._closed.set()
+            self._wake.notify_all()
+            thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Until every offered block is in step (or given up): for tests and benchmarks."""
+        if not self.background:
+            while True:
+                with self._lock:
+                    if not self._latest:
+                        return True
+                    name, search = next(iter(self._latest.items()))
+                    del self._latest[name]
+                self.catch_up(search)
+        with self._lock:
+            return self._wake.wait_for(
+                lambda: (not self._latest and not self._busy) or self._closed.is_set(),
+                timeout=timeout,
+            )
+
+    def _path(self, name: tuple[str, int]) -> Path | None:
+        if self.cache_dir is None:
+            return None
+        safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in name[0])
+        return self.cache_dir / f"{safe}-{name[1]}.faiss"
+
+    def _run(self) -> None:
+        with contextlib.suppress(OSError, AttributeError):  # nice this thread only (Linux)
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        while True:
+            with self._lock:
+                while not self._latest and not self._closed.is_set():
+                    self._wake.wait()
+                if self._closed.is_set():
+                    return
+                name, search = next(iter(self._latest.items()))
+                del self._latest[name]
+                self._busy = True
+            try:
+                self.catch_up(search)
+            except Exception:  # noqa: BLE001 - a failed graph leaves exact search
+                log.exception("vector search: updating the graph of %s failed", name[0])
+            with self._lock:
+                self._busy = False
+                self._wake.notify_all()
+
+    def catch_up(self, search: BlockSearch, force: bool = False) -> None:
+        """Bring the graph of ``search``'s block in step with it (build, extend or leave it,
+        by how much changed), save and swap it in. ``force`` folds in any change at all."""
+        name = search.name
+        n = len(search)
+        if n <= self.exact_up_to:
+            return
+        graph = self.graph(name)
+        ids = search.file_ids if search._order is None else search.file_ids[search._order]
+        matrix = search.matrix if search._order is None else search.matrix[search._order]
+        new: _Graph | None
+        if graph is None:
+            new = _Graph.build(name[1], matrix, ids, self._closed)
+            self.builds += new is not None
+        else:
+            pending = graph.pending(ids)
+            changed = graph.changed(ids, matrix)
+            gone = np.setdiff1d(graph.members, ids, assume_unique=True)
+            redo = np.union1d(pending, changed)
+            dead = graph.dead + len(gone) + len(changed)
+            if dead > REBUILD_SHARE * len(graph.labels):
+                new = _Graph.build(name[1], matrix, ids, self._closed)
+                self.builds += new is not None
+            elif len(redo) and (force or len(redo) > max(MERGE_AFTER, MERGE_SHARE * n)):
+                dead_ids = np.union1d(gone, ids[changed])
+                new = graph.extended(matrix[redo], ids[redo], dead_ids, self._closed)
+                self.merges += new is not None
+            else:
+                return  # a few rows searched exactly beside the graph cost less
+        if new is None:
+            return
+        path = self._path(name)
+        if path is not None:
+            try:
+                new.save(path)
+            except (OSError, RuntimeError) as exc:
+                log.warning("vector search: cannot save the graph %s (%s)", path, exc)
+        with self._lock:
+            self._graphs[name] = new
