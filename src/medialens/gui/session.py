@@ -14,7 +14,9 @@ quiet) notices new files and new history, so the library fills up live.
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -28,12 +30,14 @@ from medialens.gui.delegates import ThumbnailCache
 from medialens.gui.engine import Engine
 
 Callback = Callable[[Any], None] | None
+SWITCH_INTERVAL = float(os.environ.get("MEDIALENS_SWITCH_INTERVAL", "0.001"))  # seconds
 
 
 class Session(QObject):
     """What the app knows and can do, with a signal for every change the views show."""
 
     rowsChanged = Signal(bool)  # the rows were (re)loaded; True the first time
+    libraryChanged = Signal()  # the store's files or history changed: views read them again
     feedbackChanged = Signal(int, str)  # file id, "like" / "dislike" / "not_interested"
     foldersChanged = Signal(list, bool)  # the folders, and whether it is the first load
     foldersUnavailable = Signal(str)  # no Library to ask (its plugins failed to load)
@@ -63,10 +67,15 @@ class Session(QObject):
             translations = Translations(QApplication.instance())
         self.services = services
         self.translations = translations
+        # Every Qt call lets go of the GIL; a worker busy in Python (rows read, plugins
+        # imported) then keeps it up to the switch interval each time, and a card painted
+        # with a hundred Qt calls waited 5 ms on many of them: take it back sooner.
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
         self.bridge = Bridge(self)
         self.engine = Engine(services, self.bridge, self)
         self.thumbs = ThumbnailCache(services.dirs, self)
         self.all_rows: list[LibraryRow] = []
+        self.rows_by_id: dict[int, LibraryRow] = {}  # built with all_rows, on the worker
         self.birth: float | None = None
         self.record_history = True  # False: playback here is not the user's history
         self.feedback: dict[str, str] = {}  # by content id
@@ -127,7 +136,7 @@ class Session(QObject):
     # -- rows ----------------------------------------------------------------------------------
 
     def row(self, file_id: int) -> LibraryRow | None:
-        return next((r for r in self.all_rows if r.id == file_id), None)
+        return self.rows_by_id.get(file_id)
 
     def load_rows(self, then: Callable[[], None] | None = None) -> None:
         """Reload the rows on a worker; ``then()`` once rows read after this call are shown."""
@@ -139,11 +148,14 @@ class Session(QObject):
         self._loading_rows = True
         self._reload_rows = False
         store, catalog = self.services.store, self.services.catalog
+        # the paged views read the store themselves: they need not wait for every row
+        self.libraryChanged.emit()
 
         def work():
             from medialens.core.events import EventLog
 
-            return catalog.signature(), catalog.rows(), EventLog(store).feedback()
+            sig, rows = catalog.signature(), catalog.rows()
+            return sig, rows, {r.id: r for r in rows}, EventLog(store).feedback()
 
         self.bridge.run(work, self._rows_loaded, self._rows_failed)
 
@@ -164,10 +176,17 @@ class Session(QObject):
         if self._reload_rows:
             self.load_rows()  # a newer state was asked for: show that one
             return
-        sig, rows, fb = result
+        sig, rows, by_id, fb = result
         first = not self.rows_loaded
         self._signature = sig
-        self.all_rows = rows
+        old = (self.all_rows, self.rows_by_id)
+        self.all_rows, self.rows_by_id = rows, by_id
+        # A million rows freed here would hold the GUI thread for a tenth of a second, and
+        # every full collection of the cyclic GC walks them all: the old rows are let go
+        # on a worker, and the new ones (plain tuples, no cycles) leave the GC's watch.
+        self.bridge.run(lambda old=old: [part.clear() for part in old] and None)
+        del old
+        gc.freeze()
         self.feedback = fb
         self.birth = S.library_birth(rows)
         self.rows_loaded = True
@@ -320,8 +339,8 @@ class Session(QObject):
         self.progressChanged.emit(progress)
 
     def _files_done(self, ids: list[int]) -> None:
-        cids = {r.id: r.content_id for r in self.all_rows}
-        self.thumbs.forget_missing({cids[i] for i in ids if i in cids})
+        rows = self.rows_by_id
+        self.thumbs.forget_missing({rows[i].content_id for i in ids if i in rows})
         self.filesDone.emit(ids)
         if not self._failures_timer.isActive():
             self._failures_timer.start()

@@ -442,6 +442,7 @@ class MainWindow(QMainWindow):
         self.player.fullscreenRequested.connect(self._fullscreen)
         self.player.historyChanged.connect(lambda _fid: session.note_history_changed())
         session.rowsChanged.connect(self._rows_loaded)
+        session.libraryChanged.connect(self.library.refresh)
         session.foldersChanged.connect(self._folders_loaded)
         session.foldersUnavailable.connect(lambda _err: self._check_ready())
         session.feedbackChanged.connect(self._feedback_given)
@@ -574,7 +575,6 @@ class MainWindow(QMainWindow):
         self.status.update_text()
         if first:
             self._update_library_texts()
-        self.library.refresh()
         rows = session.all_rows
         session.bridge.run(lambda: library_counts(rows), self._set_counts)
         if self.stack.currentWidget() is self.results and self.search.text().strip():
@@ -967,8 +967,6 @@ class MainWindow(QMainWindow):
         w = self.stack.currentWidget()
         if not queue and hasattr(w, "queue_for"):
             queue = w.queue_for(file_id)
-        elif not queue and w in (self.library, self.results):
-            queue = [r.id for r in w.model.rows()]
         elif not queue and w is self.foryou:
             for _l, _v, model in self.foryou.shelves.values():
                 ids = [c[0].id for c in model.cards()]
