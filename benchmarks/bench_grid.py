@@ -106,6 +106,43 @@ def rss_mb() -> float:
     return 0.0
 
 
+class StackWatch:
+    """A thread that looks at the GUI thread's stack whenever its timer is late by more
+    than ``late_ms``: where the event loop was held, counted by place (Python frames only:
+    a long C++ call shows as the Python line that made it)."""
+
+    def __init__(self, late_ms: float = 80.0) -> None:
+        import collections
+        import threading
+
+        self.gui = threading.get_ident()
+        self.late = late_ms / 1000
+        self.tick = time.perf_counter()
+        self.places: collections.Counter[str] = collections.Counter()
+        self._seen = 0.0
+        threading.Thread(target=self._watch, daemon=True, name="stack-watch").start()
+
+    def _watch(self) -> None:
+        import traceback
+
+        while True:
+            time.sleep(0.02)
+            tick = self.tick
+            if time.perf_counter() - tick < self.late or tick == self._seen:
+                continue
+            self._seen = tick  # one sample a stall
+            frame = sys._current_frames().get(self.gui)
+            if frame is None:
+                continue
+            stack = [f for f in traceback.extract_stack(frame) if "bench_grid" not in f.filename][
+                -4:
+            ]
+            place = " < ".join(
+                f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(stack)
+            )
+            self.places[place or "(event loop / Qt)"] += 1
+
+
 def child(data: Path) -> None:
     import resource
 
@@ -136,7 +173,10 @@ def child(data: Path) -> None:
     clock.start()
     last = [clock.elapsed()]
 
+    watch = StackWatch()
+
     def tick() -> None:
+        watch.tick = time.perf_counter()
         now = clock.elapsed()
         gaps.append(now - last[0] - TICK_MS)
         last[0] = now
@@ -220,6 +260,7 @@ def child(data: Path) -> None:
             out["rss_end_mb"] = rss_mb()
             out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             out["cpu_s"] = time.process_time() - cpu0
+            out["stall_places"] = watch.places.most_common(6)
             app.quit()
             return
         how, value = plan.pop(0)
@@ -315,6 +356,9 @@ def main() -> int:
                 print(f"   today: {fmt(base)}", flush=True)
             now = run(lib, args.src)
             print(f"   now:   {fmt(now)}", flush=True)
+            for label, r in (("today", base), ("now", now)):
+                for place, count in (r or {}).get("stall_places", []):
+                    print(f"      {label} stalls at {count:3d}x {place}")
             if base and "error" not in base and "error" not in now:
                 print(
                     f"   today / now: first paint {base['first_paint'] / now['first_paint']:.1f}x,"

@@ -134,9 +134,15 @@ class Catalog:
         dirs.create()
         return cls(Store(dirs.database), dirs)
 
-    def rows(self) -> list[LibraryRow]:
-        """Every media file, in one query; when and how far it was played from history."""
-        return self._rows(self.store.views.media_rows(), self.history())
+    def rows(self, category: str | None = None) -> list[LibraryRow]:
+        """Every media file (of a category), in one query; when and how far it was played
+        from history. O(files): the GUI pages through ``order`` and ``rows_of`` instead."""
+        return self._rows(self.store.views.media_rows(category), self.history())
+
+    def counts(self) -> dict[str, object]:
+        """Files by kind and category (``all``, ``video``, ``music``, ``speech``, ``sound``,
+        ``unsorted`` audio) and ``first_added``, the time the library's first file came."""
+        return self.store.views.media_counts()
 
     def history(self) -> RowHistory:
         """When each content was last played and where it was left: what rows carry of

@@ -269,7 +269,7 @@ class DetailsPane(QScrollArea):
         none, so every title starts at the same place), the list as tall as its items:
         the pane scrolls, not a box inside it."""
         self.similar.clear()
-        rows = self.session.rows_by_id
+        rows = self.session.rows_of(fid for fid, _why in self._similar)
         size = self.similar.iconSize()
         for fid, why in self._similar:
             r = rows.get(fid)

@@ -126,7 +126,7 @@ class LibraryModel(QAbstractTableModel):
         self._generation = 0
         self._why: dict[int, object] = {}
         self._feedback: dict[str, str] = {}
-        #: ``fetch(ids) -> rows`` (on a worker) and ``run(func, then, error)``: set by the page
+        # fetch(ids) -> rows (on a worker) and run(func, then, error): set by the page
         self.fetch: Callable[[list[int]], list] | None = None
         self.run: Callable[..., None] | None = None
         self.sort_column = COLUMNS.index("added")

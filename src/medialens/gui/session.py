@@ -7,16 +7,17 @@ thumbnail cache). Pages receive it, read its state, call its commands and
 listen to its change signals; none of them reaches into the window, which
 only lays pages out, navigates between them and wires signals to slots.
 
-Rows load in one query on a worker thread; a poll of a cheap fingerprint
-(every second while files are found and analysed, every five when all is
-quiet) notices new files and new history, so the library fills up live.
+The views page through the store (a million files are never all in memory); a
+poll of a cheap fingerprint (every second while files are found and analysed,
+every five when all is quiet) notices new files and new history, re-reads the
+counts on a worker and tells the views, so the library fills up live.
 """
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -28,6 +29,7 @@ from medialens.gui import services as S
 from medialens.gui.bridge import Bridge
 from medialens.gui.delegates import ThumbnailCache
 from medialens.gui.engine import Engine
+from medialens.store import DatabaseError
 
 Callback = Callable[[Any], None] | None
 SWITCH_INTERVAL = float(os.environ.get("MEDIALENS_SWITCH_INTERVAL", "0.001"))  # seconds
@@ -74,8 +76,11 @@ class Session(QObject):
         self.bridge = Bridge(self)
         self.engine = Engine(services, self.bridge, self)
         self.thumbs = ThumbnailCache(services.dirs, self)
-        self.all_rows: list[LibraryRow] = []
-        self.rows_by_id: dict[int, LibraryRow] = {}  # built with all_rows, on the worker
+        # rows by id, read from the store as views ask (bounded; cleared when files change)
+        self._rows: OrderedDict[int, LibraryRow | None] = OrderedDict()
+        self._all_rows: list[LibraryRow] | None = None
+        #: files by sidebar entry (see Catalog.counts), read with the fingerprint
+        self.counts: dict[str, Any] = {}
         self.birth: float | None = None
         self.record_history = True  # False: playback here is not the user's history
         self.feedback: dict[str, str] = {}  # by content id
@@ -135,8 +140,43 @@ class Session(QObject):
 
     # -- rows ----------------------------------------------------------------------------------
 
+    ROWS_KEPT = 8192
+
     def row(self, file_id: int) -> LibraryRow | None:
-        return self.rows_by_id.get(file_id)
+        """One file's row: kept from before, or read now by primary key (a fraction of a ms)."""
+        return self.rows_of([file_id]).get(file_id)
+
+    def rows_of(self, file_ids) -> dict[int, LibraryRow]:
+        """The rows of these files (those still media), by id: what is not kept yet is read
+        in one primary-key query. For the few rows a page shows, never for every file."""
+        ids = [int(i) for i in file_ids]
+        missing = [i for i in ids if i not in self._rows]
+        if missing:
+            try:
+                found = {r.id: r for r in self.services.catalog.rows_of(missing)}
+            except DatabaseError:  # closed (the app is closing) or gone: nothing to show
+                return {i: r for i in ids if (r := self._rows.get(i)) is not None}
+            for i in missing:
+                self._rows[i] = found.get(i)
+            while len(self._rows) > self.ROWS_KEPT:
+                self._rows.popitem(last=False)
+        out = {}
+        for i in ids:
+            row = self._rows.get(i)
+            if row is not None:
+                out[i] = row
+        return out
+
+    @property
+    def all_rows(self) -> list[LibraryRow]:
+        """Every file's row, read now (and kept until the files change): O(files), for
+        tests and tools. The app's views page through the store instead."""
+        if self._all_rows is None:
+            try:
+                self._all_rows = self.services.catalog.rows()
+            except DatabaseError:  # closed (the app is closing) or gone
+                return []
+        return self._all_rows
 
     def load_rows(self, then: Callable[[], None] | None = None) -> None:
         """Reload the rows on a worker; ``then()`` once rows read after this call are shown."""
@@ -154,8 +194,7 @@ class Session(QObject):
         def work():
             from medialens.core.events import EventLog
 
-            sig, rows = catalog.signature(), catalog.rows()
-            return sig, rows, {r.id: r for r in rows}, EventLog(store).feedback()
+            return catalog.signature(), catalog.counts(), EventLog(store).feedback()
 
         self.bridge.run(work, self._rows_loaded, self._rows_failed)
 
@@ -176,19 +215,14 @@ class Session(QObject):
         if self._reload_rows:
             self.load_rows()  # a newer state was asked for: show that one
             return
-        sig, rows, by_id, fb = result
+        sig, counts, fb = result
         first = not self.rows_loaded
         self._signature = sig
-        old = (self.all_rows, self.rows_by_id)
-        self.all_rows, self.rows_by_id = rows, by_id
-        # A million rows freed here would hold the GUI thread for a tenth of a second, and
-        # every full collection of the cyclic GC walks them all: the old rows are let go
-        # on a worker, and the new ones (plain tuples, no cycles) leave the GC's watch.
-        self.bridge.run(lambda old=old: [part.clear() for part in old] and None)
-        del old
-        gc.freeze()
+        self._rows.clear()  # files or history changed: rows are read again as asked for
+        self._all_rows = None
+        self.counts = counts
         self.feedback = fb
-        self.birth = S.library_birth(rows)
+        self.birth = counts.get("first_added")
         self.rows_loaded = True
         self.rowsChanged.emit(first)
         self._run_after_rows()
@@ -339,8 +373,8 @@ class Session(QObject):
         self.progressChanged.emit(progress)
 
     def _files_done(self, ids: list[int]) -> None:
-        rows = self.rows_by_id
-        self.thumbs.forget_missing({rows[i].content_id for i in ids if i in rows})
+        catalog = self.services.catalog
+        self.bridge.run(lambda: set(catalog.content_ids(ids).values()), self.thumbs.forget_missing)
         self.filesDone.emit(ids)
         if not self._failures_timer.isActive():
             self._failures_timer.start()

@@ -39,7 +39,7 @@ from medialens.gui.music import MusicIndex
 from medialens.gui.plugins_page import PluginsPage
 from medialens.gui.session import Session
 from medialens.gui.settings_page import SettingsPage
-from medialens.gui.sidebar import CountDelegate, CountRole, library_counts
+from medialens.gui.sidebar import CountDelegate, CountRole
 from medialens.gui.welcome_page import WelcomePage
 
 NAV = (
@@ -571,12 +571,13 @@ class MainWindow(QMainWindow):
     def _rows_loaded(self, first: bool) -> None:
         session = self.session
         self.library.model.birth = self.results.model.birth = session.birth
-        self.status.found = len(session.all_rows)
+        self.status.found = int(session.counts.get("all", 0))
         self.status.update_text()
         if first:
             self._update_library_texts()
-        rows = session.all_rows
-        session.bridge.run(lambda: library_counts(rows), self._set_counts)
+        counts = dict(session.counts)
+        counts["sounds"] = counts.pop("sound", 0)
+        self._set_counts({k: v for k, v in counts.items() if k != "first_added"})
         if self.stack.currentWidget() is self.results and self.search.text().strip():
             self._search_now()
         if first or not self.foryou.loaded or self.stack.currentWidget() is not self.foryou:
