@@ -215,9 +215,6 @@ class LibraryModel(QAbstractTableModel):
         self._want(page)
         return self._stale.get(int(self._ids[r])) if self._stale else None
 
-    def is_loaded(self, r: int) -> bool:
-        return r // PAGE in self._pages
-
     def _want(self, page: int) -> None:
         if page in self._in_flight or self.fetch is None or self.run is None:
             return
@@ -288,22 +285,10 @@ class LibraryModel(QAbstractTableModel):
         hits = np.flatnonzero(self._ids == file_id)
         return int(hits[0]) if len(hits) else -1
 
-    def row_at(self, r: int):
-        """The row at position ``r`` if its page is loaded (or stands in), else None."""
-        page = self._pages.get(r // PAGE)
-        if page is not None:
-            return page[r % PAGE]
-        return self._stale.get(int(self._ids[r]))
-
     def set_feedback(self, feedback: dict[str, str]) -> None:
         self._feedback = feedback
         if len(self._ids):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 0))
-
-    def set_view(self, view: list[tuple], why: dict[int, object] | None = None) -> None:
-        """Show these rows, in this order (a small view given whole: the pages are filled)."""
-        ids = np.fromiter((r.id for r in view), dtype=np.int64, count=len(view))
-        self.set_order(ids, why, first=view)
 
     def set_order(
         self, ids: np.ndarray, why: dict[int, object] | None = None, first: list | None = None
