@@ -2435,7 +2435,7 @@
         </message>
         <message>
             <source>cello</source>
-            <extracomment>vision</extracomment>
+            <extracomment>vision, music</extracomment>
             <translation>大提琴</translation>
         </message>
         <message>
@@ -2795,7 +2795,7 @@
         </message>
         <message>
             <source>flute</source>
-            <extracomment>vision</extracomment>
+            <extracomment>vision, music</extracomment>
             <translation>长笛</translation>
         </message>
         <message>
@@ -2975,7 +2975,7 @@
         </message>
         <message>
             <source>harp</source>
-            <extracomment>vision</extracomment>
+            <extracomment>vision, music</extracomment>
             <translation>竖琴</translation>
         </message>
         <message>
@@ -4450,7 +4450,7 @@
         </message>
         <message>
             <source>violin</source>
-            <extracomment>vision</extracomment>
+            <extracomment>vision, music</extracomment>
             <translation>小提琴</translation>
         </message>
         <message>
@@ -7645,387 +7645,387 @@
         </message>
         <message>
             <source>guitar</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>吉他</translation>
         </message>
         <message>
             <source>classical</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>古典</translation>
         </message>
         <message>
             <source>slow</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>慢节奏</translation>
         </message>
         <message>
             <source>techno</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>科技舞曲</translation>
         </message>
         <message>
             <source>strings</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>弦乐</translation>
         </message>
         <message>
             <source>drums</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>鼓声</translation>
         </message>
         <message>
             <source>electronic</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>电子音乐</translation>
         </message>
         <message>
             <source>rock</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>摇滚</translation>
         </message>
         <message>
             <source>fast</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>快节奏</translation>
         </message>
         <message>
             <source>piano</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>钢琴</translation>
         </message>
         <message>
             <source>ambient</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>氛围音乐</translation>
         </message>
         <message>
             <source>beat</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>节拍</translation>
         </message>
         <message>
             <source>vocals</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>人声</translation>
         </message>
         <message>
             <source>synth</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>合成器</translation>
         </message>
         <message>
             <source>female</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>女性</translation>
         </message>
         <message>
             <source>indian</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>印度风格</translation>
         </message>
         <message>
             <source>opera</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>歌剧</translation>
         </message>
         <message>
             <source>male</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>男性</translation>
         </message>
         <message>
             <source>singing</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>演唱</translation>
         </message>
         <message>
             <source>no vocals</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>无人声</translation>
         </message>
         <message>
             <source>harpsichord</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>羽管键琴</translation>
         </message>
         <message>
             <source>loud</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>响亮</translation>
         </message>
         <message>
             <source>quiet</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>安静</translation>
         </message>
         <message>
             <source>woman</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>女子</translation>
         </message>
         <message>
             <source>male vocals</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>男声</translation>
         </message>
         <message>
             <source>pop</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>流行</translation>
         </message>
         <message>
             <source>soft</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>轻柔</translation>
         </message>
         <message>
             <source>sitar</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>西塔琴</translation>
         </message>
         <message>
             <source>solo</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>独奏</translation>
         </message>
         <message>
             <source>man</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>男子</translation>
         </message>
         <message>
             <source>choir</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>合唱</translation>
         </message>
         <message>
             <source>voice</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>嗓音</translation>
         </message>
         <message>
             <source>new age</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>新世纪音乐</translation>
         </message>
         <message>
             <source>dance</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>舞曲</translation>
         </message>
         <message>
             <source>female vocals</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>女声</translation>
         </message>
         <message>
             <source>weird</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>古怪</translation>
         </message>
         <message>
             <source>country</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>乡村</translation>
         </message>
         <message>
             <source>metal</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>金属</translation>
         </message>
         <message>
             <source>alternative</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>另类</translation>
         </message>
         <message>
             <source>indie</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>独立</translation>
         </message>
         <message>
             <source>2000s</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>2000 年代</translation>
         </message>
         <message>
             <source>alternative rock</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>另类摇滚</translation>
         </message>
         <message>
             <source>jazz</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>爵士</translation>
         </message>
         <message>
             <source>beautiful</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>优美</translation>
         </message>
         <message>
             <source>chillout</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>驰放音乐</translation>
         </message>
         <message>
             <source>classic rock</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>经典摇滚</translation>
         </message>
         <message>
             <source>soul</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>灵魂乐</translation>
         </message>
         <message>
             <source>indie rock</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>独立摇滚</translation>
         </message>
         <message>
             <source>mellow</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>柔和</translation>
         </message>
         <message>
             <source>electronica</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>电子乐</translation>
         </message>
         <message>
             <source>80s</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>80 年代</translation>
         </message>
         <message>
             <source>folk</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>民谣</translation>
         </message>
         <message>
             <source>90s</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>90 年代</translation>
         </message>
         <message>
             <source>chill</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>轻松</translation>
         </message>
         <message>
             <source>instrumental</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>器乐</translation>
         </message>
         <message>
             <source>punk</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>朋克</translation>
         </message>
         <message>
             <source>oldies</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>老歌</translation>
         </message>
         <message>
             <source>blues</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>布鲁斯</translation>
         </message>
         <message>
             <source>hard rock</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>硬摇滚</translation>
         </message>
         <message>
             <source>acoustic</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>原声</translation>
         </message>
         <message>
             <source>experimental</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>实验</translation>
         </message>
         <message>
             <source>hip-hop</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>嘻哈</translation>
         </message>
         <message>
             <source>70s</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>70 年代</translation>
         </message>
         <message>
             <source>party</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>派对</translation>
         </message>
         <message>
             <source>easy listening</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>轻音乐</translation>
         </message>
         <message>
             <source>sexy</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>性感</translation>
         </message>
         <message>
             <source>catchy</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>抓耳</translation>
         </message>
         <message>
             <source>funk</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>放克</translation>
         </message>
         <message>
             <source>electro</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>电气舞曲</translation>
         </message>
         <message>
             <source>heavy metal</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>重金属</translation>
         </message>
         <message>
             <source>progressive rock</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>前卫摇滚</translation>
         </message>
         <message>
             <source>60s</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>60 年代</translation>
         </message>
         <message>
             <source>r&amp;b</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>节奏布鲁斯</translation>
         </message>
         <message>
             <source>indie pop</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>独立流行</translation>
         </message>
         <message>
             <source>sad</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>伤感</translation>
         </message>
         <message>
             <source>house</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>浩室音乐</translation>
         </message>
         <message>
             <source>happy</source>
-            <extracomment>not declared by a bundled extractor any more (kept for results stored earlier)</extracomment>
+            <extracomment>music</extracomment>
             <translation>欢快</translation>
         </message>
     </context>
