@@ -141,6 +141,7 @@ class Session(QObject):
     # -- rows ----------------------------------------------------------------------------------
 
     ROWS_KEPT = 8192
+    ALL_ROWS_AT_ONCE = 50_000  # all_rows reads every row up to this many files, else none
 
     def row(self, file_id: int) -> LibraryRow | None:
         """One file's row: kept from before, or read now by primary key (a fraction of a ms)."""
@@ -173,6 +174,13 @@ class Session(QObject):
         tests and tools. The app's views page through the store instead."""
         if self._all_rows is None:
             try:
+                n = self.counts.get("all")
+                if n is None:
+                    n = self.services.store.views.media_count()
+                if int(n) > self.ALL_ROWS_AT_ONCE:
+                    # seconds of reading on the GUI thread: a caller that still wants every
+                    # row (the activity page's path -> id map) gets none at this size
+                    return []
                 self._all_rows = self.services.catalog.rows()
             except DatabaseError:  # closed (the app is closing) or gone
                 return []
