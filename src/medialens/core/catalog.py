@@ -51,6 +51,13 @@ class LibraryRow(NamedTuple):
     genre: str | None
 
 
+class RowHistory(NamedTuple):
+    """What a row shows of the history: last played at, and unfinished positions, by content."""
+
+    played: dict[str, float]
+    unfinished: dict[str, float]
+
+
 class TagScore(NamedTuple):
     """A tag of a file, its best score and the extractor that gave it."""
 
@@ -127,15 +134,68 @@ class Catalog:
         dirs.create()
         return cls(Store(dirs.database), dirs)
 
-    def rows(self) -> list[LibraryRow]:
-        """Every media file, in one query; when and how far it was played from history."""
+    def rows(self, category: str | None = None) -> list[LibraryRow]:
+        """Every media file (of a category), in one query; when and how far it was played
+        from history. O(files): the GUI pages through ``order`` and ``rows_of`` instead."""
+        return self._rows(self.store.views.media_rows(category), self.history())
+
+    def counts(self) -> dict[str, object]:
+        """Files by kind and category (``all``, ``video``, ``music``, ``speech``, ``sound``,
+        ``unsorted`` audio) and ``first_added``, the time the library's first file came."""
+        return self.store.views.media_counts()
+
+    def history(self) -> RowHistory:
+        """When each content was last played and where it was left: what rows carry of
+        the history (a few queries over the events, not over the files)."""
         from medialens.core.events import EventLog
 
         events = EventLog(self.store)
-        played = events.played_at()
-        unfinished = {u.content_id: u.position for u in events.unfinished()}
+        return RowHistory(
+            events.played_at(), {u.content_id: u.position for u in events.unfinished()}
+        )
+
+    def rows_of(
+        self, file_ids: Iterable[int], history: RowHistory | None = None
+    ) -> list[LibraryRow]:
+        """These media files as rows, in the order asked (unknown ids are left out): a
+        page of a view, by primary key."""
+        ids = [int(i) for i in file_ids]
+        found = {r[0]: r for r in self.store.views.media_rows_of(ids)}
+        rows = self._rows((found[i] for i in ids if i in found), history or self.history())
+        return rows
+
+    def order(
+        self,
+        sort: str = "added",
+        descending: bool = True,
+        kind: str | None = None,
+        category: str | None = None,
+        folder: str | None = None,
+    ):
+        """The ids (a numpy int64 array) of the media files a view shows, in its order:
+        filtered and sorted by SQLite (``sort`` is a ``store.views.ORDER_KEYS`` name)."""
+        from medialens.core.events import PLAY_KINDS
+
+        return self.store.views.media_order(
+            sort, descending, kind=kind, category=category, folder=folder, played_kinds=PLAY_KINDS
+        )
+
+    def media_among(self, file_ids: Iterable[int]) -> list[int]:
+        """These ids, in order, less those that are not (or no longer) media files."""
+        ids = [int(i) for i in file_ids]
+        media = self.store.views.media_ids_among(ids)
+        return [i for i in ids if i in media]
+
+    def row(self, file_id: int) -> LibraryRow | None:
+        """One media file as a row (a primary-key read), or None."""
+        rows = self.rows_of([file_id])
+        return rows[0] if rows else None
+
+    @staticmethod
+    def _rows(tuples: Iterable[tuple], history: RowHistory) -> list[LibraryRow]:
+        played, unfinished = history
         out = []
-        for r in self.store.views.media_rows():
+        for r in tuples:
             fid, cid, kind, dur, title, path, artist, album, added, avail, folder, w, h = r[:13]
             position = unfinished.get(cid)
             out.append(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
@@ -43,16 +44,27 @@ def accent(palette: QPalette) -> QColor:
 
 
 class ThumbnailCache(QObject):
-    """Loads each file's thumbnail (``DataDirs.thumbnail``) on worker threads, scaled once."""
+    """Loads each file's thumbnail (``DataDirs.thumbnail``) on worker threads, scaled once.
+
+    Decoded and scaled off the GUI thread (``QImageReader`` reads at the size shown), then
+    kept as pixmaps in ``QPixmapCache`` (bounded, least recently used dropped). Requests
+    wait in a bounded stack, newest first: while the grid scrolls fast, the cards on
+    screen now load before those scrolled past, and those are forgotten (asked for again
+    if they come back into view).
+    """
 
     ready = Signal(str)
+    WAITING = 256  # requests kept; older ones are dropped
+    MISSING = 200_000  # content ids remembered as having no thumbnail
 
     def __init__(self, dirs: DataDirs, parent=None) -> None:
         super().__init__(parent)
         self.dirs = dirs
         self._pool = ThreadPoolExecutor(2, thread_name_prefix="medialens-thumbs")
         self._pending: set[str] = set()
+        self._waiting: deque[tuple[str, str, QSize, float]] = deque()
         self._missing: set[str] = set()
+        self._workers = 0  # workers looping over _waiting
         self._lock = threading.Lock()
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 160 * 1024))
         self._images: list[tuple[str, QImage]] = []
@@ -63,9 +75,18 @@ class ThumbnailCache(QObject):
     _kick = Signal()
 
     def pixmap(self, cid: str | None, size: QSize) -> QPixmap | None:
+        """The thumbnail scaled to cover ``size`` (device pixels), or None while it loads."""
+        return self._find(cid, size, 0.0)
+
+    def card(self, cid: str | None, size: QSize, radius: float) -> QPixmap | None:
+        """The thumbnail cropped to exactly ``size`` with rounded corners, ready to draw as
+        it is (no clip, no scaling on the GUI thread), or None while it loads."""
+        return self._find(cid, size, radius)
+
+    def _find(self, cid: str | None, size: QSize, radius: float) -> QPixmap | None:
         if not cid:
             return None
-        key = f"ml:{cid}:{size.width()}x{size.height()}"
+        key = f"ml:{cid}:{size.width()}x{size.height()}:{radius:g}"
         pm = QPixmapCache.find(key)
         if pm is not None and not pm.isNull():
             return pm
@@ -73,8 +94,30 @@ class ThumbnailCache(QObject):
             if cid in self._missing or key in self._pending:
                 return None
             self._pending.add(key)
-        self._pool.submit(self._load, cid, key, QSize(size))
+            self._waiting.append((cid, key, QSize(size), radius))
+            while len(self._waiting) > self.WAITING:
+                old = self._waiting.popleft()
+                self._pending.discard(old[1])
+            start = self._workers < 2
+            if start:
+                self._workers += 1
+        if start:  # else a busy worker takes it: no thread hand-off per card painted
+            self._pool.submit(self._work)
         return None
+
+    def _work(self) -> None:
+        """A worker's loop: the newest request first, until none is left."""
+        while True:
+            with self._lock:
+                if not self._waiting:
+                    self._workers -= 1
+                    return
+                cid, key, size, radius = self._waiting.pop()
+            try:
+                self._load(cid, key, size, radius)
+            except Exception:  # noqa: BLE001 - a bad image file must not stop the loop
+                with self._lock:
+                    self._pending.discard(key)
 
     def forget_missing(self, cids=None) -> None:
         """Thumbnails may exist now (extraction finished): look again."""
@@ -84,7 +127,7 @@ class ThumbnailCache(QObject):
             else:
                 self._missing.difference_update(cids)
 
-    def _load(self, cid: str, key: str, size: QSize) -> None:
+    def _load(self, cid: str, key: str, size: QSize, radius: float = 0.0) -> None:
         path = self.dirs.thumbnail(cid)
         image = QImage()
         if path.exists():
@@ -95,9 +138,13 @@ class ThumbnailCache(QObject):
                 scaled = src.scaled(size, Qt.AspectRatioMode.KeepAspectRatioByExpanding)
                 reader.setScaledSize(scaled)
             image = reader.read()
+            if radius and not image.isNull():
+                image = rounded(image, size, radius)
         with self._lock:
             self._pending.discard(key)
             if image.isNull():
+                if len(self._missing) >= self.MISSING:
+                    self._missing.clear()  # look again, rather than grow without end
                 self._missing.add(cid)
                 return
             self._images.append((key, image))
@@ -115,13 +162,34 @@ class ThumbnailCache(QObject):
         self._pool.shutdown(wait=False, cancel_futures=True)
 
 
+def rounded(image: QImage, size: QSize, radius: float) -> QImage:
+    """``image`` cropped about its centre to ``size`` with rounded corners (any thread)."""
+    out = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    out.fill(Qt.GlobalColor.transparent)
+    scale = max(size.width() / image.width(), size.height() / image.height())
+    w, h = size.width() / scale, size.height() / scale
+    src = QRectF((image.width() - w) / 2, (image.height() - h) / 2, w, h)
+    p = QPainter(out)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    path = QPainterPath()
+    path.addRoundedRect(QRectF(0, 0, size.width(), size.height()), radius, radius)
+    p.setClipPath(path)
+    p.drawImage(QRectF(0, 0, size.width(), size.height()), image, src)
+    p.end()
+    return out
+
+
 def _hue(seed: str) -> int:
     return int(hashlib.md5(seed.encode("utf-8", "replace")).hexdigest()[:4], 16) % 360
 
 
-def paint_placeholder(p: QPainter, rect: QRectF, row: tuple, dark: bool) -> None:
+def paint_placeholder(
+    p: QPainter, rect: QRectF, row: tuple, dark: bool, hue: int | None = None
+) -> None:
     """A calm gradient in a colour of the file's own, with a glyph for its kind."""
-    hue = _hue(row.album or row.artist or row.folder or row.title or "")
+    if hue is None:
+        hue = _hue(row.album or row.artist or row.folder or row.title or "")
     top = QColor.fromHsv(hue, 80 if dark else 60, 110 if dark else 225)
     bottom = QColor.fromHsv((hue + 30) % 360, 120 if dark else 90, 70 if dark else 190)
     grad = QLinearGradient(rect.topLeft(), rect.bottomRight())
@@ -134,6 +202,42 @@ def paint_placeholder(p: QPainter, rect: QRectF, row: tuple, dark: bool) -> None
     p.setFont(font)
     p.setPen(QColor(255, 255, 255, 170))
     p.drawText(rect, Qt.AlignmentFlag.AlignCenter, glyph)
+
+
+def placeholder(row: tuple, size: QSize, dpr: float, dark: bool) -> QPixmap:
+    """``paint_placeholder`` for a card, drawn once per colour, kind and size and then
+    kept in QPixmapCache: a card scrolled into view costs one pixmap draw."""
+    hue = _hue(row.album or row.artist or row.folder or row.title or "") // 6 * 6
+    glyph = "♪" if row.kind == "audio" else "▶"
+    key = f"ml-ph:{hue}:{glyph}:{size.width()}x{size.height()}:{dpr:g}:{int(dark)}"
+    pm = QPixmapCache.find(key)
+    if pm is not None and not pm.isNull():
+        return pm
+    pm = QPixmap(size)
+    pm.setDevicePixelRatio(dpr)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    rect = QRectF(0, 0, size.width() / dpr, size.height() / dpr)
+    path = QPainterPath()
+    path.addRoundedRect(rect, RADIUS, RADIUS)
+    p.setClipPath(path)
+    paint_placeholder(p, rect, row, dark, hue)
+    p.end()
+    QPixmapCache.insert(key, pm)
+    return pm
+
+
+def paint_blank(p: QPainter, rect: QRectF, palette: QPalette) -> None:
+    """The picture's place while a card's row is read: a quiet rounded shape, no text."""
+    color = QColor(palette.color(QPalette.ColorRole.Text))
+    color.setAlphaF(0.08)
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(color)
+    p.drawRoundedRect(rect, RADIUS, RADIUS)
+    p.restore()
 
 
 def _pill(p: QPainter, rect: QRectF, text: str, bg: QColor, fg: QColor, font: QFont) -> QRectF:
@@ -235,10 +339,10 @@ class CardDelegate(QStyledItemDelegate):
 
     def paint(self, p: QPainter, option, index) -> None:
         row = index.data(RowRole)
-        if row is None:
+        if row is None:  # its page is being read: a blank card where it will be
+            paint_blank(p, self._thumb_rect(option), option.palette)
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
+        opt = option  # what paint needs (rect, state, palette, font) the view has set
         pal = opt.palette
         dark = pal.color(QPalette.ColorRole.Window).lightness() < 128
         p.save()
@@ -262,27 +366,27 @@ class CardDelegate(QStyledItemDelegate):
             p.setOpacity(0.45)
 
         tr = self._thumb_rect(opt)
-        clip = QPainterPath()
-        clip.addRoundedRect(tr, RADIUS, RADIUS)
-        p.save()
-        p.setClipPath(clip)
-        pm = self.thumbs.pixmap(
-            row.content_id, tr.size().toSize() * max(1.0, p.device().devicePixelRatioF())
-        )
+        # pictures come cropped and rounded (thumbnails on a worker, placeholders once per
+        # colour): drawn as they are, with no clip path and no scaling here
+        dpr = max(1.0, p.device().devicePixelRatioF())
+        size = tr.size().toSize() * dpr
+        pm = self.thumbs.card(row.content_id, size, RADIUS * dpr)
         if pm is not None:
-            src = QRectF(pm.rect())
-            scale = max(tr.width() / src.width(), tr.height() / src.height())
-            w, h = tr.width() / scale, tr.height() / scale
-            p.drawPixmap(tr, pm, QRectF(src.center().x() - w / 2, src.center().y() - h / 2, w, h))
+            pm.setDevicePixelRatio(dpr)
         else:
-            paint_placeholder(p, tr, row, dark)
+            pm = placeholder(row, size, dpr, dark)
+        p.drawPixmap(tr.topLeft(), pm)
         # progress of an unfinished file along the bottom edge
         if S.is_unfinished(row):
+            clip = QPainterPath()
+            clip.addRoundedRect(tr, RADIUS, RADIUS)
+            p.save()
+            p.setClipPath(clip)
             frac = min(1.0, (row.position or 0) / (row.duration or 1))
             bar = QRectF(tr.left(), tr.bottom() - 4, tr.width(), 4)
             p.fillRect(bar, QColor(0, 0, 0, 120))
             p.fillRect(QRectF(bar.left(), bar.top(), bar.width() * frac, 4), accent(pal))
-        p.restore()
+            p.restore()
 
         small = QFont(opt.font)
         small.setPointSizeF(max(7.0, opt.font.pointSizeF() * 0.82))

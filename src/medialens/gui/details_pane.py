@@ -209,7 +209,7 @@ class DetailsPane(QScrollArea):
 
     def _fill_row(self, fid: int) -> None:
         """The head of the pane from the row the library already loaded."""
-        row = next((r for r in self.session.all_rows if r.id == fid), None)
+        row = self.session.row(fid)
         self._row = row
         self._sections(False)
         self._fill_similar()
@@ -269,7 +269,7 @@ class DetailsPane(QScrollArea):
         none, so every title starts at the same place), the list as tall as its items:
         the pane scrolls, not a box inside it."""
         self.similar.clear()
-        rows = {r.id: r for r in self.session.all_rows} if self._similar else {}
+        rows = self.session.rows_of(fid for fid, _why in self._similar)
         size = self.similar.iconSize()
         for fid, why in self._similar:
             r = rows.get(fid)

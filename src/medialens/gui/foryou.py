@@ -224,7 +224,7 @@ class ForYouPage(QWidget):
         self.session.run_core(shelves, done, failed)
 
     def _apply(self, shelves: list) -> None:
-        rows = {r.id: r for r in self.session.all_rows}
+        rows = self.session.rows_of({c.file_id for shelf in shelves for c in shelf.cards})
         vbar = self.scroll.verticalScrollBar().value()
         self._data = shelves
         keys = []

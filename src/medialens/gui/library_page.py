@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from medialens.gui.delegates import CardDelegate, ThumbnailCache
 from medialens.gui.details_pane import DetailsPane
-from medialens.gui.models import COLUMNS, LibraryModel, RowRole, compute_view, kind_name
+from medialens.gui.models import COLUMNS, PAGE, IdRole, LibraryModel, kind_name
 from medialens.gui.session import Session
 from medialens.gui.widgets import EmptyState, file_menu, heading, muted
 
@@ -172,6 +172,7 @@ class LibraryPage(QWidget):
         self.folder: str | None = None
         self.ids: list[int] | None = None
         self._generation = 0
+        self._why: dict = {}
         self.model = LibraryModel(self)
         self._built = False
         self.model.sortRequested.connect(lambda *_: self._built and self.refresh())
@@ -333,24 +334,39 @@ class LibraryPage(QWidget):
         self.refresh()
 
     def refresh(self, why: dict | None = None) -> None:
-        """Recompute the visible rows off-thread from the app's loaded rows."""
+        """Ask the store (on a worker) for the order shown: ids filtered and sorted by
+        SQLite, and the rows of its first page; later pages load as they are painted."""
         self._generation += 1
         gen = self._generation
-        rows = self.session.all_rows
-        args = (self.kind, self.folder, self.model.sort_column, self.model.sort_order, self.ids)
-        category = self.category
-        self.session.bridge.run(
-            lambda: compute_view(rows, *args, category=category),
-            lambda view: self._apply(gen, view, why),
-        )
+        catalog = self.session.services.catalog
+        sort = COLUMNS[self.model.sort_column]
+        descending = Qt.SortOrder(self.model.sort_order) == Qt.SortOrder.DescendingOrder
+        kind, folder, category, ids = self.kind, self.folder, self.category, self.ids
+        if why is not None:
+            self._why = why
+
+        def work():
+            import numpy as np
+
+            history = catalog.history()
+            if ids is not None:  # an explicit order (search results): keep it
+                order = np.array(catalog.media_among(ids), dtype=np.int64)
+            else:
+                order = catalog.order(sort, descending, kind=kind, category=category, folder=folder)
+            return order, history, catalog.rows_of(order[:PAGE].tolist(), history)
+
+        self.session.bridge.run(work, lambda result: self._apply(gen, *result))
         if not self.search_mode:
             self.retranslate()
 
-    def _apply(self, gen: int, view: list[tuple], why) -> None:
+    def _apply(self, gen: int, order, history, first: list) -> None:
         if gen != self._generation:
             return
+        catalog = self.session.services.catalog
         current = self.current_id()
-        self.model.set_view(view, why)
+        self.model.fetch = lambda ids: catalog.rows_of(ids, history)
+        self.model.run = self.session.bridge.run
+        self.model.set_order(order, self._why if self.ids is not None else {}, first)
         self.model.set_feedback(self.session.feedback)
         if current is not None and self.current_id() != current:
             self.select_id(current, scroll=False)
@@ -390,7 +406,7 @@ class LibraryPage(QWidget):
 
     def current_id(self) -> int | None:
         idx = self.grid.currentIndex()
-        return idx.data(RowRole).id if idx.isValid() else None
+        return idx.data(IdRole) if idx.isValid() else None
 
     def selected_ids(self) -> list[int]:
         rows = (
@@ -399,7 +415,7 @@ class LibraryPage(QWidget):
         )
         ids = []
         for idx in rows:
-            fid = idx.data(RowRole).id
+            fid = idx.data(IdRole)
             if fid not in ids:
                 ids.append(fid)
         return ids
@@ -426,7 +442,7 @@ class LibraryPage(QWidget):
         idx = self.grid.currentIndex()
         if not idx.isValid() or not self.grid.selectionModel().isSelected(idx):
             return None
-        return idx.data(RowRole).id
+        return idx.data(IdRole)
 
     def _show_details(self) -> None:
         fid = self.picked_id()
@@ -435,7 +451,19 @@ class LibraryPage(QWidget):
         if fid is not None:
             self.session.engine.prioritize([fid])
 
+    QUEUE_MAX = 10_000
+
+    def queue_for(self, file_id: int) -> list[int]:
+        """What plays next and before: the files shown, in their order, from a window
+        around ``file_id`` of at most ``QUEUE_MAX`` (a queue of a million is no use)."""
+        ids = self.model.ids()
+        if len(ids) <= self.QUEUE_MAX:
+            return ids.tolist()
+        at = max(0, self.model.row_of(file_id))
+        start = max(0, min(at - self.QUEUE_MAX // 2, len(ids) - self.QUEUE_MAX))
+        return ids[start : start + self.QUEUE_MAX].tolist()
+
     def _activated(self, index: QModelIndex) -> None:
-        row = index.data(RowRole)
-        if row is not None:
-            self.playRequested.emit(row.id)
+        fid = index.data(IdRole)
+        if fid is not None:
+            self.playRequested.emit(fid)

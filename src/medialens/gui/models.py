@@ -1,16 +1,19 @@
-"""Item models: they adapt rows loaded in one SQLite query; ``data()`` is O(1).
+"""Item models: they adapt rows read from the store; ``data()`` is O(1).
 
-Filtering and sorting 100,000 rows happen in plain Python on a worker thread
-(a QSortFilterProxyModel would call back into Python millions of times on the
-GUI thread); the model then swaps its visible list in one layout change that
-keeps the selection.
+The library's model is paged: SQLite filters and sorts on a worker thread and
+hands over the view's order as an array of ids (a QSortFilterProxyModel would call
+back into Python millions of times on the GUI thread), and the rows of each page
+are read by primary key on a worker when the page is first painted.
 """
 
 from __future__ import annotations
 
 import os
 import time
+from collections import OrderedDict
+from collections.abc import Callable
 
+import numpy as np
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
@@ -87,57 +90,45 @@ def fmt_date(at: float | None) -> str:
     return time.strftime("%Y-%m-%d", time.localtime(at))
 
 
-def _sort_key(column: int):
-    name = COLUMNS[column]
-    if name == "title":
-        return lambda r: (r.title or "").casefold()
-    if name == "artist":
-        return lambda r: ((r.artist or "").casefold(), (r.album or "").casefold())
-    if name == "duration":
-        return lambda r: r.duration or 0.0
-    if name == "added":
-        return lambda r: r.added_at or 0.0
-    if name == "played":
-        return lambda r: r.last_played or 0.0
-    if name == "kind":
-        return lambda r: r.kind or ""
-    return lambda r: ((r.folder or "").casefold(), (r.title or "").casefold())
-
-
-def compute_view(
-    rows: list[tuple],
-    kind: str | None,
-    folder: str | None,
-    column: int,
-    order: Qt.SortOrder,
-    ids: list[int] | None = None,
-    category: str | None = None,
-) -> list[tuple]:
-    """Filter and sort (pure Python, ~0.1 s for 100,000 rows: run it off the GUI thread)."""
-    if ids is not None:  # an explicit order (search results): keep it
-        by_id = {r.id: r for r in rows}
-        return [by_id[i] for i in ids if i in by_id]
-    view = [
-        r
-        for r in rows
-        if (kind is None or r.kind == kind)
-        and (folder is None or r.folder == folder)
-        and (category is None or r.category == category)
-    ]
-    view.sort(key=_sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-    return view
+PAGE = 200
+"""Rows a page holds: one query by primary key fetches a page (about 1 ms)."""
+CACHE_PAGES = 80
+"""Pages kept (least recently used dropped): 16,000 rows, a few MB, whatever the library."""
+IN_FLIGHT = 2
+"""Pages fetched at once; the rest wait, the most recently asked for first."""
+WANTED = 12
+"""Pages asked for and not yet fetched that are kept; older ones (scrolled past) are dropped."""
 
 
 class LibraryModel(QAbstractTableModel):
-    """The library (or a search result) as rows; column 0 feeds the grid."""
+    """The library (or a search result) as rows, paged in from the store; column 0 feeds
+    the grid.
+
+    The model holds the view's order as one array of file ids (sorted and filtered by
+    SQLite on a worker, see :meth:`medialens.core.catalog.Catalog.order`) and the rows of
+    the pages painted lately: ``data()`` of a row whose page is not loaded asks for that
+    page on a worker and answers None (the delegate paints a blank card), and the page's
+    ``dataChanged`` repaints it. A million rows cost 8 MB of ids and ``CACHE_PAGES`` pages.
+    After a new order, the rows of the old one stand in for their files until their new
+    page comes, so a refresh while files are analysed never blanks the grid.
+    """
 
     sortRequested = Signal(int, Qt.SortOrder)
+    pageLoaded = Signal(int)  # the first row of a page just loaded
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._view: list[tuple] = []
+        self._ids = np.empty(0, dtype=np.int64)
+        self._pages: OrderedDict[int, list] = OrderedDict()
+        self._stale: dict[int, tuple] = {}
+        self._wanted: OrderedDict[int, None] = OrderedDict()
+        self._in_flight: set[int] = set()
+        self._generation = 0
         self._why: dict[int, object] = {}
         self._feedback: dict[str, str] = {}
+        # fetch(ids) -> rows (on a worker) and run(func, then, error): set by the page
+        self.fetch: Callable[[list[int]], list] | None = None
+        self.run: Callable[..., None] | None = None
         self.sort_column = COLUMNS.index("added")
         self.sort_order = Qt.SortOrder.DescendingOrder
         self.now = time.time()
@@ -146,7 +137,7 @@ class LibraryModel(QAbstractTableModel):
     # -- Qt API ----------------------------------------------------------------------------
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._view)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -165,11 +156,14 @@ class LibraryModel(QAbstractTableModel):
         )[section]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        row = self._view[index.row()]
+        r = index.row()
+        if role == IdRole:
+            return int(self._ids[r])
+        row = self._row(r)
+        if row is None:  # its page is on its way
+            return None
         if role == RowRole:
             return row
-        if role == IdRole:
-            return row.id
         if role == WhyRole:
             return self._why.get(row.id)
         if role == FeedbackRole:
@@ -205,59 +199,153 @@ class LibraryModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        """Views ask to sort: the page re-sorts off-thread and calls ``set_view``."""
+        """Views ask to sort: the page asks the store for the new order and calls ``set_order``."""
         self.sort_column, self.sort_order = column, order
         self.sortRequested.emit(column, order)
 
-    # -- updates (GUI thread, with rows computed elsewhere) --------------------------------
+    # -- pages -----------------------------------------------------------------------------
+
+    def _row(self, r: int):
+        page = r // PAGE
+        rows = self._pages.get(page)
+        if rows is not None:
+            if next(reversed(self._pages)) != page:
+                self._pages.move_to_end(page)
+            return rows[r - page * PAGE]
+        self._want(page)
+        return self._stale.get(int(self._ids[r])) if self._stale else None
+
+    def _want(self, page: int) -> None:
+        if page in self._in_flight or self.fetch is None or self.run is None:
+            return
+        last = (len(self._ids) - 1) // PAGE
+        # the neighbours first, so the page itself (asked for last) is fetched first
+        for p in (page + 1, page - 1, page):
+            if 0 <= p <= last and p not in self._pages and p not in self._in_flight:
+                self._wanted[p] = None
+                self._wanted.move_to_end(p)
+        while len(self._wanted) > WANTED:
+            self._wanted.popitem(last=False)
+        self._pump()
+
+    def _pump(self) -> None:
+        while self._wanted and len(self._in_flight) < IN_FLIGHT:
+            page, _ = self._wanted.popitem(last=True)
+            if page in self._pages:
+                continue
+            self._in_flight.add(page)
+            ids = self._ids[page * PAGE : (page + 1) * PAGE].tolist()
+            gen, fetch = self._generation, self.fetch
+            assert self.run is not None and fetch is not None
+            self.run(
+                lambda ids=ids, fetch=fetch: fetch(ids),
+                lambda rows, gen=gen, page=page, ids=ids: self._loaded(gen, page, ids, rows),
+                lambda _err, gen=gen, page=page: self._loaded(gen, page, None, None),
+            )
+
+    def _loaded(self, gen: int, page: int, ids: list[int] | None, rows) -> None:
+        if gen != self._generation:
+            return  # fetched for an order since replaced
+        self._in_flight.discard(page)
+        if ids is not None:
+            self._store_page(page, ids, rows)
+            first = page * PAGE
+            last = min(len(self._ids), first + PAGE) - 1
+            if last >= first:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+            self.pageLoaded.emit(first)
+        self._pump()
+
+    def _store_page(self, page: int, ids: list[int], rows) -> None:
+        by_id = {r.id: r for r in rows}
+        self._pages[page] = [by_id.get(i) for i in ids]
+        self._pages.move_to_end(page)
+        while len(self._pages) > CACHE_PAGES:
+            self._pages.popitem(last=False)
+
+    # -- updates (GUI thread, with the order computed elsewhere) ---------------------------
+
+    def ids(self) -> np.ndarray:
+        """The file ids of the view, in order (a copy-free array: do not modify it)."""
+        return self._ids
 
     def rows(self) -> list[tuple]:
-        return self._view
+        """Every row of the view, fetching the missing pages here and now: O(rows), for
+        tests and small views; views and the app use ``data()``."""
+        out = []
+        for page in range((len(self._ids) + PAGE - 1) // PAGE):
+            if page not in self._pages and self.fetch is not None:
+                ids = self._ids[page * PAGE : (page + 1) * PAGE].tolist()
+                self._store_page(page, ids, self.fetch(ids))
+            rows = self._pages.get(page) or []
+            out.extend(r for r in rows if r is not None)
+        return out
 
     def row_of(self, file_id: int) -> int:
-        for i, r in enumerate(self._view):
-            if r.id == file_id:
-                return i
-        return -1
+        hits = np.flatnonzero(self._ids == file_id)
+        return int(hits[0]) if len(hits) else -1
 
     def set_feedback(self, feedback: dict[str, str]) -> None:
         self._feedback = feedback
-        if self._view:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._view) - 1, 0))
+        if len(self._ids):
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 0))
 
-    def set_view(self, view: list[tuple], why: dict[int, object] | None = None) -> None:
-        """Swap the visible rows, keeping selection and scroll position where possible."""
+    def set_order(
+        self, ids: np.ndarray, why: dict[int, object] | None = None, first: list | None = None
+    ) -> None:
+        """Swap the order shown, keeping selection and scroll position where possible.
+
+        ``first``: rows already read for the start of the order (its first page or more),
+        so what shows first never waits for a page.
+        """
         self.now = time.time()
         if why is not None:
             self._why = why
-        old = self._view
-        if len(old) == len(view) and all(a.id == b.id for a, b in zip(old, view, strict=True)):
-            self._view = view
-            if view:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(view) - 1, len(COLUMNS) - 1))
-            return
+        old = self._ids
+        ids = np.asarray(ids, dtype=np.int64)
+        # rows shown so far stand in for their files until their new page comes
+        stale = {r.id: r for rows in self._pages.values() for r in rows if r is not None}
+        self._generation += 1
+        self._in_flight.clear()
+        self._wanted.clear()
         n = len(old)
-        if len(view) > n and all(a.id == b.id for a, b in zip(old, view[:n], strict=True)):
-            self.beginInsertRows(QModelIndex(), n, len(view) - 1)
-            self._view = view
+
+        def swap() -> None:
+            self._ids = ids
+            self._pages.clear()
+            self._stale = stale
+            if first:
+                for page in range(min(CACHE_PAGES, (len(first) + PAGE - 1) // PAGE)):
+                    self._store_page(page, ids[page * PAGE : (page + 1) * PAGE].tolist(), first)
+
+        if n == len(ids) and np.array_equal(old, ids):
+            swap()
+            if n:
+                self.dataChanged.emit(self.index(0, 0), self.index(n - 1, len(COLUMNS) - 1))
+            return
+        if len(ids) > n and np.array_equal(old, ids[:n]):
+            self.beginInsertRows(QModelIndex(), n, len(ids) - 1)
+            swap()
             self.endInsertRows()
             if n:
                 self.dataChanged.emit(self.index(0, 0), self.index(n - 1, len(COLUMNS) - 1))
             return
-        if len(old) == len(view):
+        if n == len(ids):
             self.layoutAboutToBeChanged.emit()
-            pos = {r.id: i for i, r in enumerate(view)}
             persistent = self.persistentIndexList()
             moved = []
             for idx in persistent:
-                r = pos.get(old[idx.row()].id) if idx.row() < len(old) else None
-                moved.append(self.createIndex(r, idx.column()) if r is not None else QModelIndex())
-            self._view = view
+                r = idx.row()
+                hits = np.flatnonzero(ids == old[r]) if 0 <= r < n else ()
+                moved.append(
+                    self.createIndex(int(hits[0]), idx.column()) if len(hits) else QModelIndex()
+                )
+            swap()
             self.changePersistentIndexList(persistent, moved)
             self.layoutChanged.emit()
             return
         self.beginResetModel()
-        self._view = view
+        swap()
         self.endResetModel()
 
 
@@ -321,6 +409,5 @@ __all__ = [
     "RowRole",
     "WhyRole",
     "card_subtitle",
-    "compute_view",
     "tr_reason",
 ]

@@ -29,7 +29,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QPalette, QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
 from medialens.core.catalog import LibraryRow
-from medialens.core.music import Album, Artist, MusicLibrary, group, is_music
+from medialens.core.music import MUSIC, Album, Artist, MusicLibrary, group, is_music
 from medialens.gui import services as S
 from medialens.gui.delegates import RADIUS, CardDelegate, ThumbnailCache, paint_placeholder
 from medialens.gui.models import IdRole, RowRole
@@ -127,12 +127,12 @@ class MusicIndex(QObject):
         self._stale = False
         self._generation += 1
         gen = self._generation
-        rows = self.session.all_rows
+        catalog = self.session.services.catalog
         before = self.music
 
         def work():
-            music = group(r for r in rows if is_music(r))
-            unsorted = sum(1 for r in rows if r.category is None and r.kind == "audio")
+            music = group(r for r in catalog.rows(MUSIC) if is_music(r))
+            unsorted = int(catalog.counts()["unsorted"])
             return music, unsorted, music == before  # compared here, not on the GUI thread
 
         def done(result) -> None:

@@ -222,7 +222,7 @@ class MusicPage(QWidget):
     def _empty_texts(self, t: dict[str, str]) -> tuple:
         translate = QCoreApplication.translate
         session = self.session
-        if not session.rows_loaded or (not self.index.loaded and session.all_rows):
+        if not session.rows_loaded or (not self.index.loaded and session.counts.get("all")):
             return ("…", translate("Music", "Loading your music…"), "")
         if not session.folders and session.folders is not None:
             return (

@@ -102,8 +102,6 @@ class PlayerPage(QWidget):
         self.sidecars: list[tuple[str, str]] = []  # (path, language) beside the video
         self.subtitle_choice: tuple = ("off",)
         self.chapters: list = []  # core.chapters.Chapter
-        self._rows_key = None
-        self._rows: dict[int, LibraryRow] = {}
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -350,10 +348,7 @@ class PlayerPage(QWidget):
     # -- rows --------------------------------------------------------------------------------
 
     def _find(self, file_id: int) -> LibraryRow | None:
-        rows = self.app.all_rows
-        if self._rows_key is not rows:
-            self._rows_key, self._rows = rows, {r.id: r for r in rows}
-        return self._rows.get(file_id)
+        return self.app.row(file_id)
 
     def _describe(self, file_id: int) -> tuple[str, str]:
         row = self._find(file_id)

@@ -50,10 +50,6 @@ def is_new(row: LibraryRow, now: float | None = None, birth: float | None = None
     return row.last_played is None and now - added < NEW_BADGE_DAYS * 86400
 
 
-def library_birth(rows: list[LibraryRow]) -> float | None:
-    return min((r.added_at for r in rows if r.added_at), default=None)
-
-
 # -- services ---------------------------------------------------------------------------
 
 

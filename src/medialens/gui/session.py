@@ -7,14 +7,17 @@ thumbnail cache). Pages receive it, read its state, call its commands and
 listen to its change signals; none of them reaches into the window, which
 only lays pages out, navigates between them and wires signals to slots.
 
-Rows load in one query on a worker thread; a poll of a cheap fingerprint
-(every second while files are found and analysed, every five when all is
-quiet) notices new files and new history, so the library fills up live.
+The views page through the store (a million files are never all in memory); a
+poll of a cheap fingerprint (every second while files are found and analysed,
+every five when all is quiet) notices new files and new history, re-reads the
+counts on a worker and tells the views, so the library fills up live.
 """
 
 from __future__ import annotations
 
 import os
+import sys
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -26,14 +29,17 @@ from medialens.gui import services as S
 from medialens.gui.bridge import Bridge
 from medialens.gui.delegates import ThumbnailCache
 from medialens.gui.engine import Engine
+from medialens.store import DatabaseError
 
 Callback = Callable[[Any], None] | None
+SWITCH_INTERVAL = float(os.environ.get("MEDIALENS_SWITCH_INTERVAL", "0.001"))  # seconds
 
 
 class Session(QObject):
     """What the app knows and can do, with a signal for every change the views show."""
 
     rowsChanged = Signal(bool)  # the rows were (re)loaded; True the first time
+    libraryChanged = Signal()  # the store's files or history changed: views read them again
     feedbackChanged = Signal(int, str)  # file id, "like" / "dislike" / "not_interested"
     foldersChanged = Signal(list, bool)  # the folders, and whether it is the first load
     foldersUnavailable = Signal(str)  # no Library to ask (its plugins failed to load)
@@ -63,12 +69,18 @@ class Session(QObject):
             translations = Translations(QApplication.instance())
         self.services = services
         self.translations = translations
+        # Every Qt call lets go of the GIL; a worker busy in Python (rows read, plugins
+        # imported) then keeps it up to the switch interval each time, and a card painted
+        # with a hundred Qt calls waited 5 ms on many of them: take it back sooner.
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
         self.bridge = Bridge(self)
         self.engine = Engine(services, self.bridge, self)
         self.thumbs = ThumbnailCache(services.dirs, self)
-        self.all_rows: list[LibraryRow] = []
-        self._indexed_rows: list[LibraryRow] | None = None
-        self._rows_by_id: dict[int, LibraryRow] = {}
+        # rows by id, read from the store as views ask (bounded; cleared when files change)
+        self._rows: OrderedDict[int, LibraryRow | None] = OrderedDict()
+        self._all_rows: list[LibraryRow] | None = None
+        #: files by sidebar entry (see Catalog.counts), read with the fingerprint
+        self.counts: dict[str, Any] = {}
         self.birth: float | None = None
         self.record_history = True  # False: playback here is not the user's history
         self.feedback: dict[str, str] = {}  # by content id
@@ -128,16 +140,51 @@ class Session(QObject):
 
     # -- rows ----------------------------------------------------------------------------------
 
-    def row(self, file_id: int) -> LibraryRow | None:
-        return self._by_id().get(file_id)
+    ROWS_KEPT = 8192
+    ALL_ROWS_AT_ONCE = 50_000  # all_rows reads every row up to this many files, else none
 
-    def _by_id(self) -> dict[int, LibraryRow]:
-        """The rows by file id, built once per loaded list (not once per question: files
-        finish every tenth of a second while indexing, and a million rows take 0.1 s)."""
-        if self._indexed_rows is not self.all_rows:
-            self._rows_by_id = {r.id: r for r in self.all_rows}
-            self._indexed_rows = self.all_rows
-        return self._rows_by_id
+    def row(self, file_id: int) -> LibraryRow | None:
+        """One file's row: kept from before, or read now by primary key (a fraction of a ms)."""
+        return self.rows_of([file_id]).get(file_id)
+
+    def rows_of(self, file_ids) -> dict[int, LibraryRow]:
+        """The rows of these files (those still media), by id: what is not kept yet is read
+        in one primary-key query. For the few rows a page shows, never for every file."""
+        ids = [int(i) for i in file_ids]
+        missing = [i for i in ids if i not in self._rows]
+        if missing:
+            try:
+                found = {r.id: r for r in self.services.catalog.rows_of(missing)}
+            except DatabaseError:  # closed (the app is closing) or gone: nothing to show
+                return {i: r for i in ids if (r := self._rows.get(i)) is not None}
+            for i in missing:
+                self._rows[i] = found.get(i)
+            while len(self._rows) > self.ROWS_KEPT:
+                self._rows.popitem(last=False)
+        out = {}
+        for i in ids:
+            row = self._rows.get(i)
+            if row is not None:
+                out[i] = row
+        return out
+
+    @property
+    def all_rows(self) -> list[LibraryRow]:
+        """Every file's row, read now (and kept until the files change): O(files), for
+        tests and tools. The app's views page through the store instead."""
+        if self._all_rows is None:
+            try:
+                n = self.counts.get("all")
+                if n is None:
+                    n = self.services.store.views.media_count()
+                if int(n) > self.ALL_ROWS_AT_ONCE:
+                    # seconds of reading on the GUI thread: a caller that still wants every
+                    # row (the activity page's path -> id map) gets none at this size
+                    return []
+                self._all_rows = self.services.catalog.rows()
+            except DatabaseError:  # closed (the app is closing) or gone
+                return []
+        return self._all_rows
 
     def load_rows(self, then: Callable[[], None] | None = None) -> None:
         """Reload the rows on a worker; ``then()`` once rows read after this call are shown."""
@@ -149,11 +196,13 @@ class Session(QObject):
         self._loading_rows = True
         self._reload_rows = False
         store, catalog = self.services.store, self.services.catalog
+        # the paged views read the store themselves: they need not wait for every row
+        self.libraryChanged.emit()
 
         def work():
             from medialens.core.events import EventLog
 
-            return catalog.signature(), catalog.rows(), EventLog(store).feedback()
+            return catalog.signature(), catalog.counts(), EventLog(store).feedback()
 
         self.bridge.run(work, self._rows_loaded, self._rows_failed)
 
@@ -174,12 +223,14 @@ class Session(QObject):
         if self._reload_rows:
             self.load_rows()  # a newer state was asked for: show that one
             return
-        sig, rows, fb = result
+        sig, counts, fb = result
         first = not self.rows_loaded
         self._signature = sig
-        self.all_rows = rows
+        self._rows.clear()  # files or history changed: rows are read again as asked for
+        self._all_rows = None
+        self.counts = counts
         self.feedback = fb
-        self.birth = S.library_birth(rows)
+        self.birth = counts.get("first_added")
         self.rows_loaded = True
         self.rowsChanged.emit(first)
         self._run_after_rows()
@@ -330,8 +381,8 @@ class Session(QObject):
         self.progressChanged.emit(progress)
 
     def _files_done(self, ids: list[int]) -> None:
-        rows = self._by_id()
-        self.thumbs.forget_missing({rows[i].content_id for i in ids if i in rows})
+        catalog = self.services.catalog
+        self.bridge.run(lambda: set(catalog.content_ids(ids).values()), self.thumbs.forget_missing)
         self.filesDone.emit(ids)
         if not self._failures_timer.isActive():
             self._failures_timer.start()

@@ -7,30 +7,11 @@ music once, the pages of MANAGE) or with none in it shows none.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
-from medialens.core.catalog import LibraryRow
-
 CountRole = Qt.ItemDataRole.UserRole + 1
-
-
-def library_counts(rows: list[LibraryRow]) -> dict[str, int]:
-    """How many files each LIBRARY entry shows, by sidebar key (see window.FILTERS), and
-    how many audio files are still to be sorted into music, speech and sounds."""
-    categories = Counter(r.category for r in rows)
-    return {
-        "all": len(rows),
-        "video": sum(1 for r in rows if r.kind == "video"),
-        "music": categories["music"],
-        "speech": categories["speech"],
-        "sounds": categories["sound"],
-        # not an entry: audio whose category is not known yet (the empty pages say so)
-        "unsorted": sum(1 for r in rows if r.category is None and r.kind == "audio"),
-    }
 
 
 class CountDelegate(QStyledItemDelegate):
@@ -55,4 +36,4 @@ class CountDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-__all__ = ["CountDelegate", "CountRole", "library_counts"]
+__all__ = ["CountDelegate", "CountRole"]

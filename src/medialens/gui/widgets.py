@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medialens.gui.models import RowRole
+from medialens.gui.models import IdRole, RowRole
 from medialens.gui.session import Session
 
 
@@ -148,7 +148,12 @@ def file_menu(page, view, pos, reveal=None) -> None:
     idx = view.indexAt(pos)
     if not idx.isValid():
         return
-    fid = idx.data(RowRole).id
+    fid = idx.data(IdRole)
+    if fid is None:
+        row = idx.data(RowRole)
+        if row is None:
+            return
+        fid = row.id
     translate = QCoreApplication.translate
     menu = QMenu(view)
     menu.addAction(translate("LibraryPage", "Play"), lambda: page.playRequested.emit(fid))

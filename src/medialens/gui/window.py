@@ -39,7 +39,7 @@ from medialens.gui.music import MusicIndex
 from medialens.gui.plugins_page import PluginsPage
 from medialens.gui.session import Session
 from medialens.gui.settings_page import SettingsPage
-from medialens.gui.sidebar import CountDelegate, CountRole, library_counts
+from medialens.gui.sidebar import CountDelegate, CountRole
 from medialens.gui.welcome_page import WelcomePage
 
 NAV = (
@@ -442,6 +442,7 @@ class MainWindow(QMainWindow):
         self.player.fullscreenRequested.connect(self._fullscreen)
         self.player.historyChanged.connect(lambda _fid: session.note_history_changed())
         session.rowsChanged.connect(self._rows_loaded)
+        session.libraryChanged.connect(self.library.refresh)
         session.foldersChanged.connect(self._folders_loaded)
         session.foldersUnavailable.connect(lambda _err: self._check_ready())
         session.feedbackChanged.connect(self._feedback_given)
@@ -570,13 +571,13 @@ class MainWindow(QMainWindow):
     def _rows_loaded(self, first: bool) -> None:
         session = self.session
         self.library.model.birth = self.results.model.birth = session.birth
-        self.status.found = len(session.all_rows)
+        self.status.found = int(session.counts.get("all", 0))
         self.status.update_text()
         if first:
             self._update_library_texts()
-        self.library.refresh()
-        rows = session.all_rows
-        session.bridge.run(lambda: library_counts(rows), self._set_counts)
+        counts = dict(session.counts)
+        counts["sounds"] = counts.pop("sound", 0)
+        self._set_counts({k: v for k, v in counts.items() if k != "first_added"})
         if self.stack.currentWidget() is self.results and self.search.text().strip():
             self._search_now()
         if first or not self.foryou.loaded or self.stack.currentWidget() is not self.foryou:
@@ -967,8 +968,6 @@ class MainWindow(QMainWindow):
         w = self.stack.currentWidget()
         if not queue and hasattr(w, "queue_for"):
             queue = w.queue_for(file_id)
-        elif not queue and w in (self.library, self.results):
-            queue = [r.id for r in w.model.rows()]
         elif not queue and w is self.foryou:
             for _l, _v, model in self.foryou.shelves.values():
                 ids = [c[0].id for c in model.cards()]

@@ -246,6 +246,15 @@ def m008_text_docs(conn: sqlite3.Connection) -> None:
     # The Activity page lists the newest failures first: walked on this index, the first
     # hundreds cost the same however many files failed.
     conn.execute("CREATE INDEX failures_at ON failures(at)")
+def m009_grid_sort_indexes(conn: sqlite3.Connection) -> None:
+    """Indexes the library grid pages through in order: newest first (the default), and by
+    title (a file's name when its tags give none, as ``store.views`` sorts it), so the
+    grid's id order walks an index instead of sorting a million rows."""
+    conn.execute("CREATE INDEX files_media_added ON files(status, added_at)")
+    conn.execute(
+        "CREATE INDEX files_media_title ON files(status, lower(coalesce(title, "
+        "replace(display_path, rtrim(display_path, replace(display_path, '/', '')), ''))))"
+    )
 
 
 MIGRATIONS = [
@@ -257,4 +266,5 @@ MIGRATIONS = [
     m006_event_uids,
     m007_file_ctime,
     m008_text_docs,
+    m009_grid_sort_indexes,
 ]

@@ -1,0 +1,397 @@
+"""The library grid in a real window over 10^4, 10^5 and 10^6 files, today's code beside this one.
+
+Each run is a child process (offscreen Qt, the real MainWindow, no indexer process) that
+shows "All", then scrolls the grid: page by page from the top, random jumps, and the last
+pages. It reports the time to the first painted card, the event-loop stalls (a 10 ms timer
+that came back late by more than 50 / 100 ms) and the longest, how long the cards of a jump
+stay blank (placeholders), CPU time and the window's RSS. Both codes open copies of the same
+generated library (built with the older schema, which the new code migrates in place).
+
+    python benchmarks/bench_grid.py [--sizes 10000,100000,1000000] [--base-sizes 10000,100000]
+                                    [--base-src PATH]   # today's code: its src/ directory
+
+Today's code loads every row into the window before it paints the grid; at 10^6 it is
+run only when asked (``--base-sizes``), and the growth from 10^5 is printed instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PAGE_STEPS = 400  # page-down steps from the top
+JUMPS = 150  # random jumps
+TICK_MS = 10
+WORDS = "amber birch cedar delta ember fjord grove harbor iris juniper kelp lumen".split()
+
+
+# -- the library -------------------------------------------------------------------------------
+
+
+def build(data: Path, n: int, src: str) -> None:
+    """A library of ``n`` media files, created by the code in ``src`` (its schema)."""
+    code = (
+        "import sys; from pathlib import Path; from medialens.paths import data_dirs; "
+        "from medialens.store import Store; d = data_dirs(Path(sys.argv[1])); d.create(); "
+        "Store(d.database, create=True, daily_backup=False).close(); print(d.database)"
+    )
+    env = dict(os.environ, PYTHONPATH=src)
+    db = subprocess.run(
+        [sys.executable, "-c", code, str(data)], env=env, check=True, capture_output=True, text=True
+    ).stdout.strip()
+    fill(Path(db), n)
+
+
+def fill(db: Path, n: int) -> None:
+    """n files in 100 folders of one root, three in four audio (music or speech), one in four
+    video without a title tag; triggers and indexes are set aside while rows go in."""
+    rnd = random.Random(n)
+    now = time.time()
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA synchronous = OFF")
+    saved = conn.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'index') "
+        "AND tbl_name = 'files' AND sql IS NOT NULL"
+    ).fetchall()
+    for kind, name, _sql in saved:
+        conn.execute(f"DROP {kind.upper()} {name}")
+    conn.execute(
+        "INSERT INTO folders (id, path, display_path, added_at) VALUES (1, ?, '/media', ?)",
+        (b"/media", now),
+    )
+
+    def rows():
+        for i in range(1, n + 1):
+            video = i % 4 == 0
+            ext = "mp4" if video else "mp3"
+            path = f"/media/d{i % 100:02d}/file_{i:07d}.{ext}"
+            title = None if video else f"{rnd.choice(WORDS)} {rnd.choice(WORDS)} {i}"
+            yield (
+                i, path.encode(), path, f"c{i:07d}", "video" if video else "audio",
+                30.0 + (i * 7919) % 3600, title, None if video else f"Artist {i % 997}",
+                None if video else f"Album {i % 4999}",
+                "video" if video else ("speech" if i % 4 == 3 else "music"),
+                now - (n - i) * 10.0, now,
+            )  # fmt: skip
+
+    conn.executemany(
+        "INSERT INTO files (id, path, display_path, folder_id, content_id, size, mtime_ns, "
+        "status, kind, duration, title, artist, album, category, available, added_at, "
+        "changed_at) VALUES (?, ?, ?, 1, ?, 1, 1, 'media', ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+        rows(),
+    )
+    for _kind, _name, sql in saved:
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+
+
+# -- the child: one window, one library -----------------------------------------------------------
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class StackWatch:
+    """A thread that looks at the GUI thread's stack whenever its timer is late by more
+    than ``late_ms``: where the event loop was held, counted by place (Python frames only:
+    a long C++ call shows as the Python line that made it)."""
+
+    def __init__(self, late_ms: float = 80.0) -> None:
+        import collections
+        import threading
+
+        self.gui = threading.get_ident()
+        self.late = late_ms / 1000
+        self.tick = time.perf_counter()
+        self.places: collections.Counter[str] = collections.Counter()
+        self._seen = 0.0
+        threading.Thread(target=self._watch, daemon=True, name="stack-watch").start()
+
+    def _watch(self) -> None:
+        import traceback
+
+        while True:
+            time.sleep(0.02)
+            tick = self.tick
+            if time.perf_counter() - tick < self.late or tick == self._seen:
+                continue
+            self._seen = tick  # one sample a stall
+            frame = sys._current_frames().get(self.gui)
+            if frame is None:
+                continue
+            stack = [f for f in traceback.extract_stack(frame) if "bench_grid" not in f.filename][
+                -4:
+            ]
+            place = " < ".join(
+                f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(stack)
+            )
+            self.places[place or "(event loop / Qt)"] += 1
+
+
+def child(data: Path) -> None:
+    import resource
+
+    from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPoint, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from medialens.gui import engine as engine_module
+    from medialens.gui import services as S
+    from medialens.gui.models import RowRole
+    from medialens.gui.window import MainWindow
+    from medialens.paths import data_dirs
+
+    engine_module.Engine._spawn = lambda self: None  # the grid alone: no indexer process
+    app = QApplication([])
+    started = time.perf_counter()
+    cpu0 = time.process_time()
+    services = S.Services.open(data_dirs(data))
+    window = MainWindow(services)
+    window.resize(1400, 900)
+    window.show()
+    window.start()
+    window.go("all")
+    page = window.library
+    grid = page.grid
+    out: dict = {"rows": 0}
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.elapsed()]
+
+    watch = StackWatch()
+
+    def tick() -> None:
+        watch.tick = time.perf_counter()
+        now = clock.elapsed()
+        gaps.append(now - last[0] - TICK_MS)
+        last[0] = now
+
+    ticker = QTimer(interval=TICK_MS)
+    ticker.timeout.connect(tick)
+    ticker.start()
+
+    def shown() -> bool:
+        """The cards at the viewport's corners show their rows (not placeholders)."""
+        vp = grid.viewport()
+        model = grid.model()
+        if model.rowCount() == 0 or not grid.isVisible():
+            return False
+        for point in (QPoint(20, 20), QPoint(vp.width() - 30, vp.height() - 30)):
+            idx = grid.indexAt(point)
+            if idx.isValid() and idx.data(RowRole) is None:
+                return False
+        return True
+
+    class Painted(QObject):
+        def eventFilter(self, obj, event) -> bool:
+            if event.type() == QEvent.Type.Paint and "first_paint" not in out and shown():
+                out["first_paint"] = time.perf_counter() - started
+                out["rows"] = grid.model().rowCount()
+            return False
+
+    painted = Painted()
+    grid.viewport().installEventFilter(painted)
+    rnd = random.Random(0)
+    plan: list[tuple[str, int]] = []
+    blanks: list[float] = []
+
+    def make_plan() -> None:
+        bar = grid.verticalScrollBar()
+        step = bar.pageStep()
+        plan.extend(("page", min(bar.maximum(), i * step)) for i in range(1, PAGE_STEPS + 1))
+        plan.extend(("jump", rnd.randint(0, bar.maximum())) for _ in range(JUMPS))
+        plan.extend(
+            ("page", max(0, bar.maximum() - i * step)) for i in range(PAGE_STEPS // 4, -1, -1)
+        )
+
+    state = {"phase": "wait", "since": 0.0, "moves": 0}
+
+    def drive() -> None:
+        if state["phase"] == "wait":
+            # the grid shows its cards, and its layout knows all the rows (Qt lays out a
+            # big model in batches): then the scroll starts from a settled window
+            if "first_paint" in out and grid.verticalScrollBar().maximum() > 0:
+                want = grid.model().rowCount()
+                if state["since"] == 0.0:
+                    state["since"] = time.perf_counter()
+                last_index = grid.model().index(want - 1, 0)
+                if grid.visualRect(last_index).isValid() or not want:
+                    out["layout_done"] = time.perf_counter() - started
+                    out["rss_shown_mb"] = rss_mb()
+                    out["stalls_start"] = summary(gaps)
+                    gaps.clear()
+                    make_plan()
+                    state["phase"] = "scroll"
+                    state["t0"] = time.perf_counter()
+                    state["cpu0"] = time.process_time()
+            if time.perf_counter() - started > 600:
+                out["error"] = "not shown in 600 s"
+                app.quit()
+            return
+        if state.get("blank_since") is not None:
+            if not shown() and time.perf_counter() - state["blank_since"] < 5:
+                return  # wait for the cards of the jump (at most 5 s)
+            blanks.append(time.perf_counter() - state["blank_since"])
+            state["blank_since"] = None
+        if not plan:
+            out["scroll_s"] = time.perf_counter() - state["t0"]
+            out["scroll_cpu_s"] = time.process_time() - state["cpu0"]
+            out["moves"] = state["moves"]
+            out["stalls_scroll"] = summary(gaps)
+            out["blank_ms"] = {
+                "median": 1000 * sorted(blanks)[len(blanks) // 2] if blanks else 0,
+                "max": 1000 * max(blanks, default=0),
+            }
+            out["rss_end_mb"] = rss_mb()
+            out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            out["cpu_s"] = time.process_time() - cpu0
+            out["stall_places"] = watch.places.most_common(6)
+            app.quit()
+            return
+        how, value = plan.pop(0)
+        grid.verticalScrollBar().setValue(value)
+        state["moves"] += 1
+        if how == "jump":
+            state["blank_since"] = time.perf_counter()
+
+    driver = QTimer(interval=16)  # a step a frame, as a dragged scroll bar or a held key
+    driver.timeout.connect(drive)
+    driver.start()
+    app.exec()
+    ticker.stop()
+    driver.stop()
+    print("RESULT " + json.dumps(out), flush=True)
+    os._exit(0)  # no teardown of a million rows: the figures are out
+
+
+def summary(gaps: list[float]) -> dict:
+    return {
+        "over_50ms": sum(g > 50 for g in gaps),
+        "over_100ms": sum(g > 100 for g in gaps),
+        "longest_ms": round(max(gaps, default=0.0), 1),
+    }
+
+
+# -- the driver -------------------------------------------------------------------------------------
+
+
+def run(data: Path, src: str) -> dict:
+    env = dict(
+        os.environ,
+        PYTHONPATH=src,
+        QT_QPA_PLATFORM="offscreen",
+        QT_LOGGING_RULES="qt.multimedia.*=false",
+    )
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", str(data)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=3600,
+    )
+    for line in proc.stdout.splitlines():
+        if line.startswith("RESULT "):
+            return json.loads(line[7:])
+    return {"error": f"exit {proc.returncode}: {proc.stderr[-600:]}"}
+
+
+def fmt(r: dict | None) -> str:
+    if r is None:
+        return "not run"
+    if "error" in r:
+        return "failed: " + r["error"].replace("\n", " ")[:200]
+    s, t = r["stalls_start"], r["stalls_scroll"]
+    return (
+        f"first paint {r['first_paint']:6.2f} s | start stalls >50 {s['over_50ms']:3d} "
+        f">100 {s['over_100ms']:3d} max {s['longest_ms']:6.0f} ms | scroll {r['moves']} moves: "
+        f">50 {t['over_50ms']:3d} >100 {t['over_100ms']:3d} max {t['longest_ms']:5.0f} ms, "
+        f"blank jump median {r['blank_ms']['median']:4.0f} max {r['blank_ms']['max']:5.0f} ms, "
+        f"cpu {r['scroll_cpu_s']:5.1f} s | RSS {r['rss_end_mb']:6.0f} MB (peak {r['maxrss_mb']:.0f})"
+    )
+
+
+def main() -> int:
+    here = Path(__file__).resolve().parent
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--child")
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--base-sizes", default="10000,100000")
+    parser.add_argument("--base-src", default=os.environ.get("MEDIALENS_BASE_SRC", ""))
+    parser.add_argument("--src", default=str(here.parent / "src"))
+    args = parser.parse_args()
+    if args.child:
+        child(Path(args.child))
+        return 0
+    sizes = [int(x) for x in args.sizes.split(",") if x]
+    base_sizes = {int(x) for x in args.base_sizes.split(",") if x} if args.base_src else set()
+    work = Path(tempfile.mkdtemp(prefix="medialens-grid-"))
+    results: dict[int, tuple[dict | None, dict]] = {}
+    try:
+        for n in sizes:
+            built = time.perf_counter()
+            lib = work / f"lib{n}"
+            build(lib, n, args.base_src or args.src)
+            print(f"-- {n:,} files (built in {time.perf_counter() - built:.0f} s)", flush=True)
+            base = None
+            if n in base_sizes:
+                copy = work / f"base{n}"
+                shutil.copytree(lib, copy)
+                base = run(copy, args.base_src)
+                shutil.rmtree(copy)
+                print(f"   today: {fmt(base)}", flush=True)
+            now = run(lib, args.src)
+            print(f"   now:   {fmt(now)}", flush=True)
+            for label, r in (("today", base), ("now", now)):
+                for place, count in (r or {}).get("stall_places", []):
+                    print(f"      {label} stalls at {count:3d}x {place}")
+            if base and "error" not in base and "error" not in now:
+                print(
+                    f"   today / now: first paint {base['first_paint'] / now['first_paint']:.1f}x,"
+                    f" RSS {base['rss_end_mb'] / now['rss_end_mb']:.1f}x, longest stall "
+                    f"{base['stalls_start']['longest_ms']:.0f} -> "
+                    f"{now['stalls_start']['longest_ms']:.0f} ms (start), "
+                    f"{base['stalls_scroll']['longest_ms']:.0f} -> "
+                    f"{now['stalls_scroll']['longest_ms']:.0f} ms (scroll)"
+                )
+            results[n] = (base, now)
+            shutil.rmtree(lib)
+        print("growth (now):")
+        ok = [(n, r[1]) for n, r in results.items() if "error" not in r[1]]
+        for (n0, a), (n1, b) in zip(ok, ok[1:], strict=False):
+            print(
+                f"   {n0:,} -> {n1:,}: first paint {b['first_paint'] / a['first_paint']:.2f}x, "
+                f"RSS {b['rss_end_mb'] / a['rss_end_mb']:.2f}x, scroll CPU "
+                f"{b['scroll_cpu_s'] / a['scroll_cpu_s']:.2f}x, longest scroll stall "
+                f"{a['stalls_scroll']['longest_ms']:.0f} -> {b['stalls_scroll']['longest_ms']:.0f} ms"
+            )
+        base_ok = [(n, r[0]) for n, r in results.items() if r[0] and "error" not in r[0]]
+        for (n0, a), (n1, b) in zip(base_ok, base_ok[1:], strict=False):
+            k = b["first_paint"] / a["first_paint"]
+            print(
+                f"today {n0:,} -> {n1:,}: first paint {k:.2f}x, RSS "
+                f"{b['rss_end_mb'] / a['rss_end_mb']:.2f}x; at 10x more files again "
+                f"(extrapolated): first paint ~{b['first_paint'] * k:.0f} s, RSS "
+                f"~{b['rss_end_mb'] * b['rss_end_mb'] / a['rss_end_mb']:.0f} MB"
+            )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
