@@ -246,6 +246,8 @@ def m008_text_docs(conn: sqlite3.Connection) -> None:
     # The Activity page lists the newest failures first: walked on this index, the first
     # hundreds cost the same however many files failed.
     conn.execute("CREATE INDEX failures_at ON failures(at)")
+
+
 def m009_grid_sort_indexes(conn: sqlite3.Connection) -> None:
     """Indexes the library grid pages through in order: newest first (the default), and by
     title (a file's name when its tags give none, as ``store.views`` sorts it), so the
