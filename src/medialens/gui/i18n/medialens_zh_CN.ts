@@ -1593,6 +1593,7 @@
     <name>Session</name>
     <message>
         <source>Searching by words only: {0}</source>
+        <extracomment>files by sidebar entry (see Catalog.counts), read with the fingerprint</extracomment>
         <translation>仅按字词搜索：{0}</translation>
     </message>
 </context>
