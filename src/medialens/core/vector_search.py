@@ -230,6 +230,7 @@ class BlockSearch:
         self._order = None if self._sorted else np.argsort(self.file_ids, kind="stable")
         n = len(self.file_ids)
         self._sample = self.matrix[:: max(1, n // MOMENT_ROWS)] if n else self.matrix
+        self._gram: tuple[np.ndarray, np.ndarray] | None = None
         self._graph: _Graph | None = None
         self._pending = np.zeros(0, np.int64)
         self._lock = threading.Lock()
@@ -259,8 +260,16 @@ class BlockSearch:
         an even sample of :data:`MOMENT_ROWS` of them in a bigger block)."""
         if not len(self._sample):
             return 0.0, 0.0
-        sims = self._sample @ query
-        return float(sims.mean()), float(sims.std())
+        if self._gram is None:
+            # the sample's mean and second moments, once per generation (~0.1 s at 384-d):
+            # a query's mean is then mu.q and its variance q.C.q - (mu.q)^2, the very
+            # numbers of the sample's cosines, in 0.1 ms instead of 8 (16,384 rows)
+            sample = np.asarray(self._sample, dtype=np.float64)
+            self._gram = (sample.mean(0), sample.T @ sample / len(sample))
+        mu, gram = self._gram
+        q = np.asarray(query, dtype=np.float64)
+        mean = float(mu @ q)
+        return mean, float(np.sqrt(max(0.0, float(q @ gram @ q) - mean * mean)))
 
     def _state(self) -> tuple[_Graph, np.ndarray] | None:
         if self._owner is None or len(self.file_ids) <= self._owner.exact_up_to:
