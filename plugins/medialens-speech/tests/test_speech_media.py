@@ -14,6 +14,25 @@ from medialens_speech import models
 
 from medialens import api
 
+
+def _int8_kernels_differ() -> bool:
+    try:
+        return "avx512_vnni" in Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return False
+
+
+# Pinned (measured 2026-12-02): the int8 kernels onnxruntime and CTranslate2 pick on CPUs with
+# AVX-512 VNNI / AMX score these clips differently from the AVX2 ones the thresholds were set
+# on (the same drum loop: music 0.72 there, 0.97 on AVX2, with every package version alike;
+# confirmed by running the same install under an emulated AVX2 CPU). Re-set the thresholds on
+# both kinds of CPU before removing this.
+INT8_KERNELS_DIFFER = pytest.mark.xfail(
+    _int8_kernels_differ(),
+    reason="int8 model kernels on AVX-512 VNNI CPUs score differently from AVX2",
+    strict=False,
+)
+
 pytestmark = pytest.mark.media
 
 TINY = {"model": "tiny.en"}
@@ -54,6 +73,7 @@ def test_real_prompts_are_transcribed_with_their_words(extractor, file_context, 
     assert speech_wer.wer(pairs) <= 0.15
 
 
+@INT8_KERNELS_DIFFER
 def test_a_long_prompt_gets_segments_at_their_times(extractor, file_context, media_dir):
     # "Thank you for calling Super Awesome Company ... For an operator, press zero." (25 s)
     result = extractor.extract(file_context(prompt(media_dir, "basic-pbx-ivr-main"), settings=TINY))
@@ -128,6 +148,7 @@ def test_a_long_file_is_decoded_here_with_file_times(file_context, media_dir, me
     assert all(start - 1.0 <= s.start and s.end <= end + 1.0 for s in result.segments)
 
 
+@INT8_KERNELS_DIFFER
 def test_after_the_real_sounds_plugin_a_song_is_skipped_and_a_prompt_read(
     extractor, file_context, media_dir
 ):
