@@ -25,11 +25,11 @@ from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from medialens.core.catalog import LibraryRow
+from medialens.core.faults import DatabaseError
 from medialens.gui import services as S
 from medialens.gui.bridge import Bridge
 from medialens.gui.delegates import ThumbnailCache
 from medialens.gui.engine import Engine
-from medialens.store import DatabaseError
 
 Callback = Callable[[Any], None] | None
 SWITCH_INTERVAL = float(os.environ.get("MEDIALENS_SWITCH_INTERVAL", "0.001"))  # seconds
