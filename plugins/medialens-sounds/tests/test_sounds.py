@@ -16,25 +16,7 @@ import pytest
 from medialens_sounds import frontend, model, summary
 
 from medialens.api import ExtractionResult, TagsOutput, VectorOutput, api_compatible
-
-
-def _int8_kernels_differ() -> bool:
-    try:
-        return "avx512_vnni" in Path("/proc/cpuinfo").read_text()
-    except OSError:
-        return False
-
-
-# Pinned (measured 2026-12-02): the int8 kernels onnxruntime and CTranslate2 pick on CPUs with
-# AVX-512 VNNI / AMX score these clips differently from the AVX2 ones the thresholds were set
-# on (the same drum loop: music 0.72 there, 0.97 on AVX2, with every package version alike;
-# confirmed by running the same install under an emulated AVX2 CPU). Re-set the thresholds on
-# both kinds of CPU before removing this.
-INT8_KERNELS_DIFFER = pytest.mark.xfail(
-    _int8_kernels_differ(),
-    reason="int8 model kernels on AVX-512 VNNI CPUs score differently from AVX2",
-    strict=False,
-)
+from medialens.testing import INT8_KERNELS_DIFFER
 
 SR = frontend.SAMPLE_RATE
 
