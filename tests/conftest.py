@@ -40,3 +40,20 @@ def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "data"
     path.mkdir()
     return path
+
+
+@pytest.fixture(autouse=True)
+def _end_a_hang_in_native_code():
+    """End the run with every thread's stack when a test hangs where Python cannot run.
+
+    pytest-timeout's thread needs the GIL to fire; a deadlock between Qt's C++ threads and a
+    GUI thread that holds the GIL (QtMultimedia teardown, seen in CI) never gives it back, and
+    CI would wait its full 90 minutes. faulthandler's watchdog is a C thread: it dumps the
+    stacks and exits without the GIL. Its limit is past pytest-timeout's, which fires first
+    wherever Python still runs.
+    """
+    import faulthandler
+
+    faulthandler.dump_traceback_later(420, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()

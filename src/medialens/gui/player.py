@@ -1,7 +1,13 @@
 """The player: QMediaPlayer on a graphics video item, the play queue, radio and history.
 
 One player lives as long as the page (Qt segfaults when Python collects a
-player right after ``stop()``), with its QAudioOutput parented to it. Each
+player right after ``stop()``), with its QAudioOutput parented to it. Calls that
+tear the ffmpeg playback engine down (``stop``, ``setSource``) are queued to the
+event loop, which runs them with the GIL released: called from Python they hold
+the GIL while the engine's threads are joined, and a thread that destroys its
+renderer asks our QAudioOutput wrapper (``disconnectNotify``) for the GIL while it
+holds Qt's connection lock, which the main thread then waits for: a deadlock
+seen in CI. Each
 playback is a session: ``start`` when it first plays, ``progress`` every ten
 seconds, ``pause``, ``seek``, ``stop`` (``skip`` when Next leaves it early) and
 ``complete``; history is written on a worker thread, so a slow disk never
@@ -22,7 +28,7 @@ import os
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Q_ARG, QEvent, QMetaObject, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QActionGroup, QKeySequence, QPixmap, QShortcut
 from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaMetaData, QMediaPlayer
 from PySide6.QtWidgets import (
@@ -435,8 +441,8 @@ class PlayerPage(QWidget):
             lambda lib: lib.events.resume_position(file_id),
             lambda at: self._resume(file_id, at),
         )
-        self.player.setSource(QUrl.fromLocalFile(row.path))
-        self.player.play()
+        self._queue("setSource", Q_ARG(QUrl, QUrl.fromLocalFile(row.path)))
+        self._queue("play")
         self._load_extras(file_id, row)
         self.nowPlaying.emit(file_id)
         self.setFocus()
@@ -583,7 +589,11 @@ class PlayerPage(QWidget):
         self.progress_timer.stop()
         self.session = None
         self.started = False
-        self.player.stop()
+        self._queue("stop")
+
+    def _queue(self, slot: str, *args) -> None:
+        """Run one of the player's slots from the event loop, outside Python (module doc)."""
+        QMetaObject.invokeMethod(self.player, slot, Qt.ConnectionType.QueuedConnection, *args)
 
     def _show_finished(self) -> None:
         """The last item ended: its last frame (or art) and what to do now, never black."""
