@@ -181,13 +181,15 @@ class Screenshot:
             self._navigate()
 
     def _first(self, kind: str | None):
-        rows = [
-            r
-            for r in self.window.session.all_rows
-            if r.available and (kind is None or r.kind == kind)
-        ]
-        rows.sort(key=lambda r: -(r.added_at or 0))
-        return rows[0] if rows else None
+        """The newest available file (of ``kind``): read by pages in the store's order, so a
+        screenshot of a large library does not read every row first."""
+        catalog = self.window.services.catalog
+        ids = catalog.order("added", True, kind=kind)
+        for start in range(0, len(ids), 200):
+            for r in catalog.rows_of(ids[start : start + 200]):
+                if r.available:
+                    return r
+        return None
 
     def _navigate(self) -> None:
         w = self.window
