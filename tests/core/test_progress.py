@@ -84,9 +84,10 @@ def test_progress_after_a_restart_counts_what_is_stored(data_dir, tmp_path):
     with _library(data_dir, Timed(clock)) as lib:  # the app starts again
         lib.scan()
         pipeline = lib.pipeline(workers=1)
+        assert not pipeline.progress().planned  # its total is not the library's yet
         assert pipeline.plan() == 3
         p = pipeline.progress()
-        assert (p.done, p.total) == (2, 5)  # the library's progress, not "0 of 3"
+        assert (p.done, p.total, p.planned) == (2, 5, True)  # the library's, not "0 of 3"
         assert lib.status()["pending"] == 3
         p = pipeline.run_sync()
         assert (p.done, p.total, p.ran) == (5, 5, 3)  # the library's, and this run's

@@ -39,6 +39,13 @@ def test_progress_is_the_librarys_with_an_honest_time_left(status):
     assert "left" not in _show(status, total=454, done=1, eta_seconds=None)  # not measured yet
 
 
+def test_files_found_before_the_backlog_is_counted_are_not_called_the_library(status):
+    """Planning a large library takes seconds; a file queued meanwhile is not "0 of 1"."""
+    text = _show(status, total=1, done=0, planned=False)
+    assert "of 1 files" not in text and "Counting the files left to analyse" in text
+    assert "0 of 20,000 files analysed" in _show(status, total=20_000, done=0, planned=True)
+
+
 def test_scanning_ends_only_once_the_rows_show_what_was_found(qtbot, data_dir, tmp_path):
     """The library must not say "No media found" between the end of a scan and the rows."""
     from medialens.gui.services import Services

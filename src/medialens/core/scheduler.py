@@ -65,6 +65,9 @@ class Progress:
     paused: bool = False
     running: bool = False
     ran: int = 0  # files whose job finished in this run
+    #: the backlog has been counted: before that (seconds in a large library) ``total`` holds
+    #: only the files queued as they appeared, not the library
+    planned: bool = True
 
     def as_json(self) -> dict:
         return {
@@ -77,6 +80,7 @@ class Progress:
             "paused": self.paused,
             "running": self.running,
             "ran": self.ran,
+            "planned": self.planned,
         }
 
 
@@ -162,7 +166,7 @@ class Scheduler:
         self._counter = itertools.count()
         self._cond = threading.Condition()
         self._in_flight: dict[int, str] = {}
-        self._progress = Progress()
+        self._progress = Progress(planned=False)
         self._clock = clock
         self._cost: dict[int, float] = {}  # queued or in-flight file id -> its job's cost
         self._remaining_cost = 0.0
@@ -197,6 +201,7 @@ class Scheduler:
             outstanding = len(self._queued) + len(self._in_flight)
             self._progress.total = max(files, outstanding)
             self._progress.done = self._progress.total - outstanding
+            self._progress.planned = True
         self._emit()
 
     def enqueue(self, jobs: Iterable[Job], priority: int = PRIORITY_NEW) -> None:
@@ -379,7 +384,7 @@ class Scheduler:
             return Progress(
                 p.total, p.done, p.failed,
                 {k: list(v) for k, v in p.per_extractor.items()},
-                list(p.current), p.eta_seconds, p.paused, p.running, p.ran,
+                list(p.current), p.eta_seconds, p.paused, p.running, p.ran, p.planned,
             )  # fmt: skip
 
     def _eta(self) -> float | None:

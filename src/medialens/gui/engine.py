@@ -37,6 +37,7 @@ def _progress(data: dict) -> Progress:
         paused=data["paused"],
         running=data["running"],
         ran=data.get("ran", 0),
+        planned=data.get("planned", True),
     )
 
 

@@ -158,6 +158,11 @@ class StatusWidget(QWidget):
                 self.tr("Looking for media… {0} files found so far").format(f"{self.found:,}")
             )
             return
+        if busy and not p.planned:
+            # the queue holds only what appeared since the start: "0 of 1" would be wrong
+            self.bar.setRange(0, 0)
+            self.label.setText(self.tr("Counting the files left to analyse…"))
+            return
         if busy:
             self.bar.setRange(0, p.total)
             self.bar.setValue(p.done)

@@ -1776,6 +1776,10 @@
         <translation>正在查找媒体… 目前已找到 {0} 个文件</translation>
     </message>
     <message>
+        <source>Counting the files left to analyse…</source>
+        <translation>正在统计尚待分析的文件…</translation>
+    </message>
+    <message>
         <source>{0} of {1} files analysed</source>
         <translation>已分析 {0} / {1} 个文件</translation>
     </message>
