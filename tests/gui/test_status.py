@@ -106,3 +106,52 @@ def test_an_unavailable_analysis_is_said_in_words_with_the_error_on_demand(statu
         assert status.text().startswith("分析不可用"), status.text()
     finally:
         translations.set("en")
+
+
+def test_a_slow_change_poll_never_piles_up_on_the_workers(qapp, data_dir, tmp_path):
+    """On a slow disk (or a huge library) one poll can outlast the poll interval; polls must
+    then wait for it, not fill every worker of the window (seen at 10^6 files: four at once)."""
+    import threading
+    import time
+
+    from medialens.gui.services import Services
+    from medialens.gui.session import Session
+
+    root = tmp_path / "media"
+    root.mkdir()
+    make_tone(root / "tone.wav", seconds=0.2)
+    with Library(data_dirs(data_dir), entry_points=False, builtins=False) as lib:
+        lib.add_folders([root])
+        lib.scan()
+    services = Services.open(data_dirs(data_dir))
+    session = Session(services)
+    catalog = services.catalog
+    real = catalog.signature
+    lock = threading.Lock()
+    running, most, calls = [0], [0], [0]
+
+    def slow_disk() -> tuple:  # the store's read as a slow disk serves it
+        with lock:
+            running[0] += 1
+            calls[0] += 1
+            most[0] = max(most[0], running[0])
+        try:
+            time.sleep(0.4)
+            return real()
+        finally:
+            with lock:
+                running[0] -= 1
+
+    catalog.signature = slow_disk
+    try:
+        for _ in range(12):  # the timer fires far more often than a poll answers
+            session.check_signature()
+            wait_until(lambda: False, 0.05)
+        assert wait_until(lambda: running[0] == 0, 5)
+        assert most[0] == 1 and calls[0] >= 1, (most[0], calls[0])
+        session.check_signature()  # once answered, polling goes on
+        assert wait_until(lambda: calls[0] >= 2, 5)
+    finally:
+        catalog.signature = real
+        session.close()
+        services.close()

@@ -91,6 +91,7 @@ class Session(QObject):
         self.scanning = False
         self.failures = 0
         self._signature = None
+        self._checking = False  # a signature poll is in flight: the next one waits for it
         self._loading_rows = False
         self._reload_rows = False  # asked again while loading: load once more after
         self._after_rows: list[Callable[[], None]] = []
@@ -240,12 +241,19 @@ class Session(QObject):
         catalog = self.services.catalog
 
         def done(sig) -> None:
+            self._checking = False
             if sig != self._signature:
                 self.load_rows()
                 self.load_folders()
 
-        if not self._loading_rows:
-            self.bridge.run(catalog.signature, done)
+        def failed(_err: str) -> None:
+            self._checking = False
+
+        # one poll at a time: where a poll takes longer than the interval (a slow disk, a
+        # huge library) they would pile up on the workers and starve the views' reads
+        if not self._loading_rows and not self._checking:
+            self._checking = True
+            self.bridge.run(catalog.signature, done, failed)
         # poll often while files are found and analysed, rarely when all is quiet
         self._poll.setInterval(1000 if self.busy else 5000)
 
