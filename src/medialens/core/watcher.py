@@ -262,6 +262,7 @@ class LibraryWatcher:
     def _begin(self) -> None:
         try:
             self.library.scan()
+            self.library.check_counts()
             self.pipeline.plan()
             self.pipeline.start()
         finally:
