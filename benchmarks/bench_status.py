@@ -107,6 +107,8 @@ def measure(data: Path, plan: bool, runs: int = 3) -> dict:
         out["poll_ms"] = best_of(
             lambda: (lib.catalog.signature(), lib.store.vectors.changed_since(since)), runs
         )
+        if hasattr(lib, "check_counts"):  # now: the indexer's recount before it plans
+            out["recount_ms"] = best_of(lib.check_counts, runs=1)
         if plan:
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             out["plan_ms"] = best_of(lambda: lib.pipeline().pending_jobs(), runs=1)
@@ -184,7 +186,7 @@ def main() -> int:
             )
             + f"   planning's peak +{today['plan_peak_mb']:.0f} -> +{now['plan_peak_mb']:.0f} MB"
             f"   listed {today['listed']} -> {now['listed']} failures"
-            f"   open (migration) {now['open_s']:.2f} s",
+            f"   recount {now['recount_ms']:.0f} ms   open (migration) {now['open_s']:.2f} s",
             flush=True,
         )
     only: list[tuple[str, int, dict]] = []
@@ -209,7 +211,8 @@ def main() -> int:
         print(
             f"{n:>9,} files ({label}), this code only: "
             + "   ".join(f"{name} {now[key]:.2f} ms" for key, name in READS if key in now)
-            + f"   open (migration) {now['open_s']:.1f} s{guess}",
+            + f"   recount {now['recount_ms']:.0f} ms   open (migration) {now['open_s']:.1f} s"
+            + guess,
             flush=True,
         )
     series = [(n, now) for n, _t, now in rows] + [(n, now) for _l, n, now in only]
