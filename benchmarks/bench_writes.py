@@ -30,16 +30,15 @@ import argparse
 import hashlib
 import json
 import math
-import os
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
+from bench_rows import add_folder, add_media_files, run_under
 
 HERE = Path(__file__).resolve()
 OWN_SRC = HERE.parent.parent / "src"
@@ -143,10 +142,7 @@ def fill(path: Path, n: int, extra: int) -> None:
     ).fetchone() is not None  # fmt: skip
     rng = np.random.default_rng(0)
     now = time.time()
-    conn.execute(
-        "INSERT INTO folders (id, path, display_path, added_at) VALUES (1, ?, '/m', ?)",
-        (b"/m", now),
-    )
+    add_folder(conn, now)
     declared = [(e.name, e.version, {o.name: o.modality for o in e.outputs if hasattr(o, "dim")})
                 for e in extractors()]  # fmt: skip
     pool = {}
@@ -158,14 +154,16 @@ def fill(path: Path, n: int, extra: int) -> None:
         ids = range(start, min(start + CHUNK, n + extra + 1))
         cids = {i: cid(i) for i in ids}
         conn.execute("BEGIN")
-        conn.executemany(
-            "INSERT INTO files (id, path, display_path, folder_id, content_id, size, mtime_ns, "
-            "status, kind, duration, title, metadata, available, added_at, changed_at) "
-            "VALUES (?, ?, ?, 1, ?, ?, 1, 'media', ?, 215.0, ?, ?, 1, ?, ?)",
-            [(i, f"/m/a{i % 500}/{i}.mp3".encode(), f"/m/a{i % 500}/{i}.mp3", cids[i],
-              4_000_000 + i, "video" if i % 10 == 0 else "audio", f"Track {i}",
-              json.dumps({"tags": {"title": f"Track {i}", "artist": f"Artist {i % 5000}"}}),
-              now, now) for i in ids],
+        add_media_files(
+            conn, ids, now, cids.__getitem__, lambda i: "video" if i % 10 == 0 else "audio",
+            path=lambda i: f"/m/a{i % 500}/{i}.mp3", size=lambda i: 4_000_000 + i,
+            duration=215.0,
+            extra={
+                "title": lambda i: f"Track {i}",
+                "metadata": lambda i: json.dumps(
+                    {"tags": {"title": f"Track {i}", "artist": f"Artist {i % 5000}"}}
+                ),
+            },
         )  # fmt: skip
         features, vectors, docs = [], [], []
         for i in sorted((i for i in ids if i <= n), key=cids.__getitem__):
@@ -249,13 +247,7 @@ def measure(path: Path, first: int, files: int) -> dict:
 
 
 def run(src: Path, *args: str) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(src))
-    done = subprocess.run(
-        [sys.executable, str(HERE), *args], env=env, capture_output=True, text=True, check=False
-    )
-    if done.returncode:
-        raise SystemExit(f"{' '.join(args)} under {src} failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_under(HERE, src, *args)
 
 
 def extrapolate(points: dict[int, float], n: int) -> float:

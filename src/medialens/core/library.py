@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import os
 import threading
 from collections.abc import Callable
@@ -37,6 +38,8 @@ from medialens.core.worker_process import WorkerConfig
 from medialens.paths import DataDirs
 from medialens.store import MUSIC_COLUMNS, FileRecord, Store
 from medialens.store.text_index import CJK
+
+log = logging.getLogger(__name__)
 
 FACTS_VERSION = 1
 """Bump when the music-tag normaliser or the category rules change: the library then
@@ -200,17 +203,27 @@ class Library:
     ) -> tuple[ScanReport, Progress]:
         """Scan every folder, then run every active extractor to completion."""
         report = self.scan()
+        self.check_counts()
         progress = self.pipeline(workers, on_progress).run()
         return report, progress
+
+    def check_counts(self) -> bool:
+        """Recount the store's work counters from the rows and mend them if they drifted
+        (what ``status`` reads): a grouped pass over each table, seconds at a million
+        files, so the indexer runs it before it plans, never the GUI thread."""
+        drifted = self.store.extraction.check_counts()
+        if drifted:
+            log.warning("the library's work counters had drifted from its rows: recounted")
+        return drifted
 
     # -- questions ------------------------------------------------------------------------
 
     def status(self) -> dict:
-        """How far along the library is, from a few counts SQLite answers on its keys.
+        """How far along the library is, from the store's work counters.
 
-        Nothing is planned and no stored key is loaded, so this stays cheap at a million
-        files: one count of pending work per active extractor, one grouped pass over the
-        results and one over the failures. ``failed_files`` lists the first
+        Nothing is planned, no stored key is loaded and no file is counted (the counters
+        are kept by the writes, see ``store.counters``), so this costs the same at a
+        million files as at a hundred. ``failed_files`` lists the first
         :data:`FAILURES_LISTED` failures; ``failed_count`` is how many there are.
         """
         work = self.store.extraction

@@ -74,6 +74,9 @@ def _connect(path: Path, create: bool = False, readonly: bool = False) -> sqlite
         isolation_level=None,
     )
     conn.execute("PRAGMA foreign_keys = ON")
+    # a row deleted by INSERT OR REPLACE fires its DELETE triggers, which keep the counters
+    # of store.counters (they write no table that has triggers of its own)
+    conn.execute("PRAGMA recursive_triggers = ON")
     conn.execute("PRAGMA busy_timeout = 30000")
     if readonly:
         conn.execute("PRAGMA query_only = ON")

@@ -1,8 +1,9 @@
 """What extraction did and has left: the ``features`` and ``failures`` rows, counted and read.
 
-Counts join ``files`` because only playable files (media, on disk) count as work. Each
-count is one statement answered from the tables' keys, so ``status`` stays cheap at a
-million files: nothing is loaded into Python to be counted.
+Only playable files (media, on disk) count as work. The counts are read from the
+counters the triggers of ``store.counters`` keep beside the rows (a few dozen rows in
+all), so ``status`` costs the same at a million files as at a hundred: nothing is
+counted on the files, and nothing is loaded into Python to be counted.
 """
 
 from __future__ import annotations
@@ -10,15 +11,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
+from medialens.store import counters
 from medialens.store.records import Failure, StoredFailure, StoredResult
 from medialens.store.table import Table, marks
-
-# A list subquery, not a correlated EXISTS: with EXISTS, SQLite picks the status index
-# for every result row and the count grows with files x results (9 s at 20,000 files).
-_OF_PLAYABLE = (
-    "x.content_id IN (SELECT f.content_id FROM files f "
-    "WHERE f.status = 'media' AND f.available = 1)"
-)
 
 
 class Extraction(Table):
@@ -32,45 +27,78 @@ class Extraction(Table):
         categories: Sequence[str] = (),
     ) -> int:
         """How many playable files of these kinds have neither a result nor a failure of
-        this extractor version: counted on the primary keys. With ``categories`` (an
-        extractor routed to some categories), only files of those categories or of none
-        yet count: the others never run it."""
+        this extractor version. With ``categories`` (an extractor routed to some
+        categories), only files of those categories or of none yet count: the others
+        never run it. The playable files less those with a result or a failure:
+        ``playable - (result + failure - both)`` on the counters."""
         if not kinds:
             return 0
-        key = (extractor, version)
-        routed = (
-            f"AND (f.category IS NULL OR f.category IN ({marks(categories)})) "
-            if categories
-            else ""
-        )
-        return (
+        routed = f"AND category IN ('', {marks(categories)}) " if categories else ""
+        row = (
             self._reader(None)
             .execute(
-                "SELECT count(*) FROM files f WHERE f.status = 'media' AND f.available = 1 "
-                f"AND f.kind IN ({marks(kinds)}) {routed}"
-                "AND NOT EXISTS (SELECT 1 FROM features x WHERE x.content_id = f.content_id "
-                "AND x.extractor = ? AND x.version = ?) "
-                "AND NOT EXISTS (SELECT 1 FROM failures x WHERE x.content_id = f.content_id "
-                "AND x.extractor = ? AND x.version = ?)",
-                (*kinds, *categories, *key, *key),
+                "SELECT total(CASE what WHEN 'playable' THEN files WHEN 'both' THEN files "
+                "ELSE -files END) FROM file_counts "
+                "WHERE ((what = 'playable' AND extractor = '') OR (what IN ('result', "
+                "'failure', 'both') AND extractor = ? AND version = ?)) "
+                f"AND kind IN ({marks(kinds)}) {routed}",
+                (extractor, version, *kinds, *categories),
             )
-            .fetchone()[0]
+            .fetchone()
         )
+        return int(row[0])
 
     def done_counts(self) -> dict[tuple[str, str], int]:
-        """Playable contents with a stored result, by (extractor, version), in one pass."""
-        return self._counts("features")
+        """Playable contents with a stored result, by (extractor, version)."""
+        return self._content_counts("result")
 
     def failed_counts(self) -> dict[tuple[str, str], int]:
-        """Playable contents with a failure, by (extractor, version), in one pass."""
-        return self._counts("failures")
+        """Playable contents with a failure, by (extractor, version)."""
+        return self._content_counts("failure")
 
-    def _counts(self, table: str) -> dict[tuple[str, str], int]:
+    def _content_counts(self, what: str) -> dict[tuple[str, str], int]:
         rows = self._reader(None).execute(
-            f"SELECT x.extractor, x.version, count(DISTINCT x.content_id) FROM {table} x "
-            f"WHERE {_OF_PLAYABLE} GROUP BY x.extractor, x.version"
+            "SELECT extractor, version, contents FROM content_counts "
+            "WHERE what = ? AND contents != 0",
+            (what,),
         )
-        return {(r[0], r[1]): r[2] for r in rows}
+        return {(r[0], r[1]): int(r[2]) for r in rows}
+
+    def file_count(self, what: str) -> int:
+        """How many files are ``playable``, ``unavailable`` (media not on disk),
+        ``unreadable`` (on disk, not media) or ``failed`` (playable, a failure somewhere)."""
+        row = self._reader(None).execute(
+            "SELECT total(files) FROM file_counts WHERE what = ?", (what,)
+        )
+        return int(row.fetchone()[0])
+
+    def folder_counts(self) -> dict[int, int]:
+        """Media files (on disk or not) by folder id."""
+        rows = self._reader(None).execute(
+            "SELECT folder_id, sum(files) FROM file_counts "
+            "WHERE what IN ('playable', 'unavailable') GROUP BY folder_id"
+        )
+        return {int(r[0]): int(r[1]) for r in rows}
+
+    def check_counts(self) -> bool:
+        """Recount the counters from the rows (one grouped pass over each table) and
+        rewrite them if they drifted, e.g. after rows were written by something that
+        bypassed the triggers. Returns whether they had. Seconds at a million files: run
+        it off the GUI thread (the indexer does, before it plans).
+
+        Compared first in one read transaction (a snapshot: rows and counters agree in it
+        unless they drifted), so the writer is only held when there is something to mend.
+        """
+        conn = self._reader(None)
+        conn.execute("BEGIN")
+        try:
+            same = counters.fresh(conn) == counters.stored(conn)
+        finally:
+            conn.execute("COMMIT")
+        if same:
+            return False
+        with self._writer(None) as w:
+            return counters.recount(w)
 
     def failures(self, limit: int | None = None) -> list[Failure]:
         """The available files that failed, at most ``limit``: unreadable first (by path),
@@ -101,33 +129,19 @@ class Extraction(Table):
         ]
 
     def failure_count(self) -> int:
-        """How many rows :meth:`failures` would list without a limit: counted on the
-        failures' key and ``files_content``, one probe per failure, none per file."""
-        conn = self._reader(None)
-        unreadable = conn.execute(
-            "SELECT count(*) FROM files WHERE status = 'invalid' AND available = 1"
-        ).fetchone()[0]
-        failed = conn.execute(
-            "SELECT count(*) FROM failures x CROSS JOIN files f ON f.content_id = x.content_id "
-            "WHERE +f.available = 1 AND +f.status = 'media'"
-        ).fetchone()[0]
-        return int(unreadable) + int(failed)
+        """How many rows :meth:`failures` would list without a limit: the unreadable
+        files, and each (playable file, failed extractor), from the counters."""
+        row = self._reader(None).execute(
+            "SELECT total(files) FROM file_counts WHERE what IN ('unreadable', 'failure')"
+        )
+        return int(row.fetchone()[0])
 
     def failed_file_count(self) -> int:
-        """How many available files failed somewhere: unreadable, or an extractor failed.
-
-        Driven from the failures (``CROSS JOIN`` keeps SQLite from walking every file and
-        probing the failures of each), so it costs what failed, not the library's size.
-        """
-        conn = self._reader(None)
-        unreadable = conn.execute(
-            "SELECT count(*) FROM files WHERE status = 'invalid' AND available = 1"
-        ).fetchone()[0]
-        failed = conn.execute(
-            "SELECT count(DISTINCT f.id) FROM failures x CROSS JOIN files f "
-            "ON f.content_id = x.content_id WHERE +f.available = 1 AND +f.status = 'media'"
-        ).fetchone()[0]
-        return int(unreadable) + int(failed)
+        """How many available files failed somewhere: unreadable, or an extractor failed."""
+        row = self._reader(None).execute(
+            "SELECT total(files) FROM file_counts WHERE what IN ('unreadable', 'failed')"
+        )
+        return int(row.fetchone()[0])
 
     # -- one content's results ----------------------------------------------------------------
 

@@ -95,11 +95,12 @@ class Files(Table):
         return self._reader(None).execute("SELECT max(id) FROM files").fetchone()[0] or 0
 
     def count_media(self, available: bool = True) -> int:
-        return (
-            self._reader(None)
-            .execute(f"SELECT count(*) FROM files WHERE {_MEDIA} AND available = ?", (available,))
-            .fetchone()[0]
+        """Media files on disk (or not): read from the counters (``store.counters``)."""
+        what = "playable" if available else "unavailable"
+        row = self._reader(None).execute(
+            "SELECT total(files) FROM file_counts WHERE what = ?", (what,)
         )
+        return int(row.fetchone()[0])
 
     def count_playable_of_kinds(self, kinds: Sequence[str]) -> int:
         if not kinds:

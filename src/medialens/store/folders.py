@@ -67,13 +67,16 @@ class Folders(Table):
         ]
 
     def all(self) -> list[FolderRecord]:
-        """Every folder by its display path, with how many media files it holds."""
+        """Every folder by its display path, with how many media files it holds (from
+        the counters of ``store.counters``: no file is counted)."""
         rows = self._reader(None).execute(
             "SELECT f.id, f.path, f.display_path, f.available, f.last_scan, f.error, "
-            "(SELECT count(*) FROM files WHERE folder_id = f.id AND status = 'media') "
-            "FROM folders f ORDER BY f.display_path"
+            "(SELECT total(files) FROM file_counts WHERE what IN ('playable', 'unavailable') "
+            "AND folder_id = f.id) FROM folders f ORDER BY f.display_path"
         )
-        return [FolderRecord(r[0], bytes(r[1]), r[2], bool(r[3]), r[4], r[5], r[6]) for r in rows]
+        return [
+            FolderRecord(r[0], bytes(r[1]), r[2], bool(r[3]), r[4], r[5], int(r[6])) for r in rows
+        ]
 
     def set_missing(
         self, folder_id: int, reason: str, now: float, conn: sqlite3.Connection | None = None

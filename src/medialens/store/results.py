@@ -35,8 +35,14 @@ class Results(Table):
         """Replace this extractor's result for this content, and forget its failure there."""
         with self._writer(conn) as w:
             w.execute(
-                "INSERT OR REPLACE INTO features (content_id, extractor, version, created_at, "
-                "seconds, tags, text, scalars, data) VALUES (?,?,?,?,?,?,?,?,?)",
+                # an upsert, not INSERT OR REPLACE: the row's UPDATE trigger keeps the
+                # counters (store.counters) right, where REPLACE deletes silently
+                "INSERT INTO features (content_id, extractor, version, created_at, "
+                "seconds, tags, text, scalars, data) VALUES (?,?,?,?,?,?,?,?,?) "
+                "ON CONFLICT (content_id, extractor) DO UPDATE SET version = excluded.version, "
+                "created_at = excluded.created_at, seconds = excluded.seconds, "
+                "tags = excluded.tags, text = excluded.text, scalars = excluded.scalars, "
+                "data = excluded.data",
                 (
                     content_id,
                     extractor,

@@ -155,13 +155,24 @@ class Views(Table):
         return out
 
     def signature(self) -> tuple:
-        """(media files, of them available, newest change, newest event id): poll it."""
+        """(media files, of them available, newest change, newest event id): poll it.
+
+        A few index reads whatever the library's size: the counts from the counters
+        (``store.counters``), the newest change from ``files_media_changed``, the newest
+        event from the rowid. The values are those of ``count(*)``, ``sum(available)``
+        and ``max(changed_at)`` over the media files (``sum`` is None when there are none).
+        """
         conn = self._reader(None)
-        files = conn.execute(
-            "SELECT count(*), sum(available), max(changed_at) FROM files WHERE status = 'media'"
+        playable, unavailable = conn.execute(
+            "SELECT total(files * (what = 'playable')), total(files * (what = 'unavailable')) "
+            "FROM file_counts WHERE what IN ('playable', 'unavailable')"
         ).fetchone()
-        events = conn.execute("SELECT max(id) FROM events").fetchone()
-        return (*tuple(files), events[0])
+        media = int(playable) + int(unavailable)
+        changed = conn.execute(
+            "SELECT max(changed_at) FROM files WHERE status = 'media'"
+        ).fetchone()[0]
+        events = conn.execute("SELECT max(id) FROM events").fetchone()[0]
+        return (media, int(playable) if media else None, changed, events)
 
     def plays(self, content_id: str) -> int:
         """How many times a content was started (one per playback session)."""
