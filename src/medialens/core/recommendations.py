@@ -38,6 +38,7 @@ from typing import Any
 
 import numpy as np
 
+from medialens.core.derived_cache import passes, release
 from medialens.core.events import FEEDBACK_KINDS, EventLog
 from medialens.core.index import IndexSnapshot, ItemVectors
 from medialens.core.reasons import Reason, Tag
@@ -310,6 +311,7 @@ def _tour(state: _State, rows: np.ndarray, n: int, section: str) -> list[dict]:
         order = tours.get(key)  # the same candidates get the same tour (k-means is costly)
     if order is None:
         order = cold_start_order(state.items.vectors, min(n, len(rows)), rows=rows)
+        release(state.items.vectors)
         with rec.lock:
             if len(tours) >= 8:
                 tours.clear()
@@ -336,7 +338,8 @@ def _ranked(state: _State, rows: np.ndarray, n: int, section: str, explore: int 
 
 
 def _regions(state: _State) -> np.ndarray:
-    """A region (0..REGIONS-1) for every item vector, cached per vectors version."""
+    """A region (0..REGIONS-1) for every item vector, cached per vectors version (and
+    on disk beside the item vectors, for the next start)."""
     items = state.items
     rec = state.rec
     with rec.lock:
@@ -344,20 +347,28 @@ def _regions(state: _State) -> np.ndarray:
         if source is items and cached is not None:
             return cached
     k = min(REGIONS, len(items))
-    if k == 0:
-        labels = np.zeros(0, np.int64)
-    else:
-        # Regions of the model's own projection of the item vectors when there is one
-        # (already computed for the scores: one pass over every vector fewer).
-        prepared = rec.taste.candidates(items)
-        space = prepared.unit if prepared is not None else items.vectors
+    # Regions of the model's own projection of the item vectors when there is one
+    # (already computed for the scores: one pass over every vector fewer).
+    prepared = rec.taste.candidates(items)
+    space = prepared.unit if prepared is not None else items.vectors
+
+    def fill(out: dict[str, np.ndarray]) -> None:
+        if k == 0:
+            return
         centres = space[cold_start_order(space, k, unit=prepared is not None)]
-        labels = np.concatenate(
-            [
-                np.argmax(space[s : s + 65536] @ centres.T, axis=1)
-                for s in range(0, len(items), 65536)
-            ]
-        )
+        for start, part in passes(space, 65536):
+            out["labels"][start : start + len(part)] = np.argmax(part @ centres.T, axis=1)
+        release(space)
+
+    specs = {"labels": ("<i8", (len(items),))}
+    model = state.model
+    if items.cache is not None and items.key is not None and k:
+        projection = model.projection_key() if prepared is not None and model else "items"
+        key = {"items": items.key, "space": projection, "k": k}
+        labels = items.cache.build("regions", key, specs, fill)["labels"]
+    else:
+        labels = np.zeros(len(items), np.int64)
+        fill({"labels": labels})
     with rec.lock:
         rec.regions = (items, labels)
     return labels
@@ -410,7 +421,10 @@ def _near_rejected(state: _State, rows: np.ndarray) -> np.ndarray:
         found = rec.near.get(key)
     near = found[1] if found is not None and found[0] is items else None
     if near is None:  # [M]: very like one of them; kept while the vectors and rejections hold
-        everything = items.vectors @ items.vectors[rejected].T  # [M, R]
+        them = np.asarray(items.vectors[rejected])
+        everything = np.empty((len(items), len(rejected)), np.float32)  # [M, R]
+        for start, part in passes(items.vectors):
+            everything[start : start + len(part)] = part @ them.T
         limit = np.clip(
             everything.mean(axis=0) + everything.std(axis=0), REJECTED_MIN_COSINE, REJECTED_COSINE
         )
@@ -483,7 +497,10 @@ def _like_this(state: _State, seed: str, n: int) -> list[dict]:
         found = rec.like.get(key)
     every = found[1] if found is not None and found[0] is items else None
     if every is None:  # a seed's cosines to every row, kept while the vectors hold
-        every = items.vectors @ items.vectors[at]
+        seed_vector = np.array(items.vectors[at])
+        every = np.empty(len(items), np.float32)
+        for start, part in passes(items.vectors):
+            every[start : start + len(part)] = part @ seed_vector
         with rec.lock:
             if len(rec.like) >= 16:
                 rec.like.clear()

@@ -23,6 +23,7 @@ Everything is deterministic given the state: no random draw happens at score tim
 
 from __future__ import annotations
 
+import hashlib
 import io
 import itertools
 import json
@@ -202,6 +203,21 @@ class InterestModel:
         s = np.nanmean(var) / var
         s = np.where(np.isfinite(s), s ** (p / 2), 0.0)
         return s.astype(np.float32)
+
+    @property
+    def projection_id(self) -> int:
+        """The id :class:`Candidates` prepared under the current projection carry."""
+        return self._projection_id
+
+    def projection_key(self) -> str:
+        """A digest of the projection that is the same in every process (``hash()`` of
+        bytes is not): what a projection of the candidates kept on disk was made with."""
+        h = hashlib.blake2b(digest_size=16)
+        h.update(json.dumps([self._proj_kind, self.dim, self.d, int(self.config["seed"])]).encode())
+        if self._proj_kind == "pca":
+            h.update(self._mean.tobytes())
+            h.update(self._pca_basis().tobytes())
+        return h.hexdigest()
 
     def project(self, vectors: np.ndarray) -> np.ndarray:
         """Vectors ``[M, dim]`` in the model's projected space ``[M, d]`` (float32)."""
