@@ -871,14 +871,14 @@ class LibraryIndex:
                 )  # fmt: skip
         if self._dirty:  # rewritten tables or new file columns: say so in the manifest
             cache.publish(cache.state)
+        # What the derived matrices were built from: the revision says which results
+        # (rows re-appended with the same values do not count), the tables' names and
+        # generations which cache holds them (a rebuilt cache gets new names).
         derived_key = {
             "database": str(self.store.path),
             "revision": int(fingerprint[0]),
             "excluded": sorted(excluded),
-            "contents": [cache.contents.stem, cache.contents.gen, cache.contents.rows]
-            if cache.contents is not None
-            else None,
-            "tables": {k: [t.stem, t.gen, t.rows] for k, t in sorted(cache.tables.items())},
+            "tables": {k: [t.stem, t.gen] for k, t in sorted(cache.tables.items())},
         }
         return IndexSnapshot(fingerprint, files, blocks, tables, self.derived, derived_key)
 
