@@ -38,6 +38,7 @@ from typing import Any
 
 import numpy as np
 
+from medialens.core.blas import one_thread
 from medialens.core.derived_cache import passes, release
 from medialens.core.events import FEEDBACK_KINDS, EventLog
 from medialens.core.index import IndexSnapshot, ItemVectors
@@ -138,6 +139,16 @@ class _State:
         if found is None:
             found = self._tags[cid] = self.snapshot.tags_of(cid)
         return found
+
+    def __post_init__(self) -> None:
+        # a content's tags do not change within a generation: share them between the
+        # rankings of one snapshot (a refresh after a play names mostly the same files)
+        with self.rec.lock:
+            source, tags = self.rec.tag_cache
+            if source is not self.snapshot or len(tags) > 20000:
+                tags = {}
+                self.rec.tag_cache = (self.snapshot, tags)
+        self._tags = tags
 
     def liked_rows(self) -> np.ndarray:
         """Item rows of the liked content ids, in the same order (-1: none)."""
@@ -388,15 +399,22 @@ def _explore(
     labels = _regions(state)[rows]
     covered = {int(labels[i]) for i in picked}
     rejected = _near_rejected(state, rows)
-    ranked = np.argsort(-scores, kind="stable")
     eligible = ~rejected & ~np.isin(labels, list(covered))
     eligible[picked] = False
-    first = ranked[eligible[ranked]]
-    _, at = np.unique(labels[first], return_index=True)  # each region's best, in score order
-    best = {int(labels[i]): int(i) for i in first[at]}
+    # each uncovered region's best: the highest score, the lowest index of a tie (what
+    # the first of a stable descending sort would be; one argmax per region, no sort)
+    ranking = np.where(np.isnan(scores), -np.inf, scores)
+    best = {}
+    for region in np.unique(labels[eligible]).tolist():
+        mine = np.where(eligible & (labels == region), ranking, -np.inf)
+        i = int(np.argmax(mine))
+        if not eligible[i]:  # every member scored -inf or NaN: the first of them
+            i = int(np.nonzero(eligible & (labels == region))[0][0])
+        best[region] = i
     taken = set(picked)
     order = sorted(best.values(), key=lambda i: (-scores[i], i))[:k]
     if len(order) < k:  # every region is covered: fill with the next best by score
+        ranked = np.argsort(-scores, kind="stable")
         free = ~rejected
         free[list(taken | set(order))] = False
         order += [int(i) for i in ranked[free[ranked]][: k - len(order)]]
@@ -486,25 +504,11 @@ def _new(state: _State, n: int, shown: AbstractSet[str] = frozenset()) -> list[d
 
 def _like_this(state: _State, seed: str, n: int) -> list[dict]:
     """The files nearest ``seed`` on the item vectors, varied (a "because" shelf)."""
-    items = state.items
     at = state.row(seed)
     rows = _candidates(state, np.array([-1 if at is None else at]))
     if at is None or not len(rows):
         return []
-    key = (id(items), at)
-    rec = state.rec
-    with rec.lock:
-        found = rec.like.get(key)
-    every = found[1] if found is not None and found[0] is items else None
-    if every is None:  # a seed's cosines to every row, kept while the vectors hold
-        seed_vector = np.array(items.vectors[at])
-        every = np.empty(len(items), np.float32)
-        for start, part in passes(items.vectors):
-            every[start : start + len(part)] = part @ seed_vector
-        with rec.lock:
-            if len(rec.like) >= 16:
-                rec.like.clear()
-            rec.like[key] = (items, every)
+    every = _seed_cosines(state, [at])[0]
     sims = every[rows]
     picked = _pick(state, rows, sims.astype(np.float64), n)
     return _named(
@@ -522,8 +526,38 @@ def _like_this(state: _State, seed: str, n: int) -> list[dict]:
     )
 
 
+def _seed_cosines(state: _State, seeds: list[int]) -> list[np.ndarray]:
+    """Each seed row's cosines to every row, kept while the vectors hold; the seeds not
+    kept yet are computed in one pass over the item vectors (each row's pages read once)."""
+    items = state.items
+    rec = state.rec
+    out: dict[int, np.ndarray] = {}
+    with rec.lock:
+        for at in seeds:
+            found = rec.like.get((id(items), at))
+            if found is not None and found[0] is items:
+                out[at] = found[1]
+    missing = [at for at in dict.fromkeys(seeds) if at not in out]
+    if missing:
+        vectors = [np.array(items.vectors[at]) for at in missing]
+        every = [np.empty(len(items), np.float32) for _ in missing]
+        for start, part in passes(items.vectors):
+            for v, e in zip(vectors, every, strict=True):  # the same product as one seed's
+                e[start : start + len(part)] = part @ v
+        with rec.lock:
+            if len(rec.like) + len(missing) > 16:
+                rec.like.clear()
+            for at, e in zip(missing, every, strict=True):
+                rec.like[(id(items), at)] = (items, e)
+                out[at] = e
+    return [out[at] for at in seeds]
+
+
 def _because(state: _State, n: int, seeds: int = 3) -> list[dict]:
     out: list[dict] = []
+    first = [r for r in state.liked_rows()[: 2 * seeds].tolist() if r >= 0][:seeds]
+    if first:  # the seeds the shelves will most likely use, in one pass
+        _seed_cosines(state, first)
     for seed in state.liked:
         if len(out) == seeds:
             break
@@ -614,6 +648,7 @@ class Recommender:
         self.lock = threading.RLock()
         self.tours: tuple[ItemVectors | None, dict] = (None, {})
         self.regions: tuple[ItemVectors | None, np.ndarray | None] = (None, None)
+        self.tag_cache: tuple[IndexSnapshot | None, dict] = (None, {})
         # per item vectors (by id, so a new generation misses): cosines to a seed, and
         # which rows are very like the rejected files
         self.like: dict[tuple[int, int], tuple[ItemVectors, np.ndarray]] = {}
@@ -655,19 +690,21 @@ class Recommender:
 
         Without any history yet (or after it was forgotten) the list is a tour of the library.
         """
-        return _for_you(self._state(now), n)
+        with one_thread():
+            return _for_you(self._state(now), n)
 
     def sections(self, n: int = 10, now: float | None = None) -> dict:
         """Every section of the For you page: for_you, continue_watching, new_for_you,
         because_you_played."""
-        state = self._state(now)
-        for_you = _for_you(state, n)
-        return {
-            "for_you": for_you,
-            "continue_watching": _continue(state, n),
-            "new_for_you": _new(state, n, {i["content_id"] for i in for_you}),
-            "because_you_played": _because(state, n),
-        }
+        with one_thread():
+            state = self._state(now)
+            for_you = _for_you(state, n)
+            return {
+                "for_you": for_you,
+                "continue_watching": _continue(state, n),
+                "new_for_you": _new(state, n, {i["content_id"] for i in for_you}),
+                "because_you_played": _because(state, n),
+            }
 
     def shelves(self, per_row: int = 20, now: float | None = None) -> list[Shelf]:
         """The For you page as shelves of cards (what the GUI shows)."""
