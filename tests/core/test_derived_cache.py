@@ -6,6 +6,7 @@ The library (tones, voices, beats, a film) is built by helpers in ``test_history
 from __future__ import annotations
 
 import json
+import shutil
 
 import numpy as np
 import pytest
@@ -139,5 +140,29 @@ def test_new_features_give_new_item_vectors(tmp_path):
         assert after.key != before.key and len(after) == len(before) - 1
         assert lib.feature_index.derived.builds >= 4
         shelves(lib)
+    finally:
+        lib.close()
+
+
+def test_a_first_start_paints_from_sqlite_then_ranks(indexed, tmp_path):
+    lib = with_history(indexed, tmp_path)
+    root = lib.dirs.cache / "index"
+    data = lib.dirs.database.parent
+    lib.close()
+    shutil.rmtree(root, ignore_errors=True)  # as after an upgrade: no index on disk at all
+    lib = open_library(data)
+    lib.media = indexed[0]
+    try:
+        first, complete = lib.recommender.first_shelves(per_row=6, now=LATER)
+        assert not complete and lib.feature_index.loads == 0  # nothing waited on the index
+        cards = {s.key: s.cards for s in first}
+        assert set(cards) == {"for_you"} and len(cards["for_you"]) == 6
+        assert all(c.why[0].key.startswith("added_") for c in cards["for_you"])
+        disliked = lib.file(lib.media / "beats0.ogg").id
+        assert disliked not in {c.file_id for c in cards["for_you"]}
+        full = lib.recommender.shelves(per_row=6, now=LATER)
+        assert [s.key for s in full][:1] == ["for_you"]
+        again, complete = lib.recommender.first_shelves(per_row=6, now=LATER)
+        assert complete and [s.key for s in again] == [s.key for s in full]
     finally:
         lib.close()

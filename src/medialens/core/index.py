@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from medialens.core.derived_cache import DerivedCache, passes, release
-from medialens.core.index_cache import FeatureCache, Table
+from medialens.core.index_cache import MANIFEST, FeatureCache, Table
 from medialens.store import Store
 
 TOP_TAGS = 12
@@ -524,6 +524,27 @@ class LibraryIndex:
                 self._snapshot = self._build((revision, excluded), excluded)  # no re-read
                 self.loads += 1
             return self._snapshot
+
+    def warm(self) -> bool:
+        """Whether :meth:`refresh` is quick: the index is open already, or its cache on disk
+        belongs to this database, is not ahead of it, and has its item vectors beside it.
+
+        A cheap look at two small files: nothing is mapped or checked (refresh does that).
+        """
+        if self._cache is not None:
+            return True
+        if self._folder is None:
+            return False
+        try:
+            data = json.loads((self._folder / MANIFEST).read_text(encoding="utf-8"))
+            state = data["state"]
+            return (
+                state.get("database") == str(self.store.path)
+                and int(state.get("revision", -1)) <= self.store.vectors.revision()
+                and (self._folder / DERIVED / "items.json").is_file()
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            return False
 
     # -- the cache: open, rebuild, append ------------------------------------------------
 

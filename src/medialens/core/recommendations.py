@@ -639,8 +639,11 @@ class Recommender:
         events: EventLog,
         taste: TasteModel,
         vectors: VectorSearch | None = None,
+        warm: Callable[[], bool] | None = None,
     ) -> None:
         self.store = store
+        #: Whether the ranking's data is at hand without a long build (see first_shelves).
+        self._warm = warm
         self.vectors = vectors
         self.events = events
         self.taste = taste
@@ -709,6 +712,73 @@ class Recommender:
     def shelves(self, per_row: int = 20, now: float | None = None) -> list[Shelf]:
         """The For you page as shelves of cards (what the GUI shows)."""
         return _shelves(self.sections(per_row, now))
+
+    def first_shelves(
+        self, per_row: int = 20, now: float | None = None
+    ) -> tuple[list[Shelf], bool]:
+        """The shelves to paint first, and whether they are the whole page.
+
+        With the feature index and its derived matrices on disk (any start but the first)
+        that is the full ranking, in a second or so at 10^5 files. Without them (a first
+        start, an upgrade, a lost cache) building them takes tens of seconds: then the page
+        starts with what SQLite answers at once (Continue watching, the newest files) and
+        the caller asks :meth:`shelves` for the rest, on the same worker.
+        """
+        if self._warm is None or self._warm():
+            return self.shelves(per_row, now), True
+        return self._provisional(per_row, now), False
+
+    def _provisional(self, n: int, now: float | None) -> list[Shelf]:
+        """Continue watching and the newest files, from SQLite alone (no feature index)."""
+        from medialens.core.events import PLAY_KINDS
+
+        now = time.time() if now is None else float(now)
+        fb = self.events.feedback()
+        hidden = {cid for cid, kind in fb.items() if kind in ("dislike", "not_interested")}
+        played = self.events.played_at()
+        views = self.store.views
+        unfinished = [u for u in self.events.unfinished() if u.content_id not in hidden]
+        firsts = {u.content_id: self.store.events.first_file(u.content_id) for u in unfinished}
+        ids = [f[0] for f in firsts.values() if f is not None]
+        rows = {r[0]: r for r in views.media_rows_of(ids)}  # (id, cid, kind, ..., avail, ...)
+        cont = []
+        for u in unfinished:
+            found = firsts.get(u.content_id)
+            r = rows.get(found[0]) if found is not None else None
+            if r is None or r[2] != "video" or not r[9]:
+                continue
+            duration = u.duration or r[3] or None
+            why = Reason.of("resume", position=float(u.position), duration=duration)
+            cont.append(Card(int(r[0]), (why,)))
+            if len(cont) == n:
+                break
+        newest: list[Card] = []
+        order = views.media_order("added", True, played_kinds=PLAY_KINDS)
+        for start in range(0, len(order), 4 * n):
+            part = [int(i) for i in order[start : start + 4 * n]]
+            found_rows = {r[0]: r for r in views.media_rows_of(part)}
+            for fid in part:
+                r = found_rows.get(fid)
+                if r is None or not r[9] or r[1] in hidden:
+                    continue
+                if played.get(r[1], -np.inf) >= now - RECENT_SECONDS:
+                    continue
+                days = max(int((now - float(r[8])) // 86400), 0) if r[8] is not None else None
+                added = {0: Reason.of("added_today"), 1: Reason.of("added_yesterday")}.get(
+                    days if days is not None else -1,
+                    Reason.of("added_days_ago", days=days) if days is not None else TOUR,
+                )
+                newest.append(Card(fid, (added,)))
+                if len(newest) == n:
+                    break
+            if len(newest) == n:
+                break
+        out = []
+        if cont:
+            out.append(Shelf("continue", "Continue watching", cont))
+        if newest:
+            out.append(Shelf("for_you", "For you", newest))
+        return out
 
     def more_like_this(self, file_id: int, limit: int = 12, now: float | None = None) -> list[Card]:
         """Files most like this one, by :func:`~medialens.core.similar.similar`: each card
