@@ -54,7 +54,8 @@ def diversify(
     lo, hi = (ok.min(), ok.max()) if len(ok) else (0.0, 0.0)
     rel = np.where(np.isfinite(rel), (rel - lo) / (hi - lo) if hi > lo else 1.0, -1.0)
     v = _unit(vectors[cand] if rows is None else vectors[np.asarray(rows)[cand]])
-    gram = v @ v.T  # the pool's cosines, once: each pick is then a row lookup
+    # Only the picked items' cosines to the pool are ever read: k rows of the Gram
+    # matrix, not all of it (k = 60 of a pool of 600 at 840 dims: 10x less work).
     max_sim = np.full(size, -np.inf)
     chosen = np.zeros(size, bool)
     picked = []
@@ -64,7 +65,7 @@ def diversify(
         j = int(np.argmax(mmr))
         picked.append(cand[j])
         chosen[j] = True
-        np.maximum(max_sim, gram[j], out=max_sim)
+        np.maximum(max_sim, v @ v[j], out=max_sim)
     return np.asarray(picked, np.int64)
 
 
