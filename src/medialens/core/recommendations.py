@@ -101,6 +101,7 @@ class _State:
     _names: dict[int, tuple[str, str | None]] = field(default_factory=dict, repr=False)
     _tags: dict[str, dict] = field(default_factory=dict, repr=False)
     _liked_rows: np.ndarray | None = field(default=None, repr=False)
+    _liked_vectors: np.ndarray | None = field(default=None, repr=False)
     _described: np.ndarray | None = field(default=None, repr=False)  # rows with any block
 
     @property
@@ -156,6 +157,16 @@ class _State:
             self._liked_rows = self.rows(self.liked)
         return self._liked_rows
 
+    def liked_vectors(self) -> np.ndarray:
+        """The item vectors of the liked rows, read once (rows of -1: zeros, never used)."""
+        if self._liked_vectors is None:
+            rows = self.liked_rows()
+            out = np.zeros((len(rows), self.items.dim), np.float32)
+            ok = rows >= 0
+            out[ok] = self.items.vectors[rows[ok]]
+            self._liked_vectors = out
+        return self._liked_vectors
+
     def profile(self) -> dict[str, float]:
         """Mean tag score over the liked files: what the person's favourites have in common."""
         if self._profile is None:
@@ -206,9 +217,14 @@ def _pick(state: _State, rows: np.ndarray, relevance: np.ndarray, n: int) -> lis
     if not len(rows) or n <= 0:
         return []
     vectors = state.items.vectors
-    order = [
-        int(i) for i in diversify(relevance, vectors, min(len(rows), 3 * n), MMR_LAMBDA, rows=rows)
-    ]
+    rec = state.rec
+    with rec.lock:
+        source, memo = rec.mmr
+        if source is not state.items or len(memo) > 64:
+            memo = {}
+            rec.mmr = (state.items, memo)
+    k = min(len(rows), 3 * n)
+    order = [int(i) for i in diversify(relevance, vectors, k, MMR_LAMBDA, rows=rows, memo=memo)]
     first = set(order)
     rejected = _near_rejected(state, rows)
     picked: list[int] = []
@@ -261,11 +277,10 @@ def _reasons(state: _State, row: int, seed: str | None = None) -> list[Reason]:
     every = state.liked_rows()
     keep = [i for i, c in enumerate(state.liked) if c != cid and every[i] >= 0]
     liked = [state.liked[i] for i in keep]
-    liked_rows = every[keep]
     if seed is not None:
         reasons.append(_seed_reason(state, seed))
     elif liked:
-        sims = items.vectors[liked_rows] @ items.vectors[row]
+        sims = state.liked_vectors()[keep] @ items.vectors[row]
         best = int(np.argmax(sims))  # ties: the most recent liked file
         if sims[best] >= BECAUSE_MIN_COSINE:
             reasons.append(_seed_reason(state, liked[best]))
@@ -652,6 +667,8 @@ class Recommender:
         self.tours: tuple[ItemVectors | None, dict] = (None, {})
         self.regions: tuple[ItemVectors | None, np.ndarray | None] = (None, None)
         self.tag_cache: tuple[IndexSnapshot | None, dict] = (None, {})
+        # the MMR picks of a pool (a because-shelf keeps its pool after most plays)
+        self.mmr: tuple[ItemVectors | None, dict] = (None, {})
         # per item vectors (by id, so a new generation misses): cosines to a seed, and
         # which rows are very like the rejected files
         self.like: dict[tuple[int, int], tuple[ItemVectors, np.ndarray]] = {}
