@@ -19,9 +19,7 @@ database) and come back the moment it is enabled, without a re-read or a re-extr
 
 from __future__ import annotations
 
-import contextlib
 import json
-import mmap
 import os
 import threading
 import time
@@ -33,7 +31,8 @@ from typing import Any
 
 import numpy as np
 
-from medialens.core.index_cache import FeatureCache, Table
+from medialens.core.derived_cache import DerivedCache, passes, release
+from medialens.core.index_cache import MANIFEST, FeatureCache, Table
 from medialens.store import Store
 
 TOP_TAGS = 12
@@ -268,6 +267,10 @@ class ItemVectors:
     present: np.ndarray  # [M, B] bool
     layout: tuple[tuple[str, int], ...]  # (extractor/name, dim) in block order
     file_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # int64 [M]
+    #: Where things derived from these vectors are kept (the model's projection of
+    #: them), and the key they were built under; None when they live in memory only.
+    cache: DerivedCache | None = field(default=None, compare=False, repr=False)
+    key: Any = field(default=None, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.content_ids)
@@ -289,8 +292,12 @@ class IndexSnapshot:
         files: FileTable,
         blocks: dict[str, Block],
         tags: dict[str, TagTable],
+        derived: DerivedCache | None = None,
+        derived_key: Any = None,
     ) -> None:
         self.fingerprint = fingerprint
+        #: Where the item vectors of this generation are kept on disk, and under which key.
+        self.derived, self.derived_key = derived, derived_key
         #: The extractors whose stored results this snapshot leaves out (disabled plugins').
         self.excluded: frozenset[str] = (
             fingerprint[1] if isinstance(fingerprint, tuple) else frozenset()
@@ -346,28 +353,19 @@ class IndexSnapshot:
         return out
 
 
-def _release(matrix: np.ndarray) -> None:
-    """Let the OS drop the mapped pages a pass over a whole block read (they are clean
-    and stay in the page cache): a full pass need not count in this process's RSS."""
-    mm = getattr(matrix, "_mmap", None)
-    advice = getattr(mmap, "MADV_DONTNEED", None)
-    if mm is not None and advice is not None and hasattr(mm, "madvise"):
-        with contextlib.suppress(OSError, ValueError):
-            mm.madvise(advice)
-
-
 def _unit_rows(x: np.ndarray) -> np.ndarray:
     n = np.linalg.norm(x, axis=1, keepdims=True)
     return np.divide(x, n, out=np.zeros_like(x), where=n > 1e-12)
 
 
 def _item_vectors(index: IndexSnapshot) -> ItemVectors:
-    """Blocks of the index -> item vectors, built block by block into one matrix.
+    """Blocks of the index -> item vectors, built a few thousand rows at a time.
 
     The same vectors as :func:`medialens.recommend.build_item_vectors` (each block's unit
     rows centred on their mean, normalised, weighted; missing blocks zero; rows unit),
-    but written in place a few thousand rows at a time: no dense NaN-filled copy per block
-    and no full-size temporaries.
+    but written in place, rows at a time: no dense NaN-filled copy per block and no
+    full-size temporaries. With a derived cache (:mod:`.derived_cache`) they are written
+    to a memory-mapped file beside the index and mapped again on the next start.
     """
     files = index.files
     firsts = files.first  # per code: the lowest file id
@@ -379,41 +377,72 @@ def _item_vectors(index: IndexSnapshot) -> ItemVectors:
     if not blocks or not len(reps):
         empty = np.zeros((len(reps), 0), np.float32)
         return ItemVectors(cids, row, empty, np.zeros((len(reps), 0), bool), (), reps)
-    dim = sum(int(b.matrix.shape[1]) for _, b in blocks)
-    vectors = np.zeros((len(reps), dim), np.float32)
-    present = np.zeros((len(reps), len(blocks)), bool)
-    layout = []
+    layout = tuple((key, int(block.matrix.shape[1])) for key, block in blocks)
+    dim = sum(d for _, d in layout)
+    specs = {
+        "vectors": ("<f4", (len(reps), dim)),
+        "present": ("|b1", (len(reps), len(blocks))),
+    }
+
+    def fill(out: dict[str, np.ndarray]) -> None:
+        _fill_items(blocks, reps, out["vectors"], out["present"])
+
+    cache, key = index.derived, index.derived_key
+    if cache is not None and key is not None:
+        key = {"items": key, "layout": [list(x) for x in layout], "weights": BLOCK_WEIGHTS}
+        arrays = cache.build("items", key, specs, fill)
+    else:
+        key = None
+        arrays = {c: np.zeros(shape, np.dtype(dtype)) for c, (dtype, shape) in specs.items()}
+        fill(arrays)
+    return ItemVectors(
+        cids, row, arrays["vectors"], arrays["present"], layout, reps, cache, key
+    )  # fmt: skip
+
+
+def _fill_items(
+    blocks: list[tuple[str, Block]], reps: np.ndarray, vectors: np.ndarray, present: np.ndarray
+) -> None:
+    """Write the item vectors of ``blocks`` into ``vectors`` (zeros) and ``present``,
+    a chunk of rows at a time, every block's columns of a chunk before its normalisation."""
+    centres, scales, ats, cols = [], [], [], []
     col = 0
     for b, (key, block) in enumerate(blocks):
         d = int(block.matrix.shape[1])
-        layout.append((key, d))
         at = np.searchsorted(reps, block.file_ids)  # block rows are files that stand for all
         w = float(BLOCK_WEIGHTS.get(key, 1.0))
         if w < 0:
             raise ValueError(f"weight of {key!r} must be >= 0")
         # a block's rows are unit already (see Block): centre, normalise, weigh
         total = np.zeros(d, np.float64)
-        for start in range(0, len(at), _ROWS):
-            total += np.asarray(block.matrix[start : start + _ROWS]).sum(axis=0, dtype=np.float64)
-        centre = (total / max(len(at), 1)).astype(np.float32)
-        scale = np.float32(np.sqrt(w))
-        every = len(at) == len(reps)  # the block covers every row: write slices, not a scatter
-        for start in range(0, len(at), _ROWS):
-            part = _unit_rows(np.asarray(block.matrix[start : start + _ROWS], np.float32) - centre)
-            if scale != 1:
-                part *= scale
-            if every:
-                vectors[start : start + len(part), col : col + d] = part
-            else:
-                vectors[at[start : start + _ROWS], col : col + d] = part
+        for _, part in passes(block.matrix, _ROWS):
+            total += np.asarray(part).sum(axis=0, dtype=np.float64)
+        centres.append((total / max(len(at), 1)).astype(np.float32))
+        scales.append(np.float32(np.sqrt(w)))
+        ats.append(at)
+        cols.append((col, col + d))
         present[at, b] = w > 0
         col += d
-        _release(block.matrix)
-    for start in range(0, len(vectors), _ROWS):
-        part = vectors[start : start + _ROWS]
-        norms = np.linalg.norm(part, axis=1, keepdims=True)
-        np.divide(part, norms, out=part, where=norms > 1e-12)
-    return ItemVectors(cids, row, vectors, present, tuple(layout), reps)
+    for start in range(0, len(reps), _ROWS):
+        stop = min(start + _ROWS, len(reps))
+        chunk = vectors[start:stop]
+        for b, (_key, block) in enumerate(blocks):
+            at = ats[b]
+            lo, hi = np.searchsorted(at, [start, stop])
+            if hi <= lo:
+                continue
+            part = _unit_rows(np.asarray(block.matrix[lo:hi], np.float32) - centres[b])
+            if scales[b] != 1:
+                part *= scales[b]
+            c0, c1 = cols[b]
+            if hi - lo == stop - start:  # the block covers every row here: a slice
+                chunk[:, c0:c1] = part
+            else:
+                chunk[at[lo:hi] - start, c0:c1] = part
+            release(block.matrix, int(lo), int(hi))
+        norms = np.linalg.norm(chunk, axis=1, keepdims=True)
+        np.divide(chunk, norms, out=chunk, where=norms > 1e-12)
+        release(vectors, start, stop)
 
 
 _EMPTY = IndexSnapshot(None, _NO_FILES, {}, {})
@@ -421,6 +450,10 @@ _EMPTY = IndexSnapshot(None, _NO_FILES, {}, {})
 
 class _Wider(Exception):
     """A content id longer than the contents table holds (the index is rebuilt)."""
+
+
+#: The folder, inside the index cache, of what is derived from its snapshots.
+DERIVED = "derived"
 
 
 def _vector_key(extractor: str, name: str) -> str:
@@ -455,6 +488,9 @@ class LibraryIndex:
         self.loads = 0
         #: How many times the cache was rebuilt from SQLite (0 when it opened as it was).
         self.rebuilds = 0
+        #: What is derived from the snapshots (item vectors, their projection), on disk
+        #: beside the cache; ``derived.builds`` counts what had to be computed.
+        self.derived: DerivedCache | None = None
 
     @property
     def snapshot(self) -> IndexSnapshot:
@@ -489,10 +525,32 @@ class LibraryIndex:
                 self.loads += 1
             return self._snapshot
 
+    def warm(self) -> bool:
+        """Whether :meth:`refresh` is quick: the index is open already, or its cache on disk
+        belongs to this database, is not ahead of it, and has its item vectors beside it.
+
+        A cheap look at two small files: nothing is mapped or checked (refresh does that).
+        """
+        if self._cache is not None:
+            return True
+        if self._folder is None:
+            return False
+        try:
+            data = json.loads((self._folder / MANIFEST).read_text(encoding="utf-8"))
+            state = data["state"]
+            return (
+                state.get("database") == str(self.store.path)
+                and int(state.get("revision", -1)) <= self.store.vectors.revision()
+                and (self._folder / DERIVED / "items.json").is_file()
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            return False
+
     # -- the cache: open, rebuild, append ------------------------------------------------
 
     def _open(self, revision: int) -> None:
         cache = self._cache = FeatureCache(self._folder)
+        self.derived = DerivedCache(cache.root / DERIVED)
         state = cache.load()
         database = str(self.store.path)
         if (
@@ -834,7 +892,16 @@ class LibraryIndex:
                 )  # fmt: skip
         if self._dirty:  # rewritten tables or new file columns: say so in the manifest
             cache.publish(cache.state)
-        return IndexSnapshot(fingerprint, files, blocks, tables)
+        # What the derived matrices were built from: the revision says which results
+        # (rows re-appended with the same values do not count), the tables' names and
+        # generations which cache holds them (a rebuilt cache gets new names).
+        derived_key = {
+            "database": str(self.store.path),
+            "revision": int(fingerprint[0]),
+            "excluded": sorted(excluded),
+            "tables": {k: [t.stem, t.gen] for k, t in sorted(cache.tables.items())},
+        }
+        return IndexSnapshot(fingerprint, files, blocks, tables, self.derived, derived_key)
 
 
 def _standardised(view: np.ndarray, rows: np.ndarray) -> np.ndarray:

@@ -44,6 +44,9 @@ import numpy as np
 FORMAT = 1
 MANIFEST = "manifest.json"
 MIN_CAPACITY = 1024
+#: Names in the folder that are not tables: the lock, the manifest, the file columns and
+#: the folder of what is derived from the index (:mod:`medialens.core.derived_cache`).
+KEEP = ("lock", MANIFEST, "files.npz", "derived")
 #: Rows copied at once when a table is grown or rewritten: bounded memory at any size.
 CHUNK = 16384
 SAMPLES = 16
@@ -305,14 +308,16 @@ class FeatureCache:
         """Forget everything on disk and start empty."""
         self.contents, self.tables, self.state = None, {}, {}
         for path in self.root.iterdir():
-            if path.name != "lock":
+            if path.name == "derived":
+                shutil.rmtree(path, ignore_errors=True)
+            elif path.name != "lock":
                 with contextlib.suppress(OSError):
                     path.unlink()
         self.contents = Table.new(self.root, "contents", {"ids": (f"S{width}", ())}, {})
 
     def _collect(self, keep: set[Path]) -> None:
         for path in self.root.iterdir():
-            if path.name not in ("lock", MANIFEST, "files.npz") and path not in keep:
+            if path.name not in KEEP and path not in keep:
                 self._garbage.append(path)
         self._sweep()
 

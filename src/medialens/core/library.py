@@ -382,8 +382,9 @@ class Library:
     def recommender(self) -> Recommender:
         """For you, its sections and shelves, and more like this."""
         return Recommender(
-            self.store, lambda: self.index, self.events, self.taste, self.vector_search
-        )
+            self.store, lambda: self.index, self.events, self.taste, self.vector_search,
+            warm=self.feature_index.warm,
+        )  # fmt: skip
 
     @functools.cached_property
     def vector_search(self) -> VectorSearch:

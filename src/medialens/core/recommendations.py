@@ -38,6 +38,8 @@ from typing import Any
 
 import numpy as np
 
+from medialens.core.blas import one_thread
+from medialens.core.derived_cache import passes, release
 from medialens.core.events import FEEDBACK_KINDS, EventLog
 from medialens.core.index import IndexSnapshot, ItemVectors
 from medialens.core.reasons import Reason, Tag
@@ -99,6 +101,7 @@ class _State:
     _names: dict[int, tuple[str, str | None]] = field(default_factory=dict, repr=False)
     _tags: dict[str, dict] = field(default_factory=dict, repr=False)
     _liked_rows: np.ndarray | None = field(default=None, repr=False)
+    _liked_vectors: np.ndarray | None = field(default=None, repr=False)
     _described: np.ndarray | None = field(default=None, repr=False)  # rows with any block
 
     @property
@@ -138,11 +141,31 @@ class _State:
             found = self._tags[cid] = self.snapshot.tags_of(cid)
         return found
 
+    def __post_init__(self) -> None:
+        # a content's tags do not change within a generation: share them between the
+        # rankings of one snapshot (a refresh after a play names mostly the same files)
+        with self.rec.lock:
+            source, tags = self.rec.tag_cache
+            if source is not self.snapshot or len(tags) > 20000:
+                tags = {}
+                self.rec.tag_cache = (self.snapshot, tags)
+        self._tags = tags
+
     def liked_rows(self) -> np.ndarray:
         """Item rows of the liked content ids, in the same order (-1: none)."""
         if self._liked_rows is None:
             self._liked_rows = self.rows(self.liked)
         return self._liked_rows
+
+    def liked_vectors(self) -> np.ndarray:
+        """The item vectors of the liked rows, read once (rows of -1: zeros, never used)."""
+        if self._liked_vectors is None:
+            rows = self.liked_rows()
+            out = np.zeros((len(rows), self.items.dim), np.float32)
+            ok = rows >= 0
+            out[ok] = self.items.vectors[rows[ok]]
+            self._liked_vectors = out
+        return self._liked_vectors
 
     def profile(self) -> dict[str, float]:
         """Mean tag score over the liked files: what the person's favourites have in common."""
@@ -194,9 +217,14 @@ def _pick(state: _State, rows: np.ndarray, relevance: np.ndarray, n: int) -> lis
     if not len(rows) or n <= 0:
         return []
     vectors = state.items.vectors
-    order = [
-        int(i) for i in diversify(relevance, vectors, min(len(rows), 3 * n), MMR_LAMBDA, rows=rows)
-    ]
+    rec = state.rec
+    with rec.lock:
+        source, memo = rec.mmr
+        if source is not state.items or len(memo) > 64:
+            memo = {}
+            rec.mmr = (state.items, memo)
+    k = min(len(rows), 3 * n)
+    order = [int(i) for i in diversify(relevance, vectors, k, MMR_LAMBDA, rows=rows, memo=memo)]
     first = set(order)
     rejected = _near_rejected(state, rows)
     picked: list[int] = []
@@ -249,11 +277,10 @@ def _reasons(state: _State, row: int, seed: str | None = None) -> list[Reason]:
     every = state.liked_rows()
     keep = [i for i, c in enumerate(state.liked) if c != cid and every[i] >= 0]
     liked = [state.liked[i] for i in keep]
-    liked_rows = every[keep]
     if seed is not None:
         reasons.append(_seed_reason(state, seed))
     elif liked:
-        sims = items.vectors[liked_rows] @ items.vectors[row]
+        sims = state.liked_vectors()[keep] @ items.vectors[row]
         best = int(np.argmax(sims))  # ties: the most recent liked file
         if sims[best] >= BECAUSE_MIN_COSINE:
             reasons.append(_seed_reason(state, liked[best]))
@@ -310,6 +337,7 @@ def _tour(state: _State, rows: np.ndarray, n: int, section: str) -> list[dict]:
         order = tours.get(key)  # the same candidates get the same tour (k-means is costly)
     if order is None:
         order = cold_start_order(state.items.vectors, min(n, len(rows)), rows=rows)
+        release(state.items.vectors)
         with rec.lock:
             if len(tours) >= 8:
                 tours.clear()
@@ -336,7 +364,8 @@ def _ranked(state: _State, rows: np.ndarray, n: int, section: str, explore: int 
 
 
 def _regions(state: _State) -> np.ndarray:
-    """A region (0..REGIONS-1) for every item vector, cached per vectors version."""
+    """A region (0..REGIONS-1) for every item vector, cached per vectors version (and
+    on disk beside the item vectors, for the next start)."""
     items = state.items
     rec = state.rec
     with rec.lock:
@@ -344,20 +373,28 @@ def _regions(state: _State) -> np.ndarray:
         if source is items and cached is not None:
             return cached
     k = min(REGIONS, len(items))
-    if k == 0:
-        labels = np.zeros(0, np.int64)
-    else:
-        # Regions of the model's own projection of the item vectors when there is one
-        # (already computed for the scores: one pass over every vector fewer).
-        prepared = rec.taste.candidates(items)
-        space = prepared.unit if prepared is not None else items.vectors
+    # Regions of the model's own projection of the item vectors when there is one
+    # (already computed for the scores: one pass over every vector fewer).
+    prepared = rec.taste.candidates(items)
+    space = prepared.unit if prepared is not None else items.vectors
+
+    def fill(out: dict[str, np.ndarray]) -> None:
+        if k == 0:
+            return
         centres = space[cold_start_order(space, k, unit=prepared is not None)]
-        labels = np.concatenate(
-            [
-                np.argmax(space[s : s + 65536] @ centres.T, axis=1)
-                for s in range(0, len(items), 65536)
-            ]
-        )
+        for start, part in passes(space, 65536):
+            out["labels"][start : start + len(part)] = np.argmax(part @ centres.T, axis=1)
+        release(space)
+
+    specs = {"labels": ("<i8", (len(items),))}
+    model = state.model
+    if items.cache is not None and items.key is not None and k:
+        projection = model.projection_key() if prepared is not None and model else "items"
+        key = {"items": items.key, "space": projection, "k": k}
+        labels = items.cache.build("regions", key, specs, fill)["labels"]
+    else:
+        labels = np.zeros(len(items), np.int64)
+        fill({"labels": labels})
     with rec.lock:
         rec.regions = (items, labels)
     return labels
@@ -377,15 +414,22 @@ def _explore(
     labels = _regions(state)[rows]
     covered = {int(labels[i]) for i in picked}
     rejected = _near_rejected(state, rows)
-    ranked = np.argsort(-scores, kind="stable")
     eligible = ~rejected & ~np.isin(labels, list(covered))
     eligible[picked] = False
-    first = ranked[eligible[ranked]]
-    _, at = np.unique(labels[first], return_index=True)  # each region's best, in score order
-    best = {int(labels[i]): int(i) for i in first[at]}
+    # each uncovered region's best: the highest score, the lowest index of a tie (what
+    # the first of a stable descending sort would be; one argmax per region, no sort)
+    ranking = np.where(np.isnan(scores), -np.inf, scores)
+    best = {}
+    for region in np.unique(labels[eligible]).tolist():
+        mine = np.where(eligible & (labels == region), ranking, -np.inf)
+        i = int(np.argmax(mine))
+        if not eligible[i]:  # every member scored -inf or NaN: the first of them
+            i = int(np.nonzero(eligible & (labels == region))[0][0])
+        best[region] = i
     taken = set(picked)
     order = sorted(best.values(), key=lambda i: (-scores[i], i))[:k]
     if len(order) < k:  # every region is covered: fill with the next best by score
+        ranked = np.argsort(-scores, kind="stable")
         free = ~rejected
         free[list(taken | set(order))] = False
         order += [int(i) for i in ranked[free[ranked]][: k - len(order)]]
@@ -410,7 +454,10 @@ def _near_rejected(state: _State, rows: np.ndarray) -> np.ndarray:
         found = rec.near.get(key)
     near = found[1] if found is not None and found[0] is items else None
     if near is None:  # [M]: very like one of them; kept while the vectors and rejections hold
-        everything = items.vectors @ items.vectors[rejected].T  # [M, R]
+        them = np.asarray(items.vectors[rejected])
+        everything = np.empty((len(items), len(rejected)), np.float32)  # [M, R]
+        for start, part in passes(items.vectors):
+            everything[start : start + len(part)] = part @ them.T
         limit = np.clip(
             everything.mean(axis=0) + everything.std(axis=0), REJECTED_MIN_COSINE, REJECTED_COSINE
         )
@@ -472,22 +519,11 @@ def _new(state: _State, n: int, shown: AbstractSet[str] = frozenset()) -> list[d
 
 def _like_this(state: _State, seed: str, n: int) -> list[dict]:
     """The files nearest ``seed`` on the item vectors, varied (a "because" shelf)."""
-    items = state.items
     at = state.row(seed)
     rows = _candidates(state, np.array([-1 if at is None else at]))
     if at is None or not len(rows):
         return []
-    key = (id(items), at)
-    rec = state.rec
-    with rec.lock:
-        found = rec.like.get(key)
-    every = found[1] if found is not None and found[0] is items else None
-    if every is None:  # a seed's cosines to every row, kept while the vectors hold
-        every = items.vectors @ items.vectors[at]
-        with rec.lock:
-            if len(rec.like) >= 16:
-                rec.like.clear()
-            rec.like[key] = (items, every)
+    every = _seed_cosines(state, [at])[0]
     sims = every[rows]
     picked = _pick(state, rows, sims.astype(np.float64), n)
     return _named(
@@ -505,8 +541,38 @@ def _like_this(state: _State, seed: str, n: int) -> list[dict]:
     )
 
 
+def _seed_cosines(state: _State, seeds: list[int]) -> list[np.ndarray]:
+    """Each seed row's cosines to every row, kept while the vectors hold; the seeds not
+    kept yet are computed in one pass over the item vectors (each row's pages read once)."""
+    items = state.items
+    rec = state.rec
+    out: dict[int, np.ndarray] = {}
+    with rec.lock:
+        for at in seeds:
+            found = rec.like.get((id(items), at))
+            if found is not None and found[0] is items:
+                out[at] = found[1]
+    missing = [at for at in dict.fromkeys(seeds) if at not in out]
+    if missing:
+        vectors = [np.array(items.vectors[at]) for at in missing]
+        every = [np.empty(len(items), np.float32) for _ in missing]
+        for start, part in passes(items.vectors):
+            for v, e in zip(vectors, every, strict=True):  # the same product as one seed's
+                e[start : start + len(part)] = part @ v
+        with rec.lock:
+            if len(rec.like) + len(missing) > 16:
+                rec.like.clear()
+            for at, e in zip(missing, every, strict=True):
+                rec.like[(id(items), at)] = (items, e)
+                out[at] = e
+    return [out[at] for at in seeds]
+
+
 def _because(state: _State, n: int, seeds: int = 3) -> list[dict]:
     out: list[dict] = []
+    first = [r for r in state.liked_rows()[: 2 * seeds].tolist() if r >= 0][:seeds]
+    if first:  # the seeds the shelves will most likely use, in one pass
+        _seed_cosines(state, first)
     for seed in state.liked:
         if len(out) == seeds:
             break
@@ -588,8 +654,11 @@ class Recommender:
         events: EventLog,
         taste: TasteModel,
         vectors: VectorSearch | None = None,
+        warm: Callable[[], bool] | None = None,
     ) -> None:
         self.store = store
+        #: Whether the ranking's data is at hand without a long build (see first_shelves).
+        self._warm = warm
         self.vectors = vectors
         self.events = events
         self.taste = taste
@@ -597,6 +666,9 @@ class Recommender:
         self.lock = threading.RLock()
         self.tours: tuple[ItemVectors | None, dict] = (None, {})
         self.regions: tuple[ItemVectors | None, np.ndarray | None] = (None, None)
+        self.tag_cache: tuple[IndexSnapshot | None, dict] = (None, {})
+        # the MMR picks of a pool (a because-shelf keeps its pool after most plays)
+        self.mmr: tuple[ItemVectors | None, dict] = (None, {})
         # per item vectors (by id, so a new generation misses): cosines to a seed, and
         # which rows are very like the rejected files
         self.like: dict[tuple[int, int], tuple[ItemVectors, np.ndarray]] = {}
@@ -638,23 +710,92 @@ class Recommender:
 
         Without any history yet (or after it was forgotten) the list is a tour of the library.
         """
-        return _for_you(self._state(now), n)
+        with one_thread():
+            return _for_you(self._state(now), n)
 
     def sections(self, n: int = 10, now: float | None = None) -> dict:
         """Every section of the For you page: for_you, continue_watching, new_for_you,
         because_you_played."""
-        state = self._state(now)
-        for_you = _for_you(state, n)
-        return {
-            "for_you": for_you,
-            "continue_watching": _continue(state, n),
-            "new_for_you": _new(state, n, {i["content_id"] for i in for_you}),
-            "because_you_played": _because(state, n),
-        }
+        with one_thread():
+            state = self._state(now)
+            for_you = _for_you(state, n)
+            return {
+                "for_you": for_you,
+                "continue_watching": _continue(state, n),
+                "new_for_you": _new(state, n, {i["content_id"] for i in for_you}),
+                "because_you_played": _because(state, n),
+            }
 
     def shelves(self, per_row: int = 20, now: float | None = None) -> list[Shelf]:
         """The For you page as shelves of cards (what the GUI shows)."""
         return _shelves(self.sections(per_row, now))
+
+    def first_shelves(
+        self, per_row: int = 20, now: float | None = None
+    ) -> tuple[list[Shelf], bool]:
+        """The shelves to paint first, and whether they are the whole page.
+
+        With the feature index and its derived matrices on disk (any start but the first)
+        that is the full ranking, in a second or so at 10^5 files. Without them (a first
+        start, an upgrade, a lost cache) building them takes tens of seconds: then the page
+        starts with what SQLite answers at once (Continue watching, the newest files) and
+        the caller asks :meth:`shelves` for the rest, on the same worker.
+        """
+        if self._warm is None or self._warm():
+            return self.shelves(per_row, now), True
+        return self._provisional(per_row, now), False
+
+    def _provisional(self, n: int, now: float | None) -> list[Shelf]:
+        """Continue watching and the newest files, from SQLite alone (no feature index)."""
+        from medialens.core.events import PLAY_KINDS
+
+        now = time.time() if now is None else float(now)
+        fb = self.events.feedback()
+        hidden = {cid for cid, kind in fb.items() if kind in ("dislike", "not_interested")}
+        played = self.events.played_at()
+        views = self.store.views
+        unfinished = [u for u in self.events.unfinished() if u.content_id not in hidden]
+        firsts = {u.content_id: self.store.events.first_file(u.content_id) for u in unfinished}
+        ids = [f[0] for f in firsts.values() if f is not None]
+        rows = {r[0]: r for r in views.media_rows_of(ids)}  # (id, cid, kind, ..., avail, ...)
+        cont = []
+        for u in unfinished:
+            found = firsts.get(u.content_id)
+            r = rows.get(found[0]) if found is not None else None
+            if r is None or r[2] != "video" or not r[9]:
+                continue
+            duration = u.duration or r[3] or None
+            why = Reason.of("resume", position=float(u.position), duration=duration)
+            cont.append(Card(int(r[0]), (why,)))
+            if len(cont) == n:
+                break
+        newest: list[Card] = []
+        order = views.media_order("added", True, played_kinds=PLAY_KINDS)
+        for start in range(0, len(order), 4 * n):
+            part = [int(i) for i in order[start : start + 4 * n]]
+            found_rows = {r[0]: r for r in views.media_rows_of(part)}
+            for fid in part:
+                r = found_rows.get(fid)
+                if r is None or not r[9] or r[1] in hidden:
+                    continue
+                if played.get(r[1], -np.inf) >= now - RECENT_SECONDS:
+                    continue
+                days = max(int((now - float(r[8])) // 86400), 0) if r[8] is not None else None
+                added = {0: Reason.of("added_today"), 1: Reason.of("added_yesterday")}.get(
+                    days if days is not None else -1,
+                    Reason.of("added_days_ago", days=days) if days is not None else TOUR,
+                )
+                newest.append(Card(fid, (added,)))
+                if len(newest) == n:
+                    break
+            if len(newest) == n:
+                break
+        out = []
+        if cont:
+            out.append(Shelf("continue", "Continue watching", cont))
+        if newest:
+            out.append(Shelf("for_you", "For you", newest))
+        return out
 
     def more_like_this(self, file_id: int, limit: int = 12, now: float | None = None) -> list[Card]:
         """Files most like this one, by :func:`~medialens.core.similar.similar`: each card

@@ -212,6 +212,16 @@ class ForYouPage(QWidget):
             if then is not None:
                 then()
 
+        def first(result) -> None:
+            # What is ready first (on a first start: Continue watching and the newest
+            # files, while the feature index is built), then the whole ranking.
+            shelves, complete = result
+            if complete or gen != self._generation:
+                done(shelves)
+                return
+            self._apply(shelves)
+            self.session.run_core(lambda lib: lib.recommender.shelves(per_row=20), done, failed)
+
         def failed(err: str) -> None:  # no Library, so no suggestions: say so, once
             if gen == self._generation:
                 self._apply([])
@@ -219,9 +229,9 @@ class ForYouPage(QWidget):
                 then()
 
         def shelves(lib):
-            return lib.recommender.shelves(per_row=20)
+            return lib.recommender.first_shelves(per_row=20)
 
-        self.session.run_core(shelves, done, failed)
+        self.session.run_core(shelves, first, failed)
 
     def _apply(self, shelves: list) -> None:
         rows = self.session.rows_of({c.file_id for shelf in shelves for c in shelf.cards})

@@ -23,7 +23,14 @@ def _unit(x: np.ndarray) -> np.ndarray:
 
 
 def diversify(
-    scores, vectors, k: int, lambda_: float = 0.7, *, pool: int | None = None, rows=None
+    scores,
+    vectors,
+    k: int,
+    lambda_: float = 0.7,
+    *,
+    pool: int | None = None,
+    rows=None,
+    memo: dict | None = None,
 ) -> np.ndarray:
     """Indices of ``k`` items picked by MMR: ``lambda_ * relevance - (1 - lambda_) * max cosine``.
 
@@ -31,7 +38,9 @@ def diversify(
     rescaled to [0, 1] over the pool (the ``pool`` best items, default ``max(10 k, 100)``)
     so that it is on the same scale as a cosine whatever the model's units. Ties go to the
     lower index, so the result is deterministic. With ``rows``, item ``i`` is the row
-    ``rows[i]`` of ``vectors`` (only the pool's rows are ever read).
+    ``rows[i]`` of ``vectors`` (only the pool's rows are ever read). ``memo`` (a dict kept
+    by the caller for one ``vectors``) remembers the picks of a pool: the same pool rows
+    with the same relevances give the same picks, without reading a vector.
     """
     scores = np.asarray(scores, np.float64).reshape(-1)
     m = len(scores)
@@ -53,19 +62,30 @@ def diversify(
     ok = rel[np.isfinite(rel)]
     lo, hi = (ok.min(), ok.max()) if len(ok) else (0.0, 0.0)
     rel = np.where(np.isfinite(rel), (rel - lo) / (hi - lo) if hi > lo else 1.0, -1.0)
+    key = None
+    if memo is not None:
+        ids = cand if rows is None else np.asarray(rows)[cand]
+        key = (k, float(lambda_), np.asarray(ids, np.int64).tobytes(), rel.tobytes())
+        found = memo.get(key)
+        if found is not None:
+            return cand[found]
     v = _unit(vectors[cand] if rows is None else vectors[np.asarray(rows)[cand]])
-    gram = v @ v.T  # the pool's cosines, once: each pick is then a row lookup
+    # Only the picked items' cosines to the pool are ever read: k rows of the Gram
+    # matrix, not all of it (k = 60 of a pool of 600 at 840 dims: 10x less work).
     max_sim = np.full(size, -np.inf)
     chosen = np.zeros(size, bool)
-    picked = []
+    at = []
     for _ in range(k):
         mmr = lambda_ * rel - (1.0 - lambda_) * np.where(np.isfinite(max_sim), max_sim, 0.0)
         mmr[chosen] = -np.inf
         j = int(np.argmax(mmr))
-        picked.append(cand[j])
+        at.append(j)
         chosen[j] = True
-        np.maximum(max_sim, gram[j], out=max_sim)
-    return np.asarray(picked, np.int64)
+        np.maximum(max_sim, v @ v[j], out=max_sim)
+    positions = np.asarray(at, np.int64)
+    if memo is not None:
+        memo[key] = positions
+    return np.asarray(cand[positions], np.int64)
 
 
 def _prepared(candidates, rows, rng) -> np.ndarray:

@@ -1,0 +1,234 @@
+"""Matrices derived from one generation of the feature index, kept on disk as memmaps.
+
+The recommender's item vectors (one row per content, every block side by side: 336 MB at
+10^5 files) and the interest model's projection of them cost seconds of CPU and a
+transient of their own size to build, and they only change when the index does. So they
+are written once, a few thousand rows at a time, into ``.npy`` files beside the feature
+index (``<index>/derived``) and mapped on the next start instead of being rebuilt.
+
+The same discipline as :mod:`medialens.core.index_cache`:
+
+* An entry is named (``items``, ``projected``, ...) and belongs to a *key*: a JSON-able
+  description of everything it was derived from (the index tables' generations and row
+  counts, the library revision, the model's projection). A lookup under another key
+  misses, and the caller rebuilds.
+* The arrays are written first, to new files (a reader that maps an older entry keeps
+  reading its own files), flushed and synced; the entry's small manifest is written last,
+  to a temporary file renamed over the old one: the commit point. A crash leaves either
+  the old entry or the new one, never a manifest naming rows that were not written.
+* A manifest is checked before it is trusted: the files exist with the shapes it names
+  and a CRC of sampled rows matches. Anything wrong is a miss (and a rebuild).
+
+The folder belongs to the process that holds the feature index's lock; another process
+gets a private folder with its private index, so no two processes write one entry.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import mmap
+import os
+import shutil
+import threading
+import uuid
+import zlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+FORMAT = 1
+SAMPLES = 16
+#: Rows a full pass over a mapped matrix reads before it lets their pages go.
+PASS_ROWS = 16384
+
+
+def release(matrix: np.ndarray, start: int = 0, stop: int | None = None) -> None:
+    """Let the OS drop the mapped pages of rows ``start:stop`` from this process's RSS.
+
+    They are clean (or written back: the mapping is shared), so they stay in the page
+    cache and a later read costs a page fault, not a disk read. A no-op on plain arrays.
+    """
+    advice = getattr(mmap, "MADV_DONTNEED", None)
+    base: Any = matrix
+    while base is not None and getattr(base, "_mmap", None) is None:
+        base = getattr(base, "base", None)
+    mm = None if base is None else base._mmap
+    if mm is None or advice is None or not hasattr(mm, "madvise") or matrix.ndim == 0:
+        return
+    with contextlib.suppress(OSError, ValueError, TypeError, BufferError):
+        stop = len(matrix) if stop is None else min(stop, len(matrix))
+        if stop <= start:
+            return
+        origin = np.frombuffer(mm, np.uint8).__array_interface__["data"][0]
+        at = matrix.__array_interface__["data"][0] - origin
+        row = matrix.strides[0]
+        page = mmap.PAGESIZE
+        lo = -(-(at + start * row) // page) * page  # only pages wholly inside the rows
+        hi = (at + stop * row) // page * page
+        if start == 0:
+            lo = max(at // page * page, 0) if stop == len(matrix) else lo
+        if stop == len(matrix):
+            hi = min(-(-(at + stop * row) // page) * page, len(mm))
+        if hi > lo:
+            mm.madvise(advice, lo, hi - lo)
+
+
+def passes(matrix: np.ndarray, rows: int = PASS_ROWS) -> Iterator[tuple[int, np.ndarray]]:
+    """``(start, block)`` over the rows of a matrix, dropping each block's mapped pages
+    after it is used: a full pass over a memmap never holds the whole of it in RSS."""
+    for start in range(0, len(matrix), rows):
+        yield start, matrix[start : start + rows]
+        release(matrix, start, start + rows)
+
+
+def _digest(arrays: dict[str, np.ndarray]) -> dict[str, int]:
+    out = {}
+    for name, a in sorted(arrays.items()):
+        if len(a) == 0:
+            out[name] = 0
+            continue
+        rng = np.random.default_rng(len(a))
+        rows = np.unique(np.concatenate([rng.integers(0, len(a), SAMPLES), [0, len(a) - 1]]))
+        out[name] = zlib.crc32(np.ascontiguousarray(a[rows]).tobytes())
+    return out
+
+
+class Writer:
+    """The arrays of one entry being written: fill them (in place), then :meth:`commit`."""
+
+    def __init__(self, cache: DerivedCache, name: str, key: Any, specs: dict) -> None:
+        self.cache, self.name, self.key = cache, name, key
+        self.files: dict[str, str] = {}
+        self.arrays: dict[str, np.ndarray] = {}
+        cache.root.mkdir(parents=True, exist_ok=True)
+        tag = uuid.uuid4().hex[:12]
+        for column, (dtype, shape) in specs.items():
+            file = f"{name}.{tag}.{column}.npy"
+            self.files[column] = file
+            self.arrays[column] = np.lib.format.open_memmap(
+                cache.root / file, mode="w+", dtype=np.dtype(dtype), shape=tuple(shape)
+            )
+
+    def commit(self) -> dict[str, np.ndarray]:
+        """Sync the arrays, publish the entry; returns read-only maps of it."""
+        for array in self.arrays.values():
+            if isinstance(array, np.memmap):
+                array.flush()
+        for file in self.files.values():
+            with open(self.cache.root / file, "rb+") as fh:
+                os.fsync(fh.fileno())
+        manifest = {
+            "format": FORMAT,
+            "key": self.key,
+            "files": self.files,
+            "shapes": {c: [str(a.dtype), list(a.shape)] for c, a in self.arrays.items()},
+            "digest": _digest(self.arrays),
+        }
+        for array in self.arrays.values():
+            release(array)
+        self.cache._publish(self.name, manifest)
+        found = self.cache.get(self.name, self.key)
+        assert found is not None
+        return found
+
+    def abandon(self) -> None:
+        self.arrays = {}
+        for file in self.files.values():
+            with contextlib.suppress(OSError):
+                (self.cache.root / file).unlink()
+
+
+class DerivedCache:
+    """Named entries of memory-mapped arrays, each valid for one key (see the module)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._lock = threading.Lock()
+        #: How many entries were built (written) by this process: a test can tell a
+        #: reopen that mapped everything from one that rebuilt.
+        self.builds = 0
+        with contextlib.suppress(OSError):
+            root.mkdir(parents=True, exist_ok=True)
+
+    def _manifest(self, name: str) -> Path:
+        return self.root / f"{name}.json"
+
+    def get(self, name: str, key: Any) -> dict[str, np.ndarray] | None:
+        """The arrays of entry ``name`` mapped read-only, if it was built for ``key``."""
+        key = json.loads(json.dumps(key))  # as it would read back
+        try:
+            data = json.loads(self._manifest(name).read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT or data.get("key") != key:
+                return None
+            arrays = {}
+            for column, file in data["files"].items():
+                a = np.load(self.root / file, mmap_mode="r", allow_pickle=False)
+                dtype, shape = data["shapes"][column]
+                if str(a.dtype) != dtype or list(a.shape) != list(shape):
+                    return None
+                arrays[column] = a
+            if _digest(arrays) != data["digest"]:
+                return None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+        for a in arrays.values():
+            release(a)  # the sampled rows' pages
+        return arrays
+
+    def build(
+        self, name: str, key: Any, specs: dict, fill: Callable[[dict[str, np.ndarray]], None]
+    ) -> dict[str, np.ndarray]:
+        """The entry for ``key``: mapped when it is on disk, else made by ``fill`` (which
+        writes the arrays of ``specs``, ``{column: (dtype, shape)}``, in place)."""
+        with self._lock:
+            found = self.get(name, key)
+            if found is not None:
+                return found
+            try:
+                writer = Writer(self, name, key, specs)
+            except OSError:  # no room on disk: in memory, this once
+                arrays = {c: np.zeros(tuple(s), np.dtype(d)) for c, (d, s) in specs.items()}
+                fill(arrays)
+                self.builds += 1
+                return arrays
+            try:
+                fill(writer.arrays)
+                out = writer.commit()
+            except BaseException:
+                writer.abandon()
+                raise
+            self.builds += 1
+            return out
+
+    def _publish(self, name: str, manifest: dict) -> None:
+        path = self._manifest(name)
+        old: dict = {}
+        with contextlib.suppress(OSError, ValueError):
+            old = json.loads(path.read_text(encoding="utf-8"))
+        tmp = path.with_suffix(".tmp")
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(manifest, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        keep = set(manifest["files"].values())
+        for file in (old.get("files") or {}).values():
+            if file not in keep:  # a snapshot still mapping it keeps its pages (POSIX);
+                with contextlib.suppress(OSError):  # elsewhere it goes at the next sweep
+                    (self.root / file).unlink()
+        self.sweep(name, keep)
+
+    def sweep(self, name: str, keep: set[str]) -> None:
+        """Remove files of ``name`` no manifest names (left by a crash mid-write)."""
+        for path in self.root.glob(f"{name}.*.npy"):
+            if path.name not in keep:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+
+    def clear(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            self.root.mkdir(parents=True, exist_ok=True)
