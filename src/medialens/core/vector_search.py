@@ -60,8 +60,8 @@ MOMENT_ROWS = 16_384
 #: TRAIN_PER_LIST rows each; a query scans the PROBES lists nearest it. Measured on
 #: clustered 384-d vectors, one thread, candidates re-ranked exactly: 10^6 rows, 2,048
 #: lists, 64 probes: recall@10 1.0 (search and more like this), 4.7 ms a query, 41 s CPU
-#: to build (4,096 lists: 0.9985 at 3.2 ms, 121 s); 10^5 rows, 256 lists, 32 probes: 0.998
-#: at 2.1 ms, 1 s to build.
+#: to build (4,096 lists: 0.9985 at 3.2 ms, 121 s); 10^5 rows, 512 lists, 64 probes:
+#: 0.998 / 0.9995 at 2.0 ms, 2.2 s to build (exact numpy: 22-30 ms).
 LISTS_PER_SQRT = 2
 MIN_LISTS = 16
 TRAIN_PER_LIST = 40
