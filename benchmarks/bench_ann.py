@@ -297,7 +297,7 @@ def part_library(libs, base_src: str, now_only: set[int] = frozenset()) -> None:
     sizes = sorted({n for n, who in out if who == "today"})
     if len(sizes) >= 2:
         a, b = sizes[-2], sizes[-1]
-        for field in ("search_ms", "mlt_ms"):
+        for field in ("search_ms", "search_cpu_ms", "mlt_ms", "mlt_cpu_ms"):
             t0, t1 = out[(a, "today")][field], out[(b, "today")][field]
             slope = (t1 - t0) / (b - a)
             print(

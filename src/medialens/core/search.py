@@ -45,7 +45,7 @@ from medialens.api import Extractor, TagsOutput, TextEmbedder
 from medialens.builtins.description import meanings_of
 from medialens.core.errors import LibraryError
 from medialens.core.features import load_result
-from medialens.core.index import IndexSnapshot, LibraryIndex
+from medialens.core.index import IndexSnapshot, LibraryIndex, TagTable
 from medialens.core.kind_words import named_kind
 from medialens.core.reasons import Reason, render
 from medialens.core.relevance import Calibration, calibration, cutoff
@@ -318,6 +318,41 @@ def quote(text: str, words: list[str]) -> str:
     return ("… " if begin else "") + piece + (" …" if begin + QUOTE_WORDS < len(parts) else "")
 
 
+class _Postings:
+    """A tag table turned inside out: for each tag, the (row, column) cells holding it.
+
+    Query-independent, so made once per generation of the table (0.3 s at 10^6 rows);
+    a query then reads the cells of its relevant tags only.
+    """
+
+    def __init__(self, table: TagTable) -> None:
+        self.table = table
+        flat = np.asarray(table.tag_ids).ravel()
+        width = max(1, table.tag_ids.shape[1] if table.tag_ids.ndim == 2 else 1)
+        order = np.argsort(flat, kind="stable")  # -1 (no tag) first
+        cells = order[flat[order] >= 0]
+        self.starts = np.searchsorted(
+            flat[cells], np.arange(len(table.vocabulary) + 1, dtype=flat.dtype)
+        )
+        self.rows = (cells // width).astype(np.int64)
+        self.cols = (cells % width).astype(np.int64)
+        self.strength = np.asarray(table.strength).ravel()[cells].astype(np.float32)
+
+    def evidence(self, relevant: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per row holding a relevant tag: the row, the column of its strongest evidence
+        (the first on a tie, as an argmax over the columns gives) and that evidence."""
+        tags = np.flatnonzero(relevant > 0)
+        spans = [np.arange(self.starts[t], self.starts[t + 1]) for t in tags.tolist()]
+        cells = np.concatenate(spans) if spans else np.zeros(0, np.int64)
+        tag_of = np.repeat(tags, [len(s) for s in spans]) if spans else cells
+        value = self.strength[cells] * relevant[tag_of]
+        rows, cols = self.rows[cells], self.cols[cells]
+        # the best cell of each row: by row, then evidence down, then column up
+        order = np.lexsort((cols, -value, rows))
+        first = order[np.r_[True, rows[order][1:] != rows[order][:-1]]] if len(order) else order
+        return rows[first], cols[first], value[first]
+
+
 @dataclass(frozen=True)
 class _Found:
     """A keyword hit before its reason is resolved: which document of which file matched."""
@@ -356,6 +391,7 @@ class Searcher:
             1, thread_name_prefix="medialens-keyword"
         )
         self._lock = threading.Lock()
+        self._tag_postings: dict[str, _Postings] = {}
 
     def close(self) -> None:
         """Stop the keyword thread (waits for a query in flight); later searches raise."""
@@ -528,27 +564,37 @@ class Searcher:
             relevant = np.where(sims >= threshold, sims, 0.0).astype(np.float32)
             if not relevant.any():
                 continue
-            relevant = np.append(relevant, np.float32(0.0))  # index -1 (no tag) reads 0
             # a tag counts by how sure the model is (sqrt softens tiny probabilities) times
-            # how close the tag is to the query
-            evidence = table.strength * relevant[table.tag_ids]
-            k = evidence.argmax(axis=1)
-            value = evidence[np.arange(len(k)), k]
-            top = np.argpartition(-value, min(limit, len(value) - 1))[:limit]
+            # how close the tag is to the query; only the rows holding a relevant tag are
+            # read, through the table's postings (a dense pass over every row's tags was
+            # most of a search at 10^6 files)
+            rows, cols, strongest = self._postings(table).evidence(relevant)
+            if not len(strongest):
+                continue
+            top = np.argpartition(-strongest, min(limit, len(strongest) - 1))[:limit]
             key = self.meanings.tag_reason(table.extractor)
-            for row in top[value[top] > 0].tolist():
-                tag_id = int(table.tag_ids[row, k[row]])
+            for i in top[strongest[top] > 0].tolist():
+                row, col = int(rows[i]), int(cols[i])
                 why = Reason.of(
                     key,
-                    tag=table.vocabulary[tag_id],
+                    tag=table.vocabulary[int(table.tag_ids[row, col])],
                     source=table.extractor,
-                    score=float(table.scores[row, k[row]]),
+                    score=float(table.scores[row, col]),
                 )
-                candidates.append((float(value[row]), int(table.file_ids[row]), why))
+                candidates.append((float(strongest[i]), int(table.file_ids[row]), why))
         best: dict[int, tuple[float, Reason]] = {}
         for value, file_id, why in sorted(candidates, key=lambda c: (-c[0], c[1])):
             best.setdefault(file_id, (value, why))
         return [(file_id, why) for file_id, (_, why) in list(best.items())[:limit]]
+
+    def _postings(self, table: TagTable) -> _Postings:
+        """The postings of one generation's tag table, made on its first search."""
+        with self._lock:
+            held = self._tag_postings.get(table.extractor)
+            if held is None or held.table is not table:
+                held = _Postings(table)
+                self._tag_postings[table.extractor] = held
+            return held
 
     def kind(self, snap: IndexSnapshot, category: str, limit: int) -> list[tuple[int, Reason]]:
         """The files of the kind a query names."""
