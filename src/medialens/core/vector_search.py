@@ -36,6 +36,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import mmap
 import os
 import threading
 from collections.abc import Collection
@@ -124,6 +125,16 @@ def _checksums(matrix: np.ndarray) -> np.ndarray:
     return np.asarray(matrix @ probe, dtype=np.float32)
 
 
+def _drop_pages(matrix: np.ndarray) -> None:
+    """Let the OS drop the mapped pages a build read (clean, and kept in the page cache):
+    a pass over a whole memory-mapped block need not stay in this process's RSS."""
+    mm = getattr(matrix, "_mmap", None)
+    advice = getattr(mmap, "MADV_DONTNEED", None)
+    if mm is not None and advice is not None and hasattr(mm, "madvise"):
+        with contextlib.suppress(OSError, ValueError):
+            mm.madvise(advice)
+
+
 def _faiss() -> Any:
     import faiss  # imported on first use: a small library never loads it
 
@@ -167,6 +178,7 @@ class _Graph:
             [_checksums(matrix[i : i + BATCH]) for i in range(0, len(matrix), BATCH)]
             or [np.zeros(0, np.float32)]
         )
+        _drop_pages(matrix)
         return _Graph(dim, index, ids.astype(np.int64).copy(), sums)
 
     def extended(
