@@ -340,17 +340,41 @@ class _Postings:
 
     def evidence(self, relevant: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per row holding a relevant tag: the row, the column of its strongest evidence
-        (the first on a tie, as an argmax over the columns gives) and that evidence."""
+        (the first on a tie, as an argmax over the columns gives) and that evidence.
+
+        When the relevant tags fill more cells than the table has rows (a query near many
+        common tags), one dense pass over every row costs less than sorting the cells."""
         tags = np.flatnonzero(relevant > 0)
-        spans = [np.arange(self.starts[t], self.starts[t + 1]) for t in tags.tolist()]
-        cells = np.concatenate(spans) if spans else np.zeros(0, np.int64)
-        tag_of = np.repeat(tags, [len(s) for s in spans]) if spans else cells
-        value = self.strength[cells] * relevant[tag_of]
-        rows, cols = self.rows[cells], self.cols[cells]
-        # the best cell of each row: by row, then evidence down, then column up
-        order = np.lexsort((cols, -value, rows))
-        first = order[np.r_[True, rows[order][1:] != rows[order][:-1]]] if len(order) else order
-        return rows[first], cols[first], value[first]
+        filled = int((self.starts[tags + 1] - self.starts[tags]).sum())
+        if filled > len(self.table.file_ids):
+            return self._dense(relevant)
+        spans = [slice(int(self.starts[t]), int(self.starts[t + 1])) for t in tags.tolist()]
+        if not filled:
+            empty = np.zeros(0, np.int64)
+            return empty, empty, np.zeros(0, np.float32)
+        rows = np.concatenate([self.rows[s] for s in spans])
+        cols = np.concatenate([self.cols[s] for s in spans])
+        value = np.concatenate(
+            [self.strength[s] * relevant[t] for s, t in zip(spans, tags, strict=True)]
+        )
+        # the best cell of each row, the first column on a tie: two scatters, no sort
+        best = np.zeros(len(self.table.file_ids), np.float32)
+        np.maximum.at(best, rows, value)
+        win = (value > 0) & (value >= best[rows])
+        rows, cols, value = rows[win], cols[win], value[win]
+        first = np.full(len(best), np.iinfo(np.int64).max, np.int64)
+        np.minimum.at(first, rows, cols)
+        keep = cols == first[rows]
+        return rows[keep], cols[keep], value[keep]
+
+    def _dense(self, relevant: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        table = self.table
+        padded = np.append(relevant, np.float32(0.0))  # index -1 (no tag) reads 0
+        evidence = table.strength * padded[table.tag_ids]
+        cols = evidence.argmax(axis=1)
+        value = evidence[np.arange(len(cols)), cols]
+        rows = np.flatnonzero(value > 0)
+        return rows, cols[rows], value[rows]
 
 
 @dataclass(frozen=True)
