@@ -6,13 +6,14 @@ block searched at full width), one query at a time on one thread, for each backe
 build and add-1,000 CPU time, query p50/p95 (wall) and mean CPU, recall@10 against exact
 numpy for held-out queries ("search": points not in the index) and for rows of the index
 with themselves left out ("more like this"), RSS added by the index, size on disk.
-``ours`` is ``core.vector_search`` as the library runs it (faiss HNSW, M=32, 8-bit codes,
-exact re-ranking of the candidates).
+``ours`` is ``core.vector_search`` as the library runs it (faiss inverted lists of 8-bit
+codes, exact re-ranking of the candidates).
 
 Part 2 (``--part library``): search and more like this over copies of the shared synthetic
 libraries, today's code (``--base-src``) and this code in two subprocesses, side by side.
-Today's index loads 1.6 GB at 10^5 and ~16 GB at 10^6, so part 2 runs at 10^4 and 10^5 and
-the 10^6 column of part 1 stands in for it (linear extrapolation of today's printed).
+Today's index loads 1.6 GB at 10^5 and ~16 GB at 10^6, so today's code runs at 10^4 and
+10^5 only (``--now-only 1000000`` runs this code alone there; today's is extrapolated
+linearly and printed as such).
 
     python benchmarks/bench_ann.py --part vectors --sizes 10000,100000,1000000
     python benchmarks/bench_ann.py --part library --libs DIR/n10000,DIR/n100000 --base-src SRC
@@ -198,14 +199,15 @@ def part_vectors(sizes, names, queries: int) -> None:
 
 
 CHILD = r"""
-import json, sys, time, numpy as np
+import json, resource, sys, time, numpy as np
 from medialens.core.library import Library
 from medialens.paths import data_dirs
 from medialens.core.similar import similar
 from medialens.core.search import Searcher
 data, new = sys.argv[1], sys.argv[2] == "new"
 lib = Library(data_dirs(data), entry_points=False, builtins=False, workers=2)
-t = time.perf_counter(); snap = lib.index; load = time.perf_counter() - t
+t, c = time.perf_counter(), time.process_time(); snap = lib.index
+load, load_cpu = time.perf_counter() - t, time.process_time() - c
 
 class E:
     name, dim, vector_name = "random", 384, "text"
@@ -219,10 +221,11 @@ class E:
 extra = {}
 vs = lib.vector_search if new else None
 if new:
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     for f in snap.file_ids[:: max(1, len(snap.file_ids) // 50)].tolist():
         similar(snap, int(f), 10, vs)
     vs.wait(); extra["graphs_s"] = round(time.perf_counter() - t, 1)
+    extra["graphs_cpu_s"] = round(time.process_time() - c, 1)
     searcher = Searcher(lib.store, lib.feature_index, E(), lib.dirs.cache / "bench", vectors=vs)
 else:
     searcher = Searcher(lib.store, lib.feature_index, E(), lib.dirs.cache / "bench")
@@ -240,21 +243,29 @@ for f in anchors:
     mt.append(time.perf_counter() - w); mc.append(time.process_time() - c)
     res[int(f)] = [x.file_id for x in m]
 searcher.close(); lib.close()
-print(json.dumps({"load_s": round(load, 1), "search_ms": round(float(np.median(st)) * 1000, 1),
+extra["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+print(json.dumps({"load_s": round(load, 1), "load_cpu_s": round(load_cpu, 1), "search_ms": round(float(np.median(st)) * 1000, 1),
     "search_cpu_ms": round(float(np.median(sc)) * 1000, 1), "mlt_ms": round(float(np.median(mt)) * 1000, 1),
     "mlt_cpu_ms": round(float(np.median(mc)) * 1000, 1), "mlt": res, **extra}))
 """
 
 
-def part_library(libs, base_src: str) -> None:
+def part_library(libs, base_src: str, now_only: set[int] = frozenset()) -> None:
+    """``now_only``: sizes today's code is not run at (its index would not fit in memory)."""
     here_src = str(HERE.parent / "src")
     out = {}
     for lib in libs:
         with tempfile.TemporaryDirectory(prefix="bench-ann-lib-") as work:
             data = Path(work) / "data"
-            shutil.copytree(Path(lib) / "data", data)
+            # a copy (new code migrates it); a reflink where the file system has them
+            if subprocess.run(["cp", "-r", "--reflink=auto", str(Path(lib) / "data"), str(data)],
+                              check=False).returncode:  # fmt: skip
+                shutil.copytree(Path(lib) / "data", data, dirs_exist_ok=True)
             n = json.loads((Path(lib) / "synthetic.json").read_text())["n"]
-            for who, src in (("today", base_src), ("now", here_src)):
+            runs = (("today", base_src), ("now", here_src))
+            if n in now_only:
+                runs = runs[1:]
+            for who, src in runs:
                 # this src first; the rest of the path (installed extras) after it
                 rest = os.environ.get("PYTHONPATH", "")
                 env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (src, rest) if p))
@@ -265,6 +276,10 @@ def part_library(libs, base_src: str) -> None:
                 if proc.returncode:
                     raise SystemExit(proc.stderr[-3000:])
                 out[(n, who)] = json.loads(proc.stdout.strip().splitlines()[-1])
+                print(f"{n:>9,} files, {who}: {json.dumps({k: v for k, v in out[(n, who)].items() if k != 'mlt'})}"
+                      f"; load average {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
+            if n in now_only:
+                continue
             today, now = out[(n, "today")], out[(n, "now")]
             hits = sum(len(set(today["mlt"][f]) & set(now["mlt"][f])) for f in today["mlt"]) / (
                 10 * len(today["mlt"])
@@ -279,10 +294,10 @@ def part_library(libs, base_src: str) -> None:
                 f"graphs built in {now.get('graphs_s')} s (once, then read from the cache)",
                 flush=True,
             )
-    sizes = sorted({n for n, _ in out})
+    sizes = sorted({n for n, who in out if who == "today"})
     if len(sizes) >= 2:
         a, b = sizes[-2], sizes[-1]
-        for field in ("search_ms", "mlt_ms"):
+        for field in ("search_ms", "search_cpu_ms", "mlt_ms", "mlt_cpu_ms"):
             t0, t1 = out[(a, "today")][field], out[(b, "today")][field]
             slope = (t1 - t0) / (b - a)
             print(
@@ -298,12 +313,14 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--libs", default="")
     parser.add_argument("--base-src", default="")
+    parser.add_argument("--now-only", default="", help="sizes to run this code only at")
     args = parser.parse_args()
     if args.part == "vectors":
         sizes = [int(s) for s in args.sizes.split(",")]
         part_vectors(sizes, args.backends.split(","), args.queries)
     else:
-        part_library([p for p in args.libs.split(",") if p], args.base_src)
+        now_only = {int(s) for s in args.now_only.split(",") if s}
+        part_library([p for p in args.libs.split(",") if p], args.base_src, now_only)
 
 
 if __name__ == "__main__":

@@ -148,3 +148,33 @@ def test_a_new_content_result_redoes_the_description_that_reads_it(lib):
 
 def _file_id(lib, freq: int) -> int:
     return next(h.file_id for h in lib.search(f"item {freq}", 1))
+
+
+def test_tag_postings_give_the_evidence_of_a_dense_pass_over_every_row():
+    """The inverted tag table finds, for each row holding a relevant tag, the strongest
+    evidence and its column, as strength * relevance over every row's tags does."""
+    import numpy as np
+
+    from medialens.core.index import TagTable
+    from medialens.core.search import _Postings
+
+    rng = np.random.default_rng(7)
+    n, k, vocab = 5000, 6, 40
+    tag_ids = rng.integers(-1, vocab, (n, k)).astype(np.int32)
+    scores = rng.random((n, k)).astype(np.float32)
+    scores[tag_ids < 0] = 0
+    table = TagTable(
+        "x", [f"t{i}" for i in range(vocab)], np.arange(n) * 2, tag_ids, scores, np.sqrt(scores)
+    )
+    postings = _Postings(table)
+    for share in (0.0, 0.02, 0.05, 0.3, 1.0):  # the last ones take the dense pass
+        relevant = np.where(rng.random(vocab) < share, rng.random(vocab), 0).astype(np.float32)
+        dense = table.strength * np.append(relevant, np.float32(0))[table.tag_ids]
+        best_col = dense.argmax(axis=1)
+        best = dense[np.arange(n), best_col]
+        rows, cols, value = postings.evidence(relevant)
+        want = np.flatnonzero(best > 0)
+        held = value > 0
+        assert set(rows[held].tolist()) == set(want.tolist())
+        assert np.allclose(value[held], best[rows[held]])
+        assert (cols[held] == best_col[rows[held]]).all()

@@ -148,3 +148,30 @@ def test_more_like_this_and_search_through_graphs_match_exact_ones(tmp_path):
             graph.close()
     finally:
         lib.close()
+
+
+def test_a_block_grown_far_past_its_lists_is_retrained_and_still_found(tmp_path):
+    """Lists cut for 3,000 rows are retrained for 20,000 (not extended), recall holds, and a
+    block built in one go answers like exact search on clustered vectors."""
+    m = clustered(20_000, seed=2)
+    ids = np.arange(20_000, dtype=np.int64) * 3 + 1  # sparse, ascending file ids
+    vs = VectorSearch(tmp_path, background=False, exact_up_to=1000)
+    small = FakeBlock("x.v", ids[:3000], m[:3000])
+    vs.search_of(small).exact  # noqa: B018 - offers the block
+    vs.wait()
+    assert vs.builds == 1
+    big = FakeBlock("x.v", ids, m)
+    queries = m[3000::211]
+    assert recall(vs, big, queries) >= 0.99  # 17,000 rows beside the small index, exactly
+    vs.search_of(big).exact  # noqa: B018
+    vs.wait()
+    assert vs.builds == 2 and vs.merges == 0  # retrained, not extended
+    assert not vs.search_of(big).exact
+    assert recall(vs, big, queries) >= 0.99
+    mlt = [int(i) for i in ids[::397]]
+    hits = 0
+    for f in mlt:
+        q = m[(f - 1) // 3]
+        got = vs.top(big, q, 10, exclude=[f]).file_ids.tolist()
+        hits += len(set(got) & set(exact(big, q, 10, exclude=[f])))
+    assert hits / 10 / len(mlt) >= 0.99

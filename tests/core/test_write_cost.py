@@ -238,3 +238,32 @@ def test_the_activity_list_walks_the_newest_failures_and_stops(tmp_path):
     [(_sql, plan)] = [p for p in plans(conn, statements) if "FROM failures" in p[0]]
     assert "SCAN x USING INDEX failures_at" in plan and "TEMP B-TREE" not in plan, plan
     store.close()
+
+
+def test_the_keyword_pool_ranks_as_one_query_reading_every_column_would(tmp_path):
+    """match() scores rowids only and reads the kept documents' columns after: the same
+    documents, scores and order as scoring with the columns, excluded extractors or not."""
+    store = Store(tmp_path / "library.db", daily_backup=False)
+    rng = np.random.default_rng(4)
+    words = "river stone night rain city forest piano".split()
+    for i in range(300):
+        body = " ".join(rng.choice(words, int(rng.integers(2, 12))).tolist())
+        extractor = ("text", "speech", "vision")[i % 3]
+        store.results.save(f"c{i}", extractor, "1", ResultValues({}, body, {}, {}, {}), {}, 0.1)
+    c = store.read_conn()
+    for query, pool, limit, excluded in [
+        ('"river"* "night"*', 2000, 20, ()),
+        ('"rain"*', 50, 10, ()),
+        ('"rain"* "city"*', 2000, 15, ("speech",)),
+        ('"nothing"*', 2000, 10, ()),
+    ]:
+        only = f"AND extractor NOT IN ({','.join('?' * len(excluded))}) " if excluded else ""
+        want = c.execute(
+            "SELECT rowid, content_id, extractor, s FROM (SELECT rowid, content_id, extractor, "
+            f"bm25(text_index) AS s FROM text_index WHERE text_index MATCH ? {only}LIMIT ?) "
+            "ORDER BY s, rowid LIMIT ?",
+            (query, *excluded, pool, limit),
+        ).fetchall()
+        got = store.text_index.match(query, pool, limit, excluded)
+        assert [tuple(h) for h in got] == [tuple(r) for r in want]
+        assert not any(h.extractor in excluded for h in got)

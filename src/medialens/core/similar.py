@@ -9,7 +9,7 @@ no modality dominates by scale. The modality that contributed most is the
 
 Over a big library (any block past :data:`~medialens.core.vector_search.EXACT_UP_TO` rows)
 the whole-library products give way to candidates: each block's nearest rows from its
-:class:`~medialens.core.vector_search.VectorSearch` graph, scored exactly in every block
+:class:`~medialens.core.vector_search.VectorSearch` index, scored exactly in every block
 they share with the file, with each block's z-score moments taken over (a sample of) the
 whole block. A file of the exact top list has an unusually close vector in at least one
 block, so it is among that block's candidates (recall@10 against the full products is

