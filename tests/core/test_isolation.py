@@ -128,8 +128,8 @@ def test_within_a_budget_a_lanes_models_load_in_one_child_unless_another_fits(tm
         music = pool.acquire("music")
         assert music.holds == "spoken" and pool.recycled == 0
         pool.release(music)
-        # Over the budget, no further child loads models another child holds (the video
-        # lane's include the spoken lane's): a job waits, and gives up when stopped.
+        # Over the budget, no further child loads a lane's models beside the others: a job
+        # waits, and gives up when stopped.
         pool.budget = 1
         busy = [pool.acquire("spoken"), pool.acquire("spoken")]
         stop = threading.Event()

@@ -102,14 +102,6 @@ def _weight(lane: str | None) -> int:
     return -1 if lane is None else LANE_WEIGHT.get(lane, 0)
 
 
-def _shares(lane: str | None, held: str | None) -> bool:
-    """Whether a child that holds lane ``held``'s models has some of ``lane``'s: those of
-    a lighter lane are in a heavier one's, and the spoken-word models (Whisper, the text
-    embedders) are in both heavy lanes."""
-    w, h = _weight(lane), _weight(held)
-    return h >= w or (w >= 1 and h >= 1)
-
-
 def _lighter(lane: str | None, than: str | None) -> bool:
     """Whether files of ``lane`` need fewer models than those of lane ``than``."""
     if lane is None or than is None or lane == than:
@@ -319,11 +311,11 @@ class ProcessPool:
         preferred, so each child loads only the models of the files it gets.
 
         Without a budget, an idle child of a heavier lane that grew past ``recycle_bytes``
-        is replaced by a fresh one. With one, no child is replaced (its models stay
-        loaded for the next file of its lane), and a child loads a lane's models only if
-        no other child holds them or the children's memory, with one more child of that
-        lane (its size learned from the others), stays within the budget; otherwise the
-        job waits for the child that holds them. Raises ExtractionCancelled when
+        is replaced by a fresh one. With one, no child is replaced to change lanes (its
+        models stay loaded for the next file of its lane), and a child loads a lane's
+        models only alone or if the children's memory, with one more child of that lane
+        (its size learned from the others), stays within the budget; otherwise the job
+        waits for a child that holds them (an idle child in the way is stopped). Raises ExtractionCancelled when
         ``stopping`` turns true or the pool closes while it waits."""
         if self.budget is not None:
             return self._acquire_within_budget(lane, stopping)
@@ -372,6 +364,13 @@ class ProcessPool:
                         worker = grow
                         self._idle.remove(worker)
                     break
+                spare = [w for w in self._idle if w is not grow]
+                if spare:  # an idle child's memory is what the new lane needs: stop it
+                    idle = min(spare, key=lambda w: _weight(w.holds))
+                    self._idle.remove(idle)
+                    idle.kill()
+                    self.recycled += 1
+                    continue
                 waited = True
                 self._changed.wait(WAIT_SECONDS)
             self.waited += waited
@@ -379,16 +378,23 @@ class ProcessPool:
         return worker
 
     def _may_load(self, lane: str | None, child: WorkerProcess | None) -> bool:
-        """Whether ``child`` (None: a fresh one) may load ``lane``'s models (lock held)."""
-        living = [w for w in [*self._idle, *self._lent] if w.alive]
-        if not any(_shares(lane, w.holds) for w in living if w is not child):
-            return True  # nobody else has them: they are loaded once
+        """Whether ``child`` (None: a fresh one) may load ``lane``'s models (lock held):
+        alone, always; beside other children, only if they and one more child of the lane
+        fit in the budget. Its size is the most a child of that lane held; until one was
+        measured, a lane another child already holds waits for it (two children loading
+        every model at once is what the budget is for), any other counts as the largest
+        child seen (plugins for every category, the text embedders, are in every lane)."""
+        others = [w for w in [*self._idle, *self._lent] if w.alive and w is not child]
+        if not others:
+            return True
+        held = [_rss(w.pid) or 0 for w in others]
         need = self._lane_bytes.get(lane or "")
         if need is None:
-            return False  # not measured yet: wait for the child loading them to say
-        held = sum(_rss(w.pid) or 0 for w in living if w is not child)
+            if any(_weight(w.holds) >= _weight(lane) for w in others):
+                return False  # it is loading them now: wait for it to say what they take
+            need = max([*self._lane_bytes.values(), *held], default=0)
         assert self.budget is not None
-        return held + need <= self.budget
+        return sum(held) + need <= self.budget
 
     def _lend(self, worker: WorkerProcess, lane: str | None) -> None:
         worker.lane = lane
