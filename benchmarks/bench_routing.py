@@ -27,6 +27,15 @@ memory less so), today = the checkout before routing:
 - 17 mixed files, every plugin: tree peak 2151 -> 1224 MB on 2 workers (0.57x), 789 MB on
   one worker; CPU 1.00x (lane changes restart workers, which this small mixed library pays
   for and a library of albums does not).
+
+Then with the workers' memory budget (isolation.DEFAULT_BUDGET) and 6 music patches, under
+the heavy-work lock, load average 2.3-2.9 (`--only every --only music`):
+
+- 6 tracks, built-ins + music: 5.06 -> 3.83 s wall a track (0.76x), 5.74 -> 4.08 s CPU
+  (0.71x), tree peak 1110 -> 611 MB;
+- 17 mixed files, every plugin, 2 workers: tree peak 1930 -> 748 MB (0.39x; one worker
+  process of 674 MB: a second, with the text embedders every lane loads, does not fit), wall
+  1.03x, CPU 0.73x (no worker restarted to change lanes).
 """
 
 from __future__ import annotations

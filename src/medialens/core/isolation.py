@@ -51,10 +51,12 @@ A child goes on to a heavier lane as it is (it only loads more); going to a ligh
 is replaced when it grew past RECYCLE_BYTES: so lanes alternating cost one restart, not two."""
 DEFAULT_BUDGET = 720 << 20
 """Resident memory all the children of a pool may hold together (beside the ~75 MB of a
-``medialens index`` parent: the tree stays within 800 MB). A child with every bundled
-model holds ~600 MB, one that only tags music ~175 MB: two music children fit, a second
-child loading every model does not, so files of a heavy lane wait for the child that has
-its models instead (each large model is then loaded once, not once per worker)."""
+``medialens index`` parent: the tree stays within 800 MB). Measured by
+benchmarks/bench_routing.py: a child with every bundled model holds ~670 MB, one indexing
+music with every plugin ~460 MB (the text embedders run in every lane), one with the
+built-ins and music only ~180 MB. So two music children of the latter fit, a second child
+beside one with every model does not: files then wait for the child that has the models,
+which are loaded once, not once per worker."""
 WAIT_SECONDS = 0.2  # how often a job waiting for a child re-checks the budget and stop
 START_TIMEOUT = 120.0  # loading every plugin in a fresh process, on a slow disk
 POLL_SECONDS = 0.05  # how often a call in flight checks time, memory, life and stop
