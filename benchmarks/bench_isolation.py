@@ -16,67 +16,19 @@ the peak resident memory of the tree (sampled every 50 ms from /proc), then the 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _rss import Run, run  # noqa: E402 - the benchmarks' shared process-tree sampler
 
 REPO = Path(__file__).resolve().parents[1]
 MEDIA = Path(os.environ.get("MEDIALENS_MEDIA", REPO / ".media"))
-
-
-def tree_rss(root: int) -> int:
-    """Resident bytes of ``root`` and every descendant (Linux /proc)."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text()
-            ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-        children.setdefault(ppid, []).append(int(entry))
-    total, todo = 0, [root]
-    page = os.sysconf("SC_PAGE_SIZE")
-    while todo:
-        pid = todo.pop()
-        todo.extend(children.get(pid, []))
-        with contextlib.suppress(OSError, ValueError, IndexError):
-            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * page
-    return total
-
-
-def run(args: list[str], env: dict[str, str]) -> tuple[float, float, int, str]:
-    """Wall seconds, CPU seconds of the tree, peak tree RSS and stdout of one command."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    peak = [0]
-
-    def sample() -> None:
-        while proc.poll() is None:
-            peak[0] = max(peak[0], tree_rss(proc.pid))
-            time.sleep(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    out, err = proc.communicate()
-    wall = time.perf_counter() - started
-    sampler.join()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if proc.returncode != 0:
-        sys.exit(f"{' '.join(args)} failed ({proc.returncode}): {err[-2000:]}")
-    return wall, cpu, peak[0], out
 
 
 def pick(kinds: dict[str, int]) -> list[Path]:
@@ -97,7 +49,7 @@ def library(work: Path, name: str, files: list[Path], only_builtins: bool) -> tu
 
 def measure(work: Path, name: str, files: list[Path], only_builtins: bool) -> None:
     media, _ = library(work, name, files, only_builtins)
-    rows = {}
+    rows: dict[str, Run] = {}
     for way, extra in (("in-process", {"MEDIALENS_IN_PROCESS": "1"}), ("isolated", {})):
         data = work / f"data-{name}-{way}"
         env = {**os.environ, **extra}
@@ -118,9 +70,11 @@ def measure(work: Path, name: str, files: list[Path], only_builtins: bool) -> No
     n = len(files)
     print(f"\n{name}: {n} files, 2 workers")
     print(f"  {'':12} {'wall s':>8} {'cpu s':>8} {'s/file':>8} {'peak RSS MB':>12}")
-    for way, (wall, cpu, peak, _out) in rows.items():
-        print(f"  {way:12} {wall:8.1f} {cpu:8.1f} {wall / n:8.3f} {peak / 2**20:12.0f}")
-    (w0, c0, p0, _), (w1, c1, p1, _) = rows["in-process"], rows["isolated"]
+    for way, r in rows.items():
+        print(f"  {way:12} {r.wall:8.1f} {r.cpu:8.1f} {r.wall / n:8.3f} {r.peak / 2**20:12.0f}")
+    before, after = rows["in-process"], rows["isolated"]
+    w0, c0, p0 = before.wall, before.cpu, before.peak
+    w1, c1, p1 = after.wall, after.cpu, after.peak
     print(
         f"  isolated / in-process: wall {w1 / w0:.2f}x, cpu {c1 / c0:.2f}x, "
         f"peak RSS {p1 / max(p0, 1):.2f}x; isolation costs {(w1 - w0) / n * 1000:+.0f} ms "

@@ -27,22 +27,31 @@ memory less so), today = the checkout before routing:
 - 17 mixed files, every plugin: tree peak 2151 -> 1224 MB on 2 workers (0.57x), 789 MB on
   one worker; CPU 1.00x (lane changes restart workers, which this small mixed library pays
   for and a library of albums does not).
+
+Then with the workers' memory budget (isolation.DEFAULT_BUDGET) and 6 music patches, under
+the heavy-work lock, load average 2.3-2.9 (`--only every --only music`):
+
+- 6 tracks, built-ins + music: 5.06 -> 3.83 s wall a track (0.76x), 5.74 -> 4.08 s CPU
+  (0.71x), tree peak 1110 -> 611 MB;
+- 17 mixed files, every plugin, 2 workers: tree peak 1930 -> 748 MB (0.39x; one worker
+  process of 674 MB: a second, with the text embedders every lane loads, does not fit), wall
+  1.03x, CPU 0.73x (no worker restarted to change lanes).
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
-import resource
 import shutil
 import sqlite3
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _rss import run  # noqa: E402 - the benchmarks' shared process-tree sampler
 
 REPO = Path(__file__).resolve().parents[1]
 MEDIA = Path(os.environ.get("MEDIALENS_MEDIA", REPO / ".media"))
@@ -56,58 +65,6 @@ TRACKS = (
     "Inevitable.ogg",
     "Enemy Unknown.ogg",
 )
-
-
-def tree_rss(root: int, each: dict[int, int] | None = None) -> int:
-    """Resident bytes of ``root`` and every descendant (Linux /proc); ``each`` keeps the
-    peak of every process."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text()
-            ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-        children.setdefault(ppid, []).append(int(entry))
-    total, todo = 0, [root]
-    page = os.sysconf("SC_PAGE_SIZE")
-    while todo:
-        pid = todo.pop()
-        todo.extend(children.get(pid, []))
-        with contextlib.suppress(OSError, ValueError, IndexError):
-            rss = int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * page
-            total += rss
-            if each is not None:
-                each[pid] = max(each.get(pid, 0), rss)
-    return total
-
-
-def run(args: list[str], env: dict[str, str]) -> tuple[float, float, int, list[int]]:
-    """Wall seconds, CPU seconds of the process tree, its peak RSS and the peak RSS of each
-    of its processes (largest first), for one command."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    peak = [0]
-    each: dict[int, int] = {}
-
-    def sample() -> None:
-        while proc.poll() is None:
-            peak[0] = max(peak[0], tree_rss(proc.pid, each))
-            time.sleep(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _out, err = proc.communicate()
-    wall = time.perf_counter() - started
-    sampler.join()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if proc.returncode != 0:
-        sys.exit(f"{' '.join(args)} failed ({proc.returncode}): {err.decode()[-2000:]}")
-    return wall, cpu, peak[0], sorted(each.values(), reverse=True)
 
 
 def env_for(src: Path) -> dict[str, str]:
@@ -147,17 +104,18 @@ def index(
             "            lib.host.set_enabled(r.name, False)\n"
         )
         subprocess.run([sys.executable, "-c", script], env=env, check=True)
-    wall, cpu, peak, each = run([*cli, "index", "--workers", str(workers)], env)
+    done = run([*cli, "index", "--workers", str(workers)], env)
     db = sqlite3.connect(data / "library.sqlite3")
     per = dict(db.execute("SELECT extractor, sum(seconds) FROM features GROUP BY extractor"))
     calls = db.execute("SELECT count(*) FROM features").fetchone()[0]
     failures = db.execute("SELECT count(*) FROM failures").fetchone()[0]
     db.close()
     return {
-        "wall": wall,
-        "cpu": cpu,
-        "peak": peak,
-        "each": each,
+        "wall": done.wall,
+        "cpu": done.cpu,
+        "peak": done.peak,
+        "each": done.each,
+        "load": done.load,
         "per": per,
         "calls": calls,
         "failures": failures,
@@ -167,11 +125,12 @@ def index(
 def report(title: str, n: int, unit: str, rows: dict[str, dict], rss: bool = False) -> None:
     print(f"\n{title}: {n} {unit}s, 2 workers unless named")
     head = f"  {'':6} {'wall s':>8} {'cpu s':>8} {'wall/' + unit:>11} {'cpu/' + unit:>10}"
-    print(head + f" {'peak MB':>8} {'results':>8} {'failed':>7}")
+    print(head + f" {'peak MB':>8} {'results':>8} {'failed':>7} {'load':>5}")
     for way, r in rows.items():
         print(
             f"  {way:6} {r['wall']:8.1f} {r['cpu']:8.1f} {r['wall'] / n:11.3f} "
-            f"{r['cpu'] / n:10.3f} {r['peak'] / 2**20:8.0f} {r['calls']:8d} {r['failures']:7d}"
+            f"{r['cpu'] / n:10.3f} {r['peak'] / 2**20:8.0f} {r['calls']:8d} {r['failures']:7d} "
+            f"{r['load']:5.1f}"
         )
     today, now = rows["today"], rows["now"]
     ratio = (

@@ -52,7 +52,7 @@ def main() -> None:
         f"{vision.version}, music {music.version}): the {TOP} best tags of each plugin with "
         "their scores, extracted through the app's decoding context. Vision scores are "
         "`max(mean, 0.5 × max)` of softmax probabilities over the keyframes; music scores are "
-        "sigmoid means over up to 8 patches. — means the plugin has nothing to say (no "
+        "sigmoid means over up to 6 patches. — means the plugin has nothing to say (no "
         "keyframes, no sound or digital silence).\n"
     )
     print(

@@ -4,13 +4,15 @@ the file, are stopped when idle and when the pool closes."""
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
 
+import pytest
 from mediagen import make_tone
 
-from medialens.api import MediaFile
-from medialens.core.isolation import ProcessPool
+from medialens.api import ExtractionCancelled, MediaFile
+from medialens.core.isolation import ProcessPool, WorkerProcess
 from medialens.core.library import Library
 from medialens.core.worker_process import WorkerConfig
 from medialens.paths import data_dirs
@@ -100,3 +102,51 @@ def test_workers_keep_to_a_lane_and_a_grown_one_is_replaced_for_another(tmp_path
         pool.close()
     finally:
         lib.close()
+
+
+def test_within_a_budget_a_lanes_models_load_in_one_child_unless_another_fits(tmp_path):
+    lib = _library(tmp_path)
+    try:
+        config = WorkerConfig(lib.dirs.database, lib.dirs.cache, entry_points=False)
+        pool = ProcessPool(config, memory_limit=None, budget=1 << 40)
+        first = pool.acquire("spoken")
+        got: list[WorkerProcess] = []
+        # The lane's size is not known yet: a second job waits for the child loading it...
+        waiter = threading.Thread(target=lambda: got.append(pool.acquire("spoken")))
+        waiter.start()
+        time.sleep(0.5)
+        assert not got and pool.started == 1
+        pool.release(first)  # ...and gets it once it is free (measured on the way back)
+        waiter.join(5)
+        assert got == [first] and pool.waited == 1
+        # Measured and within the budget: one more child of the lane starts.
+        second = pool.acquire("spoken")
+        assert second is not first and pool.started == 2
+        pool.release(second)
+        pool.release(first)
+        # A lighter lane takes a child that holds the heavier one's models, never a new one.
+        music = pool.acquire("music")
+        assert music.holds == "spoken" and pool.recycled == 0
+        pool.release(music)
+        # Over the budget, no further child loads a lane's models beside the others: a job
+        # waits, and gives up when stopped.
+        pool.budget = 1
+        busy = [pool.acquire("spoken"), pool.acquire("spoken")]
+        stop = threading.Event()
+        waiter = threading.Thread(target=lambda: _cancelled(pool, stop))
+        waiter.start()
+        time.sleep(0.5)
+        assert pool.started == 2
+        stop.set()
+        waiter.join(5)
+        assert not waiter.is_alive()
+        for worker in busy:
+            pool.release(worker)
+        pool.close()
+    finally:
+        lib.close()
+
+
+def _cancelled(pool: ProcessPool, stop: threading.Event) -> None:
+    with pytest.raises(ExtractionCancelled):
+        pool.acquire("video", stop.is_set)

@@ -209,7 +209,7 @@ class FileJobRunner:
         def call(extractor: Extractor) -> object:
             nonlocal worker
             if worker is None:
-                worker = pool.acquire(lane)
+                worker = pool.acquire(lane, self._stopping.is_set)
             try:
                 return worker.run(
                     extractor,

@@ -29,6 +29,7 @@ from medialens.api import ExtractionCancelled, Extractor, MediaFile
 from medialens.core.worker_process import Channel, WorkerConfig
 
 __all__ = [
+    "DEFAULT_BUDGET",
     "DEFAULT_IDLE_SECONDS",
     "ExtractorCrashed",
     "ExtractorFailed",
@@ -48,6 +49,15 @@ LANE_WEIGHT = {"video": 2, "spoken": 1, "music": 0}
 """How many models a lane's files load (video: all; spoken word: Whisper; music: musicnn).
 A child goes on to a heavier lane as it is (it only loads more); going to a lighter one, it
 is replaced when it grew past RECYCLE_BYTES: so lanes alternating cost one restart, not two."""
+DEFAULT_BUDGET = 720 << 20
+"""Resident memory all the children of a pool may hold together (beside the ~75 MB of a
+``medialens index`` parent: the tree stays within 800 MB). Measured by
+benchmarks/bench_routing.py: a child with every bundled model holds ~670 MB, one indexing
+music with every plugin ~460 MB (the text embedders run in every lane), one with the
+built-ins and music only ~180 MB. So two music children of the latter fit, a second child
+beside one with every model does not: files then wait for the child that has the models,
+which are loaded once, not once per worker."""
+WAIT_SECONDS = 0.2  # how often a job waiting for a child re-checks the budget and stop
 START_TIMEOUT = 120.0  # loading every plugin in a fresh process, on a slow disk
 POLL_SECONDS = 0.05  # how often a call in flight checks time, memory, life and stop
 MB = 1 << 20
@@ -88,6 +98,10 @@ def _rss(pid: int) -> int | None:
             return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
         return None
+
+
+def _weight(lane: str | None) -> int:
+    return -1 if lane is None else LANE_WEIGHT.get(lane, 0)
 
 
 def _lighter(lane: str | None, than: str | None) -> bool:
@@ -134,6 +148,8 @@ class WorkerProcess:
         self._ready = False
         self.lane: str | None = None
         """The lane of the files it was lent for last (see ProcessPool.acquire)."""
+        self.holds: str | None = None
+        """The heaviest lane it was lent for: whose models it has loaded."""
         self._conn.send((config, os.getpid()))
         threading.Thread(target=self._read, name="medialens-worker-answers", daemon=True).start()
 
@@ -269,13 +285,19 @@ class ProcessPool:
         config: WorkerConfig,
         memory_limit: int | None,
         idle_seconds: float = DEFAULT_IDLE_SECONDS,
+        budget: int | None = None,
     ) -> None:
         self.config = config
         self.memory_limit = memory_limit
         self.idle_seconds = idle_seconds
+        self.budget = budget
+        """Bytes all children may hold together (None: no limit, see acquire)."""
         self._idle: list[WorkerProcess] = []
         self._lent: set[WorkerProcess] = set()
         self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)
+        self._lane_bytes: dict[str, int] = {}  # lane -> most a child holding it held
+        self.waited = 0  # acquisitions that waited for the child of their lane (budget)
         self._closed = threading.Event()
         self.recycle_bytes = RECYCLE_BYTES
         self.started = 0  # children started, for tests and benchmarks
@@ -283,11 +305,22 @@ class ProcessPool:
         self._reaper = threading.Thread(target=self._reap, name="medialens-reaper", daemon=True)
         self._reaper.start()
 
-    def acquire(self, lane: str | None = None) -> WorkerProcess:
+    def acquire(
+        self, lane: str | None = None, stopping: Callable[[], bool] = lambda: False
+    ) -> WorkerProcess:
         """A child for one file's job. ``lane`` groups files that need the same models
         (:func:`~medialens.core.planning.worker_lane`): an idle child of the same lane is
-        preferred, so each child loads only the models of the files it gets; an idle child
-        of a heavier lane that grew past ``recycle_bytes`` is replaced by a fresh one."""
+        preferred, so each child loads only the models of the files it gets.
+
+        Without a budget, an idle child of a heavier lane that grew past ``recycle_bytes``
+        is replaced by a fresh one. With one, no child is replaced to change lanes (its
+        models stay loaded for the next file of its lane), and a child loads a lane's
+        models only alone or if the children's memory, with one more child of that lane
+        (its size learned from the others), stays within the budget; otherwise the job
+        waits for a child that holds them (an idle child in the way is stopped). Raises ExtractionCancelled when
+        ``stopping`` turns true or the pool closes while it waits."""
+        if self.budget is not None:
+            return self._acquire_within_budget(lane, stopping)
         stale: WorkerProcess | None = None
         with self._lock:
             self._idle = [w for w in self._idle if w.alive]
@@ -305,16 +338,81 @@ class ProcessPool:
             if worker is None:
                 worker = WorkerProcess(self.config)
                 self.started += 1
-            worker.lane = lane
-            self._lent.add(worker)
+            self._lend(worker, lane)
         if stale is not None:
             stale.stop()
         return worker
 
+    def _acquire_within_budget(
+        self, lane: str | None, stopping: Callable[[], bool]
+    ) -> WorkerProcess:
+        waited = False
+        with self._changed:
+            while True:
+                if self._closed.is_set() or stopping():
+                    raise ExtractionCancelled("stopped")
+                self._idle = [w for w in self._idle if w.alive]
+                holders = [w for w in self._idle if _weight(w.holds) >= _weight(lane)]
+                if holders:  # the lightest child that has the models: the same lane first
+                    worker = min(holders, key=lambda w: (w.lane != lane, _weight(w.holds)))
+                    self._idle.remove(worker)
+                    break
+                grow = max(self._idle, key=lambda w: _weight(w.holds), default=None)
+                if self._may_load(lane, grow):
+                    if grow is None:
+                        worker = WorkerProcess(self.config)
+                        self.started += 1
+                    else:
+                        worker = grow
+                        self._idle.remove(worker)
+                    break
+                spare = [w for w in self._idle if w is not grow]
+                if spare:  # an idle child's memory is what the new lane needs: stop it
+                    idle = min(spare, key=lambda w: _weight(w.holds))
+                    self._idle.remove(idle)
+                    idle.kill()
+                    self.recycled += 1
+                    continue
+                waited = True
+                self._changed.wait(WAIT_SECONDS)
+            self.waited += waited
+            self._lend(worker, lane)
+        return worker
+
+    def _may_load(self, lane: str | None, child: WorkerProcess | None) -> bool:
+        """Whether ``child`` (None: a fresh one) may load ``lane``'s models (lock held):
+        alone, always; beside other children, only if they and one more child of the lane
+        fit in the budget. Its size is the most a child of that lane held; until one was
+        measured, a lane another child already holds waits for it (two children loading
+        every model at once is what the budget is for), any other counts as the largest
+        child seen (plugins for every category, the text embedders, are in every lane)."""
+        others = [w for w in [*self._idle, *self._lent] if w.alive and w is not child]
+        if not others:
+            return True
+        held = [_rss(w.pid) or 0 for w in others]
+        need = self._lane_bytes.get(lane or "")
+        if need is None:
+            if any(_weight(w.holds) >= _weight(lane) for w in others):
+                return False  # it is loading them now: wait for it to say what they take
+            need = max([*self._lane_bytes.values(), *held], default=0)
+        assert self.budget is not None
+        return sum(held) + need <= self.budget
+
+    def _lend(self, worker: WorkerProcess, lane: str | None) -> None:
+        worker.lane = lane
+        if _weight(lane) > _weight(worker.holds):
+            worker.holds = lane
+        self._lent.add(worker)
+
     def release(self, worker: WorkerProcess) -> None:
         worker.close_file()
-        with self._lock:
+        rss = _rss(worker.pid) if worker.alive else None
+        with self._changed:
             self._lent.discard(worker)
+            if rss is not None and worker.holds is not None:
+                known = self._lane_bytes.get(worker.holds, 0)
+                self._lane_bytes[worker.holds] = max(known, rss)
+            self._changed.notify_all()
             if worker.alive and not self._closed.is_set():
                 self._idle.append(worker)
                 return
@@ -323,8 +421,9 @@ class ProcessPool:
     def discard(self, worker: WorkerProcess) -> None:
         """Kill ``worker`` (it died, or a call in it had to be stopped) and forget it."""
         worker.kill()
-        with self._lock:
+        with self._changed:
             self._lent.discard(worker)
+            self._changed.notify_all()
 
     def processes(self) -> list[int]:
         """The pids of the living children."""
@@ -344,9 +443,10 @@ class ProcessPool:
         """Stop every child: idle ones are asked to quit, lent ones are killed (their
         call is cancelled by the caller's stop)."""
         self._closed.set()
-        with self._lock:
+        with self._changed:
             idle, lent = self._idle, list(self._lent)
             self._idle, self._lent = [], set()
+            self._changed.notify_all()
         for worker in idle:
             worker.stop()
         for worker in lent:

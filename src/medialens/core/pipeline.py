@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from medialens.core.file_job import FileJobRunner
-from medialens.core.isolation import ProcessPool, default_memory_limit
+from medialens.core.isolation import DEFAULT_BUDGET, ProcessPool, default_memory_limit
 from medialens.core.kinds import Classifier
 from medialens.core.planning import Job, pending_jobs, pending_of
 from medialens.core.plugins import PluginHost
@@ -52,6 +52,7 @@ class Pipeline:
         executor: Executor | None = None,
         isolation: WorkerConfig | None = None,
         memory_limit: int | None = None,
+        memory_budget: int | None = DEFAULT_BUDGET,
     ) -> None:
         self.store = store
         self.host = host
@@ -69,6 +70,9 @@ class Pipeline:
         )
         self.isolation = isolation
         self.memory_limit = memory_limit or default_memory_limit(self.workers)
+        self.memory_budget = memory_budget
+        """What the worker processes may hold together (see ProcessPool.acquire); None: no
+        limit, each worker loads the models of whatever file it gets."""
         self._executor = executor or ThreadExecutor(self.workers)
         self._step = functools.partial(self.scheduler.step, self.jobs.run)
 
@@ -151,7 +155,7 @@ class Pipeline:
         """Start the worker-process pool if isolation is on and it is not running."""
         if self.isolation is None or self.jobs.pool is not None:
             return False
-        self.jobs.pool = ProcessPool(self.isolation, self.memory_limit)
+        self.jobs.pool = ProcessPool(self.isolation, self.memory_limit, budget=self.memory_budget)
         return True
 
     def _close_pool(self) -> None:
