@@ -78,7 +78,7 @@ def test_patches_are_spread_evenly_and_capped():
 
 
 def test_patches_have_the_model_input_shape():
-    assert model.patches(tone(300.0)).shape == (8, 187, 96)
+    assert model.patches(tone(300.0)).shape == (model.MAX_PATCHES, 187, 96)
     assert model.patches(tone(10.0)).shape == (3, 187, 96)
     short = model.patches(tone(0.5))  # tiled to fill one 3-s patch, not padded with silence
     assert short.shape == (1, 187, 96) and short[0, -5:].mean() > 1.0
