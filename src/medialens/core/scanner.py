@@ -215,6 +215,15 @@ class Scanner:
         report.seconds = time.perf_counter() - started
         return report
 
+    def _folder_gone(self, folder_id: int, root, reason: str, now: float, report):
+        """The folder cannot be read (gone, forbidden or emptied by an unmount): mark it
+        missing and its files unavailable, keeping them, and say why once."""
+        with self.store.write() as conn:
+            self.store.folders.set_missing(folder_id, reason, now, conn=conn)
+            report.missing += self.store.files.set_folder_unavailable(folder_id, conn=conn)
+        report.errors.append(f"{display(root)}: {reason}")
+        return report
+
     def _scan_folder(self, folder_id: int, root: bytes) -> ScanReport:
         report = ScanReport()
         now = time.time()
@@ -222,22 +231,14 @@ class Scanner:
             reason = "folder is missing (disk unmounted or share offline?)"
             if os.path.isdir(root):
                 reason = "no permission to read this folder"
-            with self.store.write() as conn:
-                self.store.folders.set_missing(folder_id, reason, now, conn=conn)
-                report.missing += self.store.files.set_folder_unavailable(folder_id, conn=conn)
-            report.errors.append(f"{display(root)}: {reason}")
-            return report
+            return self._folder_gone(folder_id, root, reason, now, report)
 
         known: dict[bytes, KnownFile] = self.store.files.known_in_folder(folder_id)
         if _empty(root) and any(row.available for row in known.values()):
             # A disk unmounted from under its mount point leaves the empty folder behind:
             # that is a folder gone away, not every file deleted, so its files are kept.
             reason = "folder is empty (disk unmounted?); its files are kept until it is back"
-            with self.store.write() as conn:
-                self.store.folders.set_missing(folder_id, reason, now, conn=conn)
-                report.missing += self.store.files.set_folder_unavailable(folder_id, conn=conn)
-            report.errors.append(f"{display(root)}: {reason}")
-            return report
+            return self._folder_gone(folder_id, root, reason, now, report)
         seen: set[bytes] = set()
         revived: list[int] = []
         ctimes: list[tuple[int, int]] = []
