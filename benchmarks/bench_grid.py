@@ -31,6 +31,7 @@ from pathlib import Path
 PAGE_STEPS = 400  # page-down steps from the top
 JUMPS = 150  # random jumps
 TICK_MS = 10
+FACTS_VERSION = 1  # medialens.core.library.FACTS_VERSION, in both codes compared
 WORDS = "amber birch cedar delta ember fjord grove harbor iris juniper kelp lumen".split()
 
 
@@ -91,6 +92,12 @@ def fill(db: Path, n: int) -> None:
     )
     for _kind, _name, sql in saved:
         conn.execute(sql)
+    # the rows carry their music columns already, as a library the app has kept does: without
+    # this the window's first open re-derives every row (the one pass after an upgrade)
+    conn.execute(
+        "INSERT OR REPLACE INTO settings (key, value) VALUES ('facts_version', ?)",
+        (str(FACTS_VERSION),),
+    )
     conn.commit()
     conn.close()
 

@@ -38,7 +38,13 @@ class CardGrid(QListView):
     def __init__(self, delegate: CardDelegate, parent=None) -> None:
         super().__init__(parent)
         self.min_width = delegate.width
-        self.setViewMode(QListView.ViewMode.IconMode)
+        # list mode flowing left to right and wrapping, on a fixed grid, is the same grid of
+        # cards as icon mode, but its layout is a loop in C++ that never asks the model;
+        # icon mode built an item per row through Python's rowCount/columnCount: 20 s of
+        # layout and stalls of a second at 10^6 files
+        self.setViewMode(QListView.ViewMode.ListMode)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
         self.setUniformItemSizes(True)
