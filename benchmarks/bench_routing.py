@@ -65,6 +65,14 @@ TRACKS = (
     "Inevitable.ogg",
     "Enemy Unknown.ogg",
 )
+MORE_TRACKS = (  # for --marginal: six more of 172-310 s, none of them the same recording
+    "1918.mp3",
+    "Deprecation.ogg",
+    "Orbital Elevator.ogg",
+    "machine_wars.mp3",
+    "By-Product.ogg",
+    "Aberrations.ogg",
+)
 
 
 def env_for(src: Path) -> dict[str, str]:
@@ -153,6 +161,12 @@ def main() -> None:
     parser.add_argument("--base", type=Path, required=True, help="today's src folder")
     parser.add_argument("--quick", action="store_true", help="fewer files")
     parser.add_argument(
+        "--marginal",
+        action="store_true",
+        help="also index 12 tracks, and print what the 6 more cost a track: the run's fixed "
+        "costs (start-up, worker processes, model loading) left out",
+    )
+    parser.add_argument(
         "--only", choices=("music", "speech", "every"), action="append", help="some parts"
     )
     args = parser.parse_args()
@@ -170,6 +184,19 @@ def main() -> None:
             seconds = sum(_duration(t) for t in tracks) / len(tracks)
             report(f"4-minute tracks ({seconds:.0f} s mean), built-ins + music", len(tracks),
                    "track", rows)  # fmt: skip
+            if args.marginal:
+                more = tracks + [MEDIA / "music" / t for t in MORE_TRACKS]
+                folder = make_folder(work, "music12", more)
+                rows12 = {w: index(work, w, src, folder, {"music"}) for w, src in ways.items()}
+                extra = len(more) - len(tracks)
+                seconds = sum(_duration(t) for t in more[len(tracks) :]) / extra
+                report(f"{len(more)} tracks, built-ins + music", len(more), "track", rows12)
+                print(f"  marginal cost of the {extra} more tracks ({seconds:.0f} s mean), "
+                      "a track:")  # fmt: skip
+                for way in ways:
+                    a, b = rows[way], rows12[way]
+                    print(f"  {way:6} wall {(b['wall'] - a['wall']) / extra:.3f} s, "
+                          f"cpu {(b['cpu'] - a['cpu']) / extra:.3f} s")  # fmt: skip
         if "speech" in parts:
             folder = make_folder(work, "speech", speech)
             rows = {w: index(work, w, src, folder, None) for w, src in ways.items()}

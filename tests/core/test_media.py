@@ -24,6 +24,7 @@ from medialens.api import ExtractionCancelled, ExtractionContext
 from medialens.core.decoding import AUDIO_EXCERPTS, MAX_AUDIO_SECONDS, FileContext
 from medialens.core.probe import NotMedia, probe
 from medialens.core.tags import music_tags
+from medialens.testing import ffmpeg_mono
 
 
 def context(path: Path, cache: Path, cancelled=lambda: False) -> FileContext:
@@ -363,18 +364,7 @@ def test_probe_keeps_the_normalised_music_tags(tmp_path):
 
 def _frame_by_frame(path: Path, rate: int) -> np.ndarray:
     """The decode as it was before frames were resampled in batches: one call a frame."""
-    import av
-
-    resampler = av.AudioResampler(format="flt", layout="mono", rate=rate)
-    chunks = []
-    with av.open(str(path)) as container:
-        stream = container.streams.audio[0]
-        stream.codec_context.thread_type = "AUTO"
-        for packet in container.demux(stream):
-            for frame in packet.decode():
-                chunks.extend(o.to_ndarray().reshape(-1) for o in resampler.resample(frame))
-        chunks.extend(o.to_ndarray().reshape(-1) for o in resampler.resample(None))
-    return np.clip(np.concatenate(chunks), -1.0, 1.0).astype(np.float32)
+    return ffmpeg_mono(path, rate)
 
 
 @pytest.mark.parametrize("suffix", [".ogg", ".wav"])
