@@ -57,6 +57,10 @@ music with every plugin ~460 MB (the text embedders run in every lane), one with
 built-ins and music only ~180 MB. So two music children of the latter fit, a second child
 beside one with every model does not: files then wait for the child that has the models,
 which are loaded once, not once per worker."""
+WARM_BYTES = 100 << 20
+"""What a child holds once its interpreter and the plugins are loaded, before any model
+(measured 80-90 MB): what a spare child started ahead of time (see ProcessPool.acquire)
+counts for in the budget until it is measured."""
 WAIT_SECONDS = 0.2  # how often a job waiting for a child re-checks the budget and stop
 START_TIMEOUT = 120.0  # loading every plugin in a fresh process, on a slow disk
 POLL_SECONDS = 0.05  # how often a call in flight checks time, memory, life and stop
@@ -302,6 +306,7 @@ class ProcessPool:
         self.recycle_bytes = RECYCLE_BYTES
         self.started = 0  # children started, for tests and benchmarks
         self.recycled = 0  # children replaced because they held another lane's models
+        self.spares = 0  # children started ahead of time for a waiting music job
         self._reaper = threading.Thread(target=self._reap, name="medialens-reaper", daemon=True)
         self._reaper.start()
 
@@ -318,7 +323,13 @@ class ProcessPool:
         models only alone or if the children's memory, with one more child of that lane
         (its size learned from the others), stays within the budget; otherwise the job
         waits for a child that holds them (an idle child in the way is stopped). Raises ExtractionCancelled when
-        ``stopping`` turns true or the pool closes while it waits."""
+        ``stopping`` turns true or the pool closes while it waits.
+
+        A music job that waits for the first child of its lane to be measured starts one
+        spare child meanwhile, if it fits in the budget as a child with no model: starting
+        an interpreter and loading the plugins takes a second or two, which the spare has
+        done once the first child's size says it may load the lane's models too. The
+        spare is stopped before any child loads a heavier lane's models beside it."""
         if self.budget is not None:
             return self._acquire_within_budget(lane, stopping)
         stale: WorkerProcess | None = None
@@ -365,6 +376,8 @@ class ProcessPool:
                     else:
                         worker = grow
                         self._idle.remove(worker)
+                    if _weight(lane) > LANE_WEIGHT["music"]:
+                        self._stop_spares()  # heavier models: no spare beside them
                     break
                 spare = [w for w in self._idle if w is not grow]
                 if spare:  # an idle child's memory is what the new lane needs: stop it
@@ -374,10 +387,30 @@ class ProcessPool:
                     self.recycled += 1
                     continue
                 waited = True
+                self._start_spare(lane)
                 self._changed.wait(WAIT_SECONDS)
             self.waited += waited
             self._lend(worker, lane)
         return worker
+
+    def _start_spare(self, lane: str | None) -> None:
+        """Start a spare child for a waiting job of the music lane (lock held), when none
+        is idle yet and one more child with no model fits in the budget."""
+        if lane != "music" or any(w.holds is None for w in self._idle):
+            return
+        held = sum(_rss(w.pid) or 0 for w in [*self._idle, *self._lent] if w.alive)
+        assert self.budget is not None
+        if held + WARM_BYTES > self.budget:
+            return
+        self._idle.append(WorkerProcess(self.config))
+        self.started += 1
+        self.spares += 1
+
+    def _stop_spares(self) -> None:
+        """Stop the idle children that hold no lane's models (lock held)."""
+        for spare in [w for w in self._idle if w.holds is None]:
+            self._idle.remove(spare)
+            spare.kill()
 
     def _may_load(self, lane: str | None, child: WorkerProcess | None) -> bool:
         """Whether ``child`` (None: a fresh one) may load ``lane``'s models (lock held):
