@@ -60,7 +60,7 @@ def test_video_without_audio_gives_an_empty_result(tmp_path, make_context):
 
 def test_audio_is_shared_with_the_thumbnail_extractor(tmp_path, make_context):
     ctx = make_context(make_tone(tmp_path / "a.ogg", 3.0))
-    Thumbnails().extract(ctx)  # draws a waveform from 8 kHz audio
+    Thumbnails().extract(ctx)  # draws a waveform
     AudioDescriptors().extract(ctx)  # wants 22.05 kHz
     assert ctx.audio_decodes == 1
 
