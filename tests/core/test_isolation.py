@@ -12,7 +12,7 @@ import pytest
 from mediagen import make_tone
 
 from medialens.api import ExtractionCancelled, MediaFile
-from medialens.core.isolation import ProcessPool, WorkerProcess
+from medialens.core.isolation import SIZES_FILE, ProcessPool, WorkerProcess
 from medialens.core.library import Library
 from medialens.core.worker_process import WorkerConfig
 from medialens.paths import data_dirs
@@ -200,6 +200,44 @@ def test_a_spare_child_is_stopped_before_a_heavier_lane_loads_beside_it(tmp_path
         assert video is first and video.holds == "video"
         assert not spare.alive and spare not in pool._idle
         pool.release(video)
+        pool.close()
+    finally:
+        lib.close()
+
+
+def test_a_lanes_measured_size_is_remembered_for_the_next_pool(tmp_path):
+    lib = _library(tmp_path)
+    try:
+        config = WorkerConfig(lib.dirs.database, lib.dirs.cache, entry_points=False)
+        pool = ProcessPool(config, memory_limit=None, budget=1 << 40, sizes_key="a")
+        first = pool.acquire("spoken")
+        pool.release(first)  # measured
+        pool.close()
+        # A new pool with the same extractors starts a second child of the lane at once...
+        pool = ProcessPool(config, memory_limit=None, budget=1 << 40, sizes_key="a")
+        busy = pool.acquire("spoken")
+        second = pool.acquire("spoken")
+        assert second is not busy and pool.started == 2 and pool.waited == 0
+        pool.release(second)
+        pool.release(busy)
+        pool.close()
+        # ...one with other extractors measures again: the second job waits for the first.
+        pool = ProcessPool(config, memory_limit=None, budget=1 << 40, sizes_key="b")
+        busy = pool.acquire("spoken")
+        got: list[WorkerProcess] = []
+        waiter = threading.Thread(target=lambda: got.append(pool.acquire("spoken")))
+        waiter.start()
+        time.sleep(0.5)
+        assert not got and pool.started == 1
+        pool.release(busy)
+        waiter.join(5)
+        assert got == [busy]
+        pool.release(busy)
+        pool.close()
+        # A damaged file is only a size not known.
+        (lib.dirs.cache / SIZES_FILE).write_text("{not json")
+        pool = ProcessPool(config, memory_limit=None, sizes_key="a")
+        assert pool._lane_bytes == {}
         pool.close()
     finally:
         lib.close()

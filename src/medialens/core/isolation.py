@@ -16,6 +16,7 @@ of its own, which ``fork`` would copy in whatever state they are in.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import queue
 import signal
@@ -24,6 +25,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from medialens.api import ExtractionCancelled, Extractor, MediaFile
 from medialens.core.worker_process import Channel, WorkerConfig
@@ -61,6 +63,11 @@ WARM_BYTES = 100 << 20
 """What a child holds once its interpreter and the plugins are loaded, before any model
 (measured 80-90 MB): what a spare child started ahead of time (see ProcessPool.acquire)
 counts for in the budget until it is measured."""
+SIZES_FILE = "worker-sizes.json"
+"""In the cache folder: the most a child of each lane held, per set of enabled extractors,
+so the next pool (the next ``index``, the next burst of live indexing) knows what a second
+child of a lane would take without waiting for a first one to finish a file."""
+SIZES_KEPT = 8  # sets of extractors remembered
 WAIT_SECONDS = 0.2  # how often a job waiting for a child re-checks the budget and stop
 START_TIMEOUT = 120.0  # loading every plugin in a fresh process, on a slow disk
 POLL_SECONDS = 0.05  # how often a call in flight checks time, memory, life and stop
@@ -290,6 +297,7 @@ class ProcessPool:
         memory_limit: int | None,
         idle_seconds: float = DEFAULT_IDLE_SECONDS,
         budget: int | None = None,
+        sizes_key: str | None = None,
     ) -> None:
         self.config = config
         self.memory_limit = memory_limit
@@ -300,7 +308,10 @@ class ProcessPool:
         self._lent: set[WorkerProcess] = set()
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
-        self._lane_bytes: dict[str, int] = {}  # lane -> most a child holding it held
+        self._sizes_key = sizes_key
+        """Names the enabled extractors: lane sizes measured by earlier pools with the same
+        key are read from, and written to, SIZES_FILE (None: measured afresh, not kept)."""
+        self._lane_bytes: dict[str, int] = self._load_sizes()  # lane -> most a child held
         self.waited = 0  # acquisitions that waited for the child of their lane (budget)
         self._closed = threading.Event()
         self.recycle_bytes = RECYCLE_BYTES
@@ -440,16 +451,63 @@ class ProcessPool:
     def release(self, worker: WorkerProcess) -> None:
         worker.close_file()
         rss = _rss(worker.pid) if worker.alive else None
+        grew: dict[str, int] | None = None
         with self._changed:
             self._lent.discard(worker)
             if rss is not None and worker.holds is not None:
                 known = self._lane_bytes.get(worker.holds, 0)
-                self._lane_bytes[worker.holds] = max(known, rss)
+                if rss > known:
+                    self._lane_bytes[worker.holds] = rss
+                    grew = dict(self._lane_bytes)
             self._changed.notify_all()
-            if worker.alive and not self._closed.is_set():
+            keep = worker.alive and not self._closed.is_set()
+            if keep:
                 self._idle.append(worker)
-                return
-        worker.kill()
+        if grew is not None:
+            self._save_sizes(grew)
+        if not keep:
+            worker.kill()
+
+    def _sizes_path(self) -> Path:
+        return Path(self.config.cache_dir) / SIZES_FILE
+
+    def _read_sizes(self) -> dict[str, dict[str, int]]:
+        try:
+            data = json.loads(self._sizes_path().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {
+            str(key): {str(lane): int(n) for lane, n in sizes.items() if isinstance(n, int)}
+            for key, sizes in data.items()
+            if isinstance(sizes, dict)
+        }
+
+    def _load_sizes(self) -> dict[str, int]:
+        if self._sizes_key is None:
+            return {}
+        return {lane: n for lane, n in self._read_sizes().get(self._sizes_key, {}).items() if n > 0}
+
+    def _save_sizes(self, sizes: dict[str, int]) -> None:
+        """Remember the lane sizes for this key (the newest SIZES_KEPT keys are kept); a
+        folder that cannot be written only means the next pool measures again."""
+        if self._sizes_key is None:
+            return
+        known = self._read_sizes()
+        before = known.pop(self._sizes_key, {})  # another pool's, maybe, since this one read it
+        merged = {lane: max(n, before.get(lane, 0)) for lane, n in {**before, **sizes}.items()}
+        kept = dict(list(known.items())[-(SIZES_KEPT - 1) :]) if SIZES_KEPT > 1 else {}
+        kept[self._sizes_key] = merged
+        path = self._sizes_path()
+        temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temp.write_text(json.dumps(kept, sort_keys=False), encoding="utf-8")
+            os.replace(temp, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                temp.unlink()
 
     def discard(self, worker: WorkerProcess) -> None:
         """Kill ``worker`` (it died, or a call in it had to be stopped) and forget it."""
