@@ -36,6 +36,17 @@ the heavy-work lock, load average 2.3-2.9 (`--only every --only music`):
 - 17 mixed files, every plugin, 2 workers: tree peak 1930 -> 748 MB (0.39x; one worker
   process of 674 MB: a second, with the text embedders every lane loads, does not fit), wall
   1.03x, CPU 0.73x (no worker restarted to change lanes).
+
+Then with the decode's own stereo downmix, the spare worker and the waveform from the shared
+decode, 2026-12-03, load average 1.5-2.0 (the machine's speed itself varied by ~40 % within
+the hour: compare the two rows of one run, not runs), ``--only music --marginal``:
+
+- 6 tracks: 2.61 -> 1.96 s wall a track (0.75x), 4.44 -> 3.14 s CPU (0.71x), tree peak
+  1107 -> 613 MB;
+- 12 tracks: 1.94 -> 1.47 s wall a track, 3.54 -> 2.55 s CPU (0.72x);
+- marginal, the 6 more tracks (271 s mean): 1.26 -> 0.98 s wall a track, 2.65 -> 1.97 s CPU.
+
+``--only every`` (load 4.2): tree peak 1996 -> 745 MB, CPU 0.55x.
 """
 
 from __future__ import annotations
