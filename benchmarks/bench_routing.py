@@ -36,6 +36,17 @@ the heavy-work lock, load average 2.3-2.9 (`--only every --only music`):
 - 17 mixed files, every plugin, 2 workers: tree peak 1930 -> 748 MB (0.39x; one worker
   process of 674 MB: a second, with the text embedders every lane loads, does not fit), wall
   1.03x, CPU 0.73x (no worker restarted to change lanes).
+
+Then with the decode's own stereo downmix, the spare worker and the waveform from the shared
+decode, 2026-12-03, load average 1.5-2.0 (the machine's speed itself varied by ~40 % within
+the hour: compare the two rows of one run, not runs), ``--only music --marginal``:
+
+- 6 tracks: 2.61 -> 1.96 s wall a track (0.75x), 4.44 -> 3.14 s CPU (0.71x), tree peak
+  1107 -> 613 MB;
+- 12 tracks: 1.94 -> 1.47 s wall a track, 3.54 -> 2.55 s CPU (0.72x);
+- marginal, the 6 more tracks (271 s mean): 1.26 -> 0.98 s wall a track, 2.65 -> 1.97 s CPU.
+
+``--only every`` (load 4.2): tree peak 1996 -> 745 MB, CPU 0.55x.
 """
 
 from __future__ import annotations
@@ -64,6 +75,14 @@ TRACKS = (
     "Through Space.ogg",
     "Inevitable.ogg",
     "Enemy Unknown.ogg",
+)
+MORE_TRACKS = (  # for --marginal: six more of 172-310 s, none of them the same recording
+    "1918.mp3",
+    "Deprecation.ogg",
+    "Orbital Elevator.ogg",
+    "machine_wars.mp3",
+    "By-Product.ogg",
+    "Aberrations.ogg",
 )
 
 
@@ -153,6 +172,12 @@ def main() -> None:
     parser.add_argument("--base", type=Path, required=True, help="today's src folder")
     parser.add_argument("--quick", action="store_true", help="fewer files")
     parser.add_argument(
+        "--marginal",
+        action="store_true",
+        help="also index 12 tracks, and print what the 6 more cost a track: the run's fixed "
+        "costs (start-up, worker processes, model loading) left out",
+    )
+    parser.add_argument(
         "--only", choices=("music", "speech", "every"), action="append", help="some parts"
     )
     args = parser.parse_args()
@@ -170,6 +195,19 @@ def main() -> None:
             seconds = sum(_duration(t) for t in tracks) / len(tracks)
             report(f"4-minute tracks ({seconds:.0f} s mean), built-ins + music", len(tracks),
                    "track", rows)  # fmt: skip
+            if args.marginal:
+                more = tracks + [MEDIA / "music" / t for t in MORE_TRACKS]
+                folder = make_folder(work, "music12", more)
+                rows12 = {w: index(work, w, src, folder, {"music"}) for w, src in ways.items()}
+                extra = len(more) - len(tracks)
+                seconds = sum(_duration(t) for t in more[len(tracks) :]) / extra
+                report(f"{len(more)} tracks, built-ins + music", len(more), "track", rows12)
+                print(f"  marginal cost of the {extra} more tracks ({seconds:.0f} s mean), "
+                      "a track:")  # fmt: skip
+                for way in ways:
+                    a, b = rows[way], rows12[way]
+                    print(f"  {way:6} wall {(b['wall'] - a['wall']) / extra:.3f} s, "
+                          f"cpu {(b['cpu'] - a['cpu']) / extra:.3f} s")  # fmt: skip
         if "speech" in parts:
             folder = make_folder(work, "speech", speech)
             rows = {w: index(work, w, src, folder, None) for w, src in ways.items()}

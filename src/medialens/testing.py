@@ -25,6 +25,7 @@ from medialens.api import ExtractionCancelled, ExtractionResult, Keyframe, Media
 
 __all__ = [
     "ArrayContext",
+    "ffmpeg_mono",
     "file_context",
     "import_mediagen",
     "make_ctx",
@@ -128,6 +129,28 @@ def open_file_context(
 
     ctx = FileContext.for_path(Path(path), cache_dir, results)
     return ctx if settings is None else ExtractorContext(ctx, settings=dict(settings))
+
+
+def ffmpeg_mono(path: Path, sample_rate: int) -> np.ndarray:
+    """Mono float32 samples of ``path``'s first audio stream at ``sample_rate``, mixed down
+    and resampled by FFmpeg's own resampler one frame at a time, clipped to [-1, 1]: the
+    decode as it was before ``ctx.audio`` mixed stereo down itself and joined frames into
+    batches. Tests measure how far descriptors computed from ``ctx.audio`` drift from
+    the same descriptors computed from this."""
+    import av
+
+    resampler = av.AudioResampler(format="flt", layout="mono", rate=sample_rate)
+    chunks: list[np.ndarray] = []
+    with av.open(str(path)) as container:
+        stream = container.streams.audio[0]
+        stream.codec_context.thread_type = "AUTO"
+        for packet in container.demux(stream):
+            for frame in packet.decode():
+                chunks.extend(o.to_ndarray().reshape(-1) for o in resampler.resample(frame))
+        chunks.extend(o.to_ndarray().reshape(-1) for o in resampler.resample(None))
+    if not chunks:
+        return np.zeros(0, np.float32)
+    return np.clip(np.concatenate(chunks), -1.0, 1.0).astype(np.float32)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 from mediagen import make_tone
 
 from medialens.api import ExtractionCancelled, MediaFile
-from medialens.core.isolation import ProcessPool, WorkerProcess
+from medialens.core.isolation import SIZES_FILE, ProcessPool, WorkerProcess
 from medialens.core.library import Library
 from medialens.core.worker_process import WorkerConfig
 from medialens.paths import data_dirs
@@ -147,6 +147,102 @@ def test_within_a_budget_a_lanes_models_load_in_one_child_unless_another_fits(tm
         lib.close()
 
 
-def _cancelled(pool: ProcessPool, stop: threading.Event) -> None:
+def test_a_waiting_music_job_starts_a_spare_child_that_a_heavier_lane_stops(tmp_path):
+    lib = _library(tmp_path)
+    try:
+        config = WorkerConfig(lib.dirs.database, lib.dirs.cache, entry_points=False)
+        pool = ProcessPool(config, memory_limit=None, budget=1 << 40)
+        first = pool.acquire("music")
+        got: list[WorkerProcess] = []
+        waiter = threading.Thread(target=lambda: got.append(pool.acquire("music")))
+        waiter.start()
+        time.sleep(0.5)
+        # The lane's size is not known yet: the job waits, with a spare child starting.
+        assert not got and pool.started == 2 and pool.spares == 1
+        pool.release(first)  # measured: the waiting job gets the child with the models...
+        waiter.join(5)
+        assert got == [first]
+        other = pool.acquire("music")  # ...and the next job the spare: no child started
+        assert other is not first and pool.started == 2 and pool.spares == 1
+        pool.release(other)
+        pool.release(got[0])
+        # Over the budget, no spare starts.
+        pool.budget = 1
+        busy = pool.acquire("music"), pool.acquire("music")
+        stop = threading.Event()
+        waiter = threading.Thread(target=lambda: _cancelled(pool, stop, "music"))
+        waiter.start()
+        time.sleep(0.5)
+        assert pool.started == 2 and pool.spares == 1
+        stop.set()
+        waiter.join(5)
+        for worker in busy:
+            pool.release(worker)
+        pool.close()
+    finally:
+        lib.close()
+
+
+def test_a_spare_child_is_stopped_before_a_heavier_lane_loads_beside_it(tmp_path):
+    lib = _library(tmp_path)
+    try:
+        config = WorkerConfig(lib.dirs.database, lib.dirs.cache, entry_points=False)
+        pool = ProcessPool(config, memory_limit=None, budget=1 << 40)
+        first = pool.acquire("music")
+        waiter = threading.Thread(target=lambda: pool.release(pool.acquire("music")))
+        waiter.start()
+        time.sleep(0.5)
+        assert pool.spares == 1
+        pool.release(first)  # the waiting job takes the child with the models, gives it back
+        waiter.join(5)
+        (spare,) = [w for w in pool._idle if w.holds is None]
+        video = pool.acquire("video")  # grows the child that holds music; stops the spare
+        assert video is first and video.holds == "video"
+        assert not spare.alive and spare not in pool._idle
+        pool.release(video)
+        pool.close()
+    finally:
+        lib.close()
+
+
+def test_a_lanes_measured_size_is_remembered_for_the_next_pool(tmp_path):
+    lib = _library(tmp_path)
+    try:
+        config = WorkerConfig(lib.dirs.database, lib.dirs.cache, entry_points=False)
+        pool = ProcessPool(config, memory_limit=None, budget=1 << 40, sizes_key="a")
+        first = pool.acquire("spoken")
+        pool.release(first)  # measured
+        pool.close()
+        # A new pool with the same extractors starts a second child of the lane at once...
+        pool = ProcessPool(config, memory_limit=None, budget=1 << 40, sizes_key="a")
+        busy = pool.acquire("spoken")
+        second = pool.acquire("spoken")
+        assert second is not busy and pool.started == 2 and pool.waited == 0
+        pool.release(second)
+        pool.release(busy)
+        pool.close()
+        # ...one with other extractors measures again: the second job waits for the first.
+        pool = ProcessPool(config, memory_limit=None, budget=1 << 40, sizes_key="b")
+        busy = pool.acquire("spoken")
+        got: list[WorkerProcess] = []
+        waiter = threading.Thread(target=lambda: got.append(pool.acquire("spoken")))
+        waiter.start()
+        time.sleep(0.5)
+        assert not got and pool.started == 1
+        pool.release(busy)
+        waiter.join(5)
+        assert got == [busy]
+        pool.release(busy)
+        pool.close()
+        # A damaged file is only a size not known.
+        (lib.dirs.cache / SIZES_FILE).write_text("{not json")
+        pool = ProcessPool(config, memory_limit=None, sizes_key="a")
+        assert pool._lane_bytes == {}
+        pool.close()
+    finally:
+        lib.close()
+
+
+def _cancelled(pool: ProcessPool, stop: threading.Event, lane: str = "video") -> None:
     with pytest.raises(ExtractionCancelled):
-        pool.acquire("video", stop.is_set)
+        pool.acquire(lane, stop.is_set)

@@ -16,6 +16,7 @@ of its own, which ``fork`` would copy in whatever state they are in.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import queue
 import signal
@@ -24,6 +25,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from medialens.api import ExtractionCancelled, Extractor, MediaFile
 from medialens.core.worker_process import Channel, WorkerConfig
@@ -57,6 +59,15 @@ music with every plugin ~460 MB (the text embedders run in every lane), one with
 built-ins and music only ~180 MB. So two music children of the latter fit, a second child
 beside one with every model does not: files then wait for the child that has the models,
 which are loaded once, not once per worker."""
+WARM_BYTES = 100 << 20
+"""What a child holds once its interpreter and the plugins are loaded, before any model
+(measured 80-90 MB): what a spare child started ahead of time (see ProcessPool.acquire)
+counts for in the budget until it is measured."""
+SIZES_FILE = "worker-sizes.json"
+"""In the cache folder: the most a child of each lane held, per set of enabled extractors,
+so the next pool (the next ``index``, the next burst of live indexing) knows what a second
+child of a lane would take without waiting for a first one to finish a file."""
+SIZES_KEPT = 8  # sets of extractors remembered
 WAIT_SECONDS = 0.2  # how often a job waiting for a child re-checks the budget and stop
 START_TIMEOUT = 120.0  # loading every plugin in a fresh process, on a slow disk
 POLL_SECONDS = 0.05  # how often a call in flight checks time, memory, life and stop
@@ -286,6 +297,7 @@ class ProcessPool:
         memory_limit: int | None,
         idle_seconds: float = DEFAULT_IDLE_SECONDS,
         budget: int | None = None,
+        sizes_key: str | None = None,
     ) -> None:
         self.config = config
         self.memory_limit = memory_limit
@@ -296,12 +308,16 @@ class ProcessPool:
         self._lent: set[WorkerProcess] = set()
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
-        self._lane_bytes: dict[str, int] = {}  # lane -> most a child holding it held
+        self._sizes_key = sizes_key
+        """Names the enabled extractors: lane sizes measured by earlier pools with the same
+        key are read from, and written to, SIZES_FILE (None: measured afresh, not kept)."""
+        self._lane_bytes: dict[str, int] = self._load_sizes()  # lane -> most a child held
         self.waited = 0  # acquisitions that waited for the child of their lane (budget)
         self._closed = threading.Event()
         self.recycle_bytes = RECYCLE_BYTES
         self.started = 0  # children started, for tests and benchmarks
         self.recycled = 0  # children replaced because they held another lane's models
+        self.spares = 0  # children started ahead of time for a waiting music job
         self._reaper = threading.Thread(target=self._reap, name="medialens-reaper", daemon=True)
         self._reaper.start()
 
@@ -318,7 +334,13 @@ class ProcessPool:
         models only alone or if the children's memory, with one more child of that lane
         (its size learned from the others), stays within the budget; otherwise the job
         waits for a child that holds them (an idle child in the way is stopped). Raises ExtractionCancelled when
-        ``stopping`` turns true or the pool closes while it waits."""
+        ``stopping`` turns true or the pool closes while it waits.
+
+        A music job that waits for the first child of its lane to be measured starts one
+        spare child meanwhile, if it fits in the budget as a child with no model: starting
+        an interpreter and loading the plugins takes a second or two, which the spare has
+        done once the first child's size says it may load the lane's models too. The
+        spare is stopped before any child loads a heavier lane's models beside it."""
         if self.budget is not None:
             return self._acquire_within_budget(lane, stopping)
         stale: WorkerProcess | None = None
@@ -365,6 +387,8 @@ class ProcessPool:
                     else:
                         worker = grow
                         self._idle.remove(worker)
+                    if _weight(lane) > LANE_WEIGHT["music"]:
+                        self._stop_spares()  # heavier models: no spare beside them
                     break
                 spare = [w for w in self._idle if w is not grow]
                 if spare:  # an idle child's memory is what the new lane needs: stop it
@@ -374,10 +398,30 @@ class ProcessPool:
                     self.recycled += 1
                     continue
                 waited = True
+                self._start_spare(lane)
                 self._changed.wait(WAIT_SECONDS)
             self.waited += waited
             self._lend(worker, lane)
         return worker
+
+    def _start_spare(self, lane: str | None) -> None:
+        """Start a spare child for a waiting job of the music lane (lock held), when none
+        is idle yet and one more child with no model fits in the budget."""
+        if lane != "music" or any(w.holds is None for w in self._idle):
+            return
+        held = sum(_rss(w.pid) or 0 for w in [*self._idle, *self._lent] if w.alive)
+        assert self.budget is not None
+        if held + WARM_BYTES > self.budget:
+            return
+        self._idle.append(WorkerProcess(self.config))
+        self.started += 1
+        self.spares += 1
+
+    def _stop_spares(self) -> None:
+        """Stop the idle children that hold no lane's models (lock held)."""
+        for spare in [w for w in self._idle if w.holds is None]:
+            self._idle.remove(spare)
+            spare.kill()
 
     def _may_load(self, lane: str | None, child: WorkerProcess | None) -> bool:
         """Whether ``child`` (None: a fresh one) may load ``lane``'s models (lock held):
@@ -407,16 +451,63 @@ class ProcessPool:
     def release(self, worker: WorkerProcess) -> None:
         worker.close_file()
         rss = _rss(worker.pid) if worker.alive else None
+        grew: dict[str, int] | None = None
         with self._changed:
             self._lent.discard(worker)
             if rss is not None and worker.holds is not None:
                 known = self._lane_bytes.get(worker.holds, 0)
-                self._lane_bytes[worker.holds] = max(known, rss)
+                if rss > known:
+                    self._lane_bytes[worker.holds] = rss
+                    grew = dict(self._lane_bytes)
             self._changed.notify_all()
-            if worker.alive and not self._closed.is_set():
+            keep = worker.alive and not self._closed.is_set()
+            if keep:
                 self._idle.append(worker)
-                return
-        worker.kill()
+        if grew is not None:
+            self._save_sizes(grew)
+        if not keep:
+            worker.kill()
+
+    def _sizes_path(self) -> Path:
+        return Path(self.config.cache_dir) / SIZES_FILE
+
+    def _read_sizes(self) -> dict[str, dict[str, int]]:
+        try:
+            data = json.loads(self._sizes_path().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {
+            str(key): {str(lane): int(n) for lane, n in sizes.items() if isinstance(n, int)}
+            for key, sizes in data.items()
+            if isinstance(sizes, dict)
+        }
+
+    def _load_sizes(self) -> dict[str, int]:
+        if self._sizes_key is None:
+            return {}
+        return {lane: n for lane, n in self._read_sizes().get(self._sizes_key, {}).items() if n > 0}
+
+    def _save_sizes(self, sizes: dict[str, int]) -> None:
+        """Remember the lane sizes for this key (the newest SIZES_KEPT keys are kept); a
+        folder that cannot be written only means the next pool measures again."""
+        if self._sizes_key is None:
+            return
+        known = self._read_sizes()
+        before = known.pop(self._sizes_key, {})  # another pool's, maybe, since this one read it
+        merged = {lane: max(n, before.get(lane, 0)) for lane, n in {**before, **sizes}.items()}
+        kept = dict(list(known.items())[-(SIZES_KEPT - 1) :]) if SIZES_KEPT > 1 else {}
+        kept[self._sizes_key] = merged
+        path = self._sizes_path()
+        temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temp.write_text(json.dumps(kept, sort_keys=False), encoding="utf-8")
+            os.replace(temp, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                temp.unlink()
 
     def discard(self, worker: WorkerProcess) -> None:
         """Kill ``worker`` (it died, or a call in it had to be stopped) and forget it."""

@@ -11,6 +11,7 @@ With ``isolation``, plugin code runs in worker processes
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import time
 from collections.abc import Callable
@@ -155,8 +156,19 @@ class Pipeline:
         """Start the worker-process pool if isolation is on and it is not running."""
         if self.isolation is None or self.jobs.pool is not None:
             return False
-        self.jobs.pool = ProcessPool(self.isolation, self.memory_limit, budget=self.memory_budget)
+        self.jobs.pool = ProcessPool(
+            self.isolation,
+            self.memory_limit,
+            budget=self.memory_budget,
+            sizes_key=self._sizes_key(),
+        )
         return True
+
+    def _sizes_key(self) -> str:
+        """The enabled extractors and their versions: what decides how much a worker of each
+        lane holds (see ProcessPool's remembered lane sizes)."""
+        names = sorted(f"{e.name}={e.version}" for e in self.host.extractors())
+        return hashlib.sha1("\n".join(names).encode()).hexdigest()[:16]
 
     def _close_pool(self) -> None:
         pool, self.jobs.pool = self.jobs.pool, None

@@ -1,0 +1,136 @@
+"""CPU one 4-minute track costs in a warm worker, stage by stage, side by side with today's code.
+
+``bench_routing.py`` times whole ``medialens index`` runs, whose start-up (the CLI, two
+worker processes, their imports and models) a run of six tracks shares out as a large part
+of each track's figure. This measures what each further track costs once a worker is warm:
+the shared decode (``ctx.audio(22050)``), then the thumbnail, the audio descriptors and the
+music tags (``medialens-music``, which resamples to 16 kHz) on the same decoding context, as
+a worker runs them, in-process, one thread. Both trees run in one invocation, in
+subprocesses with ``PYTHONPATH`` set to one source tree or the other, alternating for
+``--rounds`` rounds (the best round of each is printed: other work on the machine only
+adds time). CPU seconds are the process's (``time.process_time``).
+
+    python benchmarks/bench_track_cost.py --base <checkout of today>/src
+
+Measured 2026-12-03 on 2 shared cores, load average 1.2 (the machine ran ~40 % slower than
+half an hour before, when the "now" column came to 1.75 s: compare rows of one run):
+
+=====  ======  ==========  =====  =====  =====
+tree   decode  thumbnails  audio  music  total
+=====  ======  ==========  =====  =====  =====
+today  1.477   0.078       0.558  1.220  3.333
+now    1.116   0.019       0.536  0.929  2.601
+=====  ======  ==========  =====  =====  =====
+
+0.78x. "music" includes its 16 kHz resample (65 ms) and musicnn's two models on 6 patches
+(about 0.5 s at the faster moment): with the decode, the floor of a track here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+MEDIA = Path(os.environ.get("MEDIALENS_MEDIA", REPO / ".media"))
+NOW = REPO / "src"
+TRACKS = (
+    "Awakening.ogg",
+    "funkyrobot.mp3",
+    "Coherence.ogg",
+    "Through Space.ogg",
+    "Inevitable.ogg",
+    "Enemy Unknown.ogg",
+)
+STAGES = ("decode", "thumbnails", "audio", "music")
+
+CHILD = r"""
+import ctypes, gc, json, sys, tempfile, time
+from pathlib import Path
+from medialens.core.decoding import FileContext
+from medialens.builtins import audio, thumbnails
+import medialens_music
+
+extractors = {
+    "thumbnails": thumbnails.Thumbnails(),
+    "audio": audio.AudioDescriptors(),
+    "music": medialens_music.MusicExtractor(),
+}
+cache = Path(tempfile.mkdtemp(prefix="bench-track-cost-"))
+trim = ctypes.CDLL("libc.so.6").malloc_trim
+
+
+def job(path):
+    spent = {}
+    ctx = FileContext.for_path(Path(path), cache)
+    for stage in ("decode", "thumbnails", "audio", "music"):
+        started = time.process_time()
+        if stage == "decode":
+            ctx.audio(22050)
+        else:
+            extractors[stage].extract(ctx)
+        spent[stage] = time.process_time() - started
+    ctx.close()
+    gc.collect()
+    trim(0)  # as a worker does after each file
+    return spent
+
+
+paths = sys.argv[1:]
+job(paths[0])  # warm: imports, filter banks, models
+print(json.dumps([job(p) for p in paths]))
+"""
+
+
+def env_for(src: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    plugins = sorted(str(p) for p in (src.parent / "plugins").glob("*/src"))
+    env["PYTHONPATH"] = os.pathsep.join([str(src), *plugins])
+    return env
+
+
+def measure(src: Path, tracks: list[Path]) -> dict[str, float]:
+    """Mean CPU seconds a track of each stage, in one warm process of tree ``src``."""
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, *map(str, tracks)],
+        env=env_for(src),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    jobs = json.loads(out.strip().splitlines()[-1])
+    return {s: sum(j[s] for j in jobs) / len(jobs) for s in STAGES}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", type=Path, required=True, help="today's src folder")
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    tracks = [MEDIA / "music" / t for t in TRACKS]
+    if not all(t.is_file() for t in tracks):
+        sys.exit("real media not installed (run `make media`)")
+    ways = {"today": args.base.resolve(), "now": NOW}
+    best: dict[str, dict[str, float]] = {}
+    for _ in range(args.rounds):
+        for way, src in ways.items():
+            got = measure(src, tracks)
+            if way not in best or sum(got.values()) < sum(best[way].values()):
+                best[way] = got
+    print(f"CPU seconds a track in a warm worker ({len(tracks)} tracks of 208-260 s, "
+          f"best of {args.rounds} rounds; load average {os.getloadavg()[0]:.1f})")  # fmt: skip
+    print(f"  {'':6} " + " ".join(f"{s:>10}" for s in STAGES) + f" {'total':>8}")
+    for way, row in best.items():
+        cells = " ".join(f"{row[s]:10.3f}" for s in STAGES)
+        print(f"  {way:6} {cells} {sum(row.values()):8.3f}")
+    today, now = sum(best["today"].values()), sum(best["now"].values())
+    print(f"  now / today: {now / today:.2f}x; two workers on two free cores: "
+          f"{today / 2:.2f} -> {now / 2:.2f} s of wall a track")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
