@@ -486,9 +486,11 @@ class Searcher:
             rows = text.match(any_word, KEYWORD_POOL, limit * 3, snap.excluded)
         hits: list[_Found] = []
         seen: set[int] = set()
-        for row in rows:
-            file_id = snap.file_of_content.get(row.content_id)
-            if file_id is not None and file_id not in seen:
+        # every document's file in one lookup: one at a time was half the keyword list's
+        # CPU (a sorted-array search made afresh for each of 150 documents)
+        files = snap.file_of_content.rows([row.content_id for row in rows]).tolist()
+        for row, file_id in zip(rows, files, strict=True):
+            if file_id >= 0 and file_id not in seen:
                 seen.add(file_id)
                 hits.append(_Found(file_id, row.content_id, row.extractor, row.rowid))
         return hits[:limit], every
