@@ -18,7 +18,7 @@ import numpy as np
 
 from medialens.store.records import ResultValues
 from medialens.store.table import Table
-from medialens.store.text_index import indexable
+from medialens.store.text_index import indexable, record_terms
 
 
 class Results(Table):
@@ -91,6 +91,7 @@ class Results(Table):
                 w.execute("DELETE FROM text_docs WHERE content_id = ? AND extractor = ?", key)
             return
         body = indexable(text)
+        record_terms(w, body)
         if row is not None:
             w.execute(
                 "INSERT INTO text_index (rowid, content_id, extractor, body) VALUES (?,?,?,?)",
