@@ -558,34 +558,91 @@ def _like_this(state: _State, seed: str, n: int) -> list[dict]:
 
 def _seed_cosines(state: _State, seeds: list[int]) -> list[np.ndarray]:
     """Each seed row's cosines to every row, kept while the vectors hold; the seeds not
-    kept yet are computed in one pass over the item vectors (each row's pages read once)."""
+    kept yet are computed in one pass over the item vectors (each row's pages read once),
+    or waited for when a pass started by :func:`_start_seeds` is computing them."""
     items = state.items
     rec = state.rec
     out: dict[int, np.ndarray] = {}
-    with rec.lock:
-        for at in seeds:
-            found = rec.like.get((id(items), at))
-            if found is not None and found[0] is items:
-                out[at] = found[1]
+    while True:
+        waiting = None
+        with rec.lock:
+            for at in seeds:
+                found = rec.like.get((id(items), at))
+                if found is not None and found[0] is items:
+                    out[at] = found[1]
+                elif waiting is None:
+                    waiting = rec.seeding.get((id(items), at))
+        if waiting is None:
+            break
+        waiting.wait()  # (once done, its cosines are kept, or it failed: computed here)
+        with rec.lock:
+            for key in [k for k, e in rec.seeding.items() if e is waiting]:
+                del rec.seeding[key]
     missing = [at for at in dict.fromkeys(seeds) if at not in out]
     if missing:
-        vectors = [np.array(items.vectors[at]) for at in missing]
-        every = [np.empty(len(items), np.float32) for _ in missing]
-        for start, part in passes(items.vectors):
-            for v, e in zip(vectors, every, strict=True):  # the same product as one seed's
-                e[start : start + len(part)] = part @ v
-        with rec.lock:
-            if len(rec.like) + len(missing) > 16:
-                rec.like.clear()
-            for at, e in zip(missing, every, strict=True):
-                rec.like[(id(items), at)] = (items, e)
-                out[at] = e
+        out.update(_seed_pass(state, missing))
     return [out[at] for at in seeds]
+
+
+def _seed_pass(state: _State, seeds: list[int]) -> dict[int, np.ndarray]:
+    """The cosines of these seed rows to every row, in one pass; kept in the recommender."""
+    items = state.items
+    rec = state.rec
+    vectors = [np.array(items.vectors[at]) for at in seeds]
+    every = [np.empty(len(items), np.float32) for _ in seeds]
+    for start, part in passes(items.vectors):
+        for v, e in zip(vectors, every, strict=True):  # the same product as one seed's
+            e[start : start + len(part)] = part @ v
+    with rec.lock:
+        if len(rec.like) + len(seeds) > 16:
+            rec.like.clear()
+        for at, e in zip(seeds, every, strict=True):
+            rec.like[(id(items), at)] = (items, e)
+    return dict(zip(seeds, every, strict=True))
+
+
+def _first_seeds(state: _State, seeds: int = 3) -> list[int]:
+    """The seed rows the "because" shelves will most likely use."""
+    return [r for r in state.liked_rows()[: 2 * seeds].tolist() if r >= 0][:seeds]
+
+
+def _start_seeds(state: _State) -> threading.Thread | None:
+    """Start the pass over the item vectors for the likely seeds not kept yet, on a thread
+    of its own: after a play the new seed's cosines (a full pass, memory-bound) are made
+    on a second core while For you and New are ranked on this one. The products are the
+    same as :func:`_seed_pass` makes in line, so the shelves are too."""
+    if state.cold or not state.items.layout or not len(state.items):
+        return None
+    items = state.items
+    rec = state.rec
+    seeds = _first_seeds(state)
+    done = threading.Event()
+    with rec.lock:
+        missing = [
+            at
+            for at in seeds
+            if (found := rec.like.get((id(items), at))) is None or found[0] is not items
+        ]
+        missing = [at for at in missing if (id(items), at) not in rec.seeding]
+        if not missing:
+            return None
+        for at in missing:
+            rec.seeding[(id(items), at)] = done
+
+    def run() -> None:
+        try:
+            _seed_pass(state, missing)
+        finally:
+            done.set()
+
+    thread = threading.Thread(target=run, name="seed cosines", daemon=True)
+    thread.start()
+    return thread
 
 
 def _because(state: _State, n: int, seeds: int = 3) -> list[dict]:
     out: list[dict] = []
-    first = [r for r in state.liked_rows()[: 2 * seeds].tolist() if r >= 0][:seeds]
+    first = _first_seeds(state, seeds)
     if first:  # the seeds the shelves will most likely use, in one pass
         _seed_cosines(state, first)
     for seed in state.liked:
@@ -688,6 +745,8 @@ class Recommender:
         # which rows are very like the rejected files
         self.like: dict[tuple[int, int], tuple[ItemVectors, np.ndarray]] = {}
         self.near: dict[tuple[int, bytes], tuple[ItemVectors, np.ndarray]] = {}
+        # seeds whose cosines a pass on another thread is computing (set once it is done)
+        self.seeding: dict[tuple[int, int], threading.Event] = {}
         # per snapshot and item vectors: each row's kind, duration, date added
         self.columns: tuple[tuple[IndexSnapshot, ItemVectors] | None, tuple] = (None, ())
         self.described: tuple[ItemVectors | None, np.ndarray] = (None, np.zeros(0, bool))
@@ -753,13 +812,18 @@ class Recommender:
         because_you_played."""
         with one_thread():
             state = self._state(now)
-            for_you = _for_you(state, n)
-            return {
-                "for_you": for_you,
-                "continue_watching": _continue(state, n),
-                "new_for_you": _new(state, n, {i["content_id"] for i in for_you}),
-                "because_you_played": _because(state, n),
-            }
+            seeding = _start_seeds(state)
+            try:
+                for_you = _for_you(state, n)
+                return {
+                    "for_you": for_you,
+                    "continue_watching": _continue(state, n),
+                    "new_for_you": _new(state, n, {i["content_id"] for i in for_you}),
+                    "because_you_played": _because(state, n),
+                }
+            finally:
+                if seeding is not None:  # (BLAS stays on one thread until it is done)
+                    seeding.join()
 
     def shelves(self, per_row: int = 20, now: float | None = None) -> list[Shelf]:
         """The For you page as shelves of cards (what the GUI shows)."""
