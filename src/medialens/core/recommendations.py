@@ -46,7 +46,8 @@ from medialens.core.reasons import Reason, Tag
 from medialens.core.similar import similar
 from medialens.core.taste import TasteModel
 from medialens.core.vector_search import VectorSearch
-from medialens.recommend import cold_start_order, diversify
+from medialens.recommend import cold_start_order
+from medialens.recommend.diversify import Picks
 from medialens.store import Store
 
 RECENT_SECONDS = 3600.0
@@ -103,6 +104,7 @@ class _State:
     _liked_rows: np.ndarray | None = field(default=None, repr=False)
     _liked_vectors: np.ndarray | None = field(default=None, repr=False)
     _described: np.ndarray | None = field(default=None, repr=False)  # rows with any block
+    _seed_reasons: dict[str, Reason] = field(default_factory=dict, repr=False)
 
     @property
     def cold(self) -> bool:
@@ -196,7 +198,15 @@ def _candidates(state: _State, extra_exclude: np.ndarray | None = None) -> np.nd
     A file no extractor has described yet has nothing to be recommended for.
     """
     if state._described is None:
-        state._described = np.asarray(state.items.present.any(axis=1), bool)
+        rec = state.rec
+        with rec.lock:
+            source, described = rec.described
+        if source is not state.items:
+            described = np.asarray(state.items.present.any(axis=1), bool)
+            described.setflags(write=False)
+            with rec.lock:
+                rec.described = (state.items, described)
+        state._described = described
     ok = state._described & ~state.excluded
     if extra_exclude is not None and len(extra_exclude):
         ok[extra_exclude[extra_exclude >= 0]] = False
@@ -224,16 +234,18 @@ def _pick(state: _State, rows: np.ndarray, relevance: np.ndarray, n: int) -> lis
             memo = {}
             rec.mmr = (state.items, memo)
     k = min(len(rows), 3 * n)
-    order = [int(i) for i in diversify(relevance, vectors, k, MMR_LAMBDA, rows=rows, memo=memo)]
-    first = set(order)
+    # the MMR picks are made as they are needed: most lists use n of the 3 n
+    order = iter(Picks(relevance, vectors, k, MMR_LAMBDA, rows=rows, memo=memo))
+    first: set[int] = set()
     rejected = _near_rejected(state, rows)
     picked: list[int] = []
     spare: list[int] = []
     last: list[int] = []
     rest: Iterator[int] | None = None  # the whole ranking, only if the MMR picks run out
     while len(picked) < n:
-        if order:
-            i = order.pop(0)
+        i = next(order, -1)
+        if i >= 0:
+            first.add(i)
         else:
             if rest is None:
                 rest = iter(np.argsort(-relevance, kind="stable").tolist())
@@ -256,9 +268,12 @@ def _pick(state: _State, rows: np.ndarray, relevance: np.ndarray, n: int) -> lis
 
 def _seed_reason(state: _State, seed: str) -> Reason:
     """What really happened with a seed: liked (an explicit word), else played to the end."""
-    how = state.opinion.get(seed)
-    key = "because_liked" if how is not None and how[2] == "like" else "because_played"
-    return Reason.of(key, title=state.title(seed))
+    found = state._seed_reasons.get(seed)
+    if found is None:  # (a because-shelf names its seed on every card)
+        how = state.opinion.get(seed)
+        key = "because_liked" if how is not None and how[2] == "like" else "because_played"
+        found = state._seed_reasons[seed] = Reason.of(key, title=state.title(seed))
+    return found
 
 
 def _reasons(state: _State, row: int, seed: str | None = None) -> list[Reason]:
@@ -418,13 +433,13 @@ def _explore(
     eligible[picked] = False
     # each uncovered region's best: the highest score, the lowest index of a tie (what
     # the first of a stable descending sort would be; one argmax per region, no sort)
-    ranking = np.where(np.isnan(scores), -np.inf, scores)
+    ranking = np.where(eligible & ~np.isnan(scores), scores, -np.inf)
     best = {}
-    for region in np.unique(labels[eligible]).tolist():
-        mine = np.where(eligible & (labels == region), ranking, -np.inf)
-        i = int(np.argmax(mine))
+    for region in np.nonzero(np.bincount(labels[eligible], minlength=1))[0].tolist():
+        member = labels == region
+        i = int(np.argmax(np.where(member, ranking, -np.inf)))
         if not eligible[i]:  # every member scored -inf or NaN: the first of them
-            i = int(np.nonzero(eligible & (labels == region))[0][0])
+            i = int(np.nonzero(eligible & member)[0][0])
         best[region] = i
     taken = set(picked)
     order = sorted(best.values(), key=lambda i: (-scores[i], i))[:k]
@@ -543,34 +558,91 @@ def _like_this(state: _State, seed: str, n: int) -> list[dict]:
 
 def _seed_cosines(state: _State, seeds: list[int]) -> list[np.ndarray]:
     """Each seed row's cosines to every row, kept while the vectors hold; the seeds not
-    kept yet are computed in one pass over the item vectors (each row's pages read once)."""
+    kept yet are computed in one pass over the item vectors (each row's pages read once),
+    or waited for when a pass started by :func:`_start_seeds` is computing them."""
     items = state.items
     rec = state.rec
     out: dict[int, np.ndarray] = {}
-    with rec.lock:
-        for at in seeds:
-            found = rec.like.get((id(items), at))
-            if found is not None and found[0] is items:
-                out[at] = found[1]
+    while True:
+        waiting = None
+        with rec.lock:
+            for at in seeds:
+                found = rec.like.get((id(items), at))
+                if found is not None and found[0] is items:
+                    out[at] = found[1]
+                elif waiting is None:
+                    waiting = rec.seeding.get((id(items), at))
+        if waiting is None:
+            break
+        waiting.wait()  # (once done, its cosines are kept, or it failed: computed here)
+        with rec.lock:
+            for key in [k for k, e in rec.seeding.items() if e is waiting]:
+                del rec.seeding[key]
     missing = [at for at in dict.fromkeys(seeds) if at not in out]
     if missing:
-        vectors = [np.array(items.vectors[at]) for at in missing]
-        every = [np.empty(len(items), np.float32) for _ in missing]
-        for start, part in passes(items.vectors):
-            for v, e in zip(vectors, every, strict=True):  # the same product as one seed's
-                e[start : start + len(part)] = part @ v
-        with rec.lock:
-            if len(rec.like) + len(missing) > 16:
-                rec.like.clear()
-            for at, e in zip(missing, every, strict=True):
-                rec.like[(id(items), at)] = (items, e)
-                out[at] = e
+        out.update(_seed_pass(state, missing))
     return [out[at] for at in seeds]
+
+
+def _seed_pass(state: _State, seeds: list[int]) -> dict[int, np.ndarray]:
+    """The cosines of these seed rows to every row, in one pass; kept in the recommender."""
+    items = state.items
+    rec = state.rec
+    vectors = [np.array(items.vectors[at]) for at in seeds]
+    every = [np.empty(len(items), np.float32) for _ in seeds]
+    for start, part in passes(items.vectors):
+        for v, e in zip(vectors, every, strict=True):  # the same product as one seed's
+            e[start : start + len(part)] = part @ v
+    with rec.lock:
+        if len(rec.like) + len(seeds) > 16:
+            rec.like.clear()
+        for at, e in zip(seeds, every, strict=True):
+            rec.like[(id(items), at)] = (items, e)
+    return dict(zip(seeds, every, strict=True))
+
+
+def _first_seeds(state: _State, seeds: int = 3) -> list[int]:
+    """The seed rows the "because" shelves will most likely use."""
+    return [r for r in state.liked_rows()[: 2 * seeds].tolist() if r >= 0][:seeds]
+
+
+def _start_seeds(state: _State) -> threading.Thread | None:
+    """Start the pass over the item vectors for the likely seeds not kept yet, on a thread
+    of its own: after a play the new seed's cosines (a full pass, memory-bound) are made
+    on a second core while For you and New are ranked on this one. The products are the
+    same as :func:`_seed_pass` makes in line, so the shelves are too."""
+    if state.cold or not state.items.layout or not len(state.items):
+        return None
+    items = state.items
+    rec = state.rec
+    seeds = _first_seeds(state)
+    done = threading.Event()
+    with rec.lock:
+        missing = [
+            at
+            for at in seeds
+            if (found := rec.like.get((id(items), at))) is None or found[0] is not items
+        ]
+        missing = [at for at in missing if (id(items), at) not in rec.seeding]
+        if not missing:
+            return None
+        for at in missing:
+            rec.seeding[(id(items), at)] = done
+
+    def run() -> None:
+        try:
+            _seed_pass(state, missing)
+        finally:
+            done.set()
+
+    thread = threading.Thread(target=run, name="seed cosines", daemon=True)
+    thread.start()
+    return thread
 
 
 def _because(state: _State, n: int, seeds: int = 3) -> list[dict]:
     out: list[dict] = []
-    first = [r for r in state.liked_rows()[: 2 * seeds].tolist() if r >= 0][:seeds]
+    first = _first_seeds(state, seeds)
     if first:  # the seeds the shelves will most likely use, in one pass
         _seed_cosines(state, first)
     for seed in state.liked:
@@ -673,13 +745,17 @@ class Recommender:
         # which rows are very like the rejected files
         self.like: dict[tuple[int, int], tuple[ItemVectors, np.ndarray]] = {}
         self.near: dict[tuple[int, bytes], tuple[ItemVectors, np.ndarray]] = {}
+        # seeds whose cosines a pass on another thread is computing (set once it is done)
+        self.seeding: dict[tuple[int, int], threading.Event] = {}
+        # per snapshot and item vectors: each row's kind, duration, date added
+        self.columns: tuple[tuple[IndexSnapshot, ItemVectors] | None, tuple] = (None, ())
+        self.described: tuple[ItemVectors | None, np.ndarray] = (None, np.zeros(0, bool))
 
     def _state(self, now: float | None) -> _State:
         now = time.time() if now is None else float(now)
         snapshot = self._index()
         items = snapshot.item_vectors()
-        files = snapshot.files
-        at = np.searchsorted(files.ids, items.file_ids)  # each row's file
+        kinds, durations, added_at = self._columns(snapshot, items)
         fb = self.events.feedback()
         hidden = {cid for cid, kind in fb.items() if kind in ("dislike", "not_interested")}
         recent = {cid for cid, at in self.events.played_at().items() if at >= now - RECENT_SECONDS}
@@ -698,12 +774,30 @@ class Recommender:
         )
         model = self.taste.model() if opinion else None
         state = _State(
-            self, snapshot, now, items, files.kinds[at], files.durations[at],
-            files.added_at[at], np.zeros(len(items), bool), hidden, opinion, liked, model,
+            self, snapshot, now, items, kinds, durations, added_at,
+            np.zeros(len(items), bool), hidden, opinion, liked, model,
         )  # fmt: skip
         out = state.rows(hidden | recent)
         state.excluded[out[out >= 0]] = True
         return state
+
+    def _columns(
+        self, snapshot: IndexSnapshot, items: ItemVectors
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each item row's kind, duration and date added (kept while the generation holds:
+        a refresh after a play does not look up 10^5 files again)."""
+        with self.lock:
+            source, columns = self.columns
+            if source is not None and source[0] is snapshot and source[1] is items:
+                return columns
+        files = snapshot.files
+        at = np.searchsorted(files.ids, items.file_ids)  # each row's file
+        columns = (files.kinds[at], files.durations[at], files.added_at[at])
+        for column in columns:
+            column.setflags(write=False)  # shared by every ranking of the generation
+        with self.lock:
+            self.columns = ((snapshot, items), columns)
+        return columns
 
     def recommend(self, n: int = 10, now: float | None = None) -> list[dict]:
         """The ``n`` files to offer next, each ``{path, file_id, title, score, reasons, section}``.
@@ -718,13 +812,18 @@ class Recommender:
         because_you_played."""
         with one_thread():
             state = self._state(now)
-            for_you = _for_you(state, n)
-            return {
-                "for_you": for_you,
-                "continue_watching": _continue(state, n),
-                "new_for_you": _new(state, n, {i["content_id"] for i in for_you}),
-                "because_you_played": _because(state, n),
-            }
+            seeding = _start_seeds(state)
+            try:
+                for_you = _for_you(state, n)
+                return {
+                    "for_you": for_you,
+                    "continue_watching": _continue(state, n),
+                    "new_for_you": _new(state, n, {i["content_id"] for i in for_you}),
+                    "because_you_played": _because(state, n),
+                }
+            finally:
+                if seeding is not None:  # (BLAS stays on one thread until it is done)
+                    seeding.join()
 
     def shelves(self, per_row: int = 20, now: float | None = None) -> list[Shelf]:
         """The For you page as shelves of cards (what the GUI shows)."""

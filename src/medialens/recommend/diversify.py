@@ -9,9 +9,11 @@ the library's main regions, biggest first, with a typical file from each.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 
-__all__ = ["diversify", "cold_start_order"]
+__all__ = ["Picks", "diversify", "cold_start_order"]
 
 
 def _unit(x: np.ndarray) -> np.ndarray:
@@ -42,50 +44,95 @@ def diversify(
     by the caller for one ``vectors``) remembers the picks of a pool: the same pool rows
     with the same relevances give the same picks, without reading a vector.
     """
-    scores = np.asarray(scores, np.float64).reshape(-1)
-    m = len(scores)
-    k = max(0, min(int(k), m))
-    if k == 0:
-        return np.zeros(0, np.int64)
-    if not 0.0 <= lambda_ <= 1.0:
-        raise ValueError("lambda_ must be in [0, 1]")
-    size = min(m, pool or max(10 * k, 100))
-    finite = np.where(np.isfinite(scores), scores, -np.inf)
-    if size < m:  # partial selection, then a stable sort of the pool only
-        part = np.argpartition(-finite, size - 1)[:size]
-        kth = finite[part].min()
-        part = np.nonzero(finite >= kth)[0]  # every tie of the last place, lowest index first
-        cand = part[np.argsort(-finite[part], kind="stable")][:size]
-    else:
-        cand = np.argsort(-finite, kind="stable")
-    rel = finite[cand]
-    ok = rel[np.isfinite(rel)]
-    lo, hi = (ok.min(), ok.max()) if len(ok) else (0.0, 0.0)
-    rel = np.where(np.isfinite(rel), (rel - lo) / (hi - lo) if hi > lo else 1.0, -1.0)
-    key = None
-    if memo is not None:
-        ids = cand if rows is None else np.asarray(rows)[cand]
-        key = (k, float(lambda_), np.asarray(ids, np.int64).tobytes(), rel.tobytes())
-        found = memo.get(key)
-        if found is not None:
-            return cand[found]
-    v = _unit(vectors[cand] if rows is None else vectors[np.asarray(rows)[cand]])
-    # Only the picked items' cosines to the pool are ever read: k rows of the Gram
-    # matrix, not all of it (k = 60 of a pool of 600 at 840 dims: 10x less work).
-    max_sim = np.full(size, -np.inf)
-    chosen = np.zeros(size, bool)
-    at = []
-    for _ in range(k):
-        mmr = lambda_ * rel - (1.0 - lambda_) * np.where(np.isfinite(max_sim), max_sim, 0.0)
-        mmr[chosen] = -np.inf
+    picks = Picks(scores, vectors, k, lambda_, pool=pool, rows=rows, memo=memo)
+    return np.asarray([int(i) for i in picks], np.int64)
+
+
+class Picks:
+    """The picks of :func:`diversify`, made one at a time as they are asked for.
+
+    The first ``j`` picks of ``k`` are the same whether ``k`` or ``j`` are wanted (the pool
+    is sized for ``k``), so a caller that needs only a few of its ``k`` (spares for
+    near-duplicates) pays only for those. Iterate for the indices; ``memo`` keeps the
+    picks made so far, and a later iteration over the same pool resumes from them.
+    """
+
+    def __init__(
+        self,
+        scores,
+        vectors,
+        k: int,
+        lambda_: float = 0.7,
+        *,
+        pool: int | None = None,
+        rows=None,
+        memo: dict | None = None,
+    ) -> None:
+        scores = np.asarray(scores, np.float64).reshape(-1)
+        m = len(scores)
+        self.k = max(0, min(int(k), m))
+        self.lambda_ = float(lambda_)
+        self._vectors, self._rows, self._memo = vectors, rows, memo
+        self._at: list[int] = []
+        self._v: np.ndarray | None = None
+        self.cand = np.zeros(0, np.int64)
+        if self.k == 0:
+            return
+        if not 0.0 <= lambda_ <= 1.0:
+            raise ValueError("lambda_ must be in [0, 1]")
+        size = min(m, pool or max(10 * self.k, 100))
+        finite = np.where(np.isfinite(scores), scores, -np.inf)
+        if size < m:  # partial selection, then a stable sort of the pool only
+            part = np.argpartition(-finite, size - 1)[:size]
+            kth = finite[part].min()
+            part = np.nonzero(finite >= kth)[0]  # every tie of the last place, lowest first
+            cand = part[np.argsort(-finite[part], kind="stable")][:size]
+        else:
+            cand = np.argsort(-finite, kind="stable")
+        rel = finite[cand]
+        ok = rel[np.isfinite(rel)]
+        lo, hi = (ok.min(), ok.max()) if len(ok) else (0.0, 0.0)
+        self.cand = cand
+        self.rel = np.where(np.isfinite(rel), (rel - lo) / (hi - lo) if hi > lo else 1.0, -1.0)
+        self._key = None
+        if memo is not None:
+            ids = cand if rows is None else np.asarray(rows)[cand]
+            self._key = (
+                self.k, self.lambda_, np.asarray(ids, np.int64).tobytes(), self.rel.tobytes()
+            )  # fmt: skip
+            self._at = list(memo.get(self._key, ()))
+
+    def __iter__(self) -> Iterator[int]:
+        j = 0
+        while j < self.k:
+            if j == len(self._at):
+                self._extend()
+            yield int(self.cand[self._at[j]])
+            j += 1
+
+    def _extend(self) -> None:
+        """One more pick (resuming from the memo's picks: their cosines again, the same
+        products in the same order, so the resumed picks are those of one run)."""
+        size = len(self.cand)
+        if self._v is None:
+            rows = self.cand if self._rows is None else np.asarray(self._rows)[self.cand]
+            self._v = _unit(self._vectors[rows])
+            # Only the picked items' cosines to the pool are ever read: k rows of the Gram
+            # matrix, not all of it (k = 60 of a pool of 600 at 840 dims: 10x less work).
+            self._max_sim = np.full(size, -np.inf)
+            self._chosen = np.zeros(size, bool)
+            for j in self._at:
+                self._chosen[j] = True
+                np.maximum(self._max_sim, self._v @ self._v[j], out=self._max_sim)
+        v, max_sim, lambda_ = self._v, self._max_sim, self.lambda_
+        mmr = lambda_ * self.rel - (1.0 - lambda_) * np.where(np.isfinite(max_sim), max_sim, 0.0)
+        mmr[self._chosen] = -np.inf
         j = int(np.argmax(mmr))
-        at.append(j)
-        chosen[j] = True
+        self._at.append(j)
+        self._chosen[j] = True
         np.maximum(max_sim, v @ v[j], out=max_sim)
-    positions = np.asarray(at, np.int64)
-    if memo is not None:
-        memo[key] = positions
-    return np.asarray(cand[positions], np.int64)
+        if self._memo is not None:
+            self._memo[self._key] = tuple(self._at)
 
 
 def _prepared(candidates, rows, rng) -> np.ndarray:

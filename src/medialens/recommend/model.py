@@ -44,6 +44,8 @@ _DAY = 86400.0
 _TOKENS = itertools.count(1)
 #: Candidate rows and history events per block when kernel sums are computed in full.
 _ROW_BLOCK, _EVENT_BLOCK = 16384, 256
+#: New events a score adds to the running sums from its own product of the candidates.
+_DEFER_EVENTS = 8
 
 
 @dataclass(frozen=True)
@@ -388,7 +390,9 @@ class InterestModel:
         ) * math.exp(-1.0 / float(self.config["tau"]))
         return zu, masses
 
-    def _densities(self, candidates: Candidates, now: float) -> tuple[np.ndarray, float]:
+    def _densities(
+        self, candidates: Candidates, now: float, *, defer: bool = False
+    ) -> tuple[np.ndarray, float, tuple | None]:
         """Kernel densities ``[M, 3]`` (likes, dislikes, all events) of every event at ``now``.
 
         Each candidate keeps running sums over the whole history (no summarising into
@@ -396,6 +400,10 @@ class InterestModel:
         and an ``exp`` over the candidates), a dropped one subtracts it, and scoring only
         rescales for the time that passed. The first score of a fresh model or of new
         candidates computes the sums in full, in blocks.
+
+        With ``defer``, a few new events are not added here but returned (their unit
+        vectors over ``tau`` and their masses): the caller adds them from its own product
+        of the candidates, so that one pass over them serves both (see :meth:`score`).
         """
         n = self._n
         hl = float(self.config["half_life_days"]) * _DAY
@@ -427,15 +435,21 @@ class InterestModel:
                     self._accumulate(candidates, st, part, -1.0)
             st["dropped"] = self._n_dropped
         new = np.nonzero(self._id[:n] > st["last_id"])[0]
+        deferred = None
         if len(new):
             t_new = float(self._t[new].max())
             if (t_new - st["t_ref"]) / hl > 256:  # keep the stored sums in range
                 st["sums"] *= np.exp2((st["t_ref"] - t_new) / hl)
                 st["t_ref"] = t_new
-            self._accumulate(candidates, st, self._rows(new), 1.0)
+            if defer and len(new) <= _DEFER_EVENTS:
+                zu, masses = self._event_masses(self._rows(new), st["t_ref"])
+                inv_tau = np.float32(1.0 / float(self.config["tau"]))
+                deferred = (np.ascontiguousarray(zu.T * inv_tau), masses.astype(np.float32))
+            else:
+                self._accumulate(candidates, st, self._rows(new), 1.0)
             st["last_id"] = int(self._id[new].max())
         factor = np.exp2((st["t_ref"] - float(now)) / hl)
-        return st["sums"], factor
+        return st["sums"], factor, deferred
 
     def _accumulate(self, candidates: Candidates, st: dict, rows: tuple, sign: float) -> None:
         zu, masses = self._event_masses(rows, st["t_ref"])
@@ -464,8 +478,15 @@ class InterestModel:
             raise ValueError("candidates were prepared under another projection; prepare() again")
         c = self.config
         h, mass = self._heads(now)
-        sums, factor = self._densities(candidates, now)
-        g = candidates.unit @ h
+        sums, factor, deferred = self._densities(candidates, now, defer=True)
+        if deferred is None:
+            g = candidates.unit @ h
+        else:  # the events since the last score: their kernel columns in the same product
+            columns, masses = deferred
+            both = candidates.unit @ np.hstack([h, columns])
+            g, kernel = both[:, : h.shape[1]], both[:, h.shape[1] :]
+            np.exp(kernel, out=kernel)
+            sums += kernel @ masses
         out = g[:, 0] * candidates.norm
         if c["w_lin"] != 1.0:
             out *= np.float32(c["w_lin"])
