@@ -153,6 +153,14 @@ def ffmpeg_mono(path: Path, sample_rate: int) -> np.ndarray:
     return np.clip(np.concatenate(chunks), -1.0, 1.0).astype(np.float32)
 
 
+def resample(samples: np.ndarray, source_rate: int, target_rate: int) -> np.ndarray:
+    """``samples`` resampled as the app resamples its shared decode for an extractor that
+    asks for another rate, so a plugin's tests can follow the app's path from FFmpeg's."""
+    from medialens.core.decoding import _resample
+
+    return _resample(samples, source_rate, target_rate)
+
+
 @pytest.fixture
 def file_context(tmp_path):
     """``file_context(path, results=None, settings=None)``: the app's real decoding context

@@ -246,12 +246,11 @@ def test_the_minimum_tag_score_setting_drops_the_less_sure_tags(make_ctx):
 def test_tags_move_within_rounding_from_ffmpegs_downmix(media_dir, file_context, name):
     """The app mixes stereo down before resampling (samples within 2.4e-7 of FFmpeg's own
     downmix): tags and embedding moved at most 1.4e-7 on the 17 real tracks."""
-    from medialens.core.decoding import _resample
-    from medialens.testing import ffmpeg_mono
+    from medialens.testing import ffmpeg_mono, resample
 
     path = media_dir / "music" / name
     ours = model.tag_audio(file_context(path).audio(model.SAMPLE_RATE))
-    theirs = model.tag_audio(_resample(ffmpeg_mono(path, 22050), 22050, model.SAMPLE_RATE))
+    theirs = model.tag_audio(resample(ffmpeg_mono(path, 22050), 22050, model.SAMPLE_RATE))
     assert ours is not None and theirs is not None
     assert ours.tags == pytest.approx(theirs.tags, abs=1e-6)
     np.testing.assert_allclose(ours.embedding, theirs.embedding, rtol=0, atol=1e-6)
