@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from guitools import close_window, open_window, wait_until
 from mediagen import make_tone
@@ -30,13 +31,59 @@ def test_progress_is_the_librarys_with_an_honest_time_left(status):
     text = _show(status, total=454, done=22, eta_seconds=100)
     assert "22 of 454 files analysed" in text
     assert "about 2 min left" in text  # not "less than a minute" with 100 s to go
-    assert "about 40 s left" in _show(status, total=454, done=450, eta_seconds=38)
-    assert "about 10 s left" in _show(status, total=454, done=453, eta_seconds=3)
-    assert "about 25 min left" in _show(status, total=454, done=100, eta_seconds=25 * 60 + 10)
-    assert "about 1 h 30 min left" in _show(status, total=9000, done=10, eta_seconds=5400)
-    assert "about 2 h left" in _show(status, total=9000, done=10, eta_seconds=7190)
-    assert "about 14 h left" in _show(status, total=9**5, done=10, eta_seconds=14 * 3600 + 900)
     assert "left" not in _show(status, total=454, done=1, eta_seconds=None)  # not measured yet
+    words = status.time_left
+    assert words(38) == "about 40 s left"
+    assert words(3) == "about 10 s left"
+    assert words(25 * 60 + 10) == "about 25 min left"
+    assert words(5400) == "about 1 h 30 min left"
+    assert words(7190) == "about 2 h left"
+    assert words(14 * 3600 + 900) == "about 14 h left"
+
+
+def test_the_time_left_runs_down_and_one_odd_file_barely_moves_it(status):
+    """A long video after short songs must not turn "about 4 min" into "about 11 min"."""
+    from medialens.gui.time_left import TimeLeft
+
+    clock = [0.0]
+    status._counting_down = TimeLeft(lambda: clock[0])
+    assert "about 4 min left" in _show(status, total=100, done=10, eta_seconds=240)
+    clock[0] = 5.0
+    moved = _show(status, total=100, done=11, eta_seconds=660)
+    assert "about 4 min left" in moved or "about 5 min left" in moved, moved
+    # a redraw for another reason (a failure counted) does not feed the estimate again
+    status.nfailures = 1
+    status.update_text()
+    assert moved.split("  ·  ")[1] in status.text()
+    # estimates that agree with the clock are shown as they are
+    left = TimeLeft(lambda: clock[0])
+    for t in range(0, 200, 7):
+        clock[0] = float(t)
+        assert left.update(300.0 - t) == pytest.approx(300.0 - t)
+    # a lasting change shows within a couple of minutes
+    for t in range(200, 330, 5):
+        clock[0] = float(t)
+        shown = left.update(600.0)
+    assert shown == pytest.approx(600.0, rel=0.15)
+    # noisy estimates around a true 120 s: the shown value stays within a minute of it
+    noisy = TimeLeft(lambda: clock[0])
+    rng = np.random.default_rng(3)
+    clock[0] = 1000.0
+    noisy.update(120.0)
+    for t in range(3, 90, 3):
+        clock[0] = 1000.0 + t
+        truth = 120.0 - t
+        shown = noisy.update(truth * rng.choice([0.4, 1.0, 2.5]))
+        assert abs(shown - truth) < 30, (t, shown)
+    # paused: the clock stops, and a stale estimate is not run down on resume
+    paused = TimeLeft(lambda: clock[0])
+    clock[0] = 0.0
+    paused.update(300.0)
+    clock[0] = 10.0
+    assert paused.update(290.0, paused=True) == pytest.approx(300.0)
+    clock[0] = 500.0
+    assert paused.update(300.0) == pytest.approx(300.0)
+    assert paused.update(None) is None
 
 
 def test_files_found_before_the_backlog_is_counted_are_not_called_the_library(status):

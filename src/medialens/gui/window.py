@@ -40,6 +40,7 @@ from medialens.gui.plugins_page import PluginsPage
 from medialens.gui.session import Session
 from medialens.gui.settings_page import SettingsPage
 from medialens.gui.sidebar import CountDelegate, CountRole
+from medialens.gui.time_left import TimeLeft
 from medialens.gui.welcome_page import WelcomePage
 
 NAV = (
@@ -99,6 +100,9 @@ class StatusWidget(QWidget):
         lay.addWidget(self.pause)
         lay.addWidget(self.failures)
         self.progress = None
+        self._counting_down = TimeLeft()
+        self._eta_of: object = None  # the progress whose estimate was last fed to it
+        self._eta_shown: float | None = None
         self.scanning = False
         self.found = 0
         self.nfailures = 0
@@ -128,6 +132,14 @@ class StatusWidget(QWidget):
                 return self.tr("about {0} h {1} min left").format(hours, minutes)
             return self.tr("about {0} h left").format(hours)
         return self.tr("about {0} h left").format(int(round(seconds / 3600)))
+
+    def _time_left_of(self, p) -> float | None:
+        """The countdown's value, fed each published progress once (the text is also
+        redrawn for a language change or a failure count, which must not move it)."""
+        if p is not self._eta_of:
+            self._eta_of = p
+            self._eta_shown = self._counting_down.update(p.eta_seconds, paused=p.paused)
+        return self._eta_shown
 
     def update_text(self) -> None:
         p = self.progress
@@ -167,10 +179,11 @@ class StatusWidget(QWidget):
             self.bar.setRange(0, p.total)
             self.bar.setValue(p.done)
             parts = [self.tr("{0} of {1} files analysed").format(f"{p.done:,}", f"{p.total:,}")]
+            shown = self._time_left_of(p)  # while paused too: its clock stops
             if p.paused:
                 parts.append(self.tr("paused"))
-            elif p.eta_seconds:
-                parts.append(self.time_left(p.eta_seconds))
+            elif shown is not None:
+                parts.append(self.time_left(shown))
             if p.current and not p.paused:
                 parts.append(p.current[0])
             self.label.setText("  ·  ".join(parts))
