@@ -105,9 +105,11 @@ def _search(win, qtbot, text: str) -> None:
     # the search waits for a pause in typing: on a slow machine a pause inside the words
     # shows an earlier prefix's results first, which the whole query's then replace
     assert wait_until(
-        lambda: win.stack.currentWidget() is win.results
-        and win._results_query == text
-        and win.results.model.rowCount() > 0,
+        lambda: (
+            win.stack.currentWidget() is win.results
+            and win._results_query == text
+            and win.results.model.rowCount() > 0
+        ),
         30,
     ), f"no results for {text!r}"
 
