@@ -15,6 +15,7 @@ counts on a worker and tells the views, so the library fills up live.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections import OrderedDict
@@ -33,6 +34,8 @@ from medialens.gui.engine import Engine
 
 Callback = Callable[[Any], None] | None
 SWITCH_INTERVAL = float(os.environ.get("MEDIALENS_SWITCH_INTERVAL", "0.001"))  # seconds
+
+log = logging.getLogger(__name__)
 
 
 class Session(QObject):
@@ -335,6 +338,11 @@ class Session(QObject):
         self.historyChanged.emit()
 
     # -- search ---------------------------------------------------------------------------------
+
+    def warm_search(self) -> None:
+        """Load the search's model and indexes in the background before the first query; a
+        failure here is the first query's to report (it would fail the same way)."""
+        self.run_core(lambda lib: lib.warm_search(), None, lambda err: log.info("%s", err))
 
     def search(self, query: str) -> None:
         """Search the library; ``searchFinished`` delivers the hits unless a newer query came."""

@@ -66,6 +66,7 @@ FILTERS: dict[str, tuple[str | None, str | None]] = {
     "sounds": (None, "sound"),
 }
 MUSIC_PAGES = ("artists", "albums")
+WARM_SEARCH_MS = 1500
 SHORTCUTS = ("foryou", "all", "video", "music", "artists", "albums", "speech", "sounds")  # Ctrl+N
 
 
@@ -637,6 +638,9 @@ class MainWindow(QMainWindow):
         ):
             self._is_ready = True
             self.ready.emit()
+            # after the first paint, while the person looks at it: the first search would
+            # otherwise load the text model and its indexes as they type (2-3 s at 10^5)
+            QTimer.singleShot(WARM_SEARCH_MS, self.session.warm_search)
 
     def _library_ready(self) -> None:
         self.status.error = None
