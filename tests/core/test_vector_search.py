@@ -13,7 +13,7 @@ import pytest
 
 from medialens.core.library import Library
 from medialens.core.similar import similar
-from medialens.core.vector_search import VectorSearch
+from medialens.core.vector_search import MAP_LISTS, VectorSearch
 from medialens.paths import data_dirs
 
 pytest.importorskip("faiss")
@@ -70,6 +70,9 @@ def test_graph_finds_what_exact_search_finds_and_is_saved(tmp_path):
     again = VectorSearch(tmp_path, background=False, exact_up_to=1000)
     assert not again.search_of(block).exact and again.builds == 0
     assert recall(again, block, queries) >= 0.99
+    # its lists are mapped from the file, not read into memory (where files can be mapped)
+    mapped = again.graph(again.search_of(block).name)
+    assert mapped is not None and (mapped.path is not None) == MAP_LISTS
 
 
 def test_added_removed_and_changed_rows_are_answered_at_once_then_folded_in(tmp_path):

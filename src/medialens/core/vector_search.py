@@ -57,6 +57,7 @@ EXTRA = 200
 MIN_FETCH = 64
 #: Rows of a block the z-score moments are taken over (all of them up to this many).
 MOMENT_ROWS = 16_384
+MOMENT_CHUNK = 1024  # sample rows read (and their pages dropped) a step at a time
 #: Inverted lists (faiss IVF, 8-bit codes): about 2 sqrt(n) lists, trained on a sample of
 #: TRAIN_PER_LIST rows each; a query scans the PROBES lists nearest it. Measured on
 #: clustered 384-d vectors, one thread, candidates re-ranked exactly: 10^6 rows, 2,048
@@ -76,6 +77,10 @@ REBUILD_SHARE = 0.3
 REBUILD_GROWTH = 4.0
 BATCH = 65_536  # rows coded per step (the thread checks for close between steps)
 FORMAT = 2  # 1 was an HNSW graph per block
+#: Whether a saved graph's lists are memory-mapped rather than read: at 10^6 files the three
+#: blocks' lists were 590 MB of the window's anonymous memory, and a query reads 64 lists
+#: of ~2,000. Not on Windows, where a mapped file cannot be replaced by a newer graph.
+MAP_LISTS = os.name == "posix"
 
 
 def lists_for(n: int) -> int:
@@ -126,13 +131,23 @@ def _checksums(matrix: np.ndarray) -> np.ndarray:
 
 
 def _drop_pages(matrix: np.ndarray) -> None:
-    """Let the OS drop the mapped pages a build read (clean, and kept in the page cache):
-    a pass over a whole memory-mapped block need not stay in this process's RSS."""
+    """Let the OS drop the mapped pages a pass read (clean, and kept in the page cache: a
+    later read is a minor fault, not a disk read): a pass over a whole memory-mapped block,
+    1.5 GB of text vectors at 10^6 files, need not stay in the window's RSS."""
     mm = getattr(matrix, "_mmap", None)
     advice = getattr(mmap, "MADV_DONTNEED", None)
     if mm is not None and advice is not None and hasattr(mm, "madvise"):
         with contextlib.suppress(OSError, ValueError):
             mm.madvise(advice)
+
+
+def _release_freed_memory() -> None:
+    """Hand the heap a built graph's lists were freed from back to the system: glibc keeps
+    freed chunks of that size for later, and the window's RSS would keep the copy (Linux)."""
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _faiss() -> Any:
@@ -146,9 +161,13 @@ class _Graph:
     "graph" for short, as it was an HNSW graph first): faiss labels -> file ids (-1 = dead
     row)."""
 
-    def __init__(self, dim: int, index: Any, labels: np.ndarray, sums: np.ndarray) -> None:
+    def __init__(
+        self, dim: int, index: Any, labels: np.ndarray, sums: np.ndarray, path: Path | None = None
+    ) -> None:
         self.dim = dim
         self.index = index
+        #: The file a loaded graph maps its lists from (None: built here, held in memory).
+        self.path = path
         self.labels = labels  # int64 [L]: the file id of each graph row, -1 where dead
         self.sums = sums  # float32 [L]: the checksum of each row's vector
         live = np.flatnonzero(labels >= 0)
@@ -169,16 +188,16 @@ class _Graph:
         index = faiss.index_factory(dim, f"IVF{lists},SQ8", faiss.METRIC_INNER_PRODUCT)
         step = max(1, len(matrix) // (TRAIN_PER_LIST * lists))
         index.train(np.ascontiguousarray(matrix[::step], dtype=np.float32))
+        parts = []
         for start in range(0, len(matrix), BATCH):
             if closed.is_set():
                 return None
-            index.add(np.ascontiguousarray(matrix[start : start + BATCH], dtype=np.float32))
+            batch = np.ascontiguousarray(matrix[start : start + BATCH], dtype=np.float32)
+            index.add(batch)
+            parts.append(_checksums(batch))
+            _drop_pages(matrix)  # one batch resident at a time, not the whole block
         index.nprobe = probes_for(lists)
-        sums = np.concatenate(
-            [_checksums(matrix[i : i + BATCH]) for i in range(0, len(matrix), BATCH)]
-            or [np.zeros(0, np.float32)]
-        )
-        _drop_pages(matrix)
+        sums = np.concatenate(parts or [np.zeros(0, np.float32)])
         return _Graph(dim, index, ids.astype(np.int64).copy(), sums)
 
     def extended(
@@ -187,7 +206,10 @@ class _Graph:
         """A copy with ``ids``' rows added and the file ids ``dead`` marked dead. The lists
         stay as trained: a row is coded into its nearest list, as in a build (unlike an
         HNSW graph, whose recall fell when it was built in batches: 0.87 against 0.997)."""
-        index = _faiss().clone_index(self.index)
+        if self.path is not None:  # mapped lists cannot be cloned: read a copy to extend
+            index = _faiss().read_index(str(self.path))
+        else:
+            index = _faiss().clone_index(self.index)
         for start in range(0, len(matrix), BATCH):
             if closed.is_set():
                 return None
@@ -231,10 +253,11 @@ class _Graph:
         at = np.minimum(np.searchsorted(self.members, file_ids), len(self.members) - 1)
         held = np.flatnonzero(self.members[at] == file_ids)
         sums = self.sums[self.member_label[at[held]]]
-        fresh = np.concatenate(
-            [_checksums(matrix[held[i : i + 65536]]) for i in range(0, len(held), 65536)]
-            or [np.zeros(0, np.float32)]
-        )
+        parts = []
+        for i in range(0, len(held), BATCH):
+            parts.append(_checksums(matrix[held[i : i + BATCH]]))
+            _drop_pages(matrix)  # a pass over every row, one batch resident at a time
+        fresh = np.concatenate(parts or [np.zeros(0, np.float32)])
         return held[~np.isclose(fresh, sums, rtol=0, atol=1e-3)].astype(np.int64)
 
     def save(self, path: Path) -> None:
@@ -260,14 +283,15 @@ class _Graph:
             with np.load(path.with_suffix(".npz")) as saved:
                 labels = saved["labels"].astype(np.int64)
                 sums = saved["sums"].astype(np.float32)
-            index = _faiss().read_index(str(path))
+            faiss = _faiss()
+            index = faiss.read_index(str(path), faiss.IO_FLAG_MMAP if MAP_LISTS else 0)
             if index.ntotal != len(labels) or index.d != dim:
                 return None
             index.nprobe = probes_for(int(index.nlist))
         except (OSError, ValueError, KeyError, RuntimeError, AttributeError) as exc:
             log.warning("vector search: cannot read the saved graph %s (%s)", path, exc)
             return None
-        return cls(dim, index, labels, sums)
+        return cls(dim, index, labels, sums, path if MAP_LISTS else None)
 
 
 class BlockSearch:
@@ -317,8 +341,17 @@ class BlockSearch:
             # the sample's mean and second moments, once per generation (~0.1 s at 384-d):
             # a query's mean is then mu.q and its variance q.C.q - (mu.q)^2, the very
             # numbers of the sample's cosines, in 0.1 ms instead of 8 (16,384 rows)
-            sample = np.asarray(self._sample, dtype=np.float64)
-            self._gram = (sample.mean(0), sample.T @ sample / len(sample))
+            # the sample's rows are spread over the whole file, and the kernel maps 64 KB
+            # around each page faulted in: read whole, 16,384 rows at 10^6 files left
+            # 1.1 GB resident; a chunk at a time, the pages of one chunk
+            dim = self._sample.shape[1]
+            total, gram = np.zeros(dim), np.zeros((dim, dim))
+            for i in range(0, len(self._sample), MOMENT_CHUNK):
+                chunk = np.asarray(self._sample[i : i + MOMENT_CHUNK], dtype=np.float64)
+                total += chunk.sum(0)
+                gram += chunk.T @ chunk
+                _drop_pages(self.matrix)
+            self._gram = (total / len(self._sample), gram / len(self._sample))
         mu, gram = self._gram
         q = np.asarray(query, dtype=np.float64)
         mean = float(mu @ q)
@@ -511,5 +544,9 @@ class VectorSearch:
                 new.save(path)
             except (OSError, RuntimeError) as exc:
                 log.warning("vector search: cannot save the graph %s (%s)", path, exc)
+            else:
+                # the saved lists, mapped, instead of the copy built in memory
+                new = _Graph.load(path, name[1]) or new
+                _release_freed_memory()
         with self._lock:
             self._graphs[name] = new
