@@ -241,6 +241,8 @@ def _pick(state: _State, rows: np.ndarray, relevance: np.ndarray, n: int) -> lis
     picked: list[int] = []
     spare: list[int] = []
     last: list[int] = []
+    # the vectors of the picked rows, read once each (not again for every later candidate)
+    kept = np.empty((n, state.items.dim), np.float32)
     rest: Iterator[int] | None = None  # the whole ranking, only if the MMR picks run out
     while len(picked) < n:
         i = next(order, -1)
@@ -257,11 +259,12 @@ def _pick(state: _State, rows: np.ndarray, relevance: np.ndarray, n: int) -> lis
             i = int(following)
         if rejected[i]:
             last.append(i)
-        elif picked and float((vectors[rows[picked]] @ vectors[rows[i]]).max()) >= (
-            DUPLICATE_COSINE
-        ):
+            continue
+        v = np.asarray(vectors[rows[i]], np.float32)
+        if picked and float((kept[: len(picked)] @ v).max()) >= DUPLICATE_COSINE:
             spare.append(i)
         else:
+            kept[len(picked)] = v
             picked.append(i)
     return (picked + spare + last)[:n]
 

@@ -484,22 +484,24 @@ class InterestModel:
         else:  # the events since the last score: their kernel columns in the same product
             columns, masses = deferred
             both = candidates.unit @ np.hstack([h, columns])
-            g, kernel = both[:, : h.shape[1]], both[:, h.shape[1] :]
-            np.exp(kernel, out=kernel)
+            g = both[:, : h.shape[1]]
+            # (exp over a contiguous copy: over the strided columns numpy's exp is 20x slower)
+            kernel = np.exp(np.ascontiguousarray(both[:, h.shape[1] :]))
             sums += kernel @ masses
-        out = g[:, 0] * candidates.norm
+        out = np.ascontiguousarray(g[:, 0]) * candidates.norm
         if c["w_lin"] != 1.0:
             out *= np.float32(c["w_lin"])
         k0 = float(c["k0"])
-        dens = (sums * (factor / k0)).astype(np.float32)
-        familiar = dens[:, 2] * np.float32(k0 / float(c["familiar_mass"]))
-        np.log1p(dens[:, :2], out=dens[:, :2])
+        # [3, M]: numpy's ufuncs are many times slower over strided columns than rows
+        dens = np.ascontiguousarray((sums * (factor / k0)).astype(np.float32).T)
+        familiar = dens[2] * np.float32(k0 / float(c["familiar_mass"]))
+        np.log1p(dens[:2], out=dens[:2])
         w_knn = np.float32(c["w_knn"])
-        out += w_knn * dens[:, 0]
-        out -= w_knn * np.float32(c["neg_gamma"]) * dens[:, 1]
+        out += w_knn * dens[0]
+        out -= w_knn * np.float32(c["neg_gamma"]) * dens[1]
         w_sess = np.float32(c["w_session"])
         if w_sess and h.shape[1] > 1:
-            sess = g[:, 1:]
+            sess = np.ascontiguousarray(g[:, 1:])
             np.exp(sess, out=sess)
             mood = np.log1p(sess @ (mass / np.float32(k0)))
             out += w_sess * (mood[:, 0] - mood[:, 1])
