@@ -447,6 +447,51 @@ def _fill_items(
 
 _EMPTY = IndexSnapshot(None, _NO_FILES, {}, {})
 
+_DONE = object()
+
+
+def read_ahead(items: Iterator[Any], depth: int = 1) -> Iterator[Any]:
+    """The items of ``items``, produced on a thread of their own up to ``depth`` ahead of
+    the consumer: its waits (SQLite stepping, disk reads) overlap the consumer's work.
+    An exception of the producer is raised here; a consumer that stops early stops it."""
+    import queue
+
+    out: queue.Queue = queue.Queue(maxsize=max(depth, 1))
+    stop = threading.Event()
+
+    def put(item: Any) -> bool:
+        while not stop.is_set():
+            try:
+                out.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not put((True, item)):
+                    return
+        except BaseException as exc:  # handed to the consumer
+            put((False, exc))
+            return
+        put((True, _DONE))
+
+    thread = threading.Thread(target=produce, name="read ahead", daemon=True)
+    thread.start()
+    try:
+        while True:
+            ok, item = out.get()
+            if not ok:
+                raise item
+            if item is _DONE:
+                return
+            yield item
+    finally:
+        stop.set()
+        thread.join()
+
 
 class _Wider(Exception):
     """A content id longer than the contents table holds (the index is rebuilt)."""
@@ -585,10 +630,21 @@ class LibraryIndex:
         vectors = self.store.vectors
         cache.reset(max(vectors.longest_content_id(), 1))
         self._index_contents()
-        for extractor, name, modality in vectors.block_names():
-            for cids, blobs in vectors.block_chunks(extractor, name):
-                self._put_vectors(extractor, name, modality, cids, blobs)
-        for rows in vectors.tag_chunks():
+
+        def chunks() -> Iterator[tuple[tuple[str, str, str] | None, Any]]:
+            for extractor, name, modality in vectors.block_names():
+                for chunk in vectors.block_chunks(extractor, name):
+                    yield (extractor, name, modality), chunk
+            for rows in vectors.tag_chunks():
+                yield None, rows
+
+        # SQLite reads the next chunk (on its own connection, the GIL released while it
+        # steps) while this thread writes the last one: the same chunks in the same order
+        for block, chunk in read_ahead(chunks()):
+            if block is not None:
+                self._put_vectors(*block, *chunk)
+                continue
+            rows = chunk
             by: dict[str, list[tuple[str, str]]] = {}
             for cid, extractor, tags in rows:
                 by.setdefault(extractor, []).append((cid, tags))
