@@ -19,7 +19,13 @@ import numpy as np
 import pytest
 
 from medialens.core.library import Library
-from medialens.core.recommendations import Recommender, _seed_pass
+from medialens.core.recommendations import (
+    BECAUSE_MIN_COSINE,
+    Recommender,
+    _reasons,
+    _seed_pass,
+    _seed_reason,
+)
 from medialens.core.taste import TasteModel
 from medialens.paths import data_dirs
 
@@ -136,3 +142,31 @@ def test_a_seed_pass_gives_the_products_of_the_whole_matrix(library):
     matrix = np.asarray(items.vectors)
     for at in seeds:
         np.testing.assert_allclose(got[at], matrix @ matrix[at], rtol=1e-5, atol=1e-6)
+
+
+def test_a_card_is_said_to_be_like_the_liked_file_nearest_it_never_itself(library):
+    lib = library
+    files = by_category(lib)
+    for k in range(9):
+        lib.events.record(files["music" if k % 2 else "video"][k * 41], "complete", at=T0 + k)
+    lib.events.record(files["speech"][5], "like", at=T0 + 20)
+    state = lib.recommender._state(T0 + 4000.0)
+    items = state.items
+    matrix = np.asarray(items.vectors)
+    liked_rows = state.liked_rows()
+    assert len(state.liked) >= 8 and (liked_rows >= 0).all()
+    rows = set(np.random.default_rng(1).choice(len(items), 200, replace=False).tolist())
+    rows |= set(liked_rows.tolist())  # the liked files themselves: never like themselves
+    said = 0
+    for row in sorted(rows):
+        cid = items.content_id(row)
+        others = [i for i, c in enumerate(state.liked) if c != cid]
+        sims = matrix[liked_rows[others]] @ matrix[row]
+        best = int(np.argmax(sims))  # ties: the most recent liked file
+        want = None
+        if sims[best] >= BECAUSE_MIN_COSINE:
+            want = _seed_reason(state, state.liked[others[best]])
+        got = [r for r in _reasons(state, row) if r.key in ("because_played", "because_liked")]
+        assert got == ([] if want is None else [want]), row
+        said += want is not None
+    assert said > 20  # most cards are like something the person played

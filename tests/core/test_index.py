@@ -158,3 +158,38 @@ def test_a_second_process_keeps_its_own_index(data_dir, tmp_path):
         assert private != lib.dirs.cache / "index" and private.exists()
     assert not private.exists()
     lib.close()
+
+
+def test_read_ahead_gives_every_item_in_order_and_hands_on_the_producers_error():
+    import threading
+
+    import pytest
+
+    from medialens.core.index import read_ahead
+
+    assert list(read_ahead(iter(range(100)), depth=2)) == list(range(100))
+
+    def failing():
+        yield 1
+        raise ValueError("disk gone")
+
+    got = []
+    with pytest.raises(ValueError, match="disk gone"):
+        for item in read_ahead(failing()):
+            got.append(item)
+    assert got == [1]
+
+    produced = []
+
+    def endless():
+        k = 0
+        while True:
+            produced.append(k)
+            yield k
+            k += 1
+
+    for item in read_ahead(endless()):
+        if item == 3:
+            break  # the consumer stops: so does the producer, its thread ends
+    assert len(produced) <= 3 + 3
+    assert not any(t.name == "read ahead" for t in threading.enumerate())

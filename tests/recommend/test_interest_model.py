@@ -267,3 +267,18 @@ def test_running_sums_match_a_full_recomputation():
         fresh = model.prepare(x)  # no running sums yet: computed in full
         np.testing.assert_allclose(kept, model.score(fresh, t + 60), rtol=1e-4, atol=1e-5)
     assert model.n_events == 50
+
+
+def test_the_randomized_projection_keeps_the_librarys_main_directions():
+    # wider than 4x the projection: the randomized SVD (float32 products) is taken
+    rng = np.random.default_rng(3)
+    dim, k = 300, 32
+    spectrum = 0.85 ** np.arange(dim)  # a decaying spectrum, like real features
+    axes = np.linalg.qr(rng.standard_normal((dim, dim)))[0]
+    x = (rng.standard_normal((6000, dim)) * spectrum) @ axes.T + 0.3
+    model = InterestModel(dim, proj_dim=k)
+    model.fit_projection(x.astype(np.float32))
+    exact = np.linalg.svd(x - x.mean(axis=0), full_matrices=False)[2][:16].T
+    cosines = np.linalg.svd(model._basis.astype(np.float64).T @ exact, compute_uv=False)
+    assert cosines.min() > 0.999  # the 16 leading directions lie in the projection
+    np.testing.assert_allclose(model._mean, x.mean(axis=0), atol=2e-3)

@@ -103,6 +103,8 @@ class _State:
     _tags: dict[str, dict] = field(default_factory=dict, repr=False)
     _liked_rows: np.ndarray | None = field(default=None, repr=False)
     _liked_vectors: np.ndarray | None = field(default=None, repr=False)
+    _liked_at: dict[str, int] | None = field(default=None, repr=False)
+    _liked_ok: np.ndarray = field(default_factory=lambda: np.zeros(0, bool), repr=False)
     _described: np.ndarray | None = field(default=None, repr=False)  # rows with any block
     _seed_reasons: dict[str, Reason] = field(default_factory=dict, repr=False)
 
@@ -158,6 +160,18 @@ class _State:
         if self._liked_rows is None:
             self._liked_rows = self.rows(self.liked)
         return self._liked_rows
+
+    def liked_mask(self, cid: str) -> np.ndarray:
+        """Which liked files (in the order of ``liked``) have a vector and are not ``cid``."""
+        if self._liked_at is None:
+            self._liked_at = {c: i for i, c in enumerate(self.liked)}
+            self._liked_ok = self.liked_rows() >= 0
+        mask = self._liked_ok
+        at = self._liked_at.get(cid)
+        if at is not None and mask[at]:
+            mask = mask.copy()
+            mask[at] = False
+        return mask
 
     def liked_vectors(self) -> np.ndarray:
         """The item vectors of the liked rows, read once (rows of -1: zeros, never used)."""
@@ -241,6 +255,8 @@ def _pick(state: _State, rows: np.ndarray, relevance: np.ndarray, n: int) -> lis
     picked: list[int] = []
     spare: list[int] = []
     last: list[int] = []
+    # the vectors of the picked rows, read once each (not again for every later candidate)
+    kept = np.empty((n, state.items.dim), np.float32)
     rest: Iterator[int] | None = None  # the whole ranking, only if the MMR picks run out
     while len(picked) < n:
         i = next(order, -1)
@@ -257,11 +273,12 @@ def _pick(state: _State, rows: np.ndarray, relevance: np.ndarray, n: int) -> lis
             i = int(following)
         if rejected[i]:
             last.append(i)
-        elif picked and float((vectors[rows[picked]] @ vectors[rows[i]]).max()) >= (
-            DUPLICATE_COSINE
-        ):
+            continue
+        v = np.asarray(vectors[rows[i]], np.float32)
+        if picked and float((kept[: len(picked)] @ v).max()) >= DUPLICATE_COSINE:
             spare.append(i)
         else:
+            kept[len(picked)] = v
             picked.append(i)
     return (picked + spare + last)[:n]
 
@@ -289,16 +306,15 @@ def _reasons(state: _State, row: int, seed: str | None = None) -> list[Reason]:
             reasons.append(
                 Reason.of("finished_this" if how[0] >= FINISHED_SIGNAL else "played_this")
             )
-    every = state.liked_rows()
-    keep = [i for i, c in enumerate(state.liked) if c != cid and every[i] >= 0]
-    liked = [state.liked[i] for i in keep]
     if seed is not None:
         reasons.append(_seed_reason(state, seed))
-    elif liked:
-        sims = state.liked_vectors()[keep] @ items.vectors[row]
-        best = int(np.argmax(sims))  # ties: the most recent liked file
-        if sims[best] >= BECAUSE_MIN_COSINE:
-            reasons.append(_seed_reason(state, liked[best]))
+    else:  # the liked file it is most like, itself and files without a vector left out
+        mask = state.liked_mask(cid)
+        if mask.any():
+            sims = np.where(mask, state.liked_vectors() @ items.vectors[row], -np.inf)
+            best = int(np.argmax(sims))  # ties: the most recent liked file
+            if sims[best] >= BECAUSE_MIN_COSINE:
+                reasons.append(_seed_reason(state, state.liked[best]))
     profile = state.profile() if state.liked else {}
     if profile:
         mine = state.tags(cid)

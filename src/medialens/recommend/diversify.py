@@ -20,8 +20,10 @@ def _unit(x: np.ndarray) -> np.ndarray:
     x = np.asarray(x, np.float32)
     if not np.isfinite(x).all():  # (a full nan_to_num pass costs 4x the rest)
         x = np.nan_to_num(x)
-    n = np.linalg.norm(x, axis=1, keepdims=True)
-    return np.divide(x, n, out=np.zeros_like(x), where=n > 1e-12)
+    # (row lengths by einsum and a plain division, zero rows divided by inf: a third of
+    # the time of linalg.norm and a masked divide, with a pool gathered on every refresh)
+    n = np.sqrt(np.einsum("ij,ij->i", x, x))[:, None]
+    return x / np.where(n > 1e-12, n, np.inf)
 
 
 def diversify(
