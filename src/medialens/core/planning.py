@@ -232,15 +232,15 @@ def _jobs(
         return
     names: dict[tuple[str | None, str | None, int], list[str]] = {}
     for rows in store.extraction.pending_files(active, page):
-        for row in rows:
-            key = (row.kind, row.category, row.pending)
+        for file_id, _content, kind, duration, category, pending in rows:
+            key = (kind, category, pending)
             found = names.get(key)
             if found is None:
-                direct = {w.extractor for i, w in enumerate(active) if row.pending >> i & 1}
-                todo = pending_extractors(extractors, "", row.kind, _DoneBut(direct), row.category)
+                direct = {w.extractor for i, w in enumerate(active) if pending >> i & 1}
+                todo = pending_extractors(extractors, "", kind, _DoneBut(direct), category)
                 found = names[key] = [e.name for e in todo]
             if found:
-                yield Job(row.file_id, list(found), row.duration)
+                yield Job(file_id, list(found), duration)
 
 
 def pending_of(store: Store, extractors: list[Extractor], file_ids: Iterable[int]) -> list[Job]:

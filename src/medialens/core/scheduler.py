@@ -222,8 +222,17 @@ class Scheduler:
                     added += cost - costs.get(file_id, 0.0)
                     costs[file_id] = cost
                 self._remaining_cost += added
+                if not queued and not in_flight:
+                    self._last_finish = None  # idle until now: that time was no work either
+                # the backlog is the lowest priority and its counter grows: each entry is
+                # at least every one in the heap, so appending keeps it a heap (_push's
+                # heappush, a chunk at a time)
+                heap, counter = self._queue, self._counter
                 for job in chunk:
-                    self._push(job[0], PRIORITY_BACKLOG)
+                    file_id = job[0]
+                    if file_id not in queued:
+                        queued[file_id] = PRIORITY_BACKLOG
+                        heap.append((PRIORITY_BACKLOG, next(counter), file_id))
                 self._cond.notify_all()
         with self._cond:
             outstanding = len(self._queued) + len(self._in_flight)

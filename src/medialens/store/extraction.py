@@ -85,8 +85,32 @@ class Extraction(Table):
             terms.append((sql, args, w.results + w.failures, 1 << i))
         if not terms:
             return
-        mask = " + ".join(f"CASE WHEN {sql} THEN {bit} ELSE 0 END" for sql, _a, _n, bit in terms)
-        mask_args = [a for _s, args, _n, _b in terms for a in args]
+        # SQLite sets the bits that need a lookup; those that do not (the extractor has no
+        # result nor failure of its version anywhere) follow from the kind and category,
+        # set here once per (kind, category)
+        looked = [t for t in terms if t[2]]
+        mask = " + ".join(f"CASE WHEN {sql} THEN {bit} ELSE 0 END" for sql, _a, _n, bit in looked)
+        mask = mask or "0"
+        mask_args = [a for _s, args, _n, _b in looked for a in args]
+        free = [
+            (w, 1 << i) for i, w in enumerate(wanted) if w.kinds and not (w.results or w.failures)
+        ]
+        free_bits: dict[tuple[str | None, str | None], int] = {}
+
+        def pending(rows: list) -> list[PendingFile]:
+            out = []
+            for file_id, content, kind, duration, category, _added, bits in rows:
+                more = free_bits.get((kind, category))
+                if more is None:
+                    more = free_bits[(kind, category)] = sum(
+                        bit
+                        for w, bit in free
+                        if kind in w.kinds
+                        and (not w.categories or category is None or category in w.categories)
+                    )
+                out.append(PendingFile(file_id, content, kind, duration, category, bits | more))
+            return out
+
         # the filter stops at the first extractor with work: the ones without lookups first
         cheap_first = sorted(terms, key=lambda t: t[2])
         keep = " OR ".join(f"({sql})" for sql, _a, _n, _b in cheap_first)
@@ -108,7 +132,7 @@ class Extraction(Table):
             if at is not None:
                 rows = conn.execute(same, (*mask_args, at, last, *keep_args, page)).fetchall()
                 if len(rows) == page:
-                    yield _pending(rows)
+                    yield pending(rows)
                     last = rows[-1][0]
                     continue
             bound = float("inf") if at is None else at
@@ -122,7 +146,7 @@ class Extraction(Table):
                 at = None
             rows += sorted(more, key=lambda r: (-r[5], r[0]))
             if rows:
-                yield _pending(rows)
+                yield pending(rows)
             if at is None:
                 return
 
@@ -285,7 +309,3 @@ class Extraction(Table):
                 f"WHERE extractor IN ({marks(names)}) AND version NOT LIKE 'stale:%'",
                 names,
             ).rowcount
-
-
-def _pending(rows: list) -> list[PendingFile]:
-    return [PendingFile(r[0], r[1], r[2], r[3], r[4], r[6]) for r in rows]
