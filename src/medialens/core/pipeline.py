@@ -20,7 +20,7 @@ from pathlib import Path
 from medialens.core.file_job import FileJobRunner
 from medialens.core.isolation import DEFAULT_BUDGET, ProcessPool, default_memory_limit
 from medialens.core.kinds import Classifier
-from medialens.core.planning import Job, pending_jobs, pending_of
+from medialens.core.planning import Job, pending_jobs, pending_of, plan_jobs
 from medialens.core.plugins import PluginHost
 from medialens.core.scheduler import (
     PRIORITY_NEW,
@@ -85,10 +85,14 @@ class Pipeline:
         return pending_jobs(self.store, self.host.extractors())
 
     def plan(self) -> int:
-        """Queue every file with pending work (newest first). Returns the number of jobs."""
-        files, jobs = self.pending_jobs()
-        self.scheduler.plan(files, jobs, self.store.files.max_id())
-        return len(jobs)
+        """Queue every file with pending work (newest first). Returns the number of jobs.
+
+        The jobs are read from the store page by page and queued as they come, so when
+        the workers are running (``start()`` first) they begin on the newest files while
+        the rest of the backlog is still being read."""
+        max_id = self.store.files.max_id()  # before reading: files added since are new
+        files, jobs = plan_jobs(self.store, self.host.extractors())
+        return self.scheduler.plan(files, jobs, max_id)
 
     def enqueue(self, file_ids: list[int], priority: int = PRIORITY_NEW) -> None:
         """Queue files ahead of the backlog (new files, or files the user is looking at)."""
@@ -108,9 +112,10 @@ class Pipeline:
         self._executor.start(self._step)
 
     def run(self, timeout: float | None = None) -> Progress:
-        """Plan, run to completion on the executor, stop. Returns the final progress."""
-        self.plan()
+        """Start, plan (the workers begin on the first jobs queued), run to completion on
+        the executor, stop. Returns the final progress."""
         self.start()
+        self.plan()
         self.wait_idle(timeout)
         self.stop()
         return self.scheduler.progress()

@@ -21,11 +21,11 @@ category by the time it reaches them and skips the ones that do not apply.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Collection, Container, Iterable
+from collections.abc import Collection, Container, Iterable, Iterator
 from typing import NamedTuple
 
 from medialens.api import Extractor, extractor_categories
-from medialens.store import Store
+from medialens.store import Store, Wanted
 
 __all__ = [
     "COST_BASE",
@@ -39,6 +39,7 @@ __all__ = [
     "pending_extractors",
     "pending_jobs",
     "pending_of",
+    "plan_jobs",
 ]
 
 # A file's job costs a fixed part per pending extractor (opening, model calls,
@@ -169,19 +170,77 @@ def job_cost(extractors: int, duration: float | None) -> float:
     return extractors * (COST_BASE + min(max(duration or 0.0, 0.0), COST_CAP))
 
 
+PAGE = 2000
+"""Files read from the store at a time while planning: the first page is queued (and the
+workers start on it) while the next ones are read."""
+
+
 def pending_jobs(store: Store, extractors: list[Extractor]) -> tuple[int, list[Job]]:
     """How many available media files there are, and for each one with work left
-    (newest first) the extractors it still needs and its duration."""
-    # Only the active extractors' keys, one bit mask per content: planning never holds
-    # every stored key of the library as tuples (millions at a million files).
-    done = store.results.done_of([(e.name, str(e.version)) for e in extractors])
-    work = store.files.playable_work()
-    jobs = []
-    for file_id, cid, kind, duration, category in work:
-        names = [e.name for e in pending_extractors(extractors, cid, kind, done, category)]
-        if names:
-            jobs.append(Job(file_id, names, duration))
-    return len(work), jobs
+    (newest first) the extractors it still needs and its duration: :func:`plan_jobs`,
+    all of it read."""
+    files, jobs = plan_jobs(store, extractors)
+    return files, list(jobs)
+
+
+def plan_jobs(
+    store: Store, extractors: list[Extractor], page: int = PAGE
+) -> tuple[int, Iterator[Job]]:
+    """How many available media files there are, and the jobs of those with work left,
+    newest first, read from the store page by page as they are asked for.
+
+    The work counters (``store.counters``) say which extractors have anything pending at
+    all: the others are not looked at, so a library with nothing left costs a few
+    counter reads, whatever its size. The files where the rest have work come from the
+    store's anti-join (:meth:`~medialens.store.extraction.Extraction.pending_files`),
+    each with the set of extractors pending on it directly; ``requires`` then adds those
+    that read one of them, as :func:`pending_extractors` does, once per distinct (kind,
+    category, pending set) rather than once per file. An extractor the counters say has
+    nothing pending is done on every file it handles, so the jobs are the ones the full
+    computation over every stored key finds.
+    """
+    work = store.extraction
+    files = store.files.count_media()
+    results, failures = work.done_counts(), work.failed_counts()
+    active: list[Wanted] = []
+    for e in extractors:
+        version = str(e.version)
+        kinds = sorted(e.kinds)
+        categories = sorted(extractor_categories(e))
+        if work.pending_count(e.name, version, kinds, categories) > 0:
+            key = (e.name, version)
+            active.append(
+                Wanted(e.name, version, kinds, categories, key in results, key in failures)
+            )
+    return files, _jobs(store, extractors, active, page)
+
+
+class _DoneBut(Container[tuple[str, str, str]]):
+    """Every key is done but those of the extractors named (pending on that file)."""
+
+    def __init__(self, pending: set[str]) -> None:
+        self.pending = pending
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, tuple) and key[1] not in self.pending
+
+
+def _jobs(
+    store: Store, extractors: list[Extractor], active: list[Wanted], page: int
+) -> Iterator[Job]:
+    if not active:
+        return
+    names: dict[tuple[str | None, str | None, int], list[str]] = {}
+    for rows in store.extraction.pending_files(active, page):
+        for file_id, _content, kind, duration, category, pending in rows:
+            key = (kind, category, pending)
+            found = names.get(key)
+            if found is None:
+                direct = {w.extractor for i, w in enumerate(active) if pending >> i & 1}
+                todo = pending_extractors(extractors, "", kind, _DoneBut(direct), category)
+                found = names[key] = [e.name for e in todo]
+            if found:
+                yield Job(file_id, list(found), duration)
 
 
 def pending_of(store: Store, extractors: list[Extractor], file_ids: Iterable[int]) -> list[Job]:

@@ -9,6 +9,7 @@ test runs is what the app runs.
 
 from __future__ import annotations
 
+import collections
 import heapq
 import itertools
 import logging
@@ -18,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from medialens.core.planning import Job
+from medialens.core.planning import Job, job_cost
 from medialens.store import DatabaseError, database_fault
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 PRIORITY_USER, PRIORITY_NEW, PRIORITY_BACKLOG = 0, 1, 2
+PLAN_CHUNK = 1000  # backlog jobs queued under the lock at a time (see Scheduler.plan)
 
 # The time left is estimated from the measured throughput, in cost units a second (see
 # ``planning.job_cost``). The throughput is averaged exponentially over the last files
@@ -183,26 +185,62 @@ class Scheduler:
 
     # -- queueing --------------------------------------------------------------------
 
-    def plan(self, files: int, jobs: Iterable[Job], max_id: int) -> None:
+    def plan(self, files: int, jobs: Iterable[Job], max_id: int) -> int:
         """Queue the backlog: ``jobs`` of the ``files`` available media files (newest first).
+        Returns how many jobs there were.
 
-        The progress is the library's: every available media file counts, and those
-        with nothing left to do count as done.
+        The jobs are queued a chunk at a time (``PLAN_CHUNK``), the lock let go between
+        chunks, so workers already running start on the first files while the rest are
+        still read from the store (``jobs`` may be a lazy stream of them). The progress
+        is the library's: every available media file counts, and those with nothing left
+        to do count as done, known once the last job was queued (``Progress.planned``).
         """
         with self._cond:
-            per = self._progress.per_extractor
-            for file_id, names, duration in jobs:
-                if file_id not in self._queued and file_id not in self._in_flight:
-                    for name in names:
-                        per.setdefault(name, [0, 0])[1] += 1
-                    self._set_cost(file_id, Job(file_id, names, duration).cost)
-                self._push(file_id, PRIORITY_BACKLOG)
-            self._planned_max_id = max_id or 0
+            self._planned_max_id = max(self._planned_max_id, max_id or 0)
+        stream = iter(jobs)
+        count = 0
+        while True:
+            chunk = list(itertools.islice(stream, PLAN_CHUNK))
+            if not chunk:
+                break
+            count += len(chunk)
+            with self._cond:
+                queued, in_flight, costs = self._queued, self._in_flight, self._cost
+                fresh: dict[int, Job] = {}  # not queued yet: counted (once) in the totals
+                for job in chunk:
+                    if job[0] not in queued and job[0] not in in_flight:
+                        fresh.setdefault(job[0], job)
+                per = self._progress.per_extractor
+                counted = collections.Counter(
+                    itertools.chain.from_iterable(j[1] for j in fresh.values())
+                )
+                for name, n in counted.items():
+                    per.setdefault(name, [0, 0])[1] += n
+                added = 0.0
+                for file_id, names, duration in fresh.values():
+                    cost = job_cost(len(names), duration)
+                    added += cost - costs.get(file_id, 0.0)
+                    costs[file_id] = cost
+                self._remaining_cost += added
+                if not queued and not in_flight:
+                    self._last_finish = None  # idle until now: that time was no work either
+                # the backlog is the lowest priority and its counter grows: each entry is
+                # at least every one in the heap, so appending keeps it a heap (_push's
+                # heappush, a chunk at a time)
+                heap, counter = self._queue, self._counter
+                for job in chunk:
+                    file_id = job[0]
+                    if file_id not in queued:
+                        queued[file_id] = PRIORITY_BACKLOG
+                        heap.append((PRIORITY_BACKLOG, next(counter), file_id))
+                self._cond.notify_all()
+        with self._cond:
             outstanding = len(self._queued) + len(self._in_flight)
             self._progress.total = max(files, outstanding)
             self._progress.done = self._progress.total - outstanding
             self._progress.planned = True
         self._emit()
+        return count
 
     def enqueue(self, jobs: Iterable[Job], priority: int = PRIORITY_NEW) -> None:
         """Queue files ahead of the backlog; a job without extractors only counts as done."""

@@ -262,8 +262,8 @@ class LibraryWatcher:
     def _begin(self) -> None:
         try:
             self.library.scan()
+            self.pipeline.start()  # first: the workers begin on the first jobs planned
             self.pipeline.plan()
-            self.pipeline.start()
         finally:
             with self._lock:
                 self._looking = False
@@ -273,7 +273,10 @@ class LibraryWatcher:
 
     def _recount(self) -> None:
         try:
-            self.library.check_counts()
+            if self.library.check_counts():
+                # planning skipped the extractors the drifted counters said were done:
+                # plan again on the mended ones (files queued already stay queued once)
+                self.pipeline.plan()
         except Exception:  # a closed or faulty store: the next session recounts
             log.debug("recounting the work counters failed", exc_info=True)
 
@@ -298,8 +301,8 @@ class LibraryWatcher:
         self._full_since = None
         self.notify("there is space again: indexing resumes")
         self._rescan()
-        self.pipeline.plan()
         self.pipeline.start()
+        self.pipeline.plan()
 
     def _rescan(self, folder_ids: list[int] | None = None) -> None:
         report = self.library.scanner.scan(folder_ids)

@@ -35,10 +35,12 @@ from medialens.store.records import (
     FileRecord,
     FolderRecord,
     KnownFile,
+    PendingFile,
     ResultValues,
     SavedPlugin,
     StoredFailure,
     StoredResult,
+    Wanted,
 )
 
 __all__ = [
@@ -56,10 +58,12 @@ __all__ = [
     "FileRecord",
     "FolderRecord",
     "KnownFile",
+    "PendingFile",
     "ResultValues",
     "SavedPlugin",
     "Store",
     "StoredFailure",
     "StoredResult",
+    "Wanted",
     "database_fault",
 ]

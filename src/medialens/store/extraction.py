@@ -9,10 +9,10 @@ counted on the files, and nothing is loaded into Python to be counted.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from medialens.store import counters
-from medialens.store.records import Failure, StoredFailure, StoredResult
+from medialens.store.records import Failure, PendingFile, StoredFailure, StoredResult, Wanted
 from medialens.store.table import Table, marks
 
 
@@ -47,6 +47,108 @@ class Extraction(Table):
             .fetchone()
         )
         return int(row[0])
+
+    def pending_files(
+        self, wanted: Sequence[Wanted], page: int = 2000
+    ) -> Iterator[list[PendingFile]]:
+        """The playable files that some of ``wanted`` has not run on, newest first (added
+        last first; of files added at the same time, by id, as the scan found them), in
+        pages of at most ``page``.
+
+        Each page is one walk down ``files_media_added`` from where the last one ended
+        (a key range, never an offset). A file is kept when one of ``wanted`` handles it
+        and finds neither its result nor its failure through their primary keys (an
+        anti-join), so SQLite skips the done files without handing them to Python, and
+        a page is ready as soon as ``page`` files with work were met. A lookup the
+        counters say cannot match is left out (``Wanted.results``/``failures`` false:
+        no playable content has a result or a failure of that version), so an extractor
+        new to the library, or of a new version, costs no lookup at all. Each page is
+        one statement: results stored meanwhile (workers run beside planning) are seen
+        by the next.
+        """
+        terms: list[tuple[str, list[object], int, int]] = []
+        for i, w in enumerate(wanted):
+            if not w.kinds:
+                continue
+            sql = f"f.kind IN ({marks(w.kinds)})"
+            args: list[object] = [*w.kinds]
+            if w.categories:
+                sql += f" AND (f.category IS NULL OR f.category IN ({marks(w.categories)}))"
+                args += w.categories
+            for table, asked in (("features", w.results), ("failures", w.failures)):
+                if asked:
+                    sql += (
+                        f" AND NOT EXISTS (SELECT 1 FROM {table} x WHERE x.content_id = "
+                        "f.content_id AND x.extractor = ? AND x.version = ?)"
+                    )
+                    args += [w.extractor, w.version]
+            terms.append((sql, args, w.results + w.failures, 1 << i))
+        if not terms:
+            return
+        # SQLite sets the bits that need a lookup; those that do not (the extractor has no
+        # result nor failure of its version anywhere) follow from the kind and category,
+        # set here once per (kind, category)
+        looked = [t for t in terms if t[2]]
+        mask = " + ".join(f"CASE WHEN {sql} THEN {bit} ELSE 0 END" for sql, _a, _n, bit in looked)
+        mask = mask or "0"
+        mask_args = [a for _s, args, _n, _b in looked for a in args]
+        free = [
+            (w, 1 << i) for i, w in enumerate(wanted) if w.kinds and not (w.results or w.failures)
+        ]
+        free_bits: dict[tuple[str | None, str | None], int] = {}
+
+        def pending(rows: list) -> list[PendingFile]:
+            out = []
+            for file_id, content, kind, duration, category, _added, bits in rows:
+                more = free_bits.get((kind, category))
+                if more is None:
+                    more = free_bits[(kind, category)] = sum(
+                        bit
+                        for w, bit in free
+                        if kind in w.kinds
+                        and (not w.categories or category is None or category in w.categories)
+                    )
+                out.append(PendingFile(file_id, content, kind, duration, category, bits | more))
+            return out
+
+        # the filter stops at the first extractor with work: the ones without lookups first
+        cheap_first = sorted(terms, key=lambda t: t[2])
+        keep = " OR ".join(f"({sql})" for sql, _a, _n, _b in cheap_first)
+        keep_args = [a for _s, args, _n, _b in cheap_first for a in args]
+        columns = f"SELECT f.id, f.content_id, f.kind, f.duration, f.category, f.added_at, {mask} "
+        walk = "FROM files f INDEXED BY files_media_added WHERE f.status = 'media' AND "
+        keep = f" AND +f.available = 1 AND ({keep})"
+        # Seeks, never a skip nor a sort: the rest of one time's files (equal ``added_at``,
+        # ids up from where the last page ended, as the index holds them), then the files
+        # added before, down the index (of equal times the higher id first: reordered
+        # here, and a time the page cut off is read again from its start by the first).
+        same = f"{columns}{walk}f.added_at = ? AND f.id > ?{keep} ORDER BY f.id LIMIT ?"
+        before = f"{columns}{walk}f.added_at < ?{keep} ORDER BY f.added_at DESC LIMIT ?"
+        conn = self._reader(None)
+        at: float | None = None
+        last = -1
+        while True:
+            rows = []
+            if at is not None:
+                rows = conn.execute(same, (*mask_args, at, last, *keep_args, page)).fetchall()
+                if len(rows) == page:
+                    yield pending(rows)
+                    last = rows[-1][0]
+                    continue
+            bound = float("inf") if at is None else at
+            want = page - len(rows)
+            more = conn.execute(before, (*mask_args, bound, *keep_args, want)).fetchall()
+            if len(more) == want and more:  # its last time may go on past the page
+                cut = more[-1][5]
+                more = [r for r in more if r[5] != cut]
+                at, last = cut, -1
+            else:
+                at = None
+            rows += sorted(more, key=lambda r: (-r[5], r[0]))
+            if rows:
+                yield pending(rows)
+            if at is None:
+                return
 
     def done_counts(self) -> dict[tuple[str, str], int]:
         """Playable contents with a stored result, by (extractor, version)."""

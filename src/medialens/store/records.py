@@ -8,8 +8,9 @@ Records are frozen: they are snapshots of a row, not handles that write back.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 MUSIC_COLUMNS = ("artist", "album_artist", "album", "track", "disc", "year", "genre")
 """The probe's normalised music tags kept as columns of ``files`` (``core.tags.music_tags``;
@@ -199,3 +200,30 @@ class ResultValues:
     scalars: dict[str, float]
     data: dict[str, Any]
     vectors: dict[str, Any]  # name -> 1-D float32 numpy array
+
+
+class Wanted(NamedTuple):
+    """An extractor version as planning asks after it: the kinds it handles and the
+    categories it is routed to (none: every category)."""
+
+    extractor: str
+    version: str
+    kinds: Sequence[str]
+    categories: Sequence[str] = ()
+    results: bool = True
+    """Whether a playable content may have a result of this version (else none is looked up)."""
+    failures: bool = True
+    """Whether a playable content may have a failure of this version."""
+
+
+class PendingFile(NamedTuple):
+    """A playable file with work left (``Extraction.pending_files``): ``pending`` has bit
+    ``1 << i`` set when the i-th extractor asked after handles its kind and category and
+    has neither a result nor a failure of its version for its content."""
+
+    file_id: int
+    content_id: str | None
+    kind: str | None
+    duration: float | None
+    category: str | None
+    pending: int
