@@ -1,6 +1,9 @@
 """The window process end to end on a kept library: For you, a search, the grid, and its RSS.
 
-    python benchmarks/bench_window.py --library 1000000=DIR [--library 100000=DIR2] [--query W]
+    python benchmarks/bench_window.py [--library 1000000=DIR ...] [--query W]
+
+Without ``--library`` it builds libraries of 10^4 and 10^5 files (``synthetic_library.py``)
+in a temporary folder and measures those.
 
 Each DIR is a data folder (a copy: it is migrated in place and its caches are written), for
 instance a copy of one built by ``synthetic_library.py``, given a short history first (as
@@ -21,8 +24,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -172,8 +177,14 @@ def main() -> None:
     if args.child:
         child(args.child, args.query)
         return
-    if not args.library:
-        parser.error("give at least one --library N=DIR (a copy: it is migrated in place)")
+    work = None
+    if not args.library:  # `make bench`: libraries of 10^4 and 10^5 files built here
+        from synthetic_library import build_dir
+
+        work = Path(tempfile.mkdtemp(prefix="medialens-window-"))
+        for n in (10_000, 100_000):
+            build_dir(work / f"n{n}", n, log=lambda *_a, **_k: None)
+            args.library.append(f"{n}={work / f'n{n}' / 'data'}")
     print(
         "| files | run | window shown s | For you first / painted s | search, first / again s | "
         "grid s | RSS after For you MB | RSS end MB | peak RSS MB | CPU s |"
@@ -200,6 +211,8 @@ def main() -> None:
                 flush=True,
             )
     print(f"\nlargest peak RSS of the window: {worst:,.0f} MB (target <= {2 * GB >> 20:,} MB)")
+    if work is not None:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
