@@ -580,7 +580,7 @@ class Searcher:
             search = self.vectors.search_of(block)
             mean, spread = search.moments(q)
             threshold = max(c.text_floor, mean + c.text_z * spread)
-            top = search.top(q, limit)
+            top = search.top(q, limit, typed=True)
             return [
                 (int(f), Reason.of("similar_meaning", score=float(s)))
                 for f, s in zip(top.file_ids, top.sims, strict=True)
