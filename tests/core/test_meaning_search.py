@@ -150,16 +150,18 @@ def _file_id(lib, freq: int) -> int:
     return next(h.file_id for h in lib.search(f"item {freq}", 1))
 
 
-def test_tag_postings_give_the_evidence_of_a_dense_pass_over_every_row():
+@pytest.mark.parametrize("vocab", [40, 254, 255, 300, 70_000])
+def test_tag_postings_give_the_evidence_of_a_dense_pass_over_every_row(vocab):
     """The inverted tag table finds, for each row holding a relevant tag, the strongest
-    evidence and its column, as strength * relevance over every row's tags does."""
+    evidence and its column, as strength * relevance over every row's tags does (with
+    8-bit, 16-bit and wide sort keys)."""
     import numpy as np
 
     from medialens.core.index import TagTable
     from medialens.core.search import _Postings
 
     rng = np.random.default_rng(7)
-    n, k, vocab = 5000, 6, 40
+    n, k = 5000, 6
     tag_ids = rng.integers(-1, vocab, (n, k)).astype(np.int32)
     scores = rng.random((n, k)).astype(np.float32)
     scores[tag_ids < 0] = 0

@@ -178,3 +178,12 @@ def test_a_block_grown_far_past_its_lists_is_retrained_and_still_found(tmp_path)
         got = vs.top(big, q, 10, exclude=[f]).file_ids.tolist()
         hits += len(set(got) & set(exact(big, q, 10, exclude=[f])))
     assert hits / 10 / len(mlt) >= 0.99
+
+
+def test_a_typed_query_scans_a_sixteenth_of_many_lists_and_a_row_keeps_the_default():
+    from medialens.core.vector_search import PROBES, probes_for
+
+    assert probes_for(512) == probes_for(512, typed=True) == PROBES
+    assert probes_for(2048) == PROBES
+    assert probes_for(2048, typed=True) == 128
+    assert probes_for(16, typed=True) == 16

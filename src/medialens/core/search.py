@@ -36,7 +36,7 @@ import os
 import re
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -359,11 +359,14 @@ class _Postings:
         self.table = table
         flat = np.asarray(table.tag_ids).ravel()
         width = max(1, table.tag_ids.shape[1] if table.tag_ids.ndim == 2 else 1)
-        order = np.argsort(flat, kind="stable")  # -1 (no tag) first
-        cells = order[flat[order] >= 0]
-        self.starts = np.searchsorted(
-            flat[cells], np.arange(len(table.vocabulary) + 1, dtype=flat.dtype)
-        )
+        # tag id + 1 (0: no tag) in the narrowest unsigned type that holds it: numpy sorts
+        # 8- and 16-bit keys stably by radix, 3-7x faster than the int32 ids at 10^6 rows
+        size = len(table.vocabulary) + 1
+        narrow = np.uint8 if size <= 0xFF else np.uint16 if size <= 0xFFFF else np.int64
+        keys: np.ndarray = (flat + 1).astype(narrow)
+        order = np.argsort(keys, kind="stable")  # no tag first, then by tag, rows in order
+        cells = order[keys[order] > 0]
+        self.starts = np.searchsorted(keys[cells], np.arange(1, size + 1, dtype=narrow))
         self.rows = (cells // width).astype(np.int64)
         self.cols = (cells % width).astype(np.int64)
         self.strength = np.asarray(table.strength).ravel()[cells].astype(np.float32)
@@ -445,14 +448,23 @@ class Searcher:
             1, thread_name_prefix="medialens-keyword"
         )
         self._lock = threading.Lock()
-        self._tag_postings: dict[str, _Postings] = {}
+        # each tag table's postings, made on a thread of their own as soon as a search sees
+        # the table (0.3-0.7 s at 10^6 rows): the words typed before the query that needs
+        # them have usually given them that time
+        self._tag_postings: dict[str, tuple[TagTable, Future[_Postings]]] = {}
+        self._postings_pool: ThreadPoolExecutor | None = ThreadPoolExecutor(
+            1, thread_name_prefix="medialens-postings"
+        )
 
     def close(self) -> None:
         """Stop the keyword thread (waits for a query in flight); later searches raise."""
         with self._lock:
             pool, self._pool = self._pool, None
+            postings, self._postings_pool = self._postings_pool, None
         if pool is not None:
             pool.shutdown(wait=True)
+        if postings is not None:
+            postings.shutdown(wait=True, cancel_futures=True)
         if self.tag_embeddings is not None:
             self.tag_embeddings.stop()
 
@@ -568,7 +580,7 @@ class Searcher:
             search = self.vectors.search_of(block)
             mean, spread = search.moments(q)
             threshold = max(c.text_floor, mean + c.text_z * spread)
-            top = search.top(q, limit)
+            top = search.top(q, limit, typed=True)
             return [
                 (int(f), Reason.of("similar_meaning", score=float(s)))
                 for f, s in zip(top.file_ids, top.sims, strict=True)
@@ -644,13 +656,34 @@ class Searcher:
         return [(file_id, why) for file_id, (_, why) in list(best.items())[:limit]]
 
     def _postings(self, table: TagTable) -> _Postings:
-        """The postings of one generation's tag table, made on its first search."""
+        """The postings of one generation's tag table (waits for them if they are being made)."""
+        try:
+            return self._postings_of(table).result()
+        except CancelledError:  # the searcher closed meanwhile
+            return _Postings(table)
+
+    def _postings_of(self, table: TagTable) -> Future[_Postings]:
+        """The postings of ``table``, made or being made (started here if they are not)."""
         with self._lock:
             held = self._tag_postings.get(table.extractor)
-            if held is None or held.table is not table:
-                held = _Postings(table)
-                self._tag_postings[table.extractor] = held
-            return held
+            if held is not None and held[0] is table:
+                return held[1]
+            made: Future[_Postings]
+            if self._postings_pool is not None:
+                made = self._postings_pool.submit(_Postings, table)
+            else:  # closed: made here
+                made = Future()
+                made.set_result(_Postings(table))
+            self._tag_postings[table.extractor] = (table, made)
+            return made
+
+    def _prepare(self, snap: IndexSnapshot) -> None:
+        """Start making the postings of every tag table a search of ``snap`` may read."""
+        if self.tag_embeddings is None:
+            return
+        for table in snap.tags.values():
+            if table.vocabulary:
+                self._postings_of(table)
 
     def kind(self, snap: IndexSnapshot, category: str, limit: int) -> list[tuple[int, Reason]]:
         """The files of the kind a query names."""
@@ -677,6 +710,7 @@ class Searcher:
                 raise SearchError("search is closed")
             # SQLite and numpy both release the GIL: the keyword query runs beside the rest
             keyword = self._pool.submit(self.keyword_hits, snap, query, depth)
+        self._prepare(snap)
         lists: list[tuple[float, list[tuple[int, Reason]]]] = []
         try:
             if self.embedder is not None:
