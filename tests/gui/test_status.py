@@ -91,6 +91,9 @@ def test_files_found_before_the_backlog_is_counted_are_not_called_the_library(st
     text = _show(status, total=1, done=0, planned=False)
     assert "of 1 files" not in text and "Counting the files left to analyse" in text
     assert "0 of 20,000 files analysed" in _show(status, total=20_000, done=0, planned=True)
+    # planning streams: the first pages' files run while the rest is counted
+    text = _show(status, total=2000, done=3, planned=False, current=["song.mp3"])
+    assert "Counting the files left to analyse" in text and "song.mp3" in text
 
 
 def test_scanning_ends_only_once_the_rows_show_what_was_found(qtbot, data_dir, tmp_path):

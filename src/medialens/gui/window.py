@@ -174,7 +174,10 @@ class StatusWidget(QWidget):
         if busy and not p.planned:
             # the queue holds only what appeared since the start: "0 of 1" would be wrong
             self.bar.setRange(0, 0)
-            self.label.setText(self.tr("Counting the files left to analyse…"))
+            parts = [self.tr("Counting the files left to analyse…")]
+            if p.current and not p.paused:  # the first pages' files already run meanwhile
+                parts.append(p.current[0])
+            self.label.setText("  ·  ".join(parts))
             return
         if busy:
             self.bar.setRange(0, p.total)
