@@ -10,13 +10,12 @@ The library is a small clustered synthetic one (``benchmarks/synthetic_library.p
 
 from __future__ import annotations
 
-import importlib.util
 import sqlite3
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
+from libgen import synthetic_library
 
 from medialens.core.library import Library
 from medialens.core.recommendations import (
@@ -32,20 +31,10 @@ from medialens.paths import data_dirs
 T0 = 1_790_000_000.0
 
 
-def _synthetic():
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "synthetic_library.py"
-    spec = importlib.util.spec_from_file_location("synthetic_library", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("synthetic_library", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture
 def library(tmp_path):
     lib = Library(data_dirs(tmp_path / "data"), entry_points=False, builtins=False)
-    _synthetic().build(lib, np.random.default_rng(5), tmp_path / "media", n=3000)
+    synthetic_library().build(lib, np.random.default_rng(5), tmp_path / "media", n=3000)
     yield lib
     lib.close()
 

@@ -3,13 +3,11 @@ and more like this / search over a real (generated) library through it."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pytest
+from libgen import synthetic_library
 
 from medialens.core.library import Library
 from medialens.core.similar import similar
@@ -99,20 +97,10 @@ def test_added_removed_and_changed_rows_are_answered_at_once_then_folded_in(tmp_
     assert (vs.top(second, m[100], 10).file_ids >= 500).all()
 
 
-def _synthetic():
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "synthetic_library.py"
-    spec = importlib.util.spec_from_file_location("synthetic_library", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("synthetic_library", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_more_like_this_and_search_through_graphs_match_exact_ones(tmp_path):
     lib = Library(data_dirs(tmp_path / "data"), entry_points=False, builtins=False, workers=2)
     try:
-        _synthetic().build(lib, np.random.default_rng(3), tmp_path / "media", n=4000)
+        synthetic_library().build(lib, np.random.default_rng(3), tmp_path / "media", n=4000)
         snap = lib.index
         vs = VectorSearch(lib.dirs.cache, background=False, exact_up_to=500)
         rng = np.random.default_rng(0)

@@ -36,7 +36,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import mmap
 import os
 import threading
 from collections.abc import Collection
@@ -45,6 +44,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
+
+from medialens.core.derived_cache import passes, release
 
 log = logging.getLogger(__name__)
 
@@ -118,23 +119,21 @@ def _products(matrix: np.ndarray, query: np.ndarray) -> np.ndarray:
     """``matrix @ query``; over a big mapped block (its graph not built yet) a batch at a
     time with the batch's pages dropped: the whole 1.5 GB text block of 10^6 files stayed
     resident after one query, beside the graph being built."""
-    if getattr(matrix, "_mmap", None) is None or len(matrix) <= BATCH:
+    if len(matrix) <= BATCH:
         return np.asarray(matrix @ query)
     sims = np.empty(len(matrix), dtype=np.result_type(matrix.dtype, query.dtype))
-    for start in range(0, len(matrix), BATCH):
-        sims[start : start + BATCH] = matrix[start : start + BATCH] @ query
-        _drop_pages(matrix)
+    for start, part in passes(matrix, BATCH):
+        sims[start : start + len(part)] = part @ query
     return sims
 
 
 def _every(matrix: np.ndarray, step: int) -> np.ndarray:
     """``matrix[::step]`` as float32, read a batch at a time with its pages dropped: rows
     spread over a mapped file fault in the 64 KB around each, the whole block at 10^6."""
-    parts = []
-    for start in range(0, len(matrix), BATCH):
-        first = start + (-start) % step
-        parts.append(np.array(matrix[first : start + BATCH : step], dtype=np.float32))
-        _drop_pages(matrix)
+    parts = [
+        np.array(part[(-start) % step :: step], dtype=np.float32)
+        for start, part in passes(matrix, BATCH)
+    ]
     dim = matrix.shape[1] if matrix.ndim == 2 else 0
     return np.ascontiguousarray(np.concatenate(parts) if parts else np.zeros((0, dim), np.float32))
 
@@ -159,17 +158,6 @@ def _checksums(matrix: np.ndarray) -> np.ndarray:
     rng = np.random.default_rng(matrix.shape[1])
     probe: np.ndarray = rng.standard_normal(size=(matrix.shape[1],), dtype=np.float32)
     return np.asarray(matrix @ probe, dtype=np.float32)
-
-
-def _drop_pages(matrix: np.ndarray) -> None:
-    """Let the OS drop the mapped pages a pass read (clean, and kept in the page cache: a
-    later read is a minor fault, not a disk read): a pass over a whole memory-mapped block,
-    1.5 GB of text vectors at 10^6 files, need not stay in the window's RSS."""
-    mm = getattr(matrix, "_mmap", None)
-    advice = getattr(mmap, "MADV_DONTNEED", None)
-    if mm is not None and advice is not None and hasattr(mm, "madvise"):
-        with contextlib.suppress(OSError, ValueError):
-            mm.madvise(advice)
 
 
 def _release_freed_memory() -> None:
@@ -220,13 +208,12 @@ class _Graph:
         step = max(1, len(matrix) // (TRAIN_PER_LIST * lists))
         index.train(_every(matrix, step))
         parts = []
-        for start in range(0, len(matrix), BATCH):
+        for _start, part in passes(matrix, BATCH):  # one batch resident at a time
             if closed.is_set():
                 return None
-            batch = np.ascontiguousarray(matrix[start : start + BATCH], dtype=np.float32)
+            batch = np.ascontiguousarray(part, dtype=np.float32)
             index.add(batch)
             parts.append(_checksums(batch))
-            _drop_pages(matrix)  # one batch resident at a time, not the whole block
         index.nprobe = probes_for(lists)
         sums = np.concatenate(parts or [np.zeros(0, np.float32)])
         return _Graph(dim, index, ids.astype(np.int64).copy(), sums)
@@ -291,9 +278,10 @@ class _Graph:
         held = np.flatnonzero(self.members[at] == file_ids)
         sums = self.sums[self.member_label[at[held]]]
         parts = []
-        for i in range(0, len(held), BATCH):
-            parts.append(_checksums(matrix[held[i : i + BATCH]]))
-            _drop_pages(matrix)  # a pass over every row, one batch resident at a time
+        for i in range(0, len(held), BATCH):  # a pass over every row, a batch resident
+            rows = held[i : i + BATCH]
+            parts.append(_checksums(matrix[rows]))
+            release(matrix, int(rows[0]), int(rows[-1]) + 1)
         fresh = np.concatenate(parts or [np.zeros(0, np.float32)])
         return held[~np.isclose(fresh, sums, rtol=0, atol=1e-3)].astype(np.int64)
 
@@ -387,7 +375,7 @@ class BlockSearch:
                 chunk = np.asarray(self._sample[i : i + MOMENT_CHUNK], dtype=np.float64)
                 total += chunk.sum(0)
                 gram += chunk.T @ chunk
-                _drop_pages(self.matrix)
+                release(self.matrix)
             self._gram = (total / len(self._sample), gram / len(self._sample))
         mu, gram = self._gram
         q = np.asarray(query, dtype=np.float64)
