@@ -756,6 +756,21 @@ def summary(s: Session, crash: str | None) -> None:
         print(f"{k:<{width}}  {v}")
     if s.missing:
         s.notes.append(f"the file menu has no entry for: {', '.join(sorted(s.missing))}")
+    causes: dict[str, list[float]] = {}
+    for e in trace:
+        if e["ev"] == "stall" and e.get("where"):
+            # one function, wherever in it the samples fell
+            causes.setdefault(re.sub(r":\d+ ", " ", e["where"][0]), []).append(e["ms"])
+    meanwhile: dict[str, list[float]] = {}
+    for e in trace:
+        for other in e.get("others", []) if e["ev"] == "stall" else []:
+            meanwhile.setdefault(re.sub(r":\d+ ", " ", other), []).append(e["ms"])
+    for where, times in sorted(meanwhile.items(), key=lambda kv: -sum(kv[1]))[:4]:
+        print(f"  another thread meanwhile in {where}: during {len(times)} stalls")
+    for where, times in sorted(causes.items(), key=lambda kv: -sum(kv[1]))[:6]:
+        print(
+            f"stall in {where}: {len(times)}x, {sum(times) / 1000:.1f} s, longest {max(times):.0f} ms"
+        )
     for note in dict.fromkeys(s.notes):
         print(f"note: {note}")
     (s.out / "summary.txt").write_text("\n".join(f"{k}\t{v}" for k, v in rows) + "\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMainWindow, QPushButton, QVBoxLayout, QWidget
 
@@ -65,4 +66,35 @@ def test_times_each_key_and_maps_the_widgets(qtbot, monkeypatch, tmp_path):
     qtbot.waitUntil(lambda: any(e["ev"] == "status" for e in events(log)), timeout=3000)
     status = next(e for e in events(log) if e["ev"] == "status")
     assert "Analysing 3 of 9" in status["text"]
+    win._ui_trace.timer.stop()
+
+
+def busy_for_a_while(seconds: float) -> None:
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        sum(range(1000))
+
+
+def background_work(seconds: float) -> None:
+    busy_for_a_while(seconds)
+
+
+def test_a_stall_names_the_code_that_held_the_gui_thread(qtbot, monkeypatch, tmp_path):
+    log = tmp_path / "trace.jsonl"
+    monkeypatch.setenv(trace.ENV, str(log))
+    win, _edit = window_with_search(qtbot)
+    trace.install(win)
+    qtbot.wait(100)
+    other = threading.Thread(target=background_work, args=(0.5,))
+    other.start()
+    busy_for_a_while(0.4)
+    other.join()
+    qtbot.waitUntil(lambda: any(e["ev"] == "stall" for e in events(log)), timeout=3000)
+    stall = next(e for e in events(log) if e["ev"] == "stall")
+    assert stall["ms"] >= 300
+    assert "busy_for_a_while" in stall["where"][0]
+    assert "test_trace.py" in stall["where"][0]
+    assert any("background_work" in o for o in stall["others"])
     win._ui_trace.timer.stop()

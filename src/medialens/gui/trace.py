@@ -6,7 +6,11 @@
   ``QKeyEvent`` and when that field was next painted, so typing lag can be measured from
   outside the process (wall-clock times, comparable with the driver's own).
 - ``stall``: each time the GUI thread did not come back to its event loop for more than
-  100 ms (a 20 ms timer that fired late), with how long.
+  100 ms (a 20 ms timer that fired late), with how long, and ``where``: the GUI thread's
+  innermost frames seen by a watchdog thread while it was stalled (the most frequent one
+  first), so a stall names the code that caused it, not only its length; ``others``: what
+  the window's other threads were running meanwhile (not waiting), since a GUI thread held
+  up in Qt with no Python frame of its own is often waiting for the GIL one of them holds.
 - ``status``: the status bar's text whenever it changes (``busy`` while its progress bar
   shows), and ``rows``: the largest number of
   cards a grid holds, so "all files found and shown" can be timed.
@@ -23,7 +27,10 @@ from __future__ import annotations
 
 import json
 import os
+import sys
+import threading
 import time
+from collections import Counter
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -44,6 +51,13 @@ from PySide6.QtWidgets import (
 ENV = "MEDIALENS_TRACE_UI"
 TICK_MS = 20
 STALL_MS = 100
+SAMPLE_S = 0.025  # the watchdog's look at a stalled GUI thread
+FRAMES = 4  # innermost frames kept of each sample
+# where an idle thread sits: a sample of one says nothing about a stall
+IDLE = frozenset(
+    {"wait", "get", "select", "sleep", "poll", "recv", "recv_bytes", "_recv", "_poll",
+     "accept", "readinto", "read", "readline", "_wait_for_tstate_lock", "_watch", "run_forever"}
+)  # fmt: skip
 
 
 def install(window: QWidget) -> None:
@@ -51,6 +65,16 @@ def install(window: QWidget) -> None:
     path = os.environ.get(ENV)
     if path:
         window._ui_trace = UiTrace(window, path)  # kept alive by the window
+
+
+def _where(frame, depth: int) -> str:
+    """``file:line function`` of a stack's ``depth`` innermost frames, innermost first."""
+    where = []
+    while frame is not None and len(where) < depth:
+        code = frame.f_code
+        where.append(f"{os.path.basename(code.co_filename)}:{frame.f_lineno} {code.co_name}")
+        frame = frame.f_back
+    return " < ".join(where)
 
 
 def _rect(w: QWidget) -> list[int]:
@@ -69,16 +93,36 @@ class UiTrace(QObject):
         self.rows = -1
         self.ticks = 0
         self.last = time.monotonic()
+        self.lock = threading.Lock()
+        self.samples: Counter[str] = Counter()
+        self.others: Counter[str] = Counter()
+        self.gui_thread = threading.get_ident()
         self.write("start", pid=os.getpid())
         QApplication.instance().installEventFilter(self)
         self.timer = QTimer(self, interval=TICK_MS, timerType=Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
+        threading.Thread(target=self._watch, name="ui-trace-watchdog", daemon=True).start()
 
     def write(self, ev: str, **fields) -> None:
-        self.out.write(
-            json.dumps({"ev": ev, "t": time.time(), **fields}, ensure_ascii=False) + "\n"
-        )
+        line = json.dumps({"ev": ev, "t": time.time(), **fields}, ensure_ascii=False)
+        with self.lock:
+            self.out.write(line + "\n")
+
+    def _watch(self) -> None:
+        """Sample the GUI thread's stack while its ticks are late: a Python thread gets the
+        GIL between the GUI thread's bytecodes and in every call that releases it, so a
+        stall in Python code or in a blocking call shows where it is."""
+        while True:
+            time.sleep(SAMPLE_S)
+            if (time.monotonic() - self.last) * 1000 < STALL_MS:
+                continue
+            frames = sys._current_frames()
+            gui = _where(frames.pop(self.gui_thread, None), FRAMES)
+            busy = [_where(f, 2) for f in frames.values() if f.f_code.co_name not in IDLE]
+            with self.lock:
+                self.samples[gui or "(in Qt, no Python frame)"] += 1
+                self.others.update(b for b in busy if b)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -94,8 +138,13 @@ class UiTrace(QObject):
         now = time.monotonic()
         gap = (now - self.last) * 1000
         self.last = now
+        with self.lock:
+            where = [w for w, _ in self.samples.most_common(3)]
+            others = [w for w, _ in self.others.most_common(3)]
+            self.samples.clear()
+            self.others.clear()
         if gap > STALL_MS:
-            self.write("stall", ms=round(gap, 1))
+            self.write("stall", ms=round(gap, 1), where=where, others=others)
         self.ticks += 1
         if self.ticks % 5:
             return
