@@ -98,3 +98,24 @@ def test_a_stall_names_the_code_that_held_the_gui_thread(qtbot, monkeypatch, tmp
     assert "test_trace.py" in stall["where"][0]
     assert any("background_work" in o for o in stall["others"])
     win._ui_trace.timer.stop()
+
+
+def test_rows_counts_a_wrapping_list_grid(qtbot, monkeypatch, tmp_path):
+    from PySide6.QtCore import QStringListModel
+    from PySide6.QtWidgets import QListView
+
+    log = tmp_path / "trace.jsonl"
+    monkeypatch.setenv(trace.ENV, str(log))
+    win, _edit = window_with_search(qtbot)
+    grid = QListView()  # the library's card grid: list mode, flowing and wrapping
+    grid.setFlow(QListView.Flow.LeftToRight)
+    grid.setWrapping(True)
+    grid.setModel(QStringListModel([f"card {i}" for i in range(7)]))
+    win.centralWidget().layout().addWidget(grid)
+    plain = QListView()  # a plain list is not a grid of cards
+    plain.setModel(QStringListModel([f"row {i}" for i in range(30)]))
+    win.centralWidget().layout().addWidget(plain)
+    trace.install(win)
+    qtbot.waitUntil(lambda: any(e["ev"] == "rows" for e in events(log)), timeout=3000)
+    assert [e["rows"] for e in events(log) if e["ev"] == "rows"] == [7]
+    win._ui_trace.timer.stop()

@@ -166,7 +166,9 @@ class UiTrace(QObject):
         grids = [
             v.model().rowCount()
             for v in self.window.findChildren(QListView)
-            if v.viewMode() == QListView.ViewMode.IconMode and v.model() is not None
+            # a card grid: icon mode, or list mode wrapping left to right (the library's)
+            if (v.viewMode() == QListView.ViewMode.IconMode or v.isWrapping())
+            and v.model() is not None
         ]
         rows = max(grids, default=0)
         if rows != self.rows:
