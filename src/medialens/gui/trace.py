@@ -56,7 +56,8 @@ FRAMES = 4  # innermost frames kept of each sample
 # where an idle thread sits: a sample of one says nothing about a stall
 IDLE = frozenset(
     {"wait", "get", "select", "sleep", "poll", "recv", "recv_bytes", "_recv", "_poll",
-     "accept", "readinto", "read", "readline", "_wait_for_tstate_lock", "_watch", "run_forever"}
+     "accept", "readinto", "read", "readline", "_wait_for_tstate_lock", "_watch", "run_forever",
+     "_worker"}
 )  # fmt: skip
 
 
