@@ -1780,6 +1780,10 @@
         <translation>正在统计尚待分析的文件…</translation>
     </message>
     <message>
+        <source>{0} analysed so far</source>
+        <translation>已分析 {0} 个</translation>
+    </message>
+    <message>
         <source>{0} of {1} files analysed</source>
         <translation>已分析 {0} / {1} 个文件</translation>
     </message>
