@@ -130,6 +130,7 @@ class StackWatch:
         threading.Thread(target=self._watch, daemon=True, name="stack-watch").start()
 
     def _watch(self) -> None:
+        import threading
         import traceback
 
         while True:
@@ -147,7 +148,15 @@ class StackWatch:
             place = " < ".join(
                 f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(stack)
             )
-            self.places[place or "(event loop / Qt)"] += 1
+            from medialens.gui.trace import IDLE, where
+
+            busy = [
+                where(f, 2)
+                for t, f in sys._current_frames().items()
+                if t not in (self.gui, threading.get_ident()) and f.f_code.co_name not in IDLE
+            ]
+            meanwhile = f" (meanwhile {'; '.join(busy)})" if busy else ""
+            self.places[(place or "(event loop / Qt)") + meanwhile] += 1
 
 
 def child(data: Path) -> None:

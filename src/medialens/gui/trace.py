@@ -11,6 +11,9 @@
   first), so a stall names the code that caused it, not only its length; ``others``: what
   the window's other threads were running meanwhile (not waiting), since a GUI thread held
   up in Qt with no Python frame of its own is often waiting for the GIL one of them holds.
+- ``gc``: each pass of the garbage collector over its oldest generation that took more than
+  20 ms, with how long: such a pass holds the GIL, so it
+  stalls the GUI thread whichever thread triggered it.
 - ``status``: the status bar's text whenever it changes (``busy`` while its progress bar
   shows), and ``rows``: the largest number of
   cards a grid holds, so "all files found and shown" can be timed.
@@ -25,6 +28,7 @@ is imported by the rest of the app.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -53,6 +57,7 @@ TICK_MS = 20
 STALL_MS = 100
 SAMPLE_S = 0.025  # the watchdog's look at a stalled GUI thread
 FRAMES = 4  # innermost frames kept of each sample
+GC_MS = 20  # a full collection longer than this is written down
 # where an idle thread sits: a sample of one says nothing about a stall
 IDLE = frozenset(
     {"wait", "get", "select", "sleep", "poll", "recv", "recv_bytes", "_recv", "_poll",
@@ -68,7 +73,7 @@ def install(window: QWidget) -> None:
         window._ui_trace = UiTrace(window, path)  # kept alive by the window
 
 
-def _where(frame, depth: int) -> str:
+def where(frame, depth: int) -> str:
     """``file:line function`` of a stack's ``depth`` innermost frames, innermost first."""
     where = []
     while frame is not None and len(where) < depth:
@@ -104,6 +109,22 @@ class UiTrace(QObject):
         self.timer.timeout.connect(self._tick)
         self.timer.start()
         threading.Thread(target=self._watch, name="ui-trace-watchdog", daemon=True).start()
+        self.collections: list[tuple[float, float]] = []  # (at, ms)
+        self._gc_started = 0.0
+        gc.callbacks.append(self._gc)
+        callback = self._gc
+        window.destroyed.connect(lambda *_: gc.callbacks.remove(callback))
+
+    def _gc(self, phase: str, info: dict) -> None:
+        """Time each full collection; runs inside the collector, so it only appends."""
+        if info.get("generation") != 2:
+            return
+        if phase == "start":
+            self._gc_started = time.perf_counter()
+        elif self._gc_started:
+            ms = (time.perf_counter() - self._gc_started) * 1000
+            if ms > GC_MS:
+                self.collections.append((time.time(), ms))
 
     def write(self, ev: str, **fields) -> None:
         line = json.dumps({"ev": ev, "t": time.time(), **fields}, ensure_ascii=False)
@@ -119,8 +140,8 @@ class UiTrace(QObject):
             if (time.monotonic() - self.last) * 1000 < STALL_MS:
                 continue
             frames = sys._current_frames()
-            gui = _where(frames.pop(self.gui_thread, None), FRAMES)
-            busy = [_where(f, 2) for f in frames.values() if f.f_code.co_name not in IDLE]
+            gui = where(frames.pop(self.gui_thread, None), FRAMES)
+            busy = [where(f, 2) for f in frames.values() if f.f_code.co_name not in IDLE]
             with self.lock:
                 self.samples[gui or "(in Qt, no Python frame)"] += 1
                 self.others.update(b for b in busy if b)
@@ -144,6 +165,9 @@ class UiTrace(QObject):
             others = [w for w, _ in self.others.most_common(3)]
             self.samples.clear()
             self.others.clear()
+        while self.collections:
+            at, ms = self.collections.pop(0)
+            self.write("gc", at=at, ms=round(ms, 1))
         if gap > STALL_MS:
             self.write("stall", ms=round(gap, 1), where=where, others=others)
         self.ticks += 1
