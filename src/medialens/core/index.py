@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from medialens.core.derived_cache import DerivedCache, passes, release
+from medialens.core.derived_cache import DerivedCache, in_row_chunks, passes, release
 from medialens.core.index_cache import MANIFEST, FeatureCache, Table
 from medialens.store import Store
 
@@ -438,8 +438,8 @@ def _fill_items(
         cols.append((col, col + d))
         present[at, b] = w > 0
         col += d
-    for start in range(0, len(reps), _ROWS):
-        stop = min(start + _ROWS, len(reps))
+
+    def rows(start: int, stop: int) -> None:
         chunk = vectors[start:stop]
         for b, (_key, block) in enumerate(blocks):
             at = ats[b]
@@ -457,6 +457,8 @@ def _fill_items(
             release(block.matrix, int(lo), int(hi))
         _unit_rows(chunk, out=chunk)
         release(vectors, start, stop)
+
+    in_row_chunks(len(reps), _ROWS, rows)
 
 
 _EMPTY = IndexSnapshot(None, _NO_FILES, {}, {})
@@ -505,6 +507,27 @@ def read_ahead(items: Iterator[Any], depth: int = 1) -> Iterator[Any]:
     finally:
         stop.set()
         thread.join()
+
+
+def _raw_vectors(cids: list[str], blobs: list[bytes]) -> tuple[list[str], np.ndarray] | None:
+    """Stored vector blobs -> one float32 matrix of the width most of them have (the
+    others left out, with their content ids); None when there are none."""
+    sizes = np.fromiter((len(b) for b in blobs), np.int64, len(blobs))
+    if not len(sizes):
+        return None
+    width = int(np.bincount(sizes).argmax())  # the dimension most rows have
+    if (sizes != width).any():
+        keep = np.nonzero(sizes == width)[0].tolist()
+        cids, blobs = [cids[i] for i in keep], [blobs[i] for i in keep]
+    return cids, np.frombuffer(b"".join(blobs), np.float32).reshape(len(blobs), width // 4)
+
+
+def _parts(raw: np.ndarray, modality: str) -> list[np.ndarray]:
+    """:func:`_prepared` rows of ``raw``, ``_ROWS`` at a time."""
+    return [
+        _prepared(np.asarray(raw[start : start + _ROWS], np.float32), modality)
+        for start in range(0, len(raw), _ROWS)
+    ]
 
 
 def _parsed(texts: list[Any]) -> list[dict]:
@@ -710,16 +733,21 @@ class LibraryIndex:
 
         def chunks() -> Iterator[tuple[tuple[str, str, str] | None, Any]]:
             for extractor, name, modality in vectors.block_names():
-                for chunk in vectors.block_chunks(extractor, name):
-                    yield (extractor, name, modality), chunk
+                for cids, blobs in vectors.block_chunks(extractor, name):
+                    got = _raw_vectors(cids, blobs)
+                    if got is not None:  # prepared here too: numpy lets go of the GIL
+                        yield (extractor, name, modality), (
+                            got[0], got[1].shape[1], _parts(got[1], modality)
+                        )  # fmt: skip
             for rows in vectors.tag_chunks():
                 yield None, rows
 
         # SQLite reads the next chunk (on its own connection, the GIL released while it
-        # steps) while this thread writes the last one: the same chunks in the same order
+        # steps) and projects its vectors while this thread writes the last one: the same
+        # chunks in the same order
         for block, chunk in read_ahead(chunks()):
             if block is not None:
-                self._put_vectors(*block, *chunk)
+                self._put_prepared(*block, *chunk)
                 continue
             rows = chunk
             by: dict[str, list[tuple[str, str]]] = {}
@@ -806,34 +834,36 @@ class LibraryIndex:
     def _put_vectors(
         self, extractor: str, name: str, modality: str, cids: list[str], blobs: list[bytes]
     ) -> None:
+        got = _raw_vectors(cids, blobs)
+        if got is not None:
+            cids, raw = got
+            self._put_prepared(extractor, name, modality, cids, raw.shape[1], _parts(raw, modality))
+
+    def _put_prepared(
+        self, extractor: str, name: str, modality: str, cids: list[str], dim: int,
+        parts: list[np.ndarray],
+    ) -> None:  # fmt: skip
+        """Append prepared rows (:func:`_prepared` of ``dim``-wide stored vectors)."""
         cache = self._cache
         assert cache is not None
-        sizes = np.fromiter((len(b) for b in blobs), np.int64, len(blobs))
-        if not len(sizes):
-            return
-        width = int(np.bincount(sizes).argmax())  # the dimension most rows have
-        if (sizes != width).any():
-            keep = np.nonzero(sizes == width)[0].tolist()
-            cids, blobs = [cids[i] for i in keep], [blobs[i] for i in keep]
-        raw = np.frombuffer(b"".join(blobs), np.float32).reshape(len(blobs), width // 4)
         key = _vector_key(extractor, name)
         table = cache.tables.get(key)
-        if table is not None and int(table.meta["dim"]) != raw.shape[1]:
+        if table is not None and int(table.meta["dim"]) != dim:
             cache.discard(table.files())  # the extractor changed its dimension: afresh
             table = None
         if table is None:
-            d = min(raw.shape[1], SIMILARITY_DIM) if modality != "text" else raw.shape[1]
+            d = min(dim, SIMILARITY_DIM) if modality != "text" else dim
             table = cache.tables[key] = Table.new(
                 cache.root, f"v-{uuid.uuid4().hex[:12]}",
                 {"m": ("<f4", (d,))},
-                {"extractor": extractor, "name": name, "modality": modality,
-                 "dim": raw.shape[1]},
+                {"extractor": extractor, "name": name, "modality": modality, "dim": dim},
                 self._reserve.get((extractor, name), 0),
             )  # fmt: skip
         codes = self._codes(cids)
-        for start in range(0, len(raw), _ROWS):
-            part = _prepared(np.asarray(raw[start : start + _ROWS], np.float32), modality)
-            table.append({"codes": codes[start : start + _ROWS], "m": part})
+        start = 0
+        for part in parts:
+            table.append({"codes": codes[start : start + len(part)], "m": part})
+            start += len(part)
 
     def _put_tags(self, extractor: str, items: list[tuple[str, Any]]) -> None:
         """Append each content's strongest tags (``items``: content id, tags as JSON
