@@ -129,9 +129,10 @@ class Vectors(Table):
         )
         return {(r[0], r[1]): int(r[2]) for r in rows}
 
-    def longest_content_id(self) -> int:
-        row = self._reader(None).execute("SELECT max(length(content_id)) FROM features")
-        return int(row.fetchone()[0] or 0)
+    def result_contents(self) -> list[str]:
+        """Every content id with a stored result, once each (walked on the primary key)."""
+        rows = self._reader(None).execute("SELECT DISTINCT content_id FROM features")
+        return [r[0] for r in rows]
 
     def block_chunks(
         self, extractor: str, name: str, size: int = 8192
