@@ -45,6 +45,7 @@ def main() -> int:
         shape=(int(job["rows"]), int(job["dim"])),
     )
     ids = np.load(job["ids"], allow_pickle=False)
+    Path(job["ids"]).unlink(missing_ok=True)  # read: not left behind if this is stopped
     graph = vector_search._Graph.build(int(job["dim"]), matrix, ids, closed)
     if graph is None:
         return 1
