@@ -269,6 +269,8 @@ ZH = {
     "Library up to date  ·  {0} files": "媒体库已是最新  ·  {0} 个文件",
     "Counting the files left to analyse…": "正在统计尚待分析的文件…",
     "{0} analysed so far": "已分析 {0} 个",
+    "Updating your library for this version of Medialens…": "正在为此版本的 Medialens 更新您的媒体库…",
+    "This happens once. A large library can take a few minutes. A backup was made first, and your files and history are kept.": "此操作只进行一次。较大的媒体库可能需要几分钟。已先行备份，您的文件和播放记录都会保留。",
     "Welcome to Medialens": "欢迎使用 Medialens",
     "Your videos and music, understood and organised, with suggestions that learn what you like.": "理解并整理你的视频和音乐，推荐会学习你的喜好。",
     "<b>Everything stays on this computer.</b> Files are analysed here, history is kept here, and nothing is ever uploaded.<br>Choose where your media lives; the library fills up while files are found.": "<b>一切都留在这台电脑上。</b>文件在本机分析，历史记录保存在本机，不会上传任何内容。<br>选择媒体所在的位置，发现文件后媒体库会随即填充。",
