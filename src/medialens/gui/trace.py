@@ -28,10 +28,12 @@ is imported by the rest of the app.
 
 from __future__ import annotations
 
+import faulthandler
 import gc
 import json
 import os
-import sys
+import re
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -73,14 +75,31 @@ def install(window: QWidget) -> None:
         window._ui_trace = UiTrace(window, path)  # kept alive by the window
 
 
-def where(frame, depth: int) -> str:
-    """``file:line function`` of a stack's ``depth`` innermost frames, innermost first."""
-    where = []
-    while frame is not None and len(where) < depth:
-        code = frame.f_code
-        where.append(f"{os.path.basename(code.co_filename)}:{frame.f_lineno} {code.co_name}")
-        frame = frame.f_back
-    return " < ".join(where)
+def stacks(scratch) -> dict[int, list[str]]:
+    """Every thread's stack as ``file:line function`` lines, innermost first, by thread id.
+
+    Written by :func:`faulthandler.dump_traceback`, which walks all the stacks in C without
+    letting go of the GIL. Walking another thread's frames from Python (``f_back``) is not
+    safe on CPython 3.11: the thread may return between two bytecodes of the walk, and the
+    frame's ``f_back`` then reads freed memory (a sampler doing so crashed the test run).
+    """
+    scratch.seek(0)
+    scratch.truncate()
+    faulthandler.dump_traceback(scratch, all_threads=True)
+    scratch.flush()
+    scratch.seek(0)
+    out: dict[int, list[str]] = {}
+    lines: list[str] | None = None
+    for line in scratch.read().splitlines():
+        head = re.match(r"(?:Current thread|Thread) (0x[0-9a-f]+)", line)
+        if head:
+            lines = out.setdefault(int(head.group(1), 16), [])
+            continue
+        frame = re.match(r'\s+File "(.*)", line (\d+) in (.*)', line)
+        if frame and lines is not None:
+            path, number, name = frame.groups()
+            lines.append(f"{os.path.basename(path)}:{number} {name}")
+    return out
 
 
 def _rect(w: QWidget) -> list[int]:
@@ -108,6 +127,8 @@ class UiTrace(QObject):
         self.timer = QTimer(self, interval=TICK_MS, timerType=Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
+        self.done = threading.Event()
+        window.destroyed.connect(lambda *_: self.done.set())
         threading.Thread(target=self._watch, name="ui-trace-watchdog", daemon=True).start()
         self.collections: list[tuple[float, float]] = []  # (at, ms)
         self._gc_started = 0.0
@@ -134,17 +155,21 @@ class UiTrace(QObject):
     def _watch(self) -> None:
         """Sample the GUI thread's stack while its ticks are late: a Python thread gets the
         GIL between the GUI thread's bytecodes and in every call that releases it, so a
-        stall in Python code or in a blocking call shows where it is."""
-        while True:
-            time.sleep(SAMPLE_S)
-            if (time.monotonic() - self.last) * 1000 < STALL_MS:
-                continue
-            frames = sys._current_frames()
-            gui = where(frames.pop(self.gui_thread, None), FRAMES)
-            busy = [where(f, 2) for f in frames.values() if f.f_code.co_name not in IDLE]
-            with self.lock:
-                self.samples[gui or "(in Qt, no Python frame)"] += 1
-                self.others.update(b for b in busy if b)
+        stall in Python code or in a blocking call shows where it is. Stops with the
+        window, and does not sample a tick that has not come for a minute (stopped)."""
+        me = threading.get_ident()
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as scratch:
+            while not self.done.wait(SAMPLE_S):
+                late = time.monotonic() - self.last
+                if late * 1000 < STALL_MS or late > 60:
+                    continue
+                frames = stacks(scratch)
+                frames.pop(me, None)
+                gui = frames.pop(self.gui_thread, [])
+                busy = [f for f in frames.values() if f and f[0].split()[-1] not in IDLE]
+                with self.lock:
+                    self.samples[" < ".join(gui[:FRAMES]) or "(in Qt, no Python frame)"] += 1
+                    self.others.update(" < ".join(f[:2]) for f in busy)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
