@@ -113,11 +113,11 @@ def _open_or_explain(app: QApplication, dirs, args) -> S.Services | None:
     """Open the library, or say in a dialog why it cannot be (damaged, missing, read-only,
     newer...) and offer to restore it: the store's settings are out of reach then, so the
     dialog speaks the language and theme asked for on the command line, else the system's."""
+    from medialens.core.catalog import Catalog
     from medialens.gui.faults import open_services
-    from medialens.store.database import upgrade_pending
 
     try:
-        if not upgrade_pending(dirs.database):
+        if not Catalog.upgrade_pending(dirs):
             return S.Services.open(dirs)
         from medialens.gui.upgrade_notice import open_while_telling
 
