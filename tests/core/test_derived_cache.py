@@ -235,7 +235,10 @@ def test_the_projection_is_fitted_on_the_sample_read_a_pass_at_a_time(tmp_path, 
     assert model.to_bytes() == plain.to_bytes()  # the same fit as from rows in memory
 
 
-def test_a_ranking_leaves_no_mapped_vectors_resident(indexed, tmp_path):
+def test_a_ranking_leaves_no_mapped_vectors_resident(indexed, tmp_path, monkeypatch):
+    from medialens.core import recommendations
+
+    monkeypatch.setattr(recommendations, "KEEP_MAPPED_BYTES", 0)  # as if 10^6 files
     lib = with_history(indexed, tmp_path)
     try:
         shelves(lib)
