@@ -32,7 +32,7 @@ def child(db: Path, changes: int) -> None:
     from medialens.store import Store
 
     store = Store(db, daily_backup=False)
-    index = LibraryIndex(store, folder=Path(tempfile.mkdtemp(prefix="ml-ft-")))
+    index = LibraryIndex(store, folder=db.parent / "index")  # (removed with the copy)
     late: list[float] = []
     collections: list[float] = []
     gc_at = [0.0]
