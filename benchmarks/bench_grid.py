@@ -245,6 +245,8 @@ def child(data: Path) -> None:
                     out["rss_shown_mb"] = rss_mb()
                     out["stalls_start"] = summary(gaps)
                     gaps.clear()
+                    out["gc"] = full_collections()
+                    last[0] = clock.elapsed()  # (not a stall of the scroll)
                     make_plan()
                     state["phase"] = "scroll"
                     state["t0"] = time.perf_counter()
@@ -271,6 +273,7 @@ def child(data: Path) -> None:
             out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             out["cpu_s"] = time.process_time() - cpu0
             out["stall_places"] = watch.places.most_common(6)
+            out["gc_end"] = full_collections()
             app.quit()
             return
         how, value = plan.pop(0)
@@ -287,6 +290,25 @@ def child(data: Path) -> None:
     driver.stop()
     print("RESULT " + json.dumps(out), flush=True)
     os._exit(0)  # no teardown of a million rows: the figures are out
+
+
+def full_collections() -> dict:
+    """How long one full garbage collection takes as the window stands (objects the
+    window froze out of the collector's passes left there), and without that freeze."""
+    import gc
+
+    frozen = gc.get_freeze_count()
+    gc.collect()  # the garbage of the moment: then both passes walk the same objects
+    started = time.perf_counter()
+    gc.collect()
+    as_is = (time.perf_counter() - started) * 1000
+    gc.unfreeze()
+    started = time.perf_counter()
+    gc.collect()
+    unfrozen = (time.perf_counter() - started) * 1000
+    if frozen:
+        gc.freeze()
+    return {"frozen": frozen, "full_ms": round(as_is, 1), "unfrozen_ms": round(unfrozen, 1)}
 
 
 def summary(gaps: list[float]) -> dict:
@@ -367,6 +389,9 @@ def main() -> int:
             now = run(lib, args.src)
             print(f"   now:   {fmt(now)}", flush=True)
             for label, r in (("today", base), ("now", now)):
+                for when in ("gc", "gc_end"):
+                    if r and when in r:
+                        print(f"      {label} full collection ({when}): {r[when]}")
                 for place, count in (r or {}).get("stall_places", []):
                     print(f"      {label} stalls at {count:3d}x {place}")
             if base and "error" not in base and "error" not in now:
