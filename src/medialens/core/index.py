@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+import logging
 import os
 import threading
 import time
@@ -36,6 +37,8 @@ import numpy as np
 from medialens.core.derived_cache import DerivedCache, in_row_chunks, passes, release
 from medialens.core.index_cache import MANIFEST, FeatureCache, Table
 from medialens.store import Store
+
+log = logging.getLogger(__name__)
 
 TOP_TAGS = 12
 # Wide embeddings (the 1280-d visual one) are projected to this many dimensions for
@@ -405,7 +408,7 @@ def _item_vectors(index: IndexSnapshot) -> ItemVectors:
     cache, key = index.derived, index.derived_key
     if cache is not None and key is not None:
         key = {"items": key, "layout": [list(x) for x in layout], "weights": BLOCK_WEIGHTS}
-        arrays = cache.build("items", key, specs, fill)
+        arrays = cache.build("items", key, specs, fill, later=True)
     else:
         key = None
         arrays = {c: np.zeros(shape, np.dtype(dtype)) for c, (dtype, shape) in specs.items()}
@@ -470,7 +473,7 @@ class _Background:
     """``work()`` on a thread of its own, started at once; :meth:`result` waits for it
     and returns its value (or raises its exception)."""
 
-    def __init__(self, work: Callable[[], Any]) -> None:
+    def __init__(self, work: Callable[[], Any], name: str = "rebuild side") -> None:
         self._value: Any = None
         self._error: BaseException | None = None
 
@@ -480,7 +483,7 @@ class _Background:
             except BaseException as exc:  # handed to whoever waits
                 self._error = exc
 
-        self._thread = threading.Thread(target=run, name="rebuild side", daemon=True)
+        self._thread = threading.Thread(target=run, name=name, daemon=True)
         self._thread.start()
 
     def result(self) -> Any:
@@ -653,6 +656,8 @@ class LibraryIndex:
         #: The file columns a rebuild read beside its vectors, with the revision it
         #: rebuilt: the next snapshot of that revision takes them instead of a query.
         self._prefetched: tuple[int, FileTable] | None = None
+        #: The manifest a rebuild left to write on another thread (see _settle).
+        self._writing: _Background | None = None
         #: Rows a rebuild will write per (extractor, name): its tables are made that big.
         self._reserve: dict[tuple[str, str], int] = {}
         #: What is derived from the snapshots (item vectors, their projection), on disk
@@ -666,6 +671,9 @@ class LibraryIndex:
 
     def close(self) -> None:
         with self._lock:
+            self._settle()
+            if self.derived is not None:
+                self.derived.settle()
             if self._cache is not None:
                 self._cache.close()
                 self._cache = None
@@ -749,6 +757,7 @@ class LibraryIndex:
         """Everything from SQLite, a block at a time (bounded memory)."""
         cache = self._cache
         assert cache is not None
+        self._settle()
         started = time.time()
         vectors = self.store.vectors
         contents = vectors.result_contents()
@@ -792,24 +801,63 @@ class LibraryIndex:
             self._put_prepared(*block, *chunk)
         files, tagged = side.result()
         self._prefetched = (revision, files)
+        rows: dict[str, int] = {}
+        for extractor, cids, _, _ in tagged:
+            rows[extractor] = rows.get(extractor, 0) + len(cids)
         for extractor, cids, ids, scores in tagged:
-            table = self._tag_table(extractor)
+            table = self._tag_table(extractor, rows[extractor])
             table.meta["vocabulary"] = vocabularies[extractor]
             table.append({"codes": self._codes(cids), "ids": ids, "scores": scores})
         self._reserve = {}
-        self._publish(revision, started)
+        # the manifest (after a sync of every file it names: ~600 MB at 10^5 files, seconds
+        # on a busy disk) is written on another thread: nothing in this process needs it,
+        # and until it is on disk a crash only means another rebuild at the next start
+        self._publish(revision, started, later=True)
         self.rebuilds += 1
 
-    def _publish(self, revision: int, synced_at: float) -> None:
+    def _publish(self, revision: int, synced_at: float, later: bool = False) -> None:
         assert self._cache is not None
-        self._cache.publish(
+        self._commit(
             {
                 **self._cache.state,
                 "database": str(self.store.path),
                 "revision": revision,
                 "synced_at": synced_at,
-            }
+            },
+            later,
         )
+
+    def _commit(self, state: dict[str, Any], later: bool) -> None:
+        """Publish the cache's manifest now, or ``later`` on a thread of its own (after
+        the one being written, if any: the manifests are written in order)."""
+        cache = self._cache
+        assert cache is not None
+        if not later:
+            self._settle()
+            cache.publish(state)
+            return
+        staged, before = cache.stage(state), self._writing
+
+        def write() -> None:
+            if before is not None:
+                before.result()
+            staged.write()
+
+        self._writing = _Background(write, "index manifest")
+
+    def _settle(self) -> None:
+        """Wait for a manifest being written on another thread (before the cache's files
+        change under it, or the cache is closed). A manifest that could not be written
+        leaves the last one on disk: checked at the next start, and rebuilt if stale."""
+        writing, self._writing = self._writing, None
+        if writing is None:
+            return
+        try:
+            writing.result()
+        except OSError as exc:
+            log.warning("the feature index's manifest was not written: %s", exc)
+        if self._cache is not None:
+            self._cache.sweep()
 
     def _sync(self, revision: int, since: float | None = None) -> None:
         """Append the vectors and tags stored since the last sync.
@@ -820,6 +868,7 @@ class LibraryIndex:
         """
         cache = self._cache
         assert cache is not None
+        self._settle()
         started = time.time()
         at = float(cache.state.get("synced_at", 0.0)) if since is None else since
         vectors = self.store.vectors
@@ -920,8 +969,9 @@ class LibraryIndex:
             {"codes": self._codes([c for c, _ in items]), "ids": tag_ids, "scores": scores}
         )
 
-    def _tag_table(self, extractor: str) -> Table:
-        """The cache's table of one extractor's top tags (made empty when missing)."""
+    def _tag_table(self, extractor: str, capacity: int = 0) -> Table:
+        """The cache's table of one extractor's top tags (made empty, with room for
+        ``capacity`` rows, when missing)."""
         cache = self._cache
         assert cache is not None
         key = f"t:{extractor}"
@@ -931,6 +981,7 @@ class LibraryIndex:
                 cache.root, f"t-{uuid.uuid4().hex[:12]}",
                 {"ids": ("<i4", (TOP_TAGS,)), "scores": ("<f4", (TOP_TAGS,))},
                 {"extractor": extractor, "vocabulary": []},
+                capacity,
             )  # fmt: skip
         return table
 
@@ -1100,7 +1151,7 @@ class LibraryIndex:
                     np.sqrt(np.maximum(scores, 0.0)),
                 )  # fmt: skip
         if self._dirty:  # rewritten tables or new file columns: say so in the manifest
-            cache.publish(cache.state)
+            self._commit(cache.state, later=self._writing is not None)
         # What the derived matrices were built from: the revision says which results
         # (rows re-appended with the same values do not count), the tables' names and
         # generations which cache holds them (a rebuilt cache gets new names).
