@@ -760,22 +760,7 @@ class LibraryIndex:
         self._settle()
         started = time.time()
         vectors = self.store.vectors
-        contents = vectors.result_contents()
-        cache.reset(max(max(map(len, contents), default=0), 1), len(contents))
-        self._index_contents()
-        # every content gets its code at once: the chunks then only look codes up (a
-        # contents table grown chunk by chunk re-sorted its ids ~45 times at 10^5)
-        self._codes(contents)
-        self._reserve = {key: n for key, n in vectors.counts().items()}
-
-        def chunks() -> Iterator[tuple[tuple[str, str, str], Any]]:
-            for extractor, name, modality in vectors.block_names():
-                for cids, blobs in vectors.block_chunks(extractor, name):
-                    got = _raw_vectors(cids, blobs)
-                    if got is not None:  # prepared here too: numpy lets go of the GIL
-                        yield (extractor, name, modality), (
-                            got[0], got[1].shape[1], _parts(got[1], modality)
-                        )  # fmt: skip
+        vocabularies: dict[str, list[str]] = {}
 
         def tag_rows() -> list[tuple[str, list[str], np.ndarray, np.ndarray]]:
             # the tags' top rows, parsed and picked chunk by chunk in the order they are
@@ -792,13 +777,28 @@ class LibraryIndex:
             return out
 
         # The file columns and the tags (a JSON parse) on a thread of their own, while
-        # SQLite reads the next chunk of vectors (on its own connection, the GIL released
-        # while it steps) and projects it, while this thread writes the last one: three
-        # steps of a cold start at once, on two cores, with the same rows in the same order
-        vocabularies: dict[str, list[str]] = {}
+        # SQLite reads the chunks of vectors on another (on its own connection, the GIL
+        # released while it steps) and this one projects and writes them: a cold start's
+        # steps at once on two cores, with the same rows in the same order
         side = _Background(lambda: (self._query_files(), tag_rows()))
-        for block, chunk in read_ahead(chunks()):
-            self._put_prepared(*block, *chunk)
+        contents = vectors.result_contents()
+        cache.reset(max(max(map(len, contents), default=0), 1), len(contents))
+        self._index_contents()
+        # every content gets its code at once: the chunks then only look codes up (a
+        # contents table grown chunk by chunk re-sorted its ids ~45 times at 10^5)
+        self._codes(contents)
+        self._reserve = {key: n for key, n in vectors.counts().items()}
+
+        def chunks() -> Iterator[tuple[tuple[str, str, str], Any]]:
+            for extractor, name, modality in vectors.block_names():
+                for cids, blobs in vectors.block_chunks(extractor, name):
+                    got = _raw_vectors(cids, blobs)
+                    if got is not None:
+                        yield (extractor, name, modality), got
+
+        for (extractor, name, modality), (cids, raw) in read_ahead(chunks(), depth=2):
+            parts = _parts(raw, modality)  # numpy lets go of the GIL: beside the reads
+            self._put_prepared(extractor, name, modality, cids, raw.shape[1], parts)
         files, tagged = side.result()
         self._prefetched = (revision, files)
         rows: dict[str, int] = {}
