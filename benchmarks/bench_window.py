@@ -23,6 +23,10 @@ peak RSS 3297 MB before the saved graphs' lists were memory-mapped and the passe
 block dropped their pages, 1941 MB after (2010 MB on the opening that rebuilt For you's
 matrices); at 10^5 the first search took 2.3-3.1 s before the window warmed search up,
 0.55-0.66 s after (as much as a second one, the 220 ms pause for typing included).
+On a fresh copy with every cache empty the peak was 3031 MB: For you's first fit picked its
+20,000-row sample out of the mapped item vectors, and each picked row faulted in the pages
+around it (2.1 GB of the 3.4 GB file resident). With the sample read a pass at a time and a
+ranking's mapped pages let go after it: 1681 MB cold, 1599 MB warm (load 8).
 """
 
 from __future__ import annotations

@@ -87,6 +87,25 @@ def passes(matrix: np.ndarray, rows: int = PASS_ROWS) -> Iterator[tuple[int, np.
         release(matrix, start, start + rows)
 
 
+def take(matrix: np.ndarray, rows: np.ndarray, step: int = PASS_ROWS) -> np.ndarray:
+    """``matrix[rows]`` for ascending ``rows``, read a pass of ``step`` rows at a time,
+    each pass's mapped pages let go once its rows are copied.
+
+    A sample scattered over a memmap touches few bytes but faults in far more: each
+    fault maps or reads ahead the pages around it, so 20,000 rows picked out of 10^6 item
+    vectors (3.4 KB each) left 2.1 GB of the 3.4 GB file resident in the window.
+    """
+    rows = np.asarray(rows, np.int64)
+    out = np.empty((len(rows),) + matrix.shape[1:], matrix.dtype)
+    edges = np.searchsorted(rows, np.arange(0, len(matrix) + step, step))
+    for k, start in enumerate(range(0, len(matrix), step)):
+        a, b = int(edges[k]), int(edges[k + 1])
+        if b > a:
+            out[a:b] = matrix[rows[a:b]]
+            release(matrix, start, start + step)
+    return out
+
+
 #: Threads a full pass over the rows of a derived matrix runs on (numpy's loops and
 #: single-threaded BLAS release the GIL): what a cold start waits for, on two cores.
 PASS_THREADS = max(1, min(2, os.cpu_count() or 1))

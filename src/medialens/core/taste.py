@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from medialens.core.derived_cache import in_row_chunks, release
+from medialens.core.derived_cache import in_row_chunks, release, take
 from medialens.core.events import EventLog
 from medialens.core.index import ItemVectors
 from medialens.recommend import FORMAT_VERSION, Candidates, InterestModel
@@ -62,7 +62,7 @@ def _layout(items: ItemVectors) -> tuple:
 def _new_model(items: ItemVectors) -> InterestModel:
     model = InterestModel(items.dim)
     if len(items) >= MIN_FIT_ROWS:
-        model.fit_projection(items.vectors)
+        model.fit_projection(items.vectors, take=take)  # the sample read a pass at a time
         release(items.vectors)  # the sampled rows need not stay in this process
     return model
 

@@ -28,6 +28,7 @@ import io
 import itertools
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -151,7 +152,13 @@ class InterestModel:
         chol = np.linalg.cholesky(g.T @ g)
         return (g @ np.linalg.inv(chol).T).astype(np.float32)
 
-    def fit_projection(self, library: np.ndarray, *, sample: int = 20000) -> None:
+    def fit_projection(
+        self,
+        library: np.ndarray,
+        *,
+        sample: int = 20000,
+        take: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
+    ) -> None:
         """Fit the projection to the library (PCA on up to ``sample`` rows).
 
         PCA keeps the directions the library actually varies along, which a random map
@@ -159,13 +166,18 @@ class InterestModel:
         library acts as the background against which likes are told apart. Call it before
         observing when possible: a history recorded under another projection is mapped
         through the old basis, which loses what the old projection had dropped.
+
+        ``take(library, rows)`` reads the sampled rows (ascending) when given, instead of
+        ``library[rows]``: a caller whose library is memory-mapped reads them without
+        leaving the pages around each one resident.
         """
         x = np.asarray(library, np.float32)
         if x.ndim != 2 or x.shape[1] != self.dim:
             raise ValueError(f"library must be [M, {self.dim}]")
         rng = np.random.default_rng([int(self.config["seed"]), 7])
         if len(x) > sample:
-            x = x[np.sort(rng.choice(len(x), sample, replace=False))]
+            picked = np.sort(rng.choice(len(x), sample, replace=False))
+            x = x[picked] if take is None else take(x, picked)
         mean = x.mean(axis=0)
         xc = x - mean
         rows = len(xc)
