@@ -252,3 +252,25 @@ def test_a_ranking_leaves_no_mapped_vectors_resident(indexed, tmp_path, monkeypa
         assert [mapped_kb(f) for f in files] == [0, 0]
     finally:
         lib.close()
+
+
+def test_an_entry_built_later_is_used_at_once_and_published_by_settle(tmp_path):
+    from medialens.core.derived_cache import DerivedCache
+
+    cache = DerivedCache(tmp_path / "derived")
+    specs = {"m": ("<f4", (100, 4))}
+    key = {"items": 1}
+    fills = []
+
+    def fill(out):
+        fills.append(1)
+        out["m"][:] = np.arange(400, dtype=np.float32).reshape(100, 4)
+
+    arrays = cache.build("items", key, specs, fill, later=True)
+    assert not arrays["m"].flags.writeable
+    assert np.array_equal(arrays["m"], np.arange(400, dtype=np.float32).reshape(100, 4))
+    assert cache.build("items", key, specs, fill, later=True) is not None and len(fills) == 1
+    cache.settle()
+    again = DerivedCache(tmp_path / "derived").get("items", key)
+    assert again is not None and np.array_equal(again["m"], arrays["m"])
+    assert len(list((tmp_path / "derived").glob("items.*.npy"))) == 1

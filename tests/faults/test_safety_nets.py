@@ -51,6 +51,18 @@ def test_daily_backups_rotate_and_one_is_made_when_due(library):
     assert time.time() - daily[0].at < 60 and quick_check(daily[0].path) == "ok"
 
 
+def test_a_delayed_daily_backup_is_made_by_close_at_the_latest(library):
+    _, data = library
+    folder = data / "backups"
+    for made in folder.iterdir():
+        made.unlink()
+    store = Store(data / "library.sqlite3", backup_delay=3600)
+    assert not [b for b in store.backups.all() if b.kind == "daily"]  # not yet
+    store.close()  # cuts the wait short, and waits for the backup
+    [daily] = [b for b in store.backups.all() if b.kind == "daily"]
+    assert quick_check(daily.path) == "ok"
+
+
 def test_every_event_forget_and_pause_is_journalled(library, capsys):
     media, data = library
     journal = data / "library.history.jsonl"

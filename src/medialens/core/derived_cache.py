@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import mmap
 import os
 import shutil
@@ -38,6 +39,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+log = logging.getLogger(__name__)
 
 FORMAT = 1
 SAMPLES = 16
@@ -155,6 +158,23 @@ class Writer:
 
     def commit(self) -> dict[str, np.ndarray]:
         """Sync the arrays, publish the entry; returns read-only maps of it."""
+        self.write()
+        found = self.cache.get(self.name, self.key)
+        assert found is not None
+        return found
+
+    def filled(self) -> dict[str, np.ndarray]:
+        """Read-only views of the arrays as filled (the same mapped pages), to use while
+        :meth:`write` makes them durable and publishes them on another thread."""
+        out = {}
+        for column, array in self.arrays.items():
+            view = array.view()
+            view.flags.writeable = False
+            out[column] = view
+        return out
+
+    def write(self) -> None:
+        """Sync the arrays and publish the entry (its manifest written last)."""
         for array in self.arrays.values():
             if isinstance(array, np.memmap):
                 array.flush()
@@ -171,9 +191,6 @@ class Writer:
         for array in self.arrays.values():
             release(array)
         self.cache._publish(self.name, manifest)
-        found = self.cache.get(self.name, self.key)
-        assert found is not None
-        return found
 
     def abandon(self) -> None:
         self.arrays = {}
@@ -191,6 +208,9 @@ class DerivedCache:
         #: How many entries were built (written) by this process: a test can tell a
         #: reopen that mapped everything from one that rebuilt.
         self.builds = 0
+        #: Entries built with ``later`` whose files are still being synced and published
+        #: on a thread: name -> (key as it reads back, arrays, the thread).
+        self._pending: dict[str, tuple[Any, dict[str, np.ndarray], threading.Thread]] = {}
         with contextlib.suppress(OSError):
             root.mkdir(parents=True, exist_ok=True)
 
@@ -220,11 +240,25 @@ class DerivedCache:
         return arrays
 
     def build(
-        self, name: str, key: Any, specs: dict, fill: Callable[[dict[str, np.ndarray]], None]
+        self,
+        name: str,
+        key: Any,
+        specs: dict,
+        fill: Callable[[dict[str, np.ndarray]], None],
+        later: bool = False,
     ) -> dict[str, np.ndarray]:
         """The entry for ``key``: mapped when it is on disk, else made by ``fill`` (which
-        writes the arrays of ``specs``, ``{column: (dtype, shape)}``, in place)."""
+        writes the arrays of ``specs``, ``{column: (dtype, shape)}``, in place).
+
+        With ``later`` a new entry's arrays are returned as soon as they are filled, and
+        synced and published on a thread (hundreds of MB: seconds of a cold start on a
+        busy disk); :meth:`settle` waits for that, as closing the owner must."""
         with self._lock:
+            for done in [n for n, p in self._pending.items() if not p[2].is_alive()]:
+                del self._pending[done]  # on disk now: found there
+            pending = self._pending.get(name)
+            if pending is not None and pending[0] == json.loads(json.dumps(key)):
+                return pending[1]
             found = self.get(name, key)
             if found is not None:
                 return found
@@ -237,12 +271,46 @@ class DerivedCache:
                 return arrays
             try:
                 fill(writer.arrays)
-                out = writer.commit()
+                if later:
+                    out = self._later(writer)
+                else:
+                    self._settle(name)
+                    out = writer.commit()
             except BaseException:
                 writer.abandon()
                 raise
             self.builds += 1
             return out
+
+    def _later(self, writer: Writer) -> dict[str, np.ndarray]:
+        name = writer.name
+        before = self._pending.get(name)
+
+        def write() -> None:
+            if before is not None:
+                before[2].join()  # an older entry of the name: published first
+            try:
+                writer.write()
+            except Exception as exc:  # noqa: BLE001 - a miss (a rebuild) at the next start
+                log.warning("the derived matrix %r was not saved: %s", name, exc)
+                writer.abandon()
+
+        thread = threading.Thread(target=write, name=f"derived {name}", daemon=True)
+        out = writer.filled()
+        self._pending[name] = (json.loads(json.dumps(writer.key)), out, thread)
+        thread.start()
+        return out
+
+    def _settle(self, name: str | None = None) -> None:
+        for n in [name] if name is not None else list(self._pending):
+            pending = self._pending.pop(n, None) if n is not None else None
+            if pending is not None:
+                pending[2].join()
+
+    def settle(self) -> None:
+        """Wait until every entry built with ``later`` is on disk and published."""
+        with self._lock:
+            self._settle()
 
     def _publish(self, name: str, manifest: dict) -> None:
         path = self._manifest(name)
@@ -270,6 +338,7 @@ class DerivedCache:
                     path.unlink()
 
     def clear(self) -> None:
+        self.settle()
         shutil.rmtree(self.root, ignore_errors=True)
         with contextlib.suppress(OSError):
             self.root.mkdir(parents=True, exist_ok=True)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+import logging
 import os
 import threading
 import time
@@ -37,6 +38,8 @@ from medialens.core.derived_cache import DerivedCache, in_row_chunks, passes, re
 from medialens.core.index_cache import MANIFEST, FeatureCache, Table
 from medialens.store import Store
 from medialens.store.vectors import MediaColumns
+
+log = logging.getLogger(__name__)
 
 TOP_TAGS = 12
 # Wide embeddings (the 1280-d visual one) are projected to this many dimensions for
@@ -409,7 +412,7 @@ def _item_vectors(index: IndexSnapshot) -> ItemVectors:
     cache, key = index.derived, index.derived_key
     if cache is not None and key is not None:
         key = {"items": key, "layout": [list(x) for x in layout], "weights": BLOCK_WEIGHTS}
-        arrays = cache.build("items", key, specs, fill)
+        arrays = cache.build("items", key, specs, fill, later=True)
     else:
         key = None
         arrays = {c: np.zeros(shape, np.dtype(dtype)) for c, (dtype, shape) in specs.items()}
@@ -468,6 +471,30 @@ def _fill_items(
 _EMPTY = IndexSnapshot(None, _NO_FILES, {}, {})
 
 _DONE = object()
+
+
+class _Background:
+    """``work()`` on a thread of its own, started at once; :meth:`result` waits for it
+    and returns its value (or raises its exception)."""
+
+    def __init__(self, work: Callable[[], Any], name: str = "rebuild side") -> None:
+        self._value: Any = None
+        self._error: BaseException | None = None
+
+        def run() -> None:
+            try:
+                self._value = work()
+            except BaseException as exc:  # handed to whoever waits
+                self._error = exc
+
+        self._thread = threading.Thread(target=run, name=name, daemon=True)
+        self._thread.start()
+
+    def result(self) -> Any:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
 
 
 def read_ahead(items: Iterator[Any], depth: int = 1) -> Iterator[Any]:
@@ -633,6 +660,11 @@ class LibraryIndex:
         self.loads = 0
         #: How many times the cache was rebuilt from SQLite (0 when it opened as it was).
         self.rebuilds = 0
+        #: The file columns a rebuild read beside its vectors, with the revision it
+        #: rebuilt: the next snapshot of that revision takes them instead of a query.
+        self._prefetched: tuple[int, FileTable] | None = None
+        #: The manifest a rebuild left to write on another thread (see _settle).
+        self._writing: _Background | None = None
         #: Rows a rebuild will write per (extractor, name): its tables are made that big.
         self._reserve: dict[tuple[str, str], int] = {}
         #: What is derived from the snapshots (item vectors, their projection), on disk
@@ -646,10 +678,14 @@ class LibraryIndex:
 
     def close(self) -> None:
         with self._lock:
+            self._settle()
+            if self.derived is not None:
+                self.derived.settle()
             if self._cache is not None:
                 self._cache.close()
                 self._cache = None
             self._snapshot = _EMPTY
+            self._prefetched = None
             self.loads, self._revision = 0, None
 
     def refresh(self) -> IndexSnapshot:
@@ -728,8 +764,30 @@ class LibraryIndex:
         """Everything from SQLite, a block at a time (bounded memory)."""
         cache = self._cache
         assert cache is not None
+        self._settle()
         started = time.time()
         vectors = self.store.vectors
+        vocabularies: dict[str, list[str]] = {}
+
+        def tag_rows() -> list[tuple[str, list[str], np.ndarray, np.ndarray]]:
+            # the tags' top rows, parsed and picked chunk by chunk in the order they are
+            # appended, with each extractor's vocabulary grown as _put_tags grows it
+            out = []
+            for rows in vectors.tag_chunks():
+                by: dict[str, list[tuple[str, str]]] = {}
+                for cid, extractor, tags in rows:
+                    by.setdefault(extractor, []).append((cid, tags))
+                for extractor, items in by.items():
+                    vocabulary = vocabularies.setdefault(extractor, [])
+                    ids, scores = _top_tags([t for _, t in items], vocabulary)
+                    out.append((extractor, [c for c, _ in items], ids, scores))
+            return out
+
+        # The file columns and the tags (a JSON parse) on a thread of their own, while
+        # SQLite reads the chunks of vectors on another (on its own connection, the GIL
+        # released while it steps) and this one projects and writes them: a cold start's
+        # steps at once on two cores, with the same rows in the same order
+        side = _Background(lambda: (self._query_files(), tag_rows()))
         contents = vectors.result_contents()
         cache.reset(max(max(map(len, contents), default=0), 1), len(contents))
         self._index_contents()
@@ -738,44 +796,75 @@ class LibraryIndex:
         self._codes(contents)
         self._reserve = {key: n for key, n in vectors.counts().items()}
 
-        def chunks() -> Iterator[tuple[tuple[str, str, str] | None, Any]]:
+        def chunks() -> Iterator[tuple[tuple[str, str, str], Any]]:
             for extractor, name, modality in vectors.block_names():
                 for cids, blobs in vectors.block_chunks(extractor, name):
                     got = _raw_vectors(cids, blobs)
-                    if got is not None:  # prepared here too: numpy lets go of the GIL
-                        yield (extractor, name, modality), (
-                            got[0], got[1].shape[1], _parts(got[1], modality)
-                        )  # fmt: skip
-            for rows in vectors.tag_chunks():
-                yield None, rows
+                    if got is not None:
+                        yield (extractor, name, modality), got
 
-        # SQLite reads the next chunk (on its own connection, the GIL released while it
-        # steps) and projects its vectors while this thread writes the last one: the same
-        # chunks in the same order
-        for block, chunk in read_ahead(chunks()):
-            if block is not None:
-                self._put_prepared(*block, *chunk)
-                continue
-            rows = chunk
-            by: dict[str, list[tuple[str, str]]] = {}
-            for cid, extractor, tags in rows:
-                by.setdefault(extractor, []).append((cid, tags))
-            for extractor, items in by.items():
-                self._put_tags(extractor, items)
+        for (extractor, name, modality), (cids, raw) in read_ahead(chunks(), depth=2):
+            parts = _parts(raw, modality)  # numpy lets go of the GIL: beside the reads
+            self._put_prepared(extractor, name, modality, cids, raw.shape[1], parts)
+        files, tagged = side.result()
+        self._prefetched = (revision, files)
+        rows: dict[str, int] = {}
+        for extractor, cids, _, _ in tagged:
+            rows[extractor] = rows.get(extractor, 0) + len(cids)
+        for extractor, cids, ids, scores in tagged:
+            table = self._tag_table(extractor, rows[extractor])
+            table.meta["vocabulary"] = vocabularies[extractor]
+            table.append({"codes": self._codes(cids), "ids": ids, "scores": scores})
         self._reserve = {}
-        self._publish(revision, started)
+        # the manifest (after a sync of every file it names: ~600 MB at 10^5 files, seconds
+        # on a busy disk) is written on another thread: nothing in this process needs it,
+        # and until it is on disk a crash only means another rebuild at the next start
+        self._publish(revision, started, later=True)
         self.rebuilds += 1
 
-    def _publish(self, revision: int, synced_at: float) -> None:
+    def _publish(self, revision: int, synced_at: float, later: bool = False) -> None:
         assert self._cache is not None
-        self._cache.publish(
+        self._commit(
             {
                 **self._cache.state,
                 "database": str(self.store.path),
                 "revision": revision,
                 "synced_at": synced_at,
-            }
+            },
+            later,
         )
+
+    def _commit(self, state: dict[str, Any], later: bool) -> None:
+        """Publish the cache's manifest now, or ``later`` on a thread of its own (after
+        the one being written, if any: the manifests are written in order)."""
+        cache = self._cache
+        assert cache is not None
+        if not later:
+            self._settle()
+            cache.publish(state)
+            return
+        staged, before = cache.stage(state), self._writing
+
+        def write() -> None:
+            if before is not None:
+                before.result()
+            staged.write()
+
+        self._writing = _Background(write, "index manifest")
+
+    def _settle(self) -> None:
+        """Wait for a manifest being written on another thread (before the cache's files
+        change under it, or the cache is closed). A manifest that could not be written
+        leaves the last one on disk: checked at the next start, and rebuilt if stale."""
+        writing, self._writing = self._writing, None
+        if writing is None:
+            return
+        try:
+            writing.result()
+        except OSError as exc:
+            log.warning("the feature index's manifest was not written: %s", exc)
+        if self._cache is not None:
+            self._cache.sweep()
 
     def _sync(self, revision: int, since: float | None = None) -> None:
         """Append the vectors and tags stored since the last sync.
@@ -786,6 +875,7 @@ class LibraryIndex:
         """
         cache = self._cache
         assert cache is not None
+        self._settle()
         started = time.time()
         at = float(cache.state.get("synced_at", 0.0)) if since is None else since
         vectors = self.store.vectors
@@ -877,10 +967,20 @@ class LibraryIndex:
         text or a dict). The texts of a chunk are parsed as one JSON array and the top
         tags of every row are picked by one sort of a padded matrix: a Python loop per
         tag had cost a cold start ~1 s at 10^5 files."""
-        cache = self._cache
-        assert cache is not None
         if not items:
             return
+        table = self._tag_table(extractor)
+        vocabulary: list[str] = table.meta["vocabulary"]
+        tag_ids, scores = _top_tags([t for _, t in items], vocabulary)
+        table.append(
+            {"codes": self._codes([c for c, _ in items]), "ids": tag_ids, "scores": scores}
+        )
+
+    def _tag_table(self, extractor: str, capacity: int = 0) -> Table:
+        """The cache's table of one extractor's top tags (made empty, with room for
+        ``capacity`` rows, when missing)."""
+        cache = self._cache
+        assert cache is not None
         key = f"t:{extractor}"
         table = cache.tables.get(key)
         if table is None:
@@ -888,12 +988,9 @@ class LibraryIndex:
                 cache.root, f"t-{uuid.uuid4().hex[:12]}",
                 {"ids": ("<i4", (TOP_TAGS,)), "scores": ("<f4", (TOP_TAGS,))},
                 {"extractor": extractor, "vocabulary": []},
+                capacity,
             )  # fmt: skip
-        vocabulary: list[str] = table.meta["vocabulary"]
-        tag_ids, scores = _top_tags([t for _, t in items], vocabulary)
-        table.append(
-            {"codes": self._codes([c for c, _ in items]), "ids": tag_ids, "scores": scores}
-        )
+        return table
 
     # -- snapshots ---------------------------------------------------------------------
 
@@ -907,6 +1004,10 @@ class LibraryIndex:
         cost ~3 s of CPU with the GIL held, on every revision during indexing).
         """
         table = self._saved_files(revision)
+        prefetched, self._prefetched = self._prefetched, None
+        if table is None and prefetched is not None and prefetched[0] == revision:
+            table = prefetched[1]  # read beside the rebuild of this revision
+            self._save_files(table, revision)
         if table is None:
             table = self._changed_files(revision)
         if table is None:
@@ -1079,7 +1180,7 @@ class LibraryIndex:
                     np.sqrt(np.maximum(scores, 0.0)),
                 )  # fmt: skip
         if self._dirty:  # rewritten tables or new file columns: say so in the manifest
-            cache.publish(cache.state)
+            self._commit(cache.state, later=self._writing is not None)
         # What the derived matrices were built from: the revision says which results
         # (rows re-appended with the same values do not count), the tables' names and
         # generations which cache holds them (a rebuilt cache gets new names).

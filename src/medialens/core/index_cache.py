@@ -138,14 +138,13 @@ class Table:
 
     def sync(self) -> None:
         """Make every row written so far durable (before a manifest may name them)."""
-        for path in sorted(self._unsynced):
-            with contextlib.suppress(FileNotFoundError):  # an old generation, gone
-                fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-                try:
-                    os.fsync(fd)
-                finally:
-                    os.close(fd)
+        _fsync(self.take_unsynced())
+
+    def take_unsynced(self) -> list[Path]:
+        """The files written since the last sync, forgotten here: the caller syncs them."""
+        out = sorted(self._unsynced)
         self._unsynced.clear()
+        return out
 
     def rewrite(self, order: np.ndarray) -> list[Path]:
         """The rows ``order`` (in that order) as a new generation; returns the old files."""
@@ -247,6 +246,33 @@ class Table:
         table = cls(root, stem, columns, meta, 0, 0, capacity)
         table._create(0, capacity)
         return table
+
+
+def _fsync(paths: list[Path]) -> None:
+    for path in paths:
+        with contextlib.suppress(FileNotFoundError):  # an old generation, gone
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+
+class Staged:
+    """A manifest taken at one moment, and the files to sync before it is written
+    (:meth:`FeatureCache.stage`): written later, on any thread, by :meth:`write`."""
+
+    def __init__(self, root: Path, paths: list[Path], data: dict[str, Any]) -> None:
+        self.root, self.paths, self.data = root, paths, data
+
+    def write(self) -> None:
+        _fsync(self.paths)  # the rows the manifest names are on disk before it is
+        tmp = self.root / (MANIFEST + ".tmp")
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(self.data, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.root / MANIFEST)
 
 
 class _Lock:
@@ -357,22 +383,28 @@ class FeatureCache:
 
     def publish(self, state: dict[str, Any]) -> None:
         """Write the manifest (after every table's rows are on disk): the commit point."""
+        self.stage(state).write()
+        self._sweep()
+
+    def stage(self, state: dict[str, Any]) -> Staged:
+        """The manifest of the tables as they are now, to :meth:`Staged.write` later.
+
+        Taken here, it does not see the rows appended after it; the tables' files
+        written so far are synced by its write. Stages are to be written in the order
+        they were taken (the last written wins)."""
         assert self.contents is not None
-        for table in [self.contents, *self.tables.values()]:
-            table.sync()  # the rows the manifest names are on disk before it is
+        paths = [p for t in [self.contents, *self.tables.values()] for p in t.take_unsynced()]
         self.state = dict(state)
         data = {
             "format": FORMAT,
-            "state": self.state,
+            "state": json.loads(json.dumps(self.state)),  # a copy: the state goes on
             "contents": self.contents.to_json(),
             "tables": {k: t.to_json() for k, t in self.tables.items()},
         }
-        tmp = self.root / (MANIFEST + ".tmp")
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(data, fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.root / MANIFEST)
+        return Staged(self.root, paths, data)
+
+    def sweep(self) -> None:
+        """Remove the files no table uses any more (once a manifest no longer names them)."""
         self._sweep()
 
     @property

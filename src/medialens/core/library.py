@@ -46,6 +46,8 @@ FACTS_VERSION = 1
 recomputes the columns of every file once, when it opens."""
 _FACTS_SETTING = "facts_version"
 FAILURES_LISTED = 200
+#: Seconds a due daily backup waits after the library opens (see the Store).
+DAILY_BACKUP_DELAY_S = 30.0
 """How many failures ``status`` and the Activity page list (the count says how many)."""
 
 
@@ -84,7 +86,10 @@ class Library:
         isolate: bool | None = None,
     ) -> None:
         self.dirs = dirs.create()
-        self.store = Store(dirs.database)
+        # A due daily backup (a copy and a check of the whole database: seconds at 10^5
+        # files, a minute at 10^6) waits until the start is over, For you painted: on two
+        # cores it slowed a first start's index build and ranking.
+        self.store = Store(dirs.database, backup_delay=DAILY_BACKUP_DELAY_S)
         self.host = PluginHost(
             self.store,
             entry_points=entry_points,

@@ -96,7 +96,7 @@ def prepared(model: InterestModel, items: ItemVectors) -> Candidates:
         fill(arrays)
     else:
         key = {"items": items.key, "projection": model.projection_key()}
-        arrays = items.cache.build("projected", key, specs, fill)
+        arrays = items.cache.build("projected", key, specs, fill, later=True)
     return Candidates(arrays["unit"], arrays["norm"], model.projection_id)
 
 

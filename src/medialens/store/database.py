@@ -140,6 +140,7 @@ class Store:
         create: bool = False,
         daily_backup: bool = True,
         readonly: bool = False,
+        backup_delay: float = 0.0,
     ) -> None:
         self.path = Path(path)
         self.readonly = readonly
@@ -151,6 +152,10 @@ class Store:
         self._fault: DatabaseError | None = None
         self._checked_at = time.monotonic()
         self._backup_thread: threading.Thread | None = None
+        #: Seconds a due daily backup waits after the open (cut short by close, which
+        #: then waits for it as before): the start's own reads and writes go first.
+        self._backup_delay = max(0.0, float(backup_delay))
+        self._closing = threading.Event()
         if readonly:
             try:
                 self._writer = _connect(self.path, readonly=True)
@@ -298,6 +303,8 @@ class Store:
         the lowest CPU priority (Linux sets it per thread), so the GUI thread is never short."""
         with contextlib.suppress(AttributeError, OSError):
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+        if self._backup_delay:
+            self._closing.wait(self._backup_delay)
         try:
             source = _connect(self.path)
             try:
@@ -429,6 +436,7 @@ class Store:
             if self._closed:
                 return
             self._closed = True
+            self._closing.set()
             if self._backup_thread is not None:
                 self._backup_thread.join()  # a backup cut short would be redone next time
             conn = getattr(self._local, "conn", None)
