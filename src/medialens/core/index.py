@@ -662,7 +662,7 @@ class LibraryIndex:
         self.rebuilds = 0
         #: The file columns a rebuild read beside its vectors, with the revision it
         #: rebuilt: the next snapshot of that revision takes them instead of a query.
-        self._prefetched: tuple[int, FileTable] | None = None
+        self._prefetched: tuple[int, int, FileTable] | None = None
         #: The manifest a rebuild left to write on another thread (see _settle).
         self._writing: _Background | None = None
         #: Rows a rebuild will write per (extractor, name): its tables are made that big.
@@ -787,7 +787,10 @@ class LibraryIndex:
         # SQLite reads the chunks of vectors on another (on its own connection, the GIL
         # released while it steps) and this one projects and writes them: a cold start's
         # steps at once on two cores, with the same rows in the same order
-        side = _Background(lambda: (self._query_files(), tag_rows()))
+        # (the log position is read before the rows, as _files does)
+        side = _Background(
+            lambda: (self.store.vectors.file_log_position(), self._query_files(), tag_rows())
+        )
         contents = vectors.result_contents()
         cache.reset(max(max(map(len, contents), default=0), 1), len(contents))
         self._index_contents()
@@ -806,8 +809,8 @@ class LibraryIndex:
         for (extractor, name, modality), (cids, raw) in read_ahead(chunks(), depth=2):
             parts = _parts(raw, modality)  # numpy lets go of the GIL: beside the reads
             self._put_prepared(extractor, name, modality, cids, raw.shape[1], parts)
-        files, tagged = side.result()
-        self._prefetched = (revision, files)
+        position, files, tagged = side.result()
+        self._prefetched = (revision, position, files)
         rows: dict[str, int] = {}
         for extractor, cids, _, _ in tagged:
             rows[extractor] = rows.get(extractor, 0) + len(cids)
@@ -1006,8 +1009,8 @@ class LibraryIndex:
         table = self._saved_files(revision)
         prefetched, self._prefetched = self._prefetched, None
         if table is None and prefetched is not None and prefetched[0] == revision:
-            table = prefetched[1]  # read beside the rebuild of this revision
-            self._save_files(table, revision)
+            table = prefetched[2]  # read beside the rebuild of this revision
+            self._save_files(table, revision, prefetched[1])
         if table is None:
             table = self._changed_files(revision)
         if table is None:
