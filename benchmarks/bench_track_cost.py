@@ -69,8 +69,8 @@ def job(path):
     ctx = FileContext.for_path(Path(path), cache)
     for stage in ("decode", "thumbnails", "audio", "music"):
         started = time.process_time()
-        if stage == "decode":
-            ctx.audio(22050)
+        if stage == "decode":  # what the extractors read: the excerpts where there are
+            getattr(ctx, "audio_excerpts", ctx.audio)(22050)
         else:
             extractors[stage].extract(ctx)
         spent[stage] = time.process_time() - started
