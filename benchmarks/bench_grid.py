@@ -130,24 +130,27 @@ class StackWatch:
         threading.Thread(target=self._watch, daemon=True, name="stack-watch").start()
 
     def _watch(self) -> None:
-        import traceback
+        import tempfile
+        import threading
 
-        while True:
-            time.sleep(0.02)
-            tick = self.tick
-            if time.perf_counter() - tick < self.late or tick == self._seen:
-                continue
-            self._seen = tick  # one sample a stall
-            frame = sys._current_frames().get(self.gui)
-            if frame is None:
-                continue
-            stack = [f for f in traceback.extract_stack(frame) if "bench_grid" not in f.filename][
-                -4:
-            ]
-            place = " < ".join(
-                f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(stack)
-            )
-            self.places[place or "(event loop / Qt)"] += 1
+        from medialens.gui.trace import IDLE, stacks
+
+        me = threading.get_ident()
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as scratch:
+            while True:
+                time.sleep(0.02)
+                tick = self.tick
+                if time.perf_counter() - tick < self.late or tick == self._seen:
+                    continue
+                self._seen = tick  # one sample a stall
+                frames = stacks(scratch)
+                frames.pop(me, None)
+                gui = [f for f in frames.pop(self.gui, []) if "bench_grid" not in f][:4]
+                busy = [
+                    " < ".join(f[:2]) for f in frames.values() if f and f[0].split()[-1] not in IDLE
+                ]
+                meanwhile = f" (meanwhile {'; '.join(busy)})" if busy else ""
+                self.places[(" < ".join(gui) or "(event loop / Qt)") + meanwhile] += 1
 
 
 def child(data: Path) -> None:

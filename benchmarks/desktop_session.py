@@ -745,6 +745,8 @@ def summary(s: Session, crash: str | None) -> None:
         ("key latency end to end (sent→paint)", f"median {ms(end_to_end, .5)}, p95 {ms(end_to_end, .95)}, max {ms(end_to_end, 1)} (target <= 50 ms)"),
         ("  (xdotool start-up, included)", f"min {min(spawn, default=float('nan')):.0f} ms"),
         ("widget map (trace) wait", f"median {ms([w * 1000 for w in s.map_waits], .5)}, max {ms([w * 1000 for w in s.map_waits], 1)}; built in median {ms(maps, .5)}"),
+        ("full GC passes > 20 ms", (lambda g: f"{len(g)}, longest {max(g, default=0):.0f} ms, total {sum(g) / 1000:.1f} s")(
+            [e["ms"] for e in trace if e["ev"] == "gc"])),
         ("GUI stalls > 100 ms", f"{len(stalls)}, longest {max(stalls, default=0):.0f} ms, total {sum(stalls) / 1000:.1f} s"),
         ("Python tracebacks in stderr", str(tracebacks)),
         ("Qt warnings in stderr", str(len(warnings))),

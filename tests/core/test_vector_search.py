@@ -9,9 +9,10 @@ import numpy as np
 import pytest
 from libgen import synthetic_library
 
+from medialens.core import vector_search
 from medialens.core.library import Library
 from medialens.core.similar import similar
-from medialens.core.vector_search import MAP_LISTS, VectorSearch
+from medialens.core.vector_search import MAP_LISTS, VectorSearch, _mapped_file
 from medialens.paths import data_dirs
 
 pytest.importorskip("faiss")
@@ -71,6 +72,40 @@ def test_graph_finds_what_exact_search_finds_and_is_saved(tmp_path):
     # its lists are mapped from the file, not read into memory (where files can be mapped)
     mapped = again.graph(again.search_of(block).name)
     assert mapped is not None and (mapped.path is not None) == MAP_LISTS
+
+
+@pytest.mark.skipif(not MAP_LISTS, reason="graphs are built apart only where lists are mapped")
+def test_a_mapped_block_is_built_in_a_child_with_the_same_answers(tmp_path, monkeypatch):
+    """A block mapped from a file is built in a child process (the window never holds the
+    codes being built); its answers are those of a graph built here."""
+    m = clustered(6000)
+    np.save(tmp_path / "r.npy", m[::-1])
+    assert _mapped_file(np.load(tmp_path / "r.npy", mmap_mode="r")[::-1]) is None  # strided
+    np.save(tmp_path / "m.npy", np.concatenate([m[:1], m]))
+    mapped = np.load(tmp_path / "m.npy", mmap_mode="r")[1:]  # rows 1.. of the file
+    where = _mapped_file(mapped)
+    assert where is not None and where[1] == mapped.offset + mapped.strides[0]
+    ids = np.arange(10, 6010, dtype=np.int64)
+    built = []
+    real = vector_search._Graph.build
+    monkeypatch.setattr(
+        vector_search._Graph, "build", staticmethod(lambda *a: built.append(1) or real(*a))
+    )
+    apart = VectorSearch(tmp_path / "apart", background=False, exact_up_to=1000)
+    block = FakeBlock("x.v", ids, mapped)
+    apart.search_of(block).top(m[0], 10)
+    apart.wait()
+    assert apart.builds == 1 and not built  # not built in this process
+    graph = apart.graph(apart.search_of(block).name)
+    assert graph is not None and graph.path is not None  # read back, its lists mapped
+    here = VectorSearch(tmp_path / "here", background=False, exact_up_to=1000)
+    plain = FakeBlock("x.v", ids, np.array(mapped))
+    here.search_of(plain).top(m[0], 10)
+    here.wait()
+    assert here.builds == 1 and built
+    for q in m[::97]:
+        assert np.array_equal(apart.top(block, q, 10).file_ids, here.top(plain, q, 10).file_ids)
+    assert not list((tmp_path / "apart").rglob("*.ids.npy"))  # the child's input is gone
 
 
 def test_added_removed_and_changed_rows_are_answered_at_once_then_folded_in(tmp_path):

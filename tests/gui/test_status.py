@@ -94,6 +94,9 @@ def test_files_found_before_the_backlog_is_counted_are_not_called_the_library(st
     # planning streams: the first pages' files run while the rest is counted
     text = _show(status, total=2000, done=3, planned=False, current=["song.mp3"])
     assert "Counting the files left to analyse" in text and "song.mp3" in text
+    assert "so far" not in text  # nothing finished yet in this run
+    text = _show(status, total=2000, done=3, planned=False, current=["b.mp3"], ran=1234)
+    assert "1,234 analysed so far" in text and "of 2,000" not in text
 
 
 def test_scanning_ends_only_once_the_rows_show_what_was_found(qtbot, data_dir, tmp_path):

@@ -119,3 +119,18 @@ def test_rows_counts_a_wrapping_list_grid(qtbot, monkeypatch, tmp_path):
     qtbot.waitUntil(lambda: any(e["ev"] == "rows" for e in events(log)), timeout=3000)
     assert [e["rows"] for e in events(log) if e["ev"] == "rows"] == [7]
     win._ui_trace.timer.stop()
+
+
+def test_a_long_full_collection_is_written_down(qtbot, monkeypatch, tmp_path):
+    import gc
+
+    log = tmp_path / "trace.jsonl"
+    monkeypatch.setenv(trace.ENV, str(log))
+    win, _edit = window_with_search(qtbot)
+    trace.install(win)
+    held = [(i, [i]) for i in range(600_000)]  # tracked objects a full pass has to walk
+    gc.collect()
+    qtbot.waitUntil(lambda: any(e["ev"] == "gc" for e in events(log)), timeout=3000)
+    assert next(e for e in events(log) if e["ev"] == "gc")["ms"] > trace.GC_MS
+    del held
+    win._ui_trace.timer.stop()

@@ -128,6 +128,13 @@ class Catalog:
         self.store = store
         self.dirs = dirs
 
+    @staticmethod
+    def upgrade_pending(dirs: DataDirs) -> bool:
+        """True when opening the library first migrates an older schema (slow when large)."""
+        from medialens.store.database import upgrade_pending
+
+        return upgrade_pending(dirs.database)
+
     @classmethod
     def open(cls, dirs: DataDirs) -> Catalog:
         """Open the library's store (in milliseconds: no plugins) and read through it."""

@@ -84,6 +84,28 @@ def passes(matrix: np.ndarray, rows: int = PASS_ROWS) -> Iterator[tuple[int, np.
         release(matrix, start, start + rows)
 
 
+#: Threads a full pass over the rows of a derived matrix runs on (numpy's loops and
+#: single-threaded BLAS release the GIL): what a cold start waits for, on two cores.
+PASS_THREADS = max(1, min(2, os.cpu_count() or 1))
+
+
+def in_row_chunks(total: int, rows: int, work: Callable[[int, int], None]) -> None:
+    """``work(start, stop)`` over consecutive chunks of ``total`` rows, on up to
+    ``PASS_THREADS`` threads. Each chunk must write only its own rows; chunks are
+    handed out in order, and the first exception is raised here once all have ended."""
+    spans = [(a, min(a + rows, total)) for a in range(0, total, rows)]
+    if PASS_THREADS <= 1 or len(spans) <= 1:
+        for a, b in spans:
+            work(a, b)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(PASS_THREADS, thread_name_prefix="derived pass") as pool:
+        futures = [pool.submit(work, a, b) for a, b in spans]
+    for future in futures:
+        future.result()
+
+
 def _digest(arrays: dict[str, np.ndarray]) -> dict[str, int]:
     out = {}
     for name, a in sorted(arrays.items()):

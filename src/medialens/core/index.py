@@ -19,6 +19,8 @@ database) and come back the moment it is enabled, without a re-read or a re-extr
 
 from __future__ import annotations
 
+import functools
+import itertools
 import json
 import os
 import threading
@@ -31,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from medialens.core.derived_cache import DerivedCache, passes, release
+from medialens.core.derived_cache import DerivedCache, in_row_chunks, passes, release
 from medialens.core.index_cache import MANIFEST, FeatureCache, Table
 from medialens.store import Store
 
@@ -122,10 +124,14 @@ class TagTable:
         return _Rows(self.file_ids)
 
 
+@functools.lru_cache(maxsize=4)
 def _projection(dim: int) -> np.ndarray:
-    """The same fixed random projection for every load (seeded by the input width)."""
+    """The same fixed random projection for every load (seeded by the input width);
+    made once per width, not per chunk of a rebuild."""
     rng = np.random.default_rng(dim)
-    return rng.standard_normal((dim, SIMILARITY_DIM)).astype(np.float32)
+    out = rng.standard_normal((dim, SIMILARITY_DIM)).astype(np.float32)
+    out.flags.writeable = False
+    return out
 
 
 def _row_norms(matrix: np.ndarray) -> np.ndarray:
@@ -142,7 +148,9 @@ def _prepared(raw: np.ndarray, modality: str) -> np.ndarray:
     """Stored vectors -> what the index keeps: projected if wide, normalised (but audio
     descriptors stay unnormalised: they are standardised over the library first)."""
     if raw.shape[1] > SIMILARITY_DIM and modality != "text":
-        raw = _normalise(raw) @ _projection(raw.shape[1])
+        # scaling a row commutes with the projection, and non-audio rows are normalised
+        # after it anyway: only audio (kept unnormalised) needs its rows unit before
+        raw = (_normalise(raw) if modality == "audio" else raw) @ _projection(raw.shape[1])
     return raw if modality == "audio" else _normalise(raw)
 
 
@@ -430,8 +438,8 @@ def _fill_items(
         cols.append((col, col + d))
         present[at, b] = w > 0
         col += d
-    for start in range(0, len(reps), _ROWS):
-        stop = min(start + _ROWS, len(reps))
+
+    def rows(start: int, stop: int) -> None:
         chunk = vectors[start:stop]
         for b, (_key, block) in enumerate(blocks):
             at = ats[b]
@@ -449,6 +457,8 @@ def _fill_items(
             release(block.matrix, int(lo), int(hi))
         _unit_rows(chunk, out=chunk)
         release(vectors, start, stop)
+
+    in_row_chunks(len(reps), _ROWS, rows)
 
 
 _EMPTY = IndexSnapshot(None, _NO_FILES, {}, {})
@@ -499,6 +509,83 @@ def read_ahead(items: Iterator[Any], depth: int = 1) -> Iterator[Any]:
         thread.join()
 
 
+def _raw_vectors(cids: list[str], blobs: list[bytes]) -> tuple[list[str], np.ndarray] | None:
+    """Stored vector blobs -> one float32 matrix of the width most of them have (the
+    others left out, with their content ids); None when there are none."""
+    sizes = np.fromiter((len(b) for b in blobs), np.int64, len(blobs))
+    if not len(sizes):
+        return None
+    width = int(np.bincount(sizes).argmax())  # the dimension most rows have
+    if (sizes != width).any():
+        keep = np.nonzero(sizes == width)[0].tolist()
+        cids, blobs = [cids[i] for i in keep], [blobs[i] for i in keep]
+    return cids, np.frombuffer(b"".join(blobs), np.float32).reshape(len(blobs), width // 4)
+
+
+def _parts(raw: np.ndarray, modality: str) -> list[np.ndarray]:
+    """:func:`_prepared` rows of ``raw``, ``_ROWS`` at a time."""
+    return [
+        _prepared(np.asarray(raw[start : start + _ROWS], np.float32), modality)
+        for start in range(0, len(raw), _ROWS)
+    ]
+
+
+def _parsed(texts: list[Any]) -> list[dict]:
+    """Tags as JSON texts (or dicts already) -> dicts: all the texts in one parse."""
+    if all(isinstance(t, str) for t in texts):
+        return json.loads("[" + ",".join(texts) + "]")
+    return [json.loads(t) if isinstance(t, str) else t for t in texts]
+
+
+def _top_tags(texts: list[Any], vocabulary: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's ``TOP_TAGS`` highest-scoring tags (ties in their stored order), as ids
+    into ``vocabulary`` (extended with new tags in the order they are first kept) and
+    their scores: int32 and float32 [N, TOP_TAGS], -1 and 0 past a row's tags."""
+    tags = _parsed(texts)
+    n = len(tags)
+    tag_ids = np.full((n, TOP_TAGS), -1, np.int32)
+    scores = np.zeros((n, TOP_TAGS), np.float32)
+    lens = np.fromiter(map(len, tags), np.int64, n)
+    total = int(lens.sum())
+    if total == 0:
+        return tag_ids, scores
+    local: dict[str, int] = {}  # tag -> id in the order tags are first met
+    flat_ids = np.fromiter(
+        (local.setdefault(t, len(local)) for t in itertools.chain.from_iterable(tags)),
+        np.int64, total,
+    )  # fmt: skip
+    flat_scores = np.fromiter(
+        itertools.chain.from_iterable(d.values() for d in tags), np.float64, total
+    )
+    width = int(lens.max())
+    rows = np.repeat(np.arange(n), lens)
+    cols = np.arange(total) - np.repeat(np.cumsum(lens) - lens, lens)
+    padded = np.full((n, width), np.inf)
+    padded[rows, cols] = -flat_scores
+    at = np.full((n, width), -1, np.int64)
+    at[rows, cols] = flat_ids
+    order = np.argsort(padded, axis=1, kind="stable")[:, :TOP_TAGS]  # highest first
+    best_scores = -np.take_along_axis(padded, order, axis=1)
+    best = np.take_along_axis(at, order, axis=1)
+    kept = best >= 0
+    k = best.shape[1]
+    # local ids -> vocabulary ids; new tags numbered in the order they are first kept
+    names = list(local)
+    gid = np.full(len(names), -1, np.int64)
+    known = {t: i for i, t in enumerate(vocabulary)}
+    used, first = np.unique(best[kept], return_index=True)
+    for lid in used[np.argsort(first, kind="stable")].tolist():
+        tag = names[lid]
+        j = known.get(tag)
+        if j is None:
+            j = known[tag] = len(vocabulary)
+            vocabulary.append(tag)
+        gid[lid] = j
+    tag_ids[:, :k] = np.where(kept, gid[np.maximum(best, 0)], -1)
+    scores[:, :k] = np.where(kept, best_scores, 0.0)
+    return tag_ids, scores
+
+
 class _Wider(Exception):
     """A content id longer than the contents table holds (the index is rebuilt)."""
 
@@ -539,6 +626,8 @@ class LibraryIndex:
         self.loads = 0
         #: How many times the cache was rebuilt from SQLite (0 when it opened as it was).
         self.rebuilds = 0
+        #: Rows a rebuild will write per (extractor, name): its tables are made that big.
+        self._reserve: dict[tuple[str, str], int] = {}
         #: What is derived from the snapshots (item vectors, their projection), on disk
         #: beside the cache; ``derived.builds`` counts what had to be computed.
         self.derived: DerivedCache | None = None
@@ -634,21 +723,31 @@ class LibraryIndex:
         assert cache is not None
         started = time.time()
         vectors = self.store.vectors
-        cache.reset(max(vectors.longest_content_id(), 1))
+        contents = vectors.result_contents()
+        cache.reset(max(max(map(len, contents), default=0), 1), len(contents))
         self._index_contents()
+        # every content gets its code at once: the chunks then only look codes up (a
+        # contents table grown chunk by chunk re-sorted its ids ~45 times at 10^5)
+        self._codes(contents)
+        self._reserve = {key: n for key, n in vectors.counts().items()}
 
         def chunks() -> Iterator[tuple[tuple[str, str, str] | None, Any]]:
             for extractor, name, modality in vectors.block_names():
-                for chunk in vectors.block_chunks(extractor, name):
-                    yield (extractor, name, modality), chunk
+                for cids, blobs in vectors.block_chunks(extractor, name):
+                    got = _raw_vectors(cids, blobs)
+                    if got is not None:  # prepared here too: numpy lets go of the GIL
+                        yield (extractor, name, modality), (
+                            got[0], got[1].shape[1], _parts(got[1], modality)
+                        )  # fmt: skip
             for rows in vectors.tag_chunks():
                 yield None, rows
 
         # SQLite reads the next chunk (on its own connection, the GIL released while it
-        # steps) while this thread writes the last one: the same chunks in the same order
+        # steps) and projects its vectors while this thread writes the last one: the same
+        # chunks in the same order
         for block, chunk in read_ahead(chunks()):
             if block is not None:
-                self._put_vectors(*block, *chunk)
+                self._put_prepared(*block, *chunk)
                 continue
             rows = chunk
             by: dict[str, list[tuple[str, str]]] = {}
@@ -656,6 +755,7 @@ class LibraryIndex:
                 by.setdefault(extractor, []).append((cid, tags))
             for extractor, items in by.items():
                 self._put_tags(extractor, items)
+        self._reserve = {}
         self._publish(revision, started)
         self.rebuilds += 1
 
@@ -734,37 +834,46 @@ class LibraryIndex:
     def _put_vectors(
         self, extractor: str, name: str, modality: str, cids: list[str], blobs: list[bytes]
     ) -> None:
+        got = _raw_vectors(cids, blobs)
+        if got is not None:
+            cids, raw = got
+            self._put_prepared(extractor, name, modality, cids, raw.shape[1], _parts(raw, modality))
+
+    def _put_prepared(
+        self, extractor: str, name: str, modality: str, cids: list[str], dim: int,
+        parts: list[np.ndarray],
+    ) -> None:  # fmt: skip
+        """Append prepared rows (:func:`_prepared` of ``dim``-wide stored vectors)."""
         cache = self._cache
         assert cache is not None
-        sizes = np.fromiter((len(b) for b in blobs), np.int64, len(blobs))
-        if not len(sizes):
-            return
-        width = int(np.bincount(sizes).argmax())  # the dimension most rows have
-        if (sizes != width).any():
-            keep = np.nonzero(sizes == width)[0].tolist()
-            cids, blobs = [cids[i] for i in keep], [blobs[i] for i in keep]
-        raw = np.frombuffer(b"".join(blobs), np.float32).reshape(len(blobs), width // 4)
         key = _vector_key(extractor, name)
         table = cache.tables.get(key)
-        if table is not None and int(table.meta["dim"]) != raw.shape[1]:
+        if table is not None and int(table.meta["dim"]) != dim:
             cache.discard(table.files())  # the extractor changed its dimension: afresh
             table = None
         if table is None:
-            d = min(raw.shape[1], SIMILARITY_DIM) if modality != "text" else raw.shape[1]
+            d = min(dim, SIMILARITY_DIM) if modality != "text" else dim
             table = cache.tables[key] = Table.new(
                 cache.root, f"v-{uuid.uuid4().hex[:12]}",
                 {"m": ("<f4", (d,))},
-                {"extractor": extractor, "name": name, "modality": modality,
-                 "dim": raw.shape[1]},
+                {"extractor": extractor, "name": name, "modality": modality, "dim": dim},
+                self._reserve.get((extractor, name), 0),
             )  # fmt: skip
         codes = self._codes(cids)
-        for start in range(0, len(raw), _ROWS):
-            part = _prepared(np.asarray(raw[start : start + _ROWS], np.float32), modality)
-            table.append({"codes": codes[start : start + _ROWS], "m": part})
+        start = 0
+        for part in parts:
+            table.append({"codes": codes[start : start + len(part)], "m": part})
+            start += len(part)
 
-    def _put_tags(self, extractor: str, items: list[tuple[str, str]]) -> None:
+    def _put_tags(self, extractor: str, items: list[tuple[str, Any]]) -> None:
+        """Append each content's strongest tags (``items``: content id, tags as JSON
+        text or a dict). The texts of a chunk are parsed as one JSON array and the top
+        tags of every row are picked by one sort of a padded matrix: a Python loop per
+        tag had cost a cold start ~1 s at 10^5 files."""
         cache = self._cache
         assert cache is not None
+        if not items:
+            return
         key = f"t:{extractor}"
         table = cache.tables.get(key)
         if table is None:
@@ -774,19 +883,7 @@ class LibraryIndex:
                 {"extractor": extractor, "vocabulary": []},
             )  # fmt: skip
         vocabulary: list[str] = table.meta["vocabulary"]
-        at = {t: i for i, t in enumerate(vocabulary)}
-        tag_ids = np.full((len(items), TOP_TAGS), -1, np.int32)
-        scores = np.zeros((len(items), TOP_TAGS), np.float32)
-        for i, (_cid, text) in enumerate(items):
-            tags = json.loads(text) if isinstance(text, str) else text
-            best = sorted(tags.items(), key=lambda kv: -kv[1])[:TOP_TAGS]
-            for k, (tag, score) in enumerate(best):
-                j = at.get(tag)
-                if j is None:
-                    j = at[tag] = len(vocabulary)
-                    vocabulary.append(tag)
-                tag_ids[i, k] = j
-                scores[i, k] = score
+        tag_ids, scores = _top_tags([t for _, t in items], vocabulary)
         table.append(
             {"codes": self._codes([c for c, _ in items]), "ids": tag_ids, "scores": scores}
         )

@@ -75,6 +75,9 @@ class Table:
         self.gen, self.rows, self.capacity = gen, rows, capacity
         self._maps: dict[str, np.ndarray] = {}
         self._live: np.ndarray | None = None  # cached latest row per code
+        #: Files written since they were last synced: :meth:`sync` (before a manifest
+        #: names their rows) makes them durable, once per file however many appends.
+        self._unsynced: set[Path] = set()
 
     # -- files ------------------------------------------------------------------------
     def path(self, column: str, gen: int | None = None) -> Path:
@@ -129,10 +132,20 @@ class Table:
             with open(self.path(column), "r+b") as fh:
                 fh.seek(self.rows * self._row_bytes(column))
                 fh.write(values.tobytes())
-                fh.flush()
-                os.fsync(fh.fileno())
+            self._unsynced.add(self.path(column))
         self.rows += n
         self._live = None
+
+    def sync(self) -> None:
+        """Make every row written so far durable (before a manifest may name them)."""
+        for path in sorted(self._unsynced):
+            with contextlib.suppress(FileNotFoundError):  # an old generation, gone
+                fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+        self._unsynced.clear()
 
     def rewrite(self, order: np.ndarray) -> list[Path]:
         """The rows ``order`` (in that order) as a new generation; returns the old files."""
@@ -153,11 +166,10 @@ class Table:
                     else:
                         part = source[order[start : start + CHUNK]]
                     fh.write(np.ascontiguousarray(part).tobytes())
-                fh.flush()
-                os.fsync(fh.fileno())
         self.gen, self.rows, self.capacity = gen, count, capacity
         self._maps = {}
         self._live = None
+        self._unsynced = set(self.files())  # synced by the next publish, which names them
         return old
 
     def live(self) -> tuple[np.ndarray, np.ndarray]:
@@ -222,10 +234,18 @@ class Table:
 
     @classmethod
     def new(
-        cls, root: Path, stem: str, columns: dict[str, tuple[str, tuple[int, ...]]], meta: dict
+        cls,
+        root: Path,
+        stem: str,
+        columns: dict[str, tuple[str, tuple[int, ...]]],
+        meta: dict,
+        capacity: int = MIN_CAPACITY,
     ) -> Table:
-        table = cls(root, stem, columns, meta, 0, 0, MIN_CAPACITY)
-        table._create(0, MIN_CAPACITY)
+        """An empty table with room for ``capacity`` rows (the rows a rebuild knows it
+        will write: growing by doubling would copy them ~7 times on the way to 10^5)."""
+        capacity = max(MIN_CAPACITY, capacity)
+        table = cls(root, stem, columns, meta, 0, 0, capacity)
+        table._create(0, capacity)
         return table
 
 
@@ -304,8 +324,8 @@ class FeatureCache:
         self._collect(keep={p for t in [contents, *tables.values()] for p in t.files()})
         return self.state
 
-    def reset(self, width: int = 32) -> None:
-        """Forget everything on disk and start empty."""
+    def reset(self, width: int = 32, capacity: int = MIN_CAPACITY) -> None:
+        """Forget everything on disk and start empty (room for ``capacity`` contents)."""
         self.contents, self.tables, self.state = None, {}, {}
         for path in self.root.iterdir():
             if path.name == "derived":
@@ -313,7 +333,7 @@ class FeatureCache:
             elif path.name != "lock":
                 with contextlib.suppress(OSError):
                     path.unlink()
-        self.contents = Table.new(self.root, "contents", {"ids": (f"S{width}", ())}, {})
+        self.contents = Table.new(self.root, "contents", {"ids": (f"S{width}", ())}, {}, capacity)
 
     def _collect(self, keep: set[Path]) -> None:
         for path in self.root.iterdir():
@@ -338,6 +358,8 @@ class FeatureCache:
     def publish(self, state: dict[str, Any]) -> None:
         """Write the manifest (after every table's rows are on disk): the commit point."""
         assert self.contents is not None
+        for table in [self.contents, *self.tables.values()]:
+            table.sync()  # the rows the manifest names are on disk before it is
         self.state = dict(state)
         data = {
             "format": FORMAT,

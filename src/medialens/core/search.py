@@ -35,7 +35,7 @@ import hashlib
 import os
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,7 +52,7 @@ from medialens.core.reasons import Reason, render
 from medialens.core.relevance import Calibration, calibration, cutoff
 from medialens.core.vector_search import VectorSearch
 from medialens.store import Store
-from medialens.store.text_index import CJK
+from medialens.store.text_index import CJK, PREFIXES
 
 RRF_K = 60
 # How much each list counts in the fusion. A document holding every word typed (a name, a
@@ -292,6 +292,7 @@ def fts_query(
     text: str,
     any_word: bool = False,
     expand: Callable[[str, int], list[str] | None] | None = None,
+    indexed: Collection[int] = (),
 ) -> str | None:
     """An FTS5 query matching every (or any) word of ``text`` as a prefix.
 
@@ -306,6 +307,11 @@ def fts_query(
     document holding a rarer form of the word ("sunsets" beside "sunset") can rank a
     little differently than under the prefix; where a prefix stands for one term the
     ranks are the same.
+
+    A word whose length is in ``indexed`` (the index keeps a doclist for prefixes of
+    that many characters, ``text_index.PREFIXES``) is asked as the prefix itself: one
+    list read, however many terms it stands for, and the same bm25 scores as a prefix
+    query without the index.
     """
     words = query_words(text)
     if not words:
@@ -320,7 +326,11 @@ def fts_query(
         else:
             # only a word the tokenizer keeps as it is (lowercase ASCII letters and digits)
             # is looked up as typed; anything else it folds, so FTS5 expands it itself
-            found = expand(w, EXPAND_TERMS) if expand is not None and _PLAIN.match(w) else None
+            found = (
+                expand(w, EXPAND_TERMS)
+                if expand is not None and _PLAIN.match(w) and len(w) not in indexed
+                else None
+            )
             if found is None:
                 terms.append(f'"{w}"*')
             elif not found:
@@ -485,7 +495,7 @@ class Searcher:
         in a third of a 100,000-file library would cost more than the whole search budget.
         """
         text = self.store.text_index
-        match = fts_query(query, expand=text.terms_with_prefix)
+        match = fts_query(query, expand=text.terms_with_prefix, indexed=PREFIXES)
         if match is None:
             return [], True
         rows = text.match(match, KEYWORD_POOL, limit * 3, snap.excluded)
@@ -493,7 +503,9 @@ class Searcher:
         if not rows and len(query_words(query)) > 1:
             every = False
             # no document has every word: rank those with any of them
-            any_word = fts_query(query, any_word=True, expand=text.terms_with_prefix)
+            any_word = fts_query(
+                query, any_word=True, expand=text.terms_with_prefix, indexed=PREFIXES
+            )
             assert any_word is not None
             rows = text.match(any_word, KEYWORD_POOL, limit * 3, snap.excluded)
         hits: list[_Found] = []

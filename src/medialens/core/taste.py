@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from medialens.core.derived_cache import release
+from medialens.core.derived_cache import in_row_chunks, release
 from medialens.core.events import EventLog
 from medialens.core.index import ItemVectors
 from medialens.recommend import FORMAT_VERSION, Candidates, InterestModel
@@ -82,13 +82,14 @@ def prepared(model: InterestModel, items: ItemVectors) -> Candidates:
     specs = {"unit": ("<f4", (m, d)), "norm": ("<f4", (m,))}
 
     def fill(out: dict[str, np.ndarray]) -> None:
-        for start in range(0, m, PREPARE_ROWS):
-            stop = min(start + PREPARE_ROWS, m)
+        def rows(start: int, stop: int) -> None:
             part = model.prepare(items.vectors[start:stop])
             out["unit"][start:stop] = part.unit
             out["norm"][start:stop] = part.norm
             release(items.vectors, start, stop)
             release(out["unit"], start, stop)
+
+        in_row_chunks(m, PREPARE_ROWS, rows)
 
     if items.cache is None or items.key is None:
         arrays = {c: np.zeros(shape, np.dtype(dtype)) for c, (dtype, shape) in specs.items()}

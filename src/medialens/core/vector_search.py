@@ -37,7 +37,10 @@ import contextlib
 import json
 import logging
 import os
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,6 +91,11 @@ FORMAT = 2  # 1 was an HNSW graph per block
 #: blocks' lists were 590 MB of the window's anonymous memory, and a query reads 64 lists
 #: of ~2,000. Not on Windows, where a mapped file cannot be replaced by a newer graph.
 MAP_LISTS = os.name == "posix"
+#: Whether a graph built from scratch is built in a child process
+#: (:mod:`medialens.core.vector_build`) when its block is mapped from a file: the build
+#: holds the block's codes (384 MB for the text block of 10^6 files) until they are saved,
+#: and in the window they came on top of For you's mapped matrices (2.2 GB at the peak).
+BUILD_APART = True
 
 
 def lists_for(n: int) -> int:
@@ -158,6 +166,85 @@ def _checksums(matrix: np.ndarray) -> np.ndarray:
     rng = np.random.default_rng(matrix.shape[1])
     probe: np.ndarray = rng.standard_normal(size=(matrix.shape[1],), dtype=np.float32)
     return np.asarray(matrix @ probe, dtype=np.float32)
+
+
+def _mapped_file(matrix: np.ndarray) -> tuple[str, int] | None:
+    """The file and byte offset a C-contiguous 2-d matrix is read-only mapped from, or None
+    (a matrix in memory, or a copy-on-write mapping that may differ from its file)."""
+    if matrix.ndim != 2 or not matrix.flags.c_contiguous or not len(matrix):
+        return None
+    root: Any = matrix
+    while isinstance(getattr(root, "base", None), np.ndarray):
+        root = root.base
+    if not isinstance(root, np.memmap) or getattr(root, "mode", None) not in ("r", "r+"):
+        return None
+    filename = getattr(root, "filename", None)
+    if not filename:
+        return None
+    at = matrix.__array_interface__["data"][0] - root.__array_interface__["data"][0]
+    if at < 0 or at + matrix.nbytes > root.nbytes:
+        return None
+    return str(filename), int(root.offset) + int(at)
+
+
+def _build_apart(
+    dim: int, matrix: np.ndarray, ids: np.ndarray, path: Path, closed: threading.Event
+) -> _Graph | None:
+    """:meth:`_Graph.build` in a child process that maps the same rows and saves the graph
+    at ``path``; the graph read back from there (its lists mapped), or None if it failed or
+    ``closed`` was set. The caller's process never holds the codes being built."""
+    where = _mapped_file(matrix)
+    if where is None:
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ids_path = path.with_name(path.name + ".ids.npy")
+    np.save(ids_path, np.ascontiguousarray(ids, dtype=np.int64))
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)  # the same sources
+    job = {
+        "file": where[0],
+        "offset": where[1],
+        "rows": int(matrix.shape[0]),
+        "dim": int(matrix.shape[1]),
+        "dtype": matrix.dtype.str,
+        "ids": str(ids_path),
+        "out": str(path),
+    }
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "medialens.core.vector_build"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            start_new_session=True,  # a terminal's Ctrl+C is the parent's to handle
+        )
+    except OSError as exc:
+        log.warning("vector search: cannot start a build process (%s)", exc)
+        ids_path.unlink(missing_ok=True)
+        return None
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        proc.stdin.write((json.dumps(job) + "\n").encode())
+        proc.stdin.flush()
+        while proc.poll() is None:  # stdin stays open: the child stops when it closes
+            if closed.is_set():
+                proc.kill()
+                proc.wait()
+                return None
+            time.sleep(0.2)
+        done = proc.stdout.read().decode(errors="replace").strip() == "ok"
+    finally:
+        with contextlib.suppress(OSError):
+            proc.stdin.close()
+        proc.stdout.close()
+        ids_path.unlink(missing_ok=True)
+    if not done:
+        log.warning("vector search: the build process of %s failed (%s)", path, proc.returncode)
+        return None
+    graph = _Graph.load(path, dim)
+    if graph is None or not np.array_equal(graph.labels, ids):
+        return None
+    return graph
 
 
 def _release_freed_memory() -> None:
@@ -535,6 +622,16 @@ class VectorSearch:
                 self._busy = False
                 self._wake.notify_all()
 
+    def _build(self, name: tuple[str, int], matrix: np.ndarray, ids: np.ndarray) -> _Graph | None:
+        """A graph of every row: in a child process when the block is mapped from a file
+        and the graph has a place to be saved (see :data:`BUILD_APART`), else here."""
+        path = self._path(name)
+        if BUILD_APART and MAP_LISTS and path is not None and _mapped_file(matrix) is not None:
+            built = _build_apart(name[1], matrix, ids, path, self._closed)
+            if built is not None or self._closed.is_set():
+                return built
+        return _Graph.build(name[1], matrix, ids, self._closed)
+
     def catch_up(self, search: BlockSearch, force: bool = False) -> None:
         """Bring the graph of ``search``'s block in step with it (build, extend or leave it,
         by how much changed), save and swap it in. ``force`` folds in any change at all."""
@@ -547,7 +644,12 @@ class VectorSearch:
         matrix = search.matrix if search._order is None else search.matrix[search._order]
         new: _Graph | None
         if graph is None:
-            new = _Graph.build(name[1], matrix, ids, self._closed)
+            new = self._build(name, matrix, ids)
+            if new is not None and new.path is not None:  # built apart: saved and mapped
+                self.builds += 1
+                with self._lock:
+                    self._graphs[name] = new
+                return
             self.builds += new is not None
         else:
             pending = graph.pending(ids)
@@ -556,8 +658,12 @@ class VectorSearch:
             redo = np.union1d(pending, changed)
             dead = graph.dead + len(gone) + len(changed)
             if dead > REBUILD_SHARE * len(graph.labels) or n > REBUILD_GROWTH * graph.trained_for:
-                new = _Graph.build(name[1], matrix, ids, self._closed)
+                new = self._build(name, matrix, ids)
                 self.builds += new is not None
+                if new is not None and new.path is not None:
+                    with self._lock:
+                        self._graphs[name] = new
+                    return
             elif len(redo) and (force or len(redo) > max(MERGE_AFTER, MERGE_SHARE * n)):
                 dead_ids = np.union1d(gone, ids[changed])
                 new = graph.extended(matrix[redo], ids[redo], dead_ids, self._closed)

@@ -113,10 +113,21 @@ def _open_or_explain(app: QApplication, dirs, args) -> S.Services | None:
     """Open the library, or say in a dialog why it cannot be (damaged, missing, read-only,
     newer...) and offer to restore it: the store's settings are out of reach then, so the
     dialog speaks the language and theme asked for on the command line, else the system's."""
+    from medialens.core.catalog import Catalog
     from medialens.gui.faults import open_services
 
     try:
-        return S.Services.open(dirs)
+        if not Catalog.upgrade_pending(dirs):
+            return S.Services.open(dirs)
+        from medialens.gui.upgrade_notice import open_while_telling
+
+        apply_theme(app, getattr(args, "theme", None) or "system")
+        words = Translations(app)
+        words.set(getattr(args, "language", None) or "")
+        try:
+            return open_while_telling(app, lambda: S.Services.open(dirs))
+        finally:
+            words.set("en")  # uninstalled: the window installs the library's own choice
     except Exception as exc:
         if S.fault_event(exc, dirs.database) is None:
             raise

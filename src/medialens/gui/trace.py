@@ -11,6 +11,9 @@
   first), so a stall names the code that caused it, not only its length; ``others``: what
   the window's other threads were running meanwhile (not waiting), since a GUI thread held
   up in Qt with no Python frame of its own is often waiting for the GIL one of them holds.
+- ``gc``: each pass of the garbage collector over its oldest generation that took more than
+  20 ms, with how long: such a pass holds the GIL, so it
+  stalls the GUI thread whichever thread triggered it.
 - ``status``: the status bar's text whenever it changes (``busy`` while its progress bar
   shows), and ``rows``: the largest number of
   cards a grid holds, so "all files found and shown" can be timed.
@@ -25,9 +28,12 @@ is imported by the rest of the app.
 
 from __future__ import annotations
 
+import faulthandler
+import gc
 import json
 import os
-import sys
+import re
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -53,10 +59,12 @@ TICK_MS = 20
 STALL_MS = 100
 SAMPLE_S = 0.025  # the watchdog's look at a stalled GUI thread
 FRAMES = 4  # innermost frames kept of each sample
+GC_MS = 20  # a full collection longer than this is written down
 # where an idle thread sits: a sample of one says nothing about a stall
 IDLE = frozenset(
     {"wait", "get", "select", "sleep", "poll", "recv", "recv_bytes", "_recv", "_poll",
-     "accept", "readinto", "read", "readline", "_wait_for_tstate_lock", "_watch", "run_forever"}
+     "accept", "readinto", "read", "readline", "_wait_for_tstate_lock", "_watch", "run_forever",
+     "_worker"}
 )  # fmt: skip
 
 
@@ -67,14 +75,31 @@ def install(window: QWidget) -> None:
         window._ui_trace = UiTrace(window, path)  # kept alive by the window
 
 
-def _where(frame, depth: int) -> str:
-    """``file:line function`` of a stack's ``depth`` innermost frames, innermost first."""
-    where = []
-    while frame is not None and len(where) < depth:
-        code = frame.f_code
-        where.append(f"{os.path.basename(code.co_filename)}:{frame.f_lineno} {code.co_name}")
-        frame = frame.f_back
-    return " < ".join(where)
+def stacks(scratch) -> dict[int, list[str]]:
+    """Every thread's stack as ``file:line function`` lines, innermost first, by thread id.
+
+    Written by :func:`faulthandler.dump_traceback`, which walks all the stacks in C without
+    letting go of the GIL. Walking another thread's frames from Python (``f_back``) is not
+    safe on CPython 3.11: the thread may return between two bytecodes of the walk, and the
+    frame's ``f_back`` then reads freed memory (a sampler doing so crashed the test run).
+    """
+    scratch.seek(0)
+    scratch.truncate()
+    faulthandler.dump_traceback(scratch, all_threads=True)
+    scratch.flush()
+    scratch.seek(0)
+    out: dict[int, list[str]] = {}
+    lines: list[str] | None = None
+    for line in scratch.read().splitlines():
+        head = re.match(r"(?:Current thread|Thread) (0x[0-9a-f]+)", line)
+        if head:
+            lines = out.setdefault(int(head.group(1), 16), [])
+            continue
+        frame = re.match(r'\s+File "(.*)", line (\d+) in (.*)', line)
+        if frame and lines is not None:
+            path, number, name = frame.groups()
+            lines.append(f"{os.path.basename(path)}:{number} {name}")
+    return out
 
 
 def _rect(w: QWidget) -> list[int]:
@@ -102,7 +127,25 @@ class UiTrace(QObject):
         self.timer = QTimer(self, interval=TICK_MS, timerType=Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
+        self.done = threading.Event()
+        window.destroyed.connect(lambda *_: self.done.set())
         threading.Thread(target=self._watch, name="ui-trace-watchdog", daemon=True).start()
+        self.collections: list[tuple[float, float]] = []  # (at, ms)
+        self._gc_started = 0.0
+        gc.callbacks.append(self._gc)
+        callback = self._gc
+        window.destroyed.connect(lambda *_: gc.callbacks.remove(callback))
+
+    def _gc(self, phase: str, info: dict) -> None:
+        """Time each full collection; runs inside the collector, so it only appends."""
+        if info.get("generation") != 2:
+            return
+        if phase == "start":
+            self._gc_started = time.perf_counter()
+        elif self._gc_started:
+            ms = (time.perf_counter() - self._gc_started) * 1000
+            if ms > GC_MS:
+                self.collections.append((time.time(), ms))
 
     def write(self, ev: str, **fields) -> None:
         line = json.dumps({"ev": ev, "t": time.time(), **fields}, ensure_ascii=False)
@@ -112,17 +155,21 @@ class UiTrace(QObject):
     def _watch(self) -> None:
         """Sample the GUI thread's stack while its ticks are late: a Python thread gets the
         GIL between the GUI thread's bytecodes and in every call that releases it, so a
-        stall in Python code or in a blocking call shows where it is."""
-        while True:
-            time.sleep(SAMPLE_S)
-            if (time.monotonic() - self.last) * 1000 < STALL_MS:
-                continue
-            frames = sys._current_frames()
-            gui = _where(frames.pop(self.gui_thread, None), FRAMES)
-            busy = [_where(f, 2) for f in frames.values() if f.f_code.co_name not in IDLE]
-            with self.lock:
-                self.samples[gui or "(in Qt, no Python frame)"] += 1
-                self.others.update(b for b in busy if b)
+        stall in Python code or in a blocking call shows where it is. Stops with the
+        window, and does not sample a tick that has not come for a minute (stopped)."""
+        me = threading.get_ident()
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as scratch:
+            while not self.done.wait(SAMPLE_S):
+                late = time.monotonic() - self.last
+                if late * 1000 < STALL_MS or late > 60:
+                    continue
+                frames = stacks(scratch)
+                frames.pop(me, None)
+                gui = frames.pop(self.gui_thread, [])
+                busy = [f for f in frames.values() if f and f[0].split()[-1] not in IDLE]
+                with self.lock:
+                    self.samples[" < ".join(gui[:FRAMES]) or "(in Qt, no Python frame)"] += 1
+                    self.others.update(" < ".join(f[:2]) for f in busy)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -143,6 +190,9 @@ class UiTrace(QObject):
             others = [w for w, _ in self.others.most_common(3)]
             self.samples.clear()
             self.others.clear()
+        while self.collections:
+            at, ms = self.collections.pop(0)
+            self.write("gc", at=at, ms=round(ms, 1))
         if gap > STALL_MS:
             self.write("stall", ms=round(gap, 1), where=where, others=others)
         self.ticks += 1

@@ -175,6 +175,8 @@ class StatusWidget(QWidget):
             # the queue holds only what appeared since the start: "0 of 1" would be wrong
             self.bar.setRange(0, 0)
             parts = [self.tr("Counting the files left to analyse…")]
+            if p.ran:  # not "of N": N is not known yet
+                parts.append(self.tr("{0} analysed so far").format(f"{p.ran:,}"))
             if p.current and not p.paused:  # the first pages' files already run meanwhile
                 parts.append(p.current[0])
             self.label.setText("  ·  ".join(parts))

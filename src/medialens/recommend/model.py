@@ -182,12 +182,13 @@ class InterestModel:
             def orthonormal(q: np.ndarray) -> np.ndarray:
                 return _orthonormal(_orthonormal(q.astype(np.float64))).astype(np.float32)
 
-            q = xc @ rng.standard_normal((self.dim, k + 16)).astype(np.float32)
+            q = _product(xc, rng.standard_normal((self.dim, k + 16)).astype(np.float32))
             for _ in range(2):
                 q = orthonormal(q)
-                q = xc @ (xc.T @ q)
+                q = _product(xc, _product(xc.T, q))
             q = orthonormal(q)
-            _, sv, vt = np.linalg.svd((q.T @ xc).astype(np.float64), full_matrices=False)
+            qx = _product(q.T, xc)
+            _, sv, vt = np.linalg.svd(qx.astype(np.float64), full_matrices=False)
         basis = np.zeros((self.dim, k), np.float32)
         r = min(k, vt.shape[0])
         basis[:, :r] = vt[:r].T
@@ -577,8 +578,35 @@ class InterestModel:
         return model
 
 
+#: Threads the big products of a fit run on (BLAS itself may be held to one thread).
+PRODUCT_THREADS = 2
+_PRODUCT_MIN = 1 << 22  # multiply-adds under which one thread is quicker
+
+
+def _product(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``a @ b``, its rows shared between ``PRODUCT_THREADS`` threads: the randomized
+    SVD of a first fit is a cold start's longest single-core step, and BLAS (held to one
+    thread while For you ranks: its spinning threads stall on busy cores) releases the
+    GIL. Each thread computes whole rows, each row as one product would."""
+    rows = a.shape[0]
+    if PRODUCT_THREADS <= 1 or rows < 2 or rows * a.shape[1] * b.shape[1] < _PRODUCT_MIN:
+        return a @ b
+    from concurrent.futures import ThreadPoolExecutor
+
+    out = np.empty((rows, b.shape[1]), np.result_type(a, b))
+    edges = np.linspace(0, rows, PRODUCT_THREADS + 1).astype(int).tolist()
+
+    def part(i: int) -> None:
+        np.matmul(a[edges[i] : edges[i + 1]], b, out=out[edges[i] : edges[i + 1]])
+
+    with ThreadPoolExecutor(PRODUCT_THREADS, thread_name_prefix="fit product") as pool:
+        for future in [pool.submit(part, i) for i in range(PRODUCT_THREADS)]:
+            future.result()
+    return out
+
+
 def _orthonormal(x: np.ndarray) -> np.ndarray:
     """Orthonormal columns spanning ``x`` (Cholesky QR with a ridge for rank deficiency)."""
-    g = x.T @ x
+    g = _product(x.T, x)
     g += np.eye(len(g)) * (1e-10 * max(np.trace(g), 1e-30))
-    return x @ np.linalg.inv(np.linalg.cholesky(g)).T
+    return _product(x, np.linalg.inv(np.linalg.cholesky(g)).T)

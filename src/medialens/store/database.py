@@ -92,6 +92,24 @@ def _applied_versions(conn: sqlite3.Connection) -> list[int]:
     return [row[0] for row in conn.execute("SELECT version FROM migrations ORDER BY version")]
 
 
+def upgrade_pending(path: Path) -> bool:
+    """True when the library at ``path`` was written with an older schema, so opening it
+    first makes a backup and runs migrations: at 10^6 files that takes a minute or more,
+    which the window should say before it seems to hang. False for anything else (no
+    file, a current or newer schema, a file that cannot be read): opening says why."""
+    try:
+        if not path.is_file():
+            return False
+        conn = _connect(path, readonly=True)
+        try:
+            applied = _applied_versions(conn)
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError, UnicodeDecodeError):
+        return False
+    return bool(applied) and max(applied) < len(MIGRATIONS)
+
+
 def _has_tables(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
 

@@ -443,6 +443,39 @@ def m011_text_terms(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE temp.text_index_terms")
 
 
+def m012_text_prefix_index(conn: sqlite3.Connection) -> None:
+    """Rebuild the full-text index with prefix indexes for 3, 4 and 5 characters.
+
+    A typed prefix that stands for more terms than search expands into an OR (a short one:
+    "w12", "sun", "pia") was answered by merging the doclist of every term it stands
+    for before the first row, and bm25 then read the merged list again to count it: 40-70
+    ms at 10^6 documents. FTS5 keeps a prefix's doclist ready when the table is declared
+    with ``prefix=``, with the same matches and bm25 scores. A prefix of one or two
+    characters is never asked (short words match whole words), and one of six or more
+    rarely stands for many terms; each length indexed adds about the index's own size
+    (at 10^6: 48 MB of postings, 130 MB with lengths 3 and 4).
+
+    FTS5 cannot add a prefix index to an existing table, so the documents are copied
+    under their own rowids (``text_docs`` and ``text_terms`` stay valid) into a new table
+    that then takes the old one's name. One transaction, as every migration: an
+    interrupted rebuild rolls back to the old index and runs again on the next open.
+    """
+    from medialens.store.text_index import PREFIXES, TOKENIZER
+
+    conn.execute("DROP TABLE IF EXISTS text_index_rebuilt")
+    conn.execute(
+        "CREATE VIRTUAL TABLE text_index_rebuilt USING fts5("
+        f"content_id UNINDEXED, extractor UNINDEXED, body, tokenize = '{TOKENIZER}', "
+        f"prefix = '{' '.join(map(str, PREFIXES))}')"
+    )
+    conn.execute(
+        "INSERT INTO text_index_rebuilt (rowid, content_id, extractor, body) "
+        "SELECT rowid, content_id, extractor, body FROM text_index"
+    )
+    conn.execute("DROP TABLE text_index")
+    conn.execute("ALTER TABLE text_index_rebuilt RENAME TO text_index")
+
+
 MIGRATIONS = [
     m001_initial,
     m002_revision_counter,
@@ -455,4 +488,5 @@ MIGRATIONS = [
     m009_grid_sort_indexes,
     m010_work_counters,
     m011_text_terms,
+    m012_text_prefix_index,
 ]

@@ -22,6 +22,9 @@ def indexable(text: str) -> str:
 
 #: The index's tokenizer, for the scratch table that reads a document's words as it does.
 TOKENIZER = "unicode61 remove_diacritics 2"
+#: The prefix lengths (characters) the index keeps doclists for (m012): a prefix query of
+#: one of these lengths reads one list instead of merging every term's.
+PREFIXES = (3, 4, 5)
 # A word past the last one starting with a prefix: every term starting with ``p`` sorts
 # before ``p + END`` (BINARY collation, UTF-8 order).
 END = "\U0010ffff"

@@ -1780,6 +1780,10 @@
         <translation>正在统计尚待分析的文件…</translation>
     </message>
     <message>
+        <source>{0} analysed so far</source>
+        <translation>已分析 {0} 个</translation>
+    </message>
+    <message>
         <source>{0} of {1} files analysed</source>
         <translation>已分析 {0} / {1} 个文件</translation>
     </message>
@@ -1852,6 +1856,17 @@
     <message>
         <source>Up next</source>
         <translation>接下来播放</translation>
+    </message>
+</context>
+<context>
+    <name>UpgradeNotice</name>
+    <message>
+        <source>Updating your library for this version of Medialens…</source>
+        <translation>正在为此版本的 Medialens 更新您的媒体库…</translation>
+    </message>
+    <message>
+        <source>This happens once. A large library can take a few minutes. A backup was made first, and your files and history are kept.</source>
+        <translation>此操作只进行一次。较大的媒体库可能需要几分钟。已先行备份，您的文件和播放记录都会保留。</translation>
     </message>
 </context>
 <context>
