@@ -69,7 +69,9 @@ class ArrayContext:
     def audio(self, sample_rate: int) -> np.ndarray:
         return self.samples.get(sample_rate, np.zeros(0, np.float32))
 
-    def audio_excerpts(self, sample_rate: int) -> Sequence[AudioExcerpt]:
+    def audio_excerpts(
+        self, sample_rate: int, seconds: float | None = None
+    ) -> Sequence[AudioExcerpt]:
         """The app's excerpts of ``samples[sample_rate]`` (all of it when it is short)."""
         from medialens.core.decoding import EXCERPT_SECONDS, excerpt_starts
 
@@ -78,10 +80,15 @@ class ArrayContext:
         if starts is None:
             return (AudioExcerpt(0.0, samples),) if len(samples) else ()
         size = int(EXCERPT_SECONDS * sample_rate)
-        return tuple(
+        parts = tuple(
             AudioExcerpt(s, samples[int(s * sample_rate) : int(s * sample_rate) + size])
             for s in starts
         )
+        if seconds is None or not 0.0 < seconds < EXCERPT_SECONDS:
+            return parts
+        from medialens.core.decoding import middle_of
+
+        return tuple(middle_of(p, sample_rate, seconds) for p in parts)
 
     def audio_levels(self, count: int) -> np.ndarray:
         rate = max(self.samples, default=0)
@@ -95,6 +102,13 @@ class ArrayContext:
             ],
             dtype=np.float32,
         )
+
+    def audio_frame_levels(self, frame_seconds: float) -> np.ndarray:
+        from medialens.core.decoding import frame_rms
+
+        rate = max(self.samples, default=0)
+        samples = self.audio(rate) if rate else np.zeros(0, np.float32)
+        return frame_rms([samples], rate, frame_seconds) if len(samples) else samples
 
     def keyframes(self) -> Sequence[Keyframe]:
         return self.frames

@@ -59,9 +59,10 @@ from medialens.api import (
 )
 from medialens.builtins import spectral
 
-MEDIALENS_API = "1.4"  # ctx.audio_excerpts
+MEDIALENS_API = "1.4"  # ctx.audio_excerpts, ctx.audio_frame_levels
 
 SAMPLE_RATE = 22050
+DIGITAL_SILENCE = 1e-5  # RMS below -100 dBFS: no sound at all
 N_FFT = 2048
 HOP = 512
 N_MELS = 128
@@ -123,7 +124,7 @@ class AudioDescriptors:
     """Summary statistics of classic spectral descriptors, plus tempo and key."""
 
     name = "audio"
-    version = "3"  # from ctx.audio_excerpts (6 x 10 s of a long track), not the whole track
+    version = "3"  # from ctx.audio_excerpts (6 x 10 s of a long track); loudness of the whole
     kinds = frozenset({"audio", "video"})
     requires: tuple[str, ...] = ()
     outputs = (VectorOutput("audio", AUDIO_DIM, modality="audio"), ScalarsOutput(SCALARS))
@@ -138,7 +139,10 @@ class AudioDescriptors:
         if sum(len(p) for p in parts) < MIN_SECONDS * SAMPLE_RATE:
             return ExtractionResult()  # no audio stream (a silent video) or a click
         ctx.check_cancelled()
-        vector, scalars, data = self.describe_parts(parts, ctx.check_cancelled)
+        levels = None
+        if len(parts) > 1:  # excerpts of a long track: its loudness from a whole-track pass
+            levels = ctx.audio_frame_levels(N_FFT / SAMPLE_RATE)
+        vector, scalars, data = self.describe_parts(parts, ctx.check_cancelled, levels)
         return ExtractionResult(vectors={"audio": vector}, scalars=scalars, data=data)
 
     def describe(
@@ -148,16 +152,33 @@ class AudioDescriptors:
         return self.describe_parts([y], check_cancelled)
 
     def describe_parts(
-        self, parts: list[np.ndarray], check_cancelled: Any = lambda: None
+        self,
+        parts: list[np.ndarray],
+        check_cancelled: Any = lambda: None,
+        levels: np.ndarray | None = None,
     ) -> tuple[np.ndarray, dict[str, float], dict[str, object]]:
         """The descriptors of excerpts of one track, pooled: each excerpt's frames are
         computed on their own (no frame, onset or tempo window spans two excerpts), and
-        the statistics taken over the frames of all."""
+        the statistics taken over the frames of all.
+
+        ``levels``: RMS levels of frames of N_FFT samples spread over the whole track
+        (``ctx.audio_frame_levels``): when given, the loudness statistics are theirs, so
+        that the quiet intro and outro the excerpts skip still count."""
         sr = SAMPLE_RATE
         ys = [np.asarray(y, dtype=np.float32) for y in parts]
         ys = [np.pad(y, (0, N_FFT - len(y))) if len(y) < N_FFT else y for y in ys]
         mel_t, chroma_t = self._bases()
         spectra = [_spectra(y, mel_t, check_cancelled) for y in ys]
+        tempo_spectra = list(spectra)
+        if levels is not None and len(levels):
+            # The silence the excerpts skip (before an intro, after an outro) as frames of
+            # silence, in the share the whole-track levels give it.
+            share = float(np.mean(np.asarray(levels) < DIGITAL_SILENCE))
+            frames = sum(len(s[1]) for s in spectra)
+            silent = int(round(min(share, 0.5) / (1.0 - min(share, 0.5)) * frames))
+            if silent:
+                ys.append(np.zeros(silent * HOP, dtype=np.float32))
+                spectra.append(_spectra(ys[-1], mel_t, check_cancelled))
         mel_power, energy, sub_power, pitch = (
             np.concatenate(a) for a in zip(*spectra, strict=True)
         )
@@ -181,11 +202,13 @@ class AudioDescriptors:
         # Parseval on the one-sided spectrum, undoing the Hann window's energy loss (3/8),
         # so a full-scale sine reads -3 dBFS (librosa's rms(S=...) reads 4.3 dB lower).
         rms = np.sqrt(np.maximum(energy / (N_FFT**2 * 0.375), 0.0))
+        if levels is not None and len(levels):
+            rms = np.asarray(levels, dtype=np.float64)
         loudness = 20.0 * np.log10(np.maximum(rms, 1e-5))
         check_cancelled()
 
-        seconds = sum(len(y) for y in ys) / sr
-        bounds = np.cumsum([0, *(len(s[0]) for s in spectra)])
+        seconds = sum(len(y) for y in ys[: len(tempo_spectra)]) / sr
+        bounds = np.cumsum([0, *(len(s[0]) for s in tempo_spectra)])
         pieces = [log_mel[:, a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
         tempo = _tempo(pieces, sr) if seconds >= MIN_TEMPO_SECONDS else 0.0
         nyquist = sr / 2

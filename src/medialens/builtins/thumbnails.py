@@ -54,7 +54,7 @@ class Thumbnails:
     """Writes ``<cache_dir>/thumbnails/<content_id>.jpg``; ``data`` holds its relative path."""
 
     name = "thumbnails"
-    version = "3"  # the waveform's bars come from ctx.audio_levels (short reads)
+    version = "3"  # the waveform's bars from ctx.audio_levels: 5 short reads a bar
     kinds = frozenset({"audio", "video"})
     requires: tuple[str, ...] = ()
     outputs = (FingerprintOutput("phash"),)

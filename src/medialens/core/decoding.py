@@ -51,8 +51,15 @@ EXCERPT_SECONDS = 10.0
 WHOLE_BELOW = 1.5
 """A file shorter than this many times the excerpts together gives one excerpt of all its
 audio: decoding the excerpts alone would save little, and lose their context."""
-LEVEL_SECONDS = 0.25
-"""``ctx.audio_levels()`` without a whole decode: seconds read in the middle of a stretch."""
+LEVEL_READS = 200
+"""The level pass (``ctx.audio_levels()``, ``ctx.audio_frame_levels()``) without a whole
+decode: how many short reads, spread evenly over the file."""
+LEVEL_SECONDS = 0.1
+"""The level pass: seconds read in the middle of each of LEVEL_READS equal stretches."""
+SEEK_PREROLL = 0.1
+"""Seconds decoded and dropped before each excerpt or level read after a seek (the
+decoder's warm-up: an MP3 frame right after a seek lacks the bits its reservoir holds in the
+frames before it, and decodes too quiet)."""
 _NO_SETTINGS: Mapping[str, object] = MappingProxyType({})
 
 
@@ -85,13 +92,16 @@ class FileContext:
         self._cache_dir = Path(cache_dir)
         self._results = results
         self._cancelled = cancelled
-        self._audio_lock = threading.Lock()
+        self._audio_lock = threading.RLock()  # audio() in audio_excerpts()
         self._keyframes_lock = threading.Lock()
         self._cover_lock = threading.Lock()
         self._audio: dict[int, np.ndarray] = {}
         self._audio_rate: int | None = None  # rate of the one real decode
-        self._excerpts: dict[int, tuple[AudioExcerpt, ...]] = {}
+        self._excerpts: dict[tuple[int, float | None], tuple[AudioExcerpt, ...]] = {}
         self._excerpt_rate: int | None = None  # rate of the one decode of the excerpts
+        self._levels_lock = threading.Lock()
+        self._levels: tuple[int, list[np.ndarray]] | None = None
+        self._levels_done = False
         self._keyframes: tuple[Keyframe, ...] | None = None
         self._cover: bytes | None = None
         self._cover_done = False
@@ -168,12 +178,14 @@ class FileContext:
                 self._audio[sample_rate] = _resample(base, self._audio_rate, sample_rate)
             return self._audio[sample_rate]
 
-    def audio_excerpts(self, sample_rate: int) -> Sequence[AudioExcerpt]:
+    def audio_excerpts(
+        self, sample_rate: int, seconds: float | None = None
+    ) -> Sequence[AudioExcerpt]:
         """See :meth:`medialens.api.ExtractionContext.audio_excerpts`.
 
         Cut from the whole decode when there is one; else the excerpts alone are decoded
         once (a seek to each), at ``sample_rate`` or at least AUDIO_DECODE_RATE, and other
-        rates resampled from them.
+        rates resampled from them (only the middle ``seconds`` of each, when asked).
         """
         sample_rate = int(sample_rate)
         if sample_rate <= 0:
@@ -182,25 +194,34 @@ class FileContext:
         if starts is None:
             samples = self.audio(sample_rate)
             return (AudioExcerpt(0.0, samples),) if len(samples) else ()
+        if seconds is not None and not 0.0 < seconds < EXCERPT_SECONDS:
+            seconds = None
+        key = (sample_rate, seconds)
         with self._audio_lock:
-            cached = self._excerpts.get(sample_rate)
+            cached = self._excerpts.get(key)
             if cached is not None:
                 return cached
+            base, rate = self._base_excerpts(sample_rate, starts)
+            if seconds is not None:
+                base = tuple(middle_of(p, rate, seconds) for p in base)
+            got = base if rate == sample_rate else _resample_parts(base, rate, sample_rate)
+            self._excerpts[key] = got
+            return got
+
+    def _base_excerpts(
+        self, sample_rate: int, starts: list[float]
+    ) -> tuple[tuple[AudioExcerpt, ...], int]:
+        """The excerpts as first decoded or cut (at their own rate), once (audio lock held)."""
+        if self._excerpt_rate is None:
             whole = self._audio.get(self._audio_rate) if self._audio_rate else None
             if whole is not None and self._whole_from_start():
-                parts = self._cut(whole, self._audio_rate or sample_rate, starts)
-                self._excerpts[sample_rate] = _resample_parts(
-                    parts, self._audio_rate or sample_rate, sample_rate
-                )
-                return self._excerpts[sample_rate]
-            if self._excerpt_rate is None:
+                rate = self._audio_rate or sample_rate
+                decoded = self._cut(whole, rate, starts)
+            else:
                 decoded, rate = self._decode_excerpt_set(sample_rate, starts)
-                self._excerpt_rate = rate
-                self._excerpts[rate] = decoded
-            if sample_rate not in self._excerpts:
-                base = self._excerpts[self._excerpt_rate]
-                self._excerpts[sample_rate] = _resample_parts(base, self._excerpt_rate, sample_rate)
-            return self._excerpts[sample_rate]
+            self._excerpt_rate = rate
+            self._excerpts[(rate, None)] = decoded
+        return self._excerpts[(self._excerpt_rate, None)], self._excerpt_rate
 
     def _whole_from_start(self) -> bool:
         """Whether ``audio()`` decoded the file's audio from its start, unbroken (not the
@@ -212,8 +233,7 @@ class FileContext:
         count = int(count)
         if count <= 0:
             return np.zeros(0, dtype=np.float32)
-        with self._audio_lock:
-            whole = self._audio.get(self._audio_rate) if self._audio_rate else None
+        whole, rate = self._whole_samples()
         if whole is not None:
             if not len(whole):
                 return np.zeros(0, dtype=np.float32)
@@ -225,7 +245,73 @@ class FileContext:
                 ],
                 dtype=np.float32,
             )
-        return self._read_levels(count)
+        reads = self._level_reads()
+        if reads is None:  # short, or not seekable: from the whole decode
+            self.audio(AUDIO_DECODE_RATE)
+            return self.audio_levels(count)
+        _, spots = reads
+        if not spots:
+            return np.zeros(0, dtype=np.float32)
+        # Read j lies in stretch floor((j + 0.5) * count / reads): each bar pools its reads.
+        bar = ((np.arange(len(spots)) + 0.5) * count / len(spots)).astype(int)
+        squares = np.zeros(count)
+        sizes = np.zeros(count)
+        for b, spot in zip(bar, spots, strict=True):
+            squares[b] += float(np.dot(spot, spot))
+            sizes[b] += len(spot)
+        empty = sizes == 0
+        if empty.any():  # more bars than reads: each bar takes its nearest read's level
+            nearest = np.minimum((np.arange(count) + 0.5) * len(spots) / count, len(spots) - 1)
+            for b in np.flatnonzero(empty):
+                spot = spots[int(nearest[b])]
+                squares[b], sizes[b] = float(np.dot(spot, spot)), len(spot)
+        return np.sqrt(squares / np.maximum(sizes, 1)).astype(np.float32)
+
+    def audio_frame_levels(self, frame_seconds: float) -> np.ndarray:
+        """See :meth:`medialens.api.ExtractionContext.audio_frame_levels`."""
+        whole, rate = self._whole_samples()
+        if whole is not None:
+            return frame_rms([whole], rate or AUDIO_DECODE_RATE, frame_seconds)
+        reads = self._level_reads()
+        if reads is None:
+            self.audio(AUDIO_DECODE_RATE)
+            return self.audio_frame_levels(frame_seconds)
+        rate, spots = reads
+        return frame_rms(spots, rate, frame_seconds)
+
+    def _whole_samples(self) -> tuple[np.ndarray | None, int | None]:
+        """The whole decode and its rate, when ``audio()`` decoded all the file's audio."""
+        with self._audio_lock:
+            whole = self._audio.get(self._audio_rate) if self._audio_rate else None
+            if whole is not None and self._whole_from_start():
+                return whole, self._audio_rate
+        return None, None
+
+    def _level_reads(self) -> tuple[int, list[np.ndarray]] | None:
+        """The level pass, read once: ``(rate, mono samples)`` of LEVEL_SECONDS in the
+        middle of each of LEVEL_READS equal stretches of the file, at its own rate (a level
+        needs no resampling); None when the file is too short for it to pay, or cannot seek
+        (then levels come from the whole decode)."""
+        with self._levels_lock:
+            if not self._levels_done:
+                self._levels = self._read_spots()
+                self._levels_done = True
+            return self._levels
+
+    def _read_spots(self) -> tuple[int, list[np.ndarray]] | None:
+        duration = float(self._file.duration or 0.0)
+        try:
+            with open_container(self._file.path) as container:
+                stream = best_audio(container)
+                if stream is None:
+                    return 0, []
+                if duration <= 0.0:
+                    duration = declared_duration(container, stream) or 0.0
+                if duration < 2 * LEVEL_READS * LEVEL_SECONDS:  # short: read it all
+                    return None
+                return self._spots_at(container, stream, duration)
+        except av.FFmpegError:
+            return None
 
     def keyframes(self) -> Sequence[Keyframe]:
         with self._keyframes_lock:
@@ -247,6 +333,8 @@ class FileContext:
             self._audio_rate = None
             self._excerpts.clear()
             self._excerpt_rate = None
+        with self._levels_lock:
+            self._levels, self._levels_done = None, False
         with self._keyframes_lock:
             self._keyframes = None
         with self._cover_lock:
@@ -325,7 +413,7 @@ class FileContext:
         parts = []
         for start in starts:
             self.check_cancelled()
-            target = int((float(start) + offset) / time_base)
+            target = int(max(float(start) + offset - SEEK_PREROLL, 0.0) / time_base)
             container.seek(target, stream=stream, backward=True)
             parts.append(
                 self._decode_span(
@@ -334,43 +422,22 @@ class FileContext:
             )
         return parts
 
-    def _read_levels(self, count: int) -> np.ndarray:
-        """RMS of LEVEL_SECONDS of the mono mix in the middle of each of ``count`` stretches,
-        decoded at the file's own rate (no resampling: a level does not need it)."""
-        duration = float(self._file.duration or 0.0)
-        try:
-            with open_container(self._file.path) as container:
-                stream = best_audio(container)
-                if stream is None:
-                    return np.zeros(0, dtype=np.float32)
-                if duration <= 0.0:
-                    duration = declared_duration(container, stream) or 0.0
-                if duration < count * LEVEL_SECONDS * 4:  # short: read it all
-                    whole = None
-                else:
-                    whole = self._levels_at(container, stream, count, duration)
-        except av.FFmpegError:
-            whole = None
-        if whole is not None:
-            return whole
-        samples = self.audio(AUDIO_DECODE_RATE)
-        if not len(samples):
-            return np.zeros(0, dtype=np.float32)
-        return self.audio_levels(count)
-
-    def _levels_at(
-        self, container: InputContainer, stream: AudioStream, count: int, duration: float
-    ) -> np.ndarray:
+    def _spots_at(
+        self, container: InputContainer, stream: AudioStream, duration: float
+    ) -> tuple[int, list[np.ndarray]]:
         time_base = stream.time_base
         assert time_base is not None, "an opened audio stream has a time base"
         offset = float(stream.start_time * time_base) if stream.start_time else 0.0
-        levels = np.zeros(count, dtype=np.float32)
-        for i in range(count):
+        rate = int(stream.codec_context.sample_rate or AUDIO_DECODE_RATE)
+        spots: list[np.ndarray] = []
+        for i in range(LEVEL_READS):
             self.check_cancelled()
-            start = (i + 0.5) * duration / count - LEVEL_SECONDS / 2
-            container.seek(int((start + offset) / time_base), stream=stream, backward=True)
+            start = (i + 0.5) * duration / LEVEL_READS - LEVEL_SECONDS / 2
+            target = max(start + offset - SEEK_PREROLL, 0.0)
+            container.seek(int(target / time_base), stream=stream, backward=True)
             stream.codec_context.flush_buffers()
-            squares, n, wanted = 0.0, 0, None
+            got: list[np.ndarray] = []
+            n, wanted = 0, int(LEVEL_SECONDS * rate)
             for packet in container.demux(stream):
                 try:
                     frames = packet.decode()
@@ -383,14 +450,14 @@ class FileContext:
                     ):
                         continue  # before the stretch's middle (a seek lands on a keyframe)
                     mono = _mono(frame)
-                    if wanted is None:
-                        wanted = int(LEVEL_SECONDS * frame.sample_rate)
-                    squares += float(np.dot(mono, mono))
+                    if frame.time is not None and not got:  # from the stretch's start
+                        mono = mono[max(0, int((start + offset - frame.time) * rate)) :]
+                    got.append(mono)
                     n += len(mono)
-                if wanted is not None and n >= wanted:
+                if n >= wanted:
                     break
-            levels[i] = np.sqrt(squares / n) if n else 0.0
-        return levels
+            spots.append(np.concatenate(got)[:wanted] if got else np.zeros(0))
+        return rate, spots
 
     def _decode_start(
         self, container: InputContainer, stream: AudioStream, rate: int, duration: float
@@ -639,12 +706,37 @@ def _resample(samples: np.ndarray, source_rate: int, target_rate: int) -> np.nda
     return np.clip(out[:expected], -1.0, 1.0).astype(np.float32, copy=False)
 
 
+def middle_of(part: AudioExcerpt, rate: int, seconds: float) -> AudioExcerpt:
+    """The middle ``seconds`` of an excerpt (its start moved to match)."""
+    size = int(round(seconds * rate))
+    first = max(0, (len(part.samples) - size) // 2)
+    return AudioExcerpt(part.start + first / rate, part.samples[first : first + size])
+
+
 def _resample_parts(
     parts: tuple[AudioExcerpt, ...], source_rate: int, target_rate: int
 ) -> tuple[AudioExcerpt, ...]:
     return tuple(
         AudioExcerpt(p.start, _resample(p.samples, source_rate, target_rate)) for p in parts
     )
+
+
+def frame_rms(parts: Sequence[np.ndarray], rate: int, frame_seconds: float) -> np.ndarray:
+    """Hann-weighted RMS of frames of ``frame_seconds`` (hop a quarter of that) within each
+    of ``parts``, as float32: ``sqrt(sum(w^2 x^2) / sum(w^2))`` (a short part is one frame)."""
+    size = max(2, int(round(frame_seconds * rate)))
+    hop = max(1, size // 4)
+    w2 = np.square(np.hanning(size + 2)[1:-1])
+    out = []
+    for part in parts:
+        x = np.asarray(part, dtype=np.float64)
+        if not len(x):
+            continue
+        if len(x) < size:
+            x = np.pad(x, (0, size - len(x)))
+        squares = np.lib.stride_tricks.sliding_window_view(np.square(x), size)[::hop]
+        out.append(np.sqrt(squares @ w2 / w2.sum()))
+    return np.concatenate(out).astype(np.float32) if out else np.zeros(0, dtype=np.float32)
 
 
 def _mono(frame: av.AudioFrame) -> np.ndarray:

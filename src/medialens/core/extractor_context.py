@@ -54,11 +54,16 @@ class ExtractorContext:
     def audio(self, sample_rate: int) -> np.ndarray:
         return self._ctx.audio(sample_rate)
 
-    def audio_excerpts(self, sample_rate: int) -> Sequence[AudioExcerpt]:
-        return self._ctx.audio_excerpts(sample_rate)
+    def audio_excerpts(
+        self, sample_rate: int, seconds: float | None = None
+    ) -> Sequence[AudioExcerpt]:
+        return self._ctx.audio_excerpts(sample_rate, seconds)
 
     def audio_levels(self, count: int) -> np.ndarray:
         return self._ctx.audio_levels(count)
+
+    def audio_frame_levels(self, frame_seconds: float) -> np.ndarray:
+        return self._ctx.audio_frame_levels(frame_seconds)
 
     def keyframes(self) -> Sequence[Keyframe]:
         return self._ctx.keyframes()
