@@ -33,6 +33,7 @@ __all__ = [
     "MediaKind",
     "MediaFile",
     "Keyframe",
+    "AudioExcerpt",
     "VectorOutput",
     "Meaning",
     "TagsOutput",
@@ -55,7 +56,7 @@ __all__ = [
     "extractor_categories",
 ]
 
-API_VERSION = "1.3"
+API_VERSION = "1.4"
 PROJECT = "medialens"
 
 hookimpl = pluggy.HookimplMarker(PROJECT)
@@ -107,6 +108,15 @@ class Keyframe:
 
     time: float
     image: np.ndarray
+
+
+@dataclass(frozen=True)
+class AudioExcerpt:
+    """A stretch of a file's audio (API 1.4): mono float32 ``samples`` in [-1, 1] that
+    begin ``start`` seconds into the file."""
+
+    start: float
+    samples: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -225,6 +235,42 @@ class ExtractionContext(Protocol):
         Files longer than ten minutes yield evenly spaced excerpts totalling ten
         minutes, so a four-hour recording costs what a ten-minute one does. An
         empty array means the file has no audio stream.
+        """
+        ...
+
+    def audio_excerpts(
+        self, sample_rate: int, seconds: float | None = None
+    ) -> Sequence[AudioExcerpt]:
+        """Evenly spread excerpts of the audio at ``sample_rate`` (API 1.4), the same for
+        every extractor of the file: a handful of stretches of some seconds, their middles
+        spread as ``(i + 0.5) / n`` of the file, or one excerpt of all the audio (start 0)
+        when the file is not much longer than the excerpts together.
+
+        For descriptors that summarise a whole track, this costs a fraction of
+        :meth:`audio`: only the excerpts are decoded (once, for every extractor that asks;
+        cut from :meth:`audio` instead when that was decoded already). ``seconds``: only
+        the middle ``seconds`` of each excerpt (fewer samples to resample for an extractor
+        that reads a few seconds of each); ignored for the one excerpt of a short file.
+        Empty when the file has no audio stream.
+        """
+        ...
+
+    def audio_levels(self, count: int) -> np.ndarray:
+        """The RMS level of ``count`` equal stretches of the audio, start to end (API 1.4):
+        float32, of the mono mix in [-1, 1]. Read from :meth:`audio` when that was decoded
+        already, else from the level pass: short reads spread evenly over the whole file,
+        each bar pooling the reads within it (for a waveform picture: cheap, and close).
+        Empty when the file has no audio stream.
+        """
+        ...
+
+    def audio_frame_levels(self, frame_seconds: float) -> np.ndarray:
+        """Hann-weighted RMS levels of frames of ``frame_seconds`` sampled evenly over the
+        whole audio (API 1.4), float32 of the mono mix: every frame of :meth:`audio` when
+        that was decoded already, else the frames of the level pass (the short reads of
+        :meth:`audio_levels`). For whole-track loudness statistics of a track whose other
+        descriptors come from :meth:`audio_excerpts`, which skip its intro and outro.
+        Empty when the file has no audio stream.
         """
         ...
 

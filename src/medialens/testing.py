@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from medialens.api import ExtractionCancelled, ExtractionResult, Keyframe, MediaFile
+from medialens.api import AudioExcerpt, ExtractionCancelled, ExtractionResult, Keyframe, MediaFile
 
 __all__ = [
     "ArrayContext",
@@ -68,6 +68,47 @@ class ArrayContext:
 
     def audio(self, sample_rate: int) -> np.ndarray:
         return self.samples.get(sample_rate, np.zeros(0, np.float32))
+
+    def audio_excerpts(
+        self, sample_rate: int, seconds: float | None = None
+    ) -> Sequence[AudioExcerpt]:
+        """The app's excerpts of ``samples[sample_rate]`` (all of it when it is short)."""
+        from medialens.core.decoding import EXCERPT_SECONDS, excerpt_starts
+
+        samples = self.audio(sample_rate)
+        starts = excerpt_starts(len(samples) / sample_rate)
+        if starts is None:
+            return (AudioExcerpt(0.0, samples),) if len(samples) else ()
+        size = int(EXCERPT_SECONDS * sample_rate)
+        parts = tuple(
+            AudioExcerpt(s, samples[int(s * sample_rate) : int(s * sample_rate) + size])
+            for s in starts
+        )
+        if seconds is None or not 0.0 < seconds < EXCERPT_SECONDS:
+            return parts
+        from medialens.core.decoding import middle_of
+
+        return tuple(middle_of(p, sample_rate, seconds) for p in parts)
+
+    def audio_levels(self, count: int) -> np.ndarray:
+        rate = max(self.samples, default=0)
+        samples = self.audio(rate) if rate else np.zeros(0, np.float32)
+        if not len(samples) or count <= 0:
+            return np.zeros(0, np.float32)
+        return np.array(
+            [
+                np.sqrt(np.mean(np.square(c, dtype=np.float64)))
+                for c in np.array_split(samples, count)
+            ],
+            dtype=np.float32,
+        )
+
+    def audio_frame_levels(self, frame_seconds: float) -> np.ndarray:
+        from medialens.core.decoding import frame_rms
+
+        rate = max(self.samples, default=0)
+        samples = self.audio(rate) if rate else np.zeros(0, np.float32)
+        return frame_rms([samples], rate, frame_seconds) if len(samples) else samples
 
     def keyframes(self) -> Sequence[Keyframe]:
         return self.frames

@@ -228,7 +228,7 @@ def test_long_audio_is_evenly_spaced_excerpts(tmp_path, suffix, minutes):
     ctx = context(path, tmp_path)
     samples = ctx.audio(8000)
     assert len(samples) == pytest.approx(MAX_AUDIO_SECONDS * 8000, rel=0.002)
-    excerpts = ctx.audio_excerpts
+    excerpts = ctx.decoded_spans
     assert len(excerpts) == AUDIO_EXCERPTS
     starts = [start for start, _ in excerpts]
     assert starts == pytest.approx(np.linspace(0, minutes * 60 - 30, AUDIO_EXCERPTS).tolist())

@@ -59,9 +59,10 @@ from medialens.api import (
 )
 from medialens.builtins import spectral
 
-MEDIALENS_API = "1.0"
+MEDIALENS_API = "1.4"  # ctx.audio_excerpts, ctx.audio_frame_levels
 
 SAMPLE_RATE = 22050
+DIGITAL_SILENCE = 1e-5  # RMS below -100 dBFS: no sound at all
 N_FFT = 2048
 HOP = 512
 N_MELS = 128
@@ -123,7 +124,7 @@ class AudioDescriptors:
     """Summary statistics of classic spectral descriptors, plus tempo and key."""
 
     name = "audio"
-    version = "2"
+    version = "3"  # from ctx.audio_excerpts (6 x 10 s of a long track); loudness of the whole
     kinds = frozenset({"audio", "video"})
     requires: tuple[str, ...] = ()
     outputs = (VectorOutput("audio", AUDIO_DIM, modality="audio"), ScalarsOutput(SCALARS))
@@ -134,23 +135,53 @@ class AudioDescriptors:
         self._lock = threading.Lock()
 
     def extract(self, ctx: ExtractionContext) -> ExtractionResult:
-        y = ctx.audio(SAMPLE_RATE)
-        if len(y) < MIN_SECONDS * SAMPLE_RATE:
+        parts = [e.samples for e in ctx.audio_excerpts(SAMPLE_RATE) if len(e.samples)]
+        if sum(len(p) for p in parts) < MIN_SECONDS * SAMPLE_RATE:
             return ExtractionResult()  # no audio stream (a silent video) or a click
         ctx.check_cancelled()
-        vector, scalars, data = self.describe(y, ctx.check_cancelled)
+        levels = None
+        if len(parts) > 1:  # excerpts of a long track: its loudness from a whole-track pass
+            levels = ctx.audio_frame_levels(N_FFT / SAMPLE_RATE)
+        vector, scalars, data = self.describe_parts(parts, ctx.check_cancelled, levels)
         return ExtractionResult(vectors={"audio": vector}, scalars=scalars, data=data)
 
     def describe(
         self, y: np.ndarray, check_cancelled: Any = lambda: None
     ) -> tuple[np.ndarray, dict[str, float], dict[str, object]]:
         """The descriptors of mono float32 samples at SAMPLE_RATE (vector, scalars, data)."""
+        return self.describe_parts([y], check_cancelled)
+
+    def describe_parts(
+        self,
+        parts: list[np.ndarray],
+        check_cancelled: Any = lambda: None,
+        levels: np.ndarray | None = None,
+    ) -> tuple[np.ndarray, dict[str, float], dict[str, object]]:
+        """The descriptors of excerpts of one track, pooled: each excerpt's frames are
+        computed on their own (no frame, onset or tempo window spans two excerpts), and
+        the statistics taken over the frames of all.
+
+        ``levels``: RMS levels of frames of N_FFT samples spread over the whole track
+        (``ctx.audio_frame_levels``): when given, the loudness statistics are theirs, so
+        that the quiet intro and outro the excerpts skip still count."""
         sr = SAMPLE_RATE
-        y = np.asarray(y, dtype=np.float32)
-        if len(y) < N_FFT:
-            y = np.pad(y, (0, N_FFT - len(y)))
+        ys = [np.asarray(y, dtype=np.float32) for y in parts]
+        ys = [np.pad(y, (0, N_FFT - len(y))) if len(y) < N_FFT else y for y in ys]
         mel_t, chroma_t = self._bases()
-        mel_power, energy, sub_power, pitch = _spectra(y, mel_t, check_cancelled)
+        spectra = [_spectra(y, mel_t, check_cancelled) for y in ys]
+        tempo_spectra = list(spectra)
+        if levels is not None and len(levels):
+            # The silence the excerpts skip (before an intro, after an outro) as frames of
+            # silence, in the share the whole-track levels give it.
+            share = float(np.mean(np.asarray(levels) < DIGITAL_SILENCE))
+            frames = sum(len(s[1]) for s in spectra)
+            silent = int(round(min(share, 0.5) / (1.0 - min(share, 0.5)) * frames))
+            if silent:
+                ys.append(np.zeros(silent * HOP, dtype=np.float32))
+                spectra.append(_spectra(ys[-1], mel_t, check_cancelled))
+        mel_power, energy, sub_power, pitch = (
+            np.concatenate(a) for a in zip(*spectra, strict=True)
+        )
         log_mel = spectral.power_to_db(mel_power.T, top_db=80.0)
         mfcc = spectral.mfcc(log_mel, N_MFCC)
 
@@ -167,17 +198,21 @@ class AudioDescriptors:
         rolloff = freqs[np.argmax(cumulative >= 0.85 * cumulative[:, -1:], axis=1)]
         floored = sub_power + 1e-10
         flatness = np.exp(np.log(floored).mean(axis=1)) / floored.mean(axis=1)
-        zcr = _zero_crossing_rate(y, HOP)
+        zcr = np.concatenate([_zero_crossing_rate(y, HOP) for y in ys])
         # Parseval on the one-sided spectrum, undoing the Hann window's energy loss (3/8),
         # so a full-scale sine reads -3 dBFS (librosa's rms(S=...) reads 4.3 dB lower).
         rms = np.sqrt(np.maximum(energy / (N_FFT**2 * 0.375), 0.0))
+        if levels is not None and len(levels):
+            rms = np.asarray(levels, dtype=np.float64)
         loudness = 20.0 * np.log10(np.maximum(rms, 1e-5))
         check_cancelled()
 
-        seconds = len(y) / sr
-        tempo = _tempo(log_mel, sr) if seconds >= MIN_TEMPO_SECONDS else 0.0
+        seconds = sum(len(y) for y in ys[: len(tempo_spectra)]) / sr
+        bounds = np.cumsum([0, *(len(s[0]) for s in tempo_spectra)])
+        pieces = [log_mel[:, a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+        tempo = _tempo(pieces, sr) if seconds >= MIN_TEMPO_SECONDS else 0.0
         nyquist = sr / 2
-        parts = [
+        stats: list[Any] = [
             mfcc.mean(axis=1) / 100,
             mfcc.std(axis=1) / 50,
             chroma.mean(axis=0),
@@ -191,7 +226,7 @@ class AudioDescriptors:
             [loudness.mean() / 60, loudness.std() / 60],
             [tempo / 200],
         ]
-        vector = np.concatenate([np.asarray(p, dtype=np.float32).ravel() for p in parts])
+        vector = np.concatenate([np.asarray(p, dtype=np.float32).ravel() for p in stats])
         vector = np.nan_to_num(vector, nan=0.0, posinf=0.0, neginf=0.0).astype(np.float32)
         assert vector.shape == (AUDIO_DIM,)
         scalars = {
@@ -374,7 +409,7 @@ def _zero_crossing_rate(y: np.ndarray, hop: int) -> np.ndarray:
     return counts / np.maximum(lengths, 1)
 
 
-def _tempo(log_mel: np.ndarray, sr: int) -> float:
+def _tempo(log_mels: list[np.ndarray], sr: int) -> float:
     """Global tempo in BPM: librosa's estimator, cheaper and off its lag grid.
 
     As ``librosa.feature.tempo``: the mean autocorrelation of 8 s windows of the onset
@@ -383,16 +418,20 @@ def _tempo(log_mel: np.ndarray, sr: int) -> float:
     and it is 20x cheaper), and a parabola through the peak's neighbours, because at
     23 ms frames neighbouring lags are 2.5 % apart (120 BPM reads 117.5 on the grid).
     """
-    onset = spectral.onset_strength(log_mel, n_fft=N_FFT, hop_length=HOP)
     win = int(round(8.0 * sr / HOP))
-    if len(onset) < win // 2:
+    acfs = []
+    for log_mel in log_mels:  # the windows of each excerpt on their own
+        onset = spectral.onset_strength(log_mel, n_fft=N_FFT, hop_length=HOP)
+        if len(onset) < win // 2:
+            continue
+        padded = np.pad(onset, win // 2, mode="linear_ramp")
+        frames = spectral.frame(padded, frame_length=win, hop_length=8)
+        frames = frames * np.hanning(win)[:, None].astype(frames.dtype)
+        acf = spectral.autocorrelate(frames, axis=0)
+        acfs.append(spectral.normalize_max(acf, axis=0))
+    if not acfs:
         return 0.0
-    padded = np.pad(onset, win // 2, mode="linear_ramp")
-    frames = spectral.frame(padded, frame_length=win, hop_length=8)
-    frames = frames * np.hanning(win)[:, None].astype(frames.dtype)
-    acf = spectral.autocorrelate(frames, axis=0)
-    acf = spectral.normalize_max(acf, axis=0)
-    mean_acf = acf.mean(axis=1)
+    mean_acf = np.concatenate(acfs, axis=1).mean(axis=1)
     lags = np.arange(1, len(mean_acf))
     bpm = 60.0 * sr / (HOP * lags)
     score = np.log1p(1e6 * mean_acf[1:]) - 0.5 * (np.log2(bpm) - np.log2(120.0)) ** 2

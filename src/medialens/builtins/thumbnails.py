@@ -31,7 +31,7 @@ from medialens.paths import thumbnail_file
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-MEDIALENS_API = "1.0"
+MEDIALENS_API = "1.4"  # ctx.audio_levels
 
 THUMB_WIDTH = 320
 THUMB_MAX_HEIGHT = 320  # portrait videos and square covers stay within a 320 px box
@@ -54,7 +54,7 @@ class Thumbnails:
     """Writes ``<cache_dir>/thumbnails/<content_id>.jpg``; ``data`` holds its relative path."""
 
     name = "thumbnails"
-    version = "2"
+    version = "3"  # the waveform's bars from ctx.audio_levels: 5 short reads a bar
     kinds = frozenset({"audio", "video"})
     requires: tuple[str, ...] = ()
     outputs = (FingerprintOutput("phash"),)
@@ -92,9 +92,9 @@ class Thumbnails:
                     data["cover_file"] = candidate.name
                     break
         if image is None:
-            samples = ctx.audio(WAVEFORM_RATE)
-            if len(samples):
-                image = waveform(samples)
+            levels = ctx.audio_levels(WAVEFORM_BARS)
+            if len(levels):
+                image = waveform_of_levels(levels)
                 data["source"] = "waveform"
         if image is None:
             return ExtractionResult(data=data)
@@ -170,26 +170,32 @@ def dhash(image: np.ndarray) -> int:
 
 
 def waveform(samples: np.ndarray, size: tuple[int, int] = WAVEFORM_SIZE) -> Image:
-    """Rounded bars of the loudness envelope, drawn at twice the size and scaled down."""
+    """Rounded bars of the loudness envelope of ``samples``."""
+    chunks = np.array_split(np.asarray(samples, dtype=np.float32), WAVEFORM_BARS)
+    levels = np.array([np.sqrt(np.mean(c**2)) if len(c) else 0.0 for c in chunks])
+    return waveform_of_levels(levels, size)
+
+
+def waveform_of_levels(levels: np.ndarray, size: tuple[int, int] = WAVEFORM_SIZE) -> Image:
+    """Rounded bars of RMS ``levels`` (one a bar), drawn at twice the size and scaled down."""
     from PIL import Image, ImageDraw  # noqa: PLC0415
 
     scale = 2
     width, height = size[0] * scale, size[1] * scale
     image = Image.new("RGB", (width, height), _BACKGROUND)
     draw = ImageDraw.Draw(image)
-    chunks = np.array_split(np.asarray(samples, dtype=np.float32), WAVEFORM_BARS)
-    levels = np.array([np.sqrt(np.mean(c**2)) if len(c) else 0.0 for c in chunks])
+    levels = np.asarray(levels, dtype=np.float64)
     peak = float(np.percentile(levels, 98)) if levels.any() else 0.0
     levels = np.clip(levels / peak, 0.0, 1.0) ** 0.7 if peak > 0 else levels
     margin = width * 0.06
-    slot = (width - 2 * margin) / WAVEFORM_BARS
+    slot = (width - 2 * margin) / len(levels)
     bar = slot * 0.58
     max_bar = height * 0.72
     centre = height / 2
     for i, level in enumerate(levels):
         x0 = margin + i * slot + (slot - bar) / 2
         half = max(bar / 2, level * max_bar / 2)
-        t = i / max(WAVEFORM_BARS - 1, 1)
+        t = i / max(len(levels) - 1, 1)
         colour = tuple(int(a + (b - a) * t) for a, b in zip(_BAR_FROM, _BAR_TO, strict=True))
         draw.rounded_rectangle(
             (x0, centre - half, x0 + bar, centre + half), radius=bar / 2, fill=colour

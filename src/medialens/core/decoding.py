@@ -21,12 +21,20 @@ import numpy as np
 from av.audio.stream import AudioStream
 from av.container import InputContainer
 
-from medialens.api import ExtractionCancelled, ExtractionResult, Keyframe, MediaFile
+from medialens.api import AudioExcerpt, ExtractionCancelled, ExtractionResult, Keyframe, MediaFile
 from medialens.core.keyframes import extract_keyframes
 from medialens.core.probe import probe
 from medialens.core.streams import best_audio, declared_duration, is_attached_pic, open_container
 
-__all__ = ["AUDIO_DECODE_RATE", "AUDIO_EXCERPTS", "MAX_AUDIO_SECONDS", "FileContext"]
+__all__ = [
+    "AUDIO_DECODE_RATE",
+    "AUDIO_EXCERPTS",
+    "EXCERPT_COUNT",
+    "EXCERPT_SECONDS",
+    "MAX_AUDIO_SECONDS",
+    "FileContext",
+    "excerpt_starts",
+]
 
 MAX_AUDIO_SECONDS = 600.0
 """Longer files yield evenly spaced excerpts totalling this much audio."""
@@ -35,7 +43,34 @@ AUDIO_EXCERPTS = 20
 AUDIO_DECODE_RATE = 22050
 """The cached decode is at least this rate (unless the file's own rate is lower), so a first
 request at a low rate (a waveform at 8 kHz) does not starve a later one at 22.05 kHz."""
+EXCERPT_COUNT = 6
+"""``ctx.audio_excerpts()``: how many excerpts (their middles at ``(i + 0.5) / 6`` of the
+file, where musicnn's six patches of a track are)."""
+EXCERPT_SECONDS = 10.0
+"""``ctx.audio_excerpts()``: seconds an excerpt (an 8-s tempo window fits in one)."""
+WHOLE_BELOW = 1.5
+"""A file shorter than this many times the excerpts together gives one excerpt of all its
+audio: decoding the excerpts alone would save little, and lose their context."""
+LEVEL_READS = 200
+"""The level pass (``ctx.audio_levels()``, ``ctx.audio_frame_levels()``) without a whole
+decode: how many short reads, spread evenly over the file."""
+LEVEL_SECONDS = 0.1
+"""The level pass: seconds read in the middle of each of LEVEL_READS equal stretches."""
+SEEK_PREROLL = 0.1
+"""Seconds decoded and dropped before each excerpt or level read after a seek (the
+decoder's warm-up: an MP3 frame right after a seek lacks the bits its reservoir holds in the
+frames before it, and decodes too quiet)."""
 _NO_SETTINGS: Mapping[str, object] = MappingProxyType({})
+
+
+def excerpt_starts(duration: float) -> list[float] | None:
+    """Where ``ctx.audio_excerpts()`` of a file of ``duration`` seconds starts each excerpt,
+    or None when it gives all the audio as one excerpt (short or of unknown length)."""
+    if not duration or duration < WHOLE_BELOW * EXCERPT_COUNT * EXCERPT_SECONDS:
+        return None
+    last = duration - EXCERPT_SECONDS
+    middles = (np.arange(EXCERPT_COUNT) + 0.5) * duration / EXCERPT_COUNT
+    return [float(min(max(m - EXCERPT_SECONDS / 2, 0.0), last)) for m in middles]
 
 
 class FileContext:
@@ -57,18 +92,25 @@ class FileContext:
         self._cache_dir = Path(cache_dir)
         self._results = results
         self._cancelled = cancelled
-        self._audio_lock = threading.Lock()
+        self._audio_lock = threading.RLock()  # audio() in audio_excerpts()
         self._keyframes_lock = threading.Lock()
         self._cover_lock = threading.Lock()
         self._audio: dict[int, np.ndarray] = {}
         self._audio_rate: int | None = None  # rate of the one real decode
+        self._excerpts: dict[tuple[int, float | None], tuple[AudioExcerpt, ...]] = {}
+        self._excerpt_rate: int | None = None  # rate of the one decode of the excerpts
+        self._levels_lock = threading.Lock()
+        self._levels: tuple[int, list[np.ndarray]] | None = None
+        self._levels_done = False
         self._keyframes: tuple[Keyframe, ...] | None = None
         self._cover: bytes | None = None
         self._cover_done = False
         self.audio_decodes = 0
         """How many times the file's audio was decoded: 0 or 1 (for tests and benchmarks)."""
-        self.audio_excerpts: tuple[tuple[float, float], ...] = ()
-        """(start, seconds) of each decoded excerpt, once audio was decoded."""
+        self.decoded_spans: tuple[tuple[float, float], ...] = ()
+        """(start, seconds) of each stretch ``audio()`` decoded, once it was decoded."""
+        self.excerpt_decodes = 0
+        """How many times ``audio_excerpts()`` decoded excerpts itself: 0 or 1."""
 
     @classmethod
     def for_path(
@@ -136,6 +178,141 @@ class FileContext:
                 self._audio[sample_rate] = _resample(base, self._audio_rate, sample_rate)
             return self._audio[sample_rate]
 
+    def audio_excerpts(
+        self, sample_rate: int, seconds: float | None = None
+    ) -> Sequence[AudioExcerpt]:
+        """See :meth:`medialens.api.ExtractionContext.audio_excerpts`.
+
+        Cut from the whole decode when there is one; else the excerpts alone are decoded
+        once (a seek to each), at ``sample_rate`` or at least AUDIO_DECODE_RATE, and other
+        rates resampled from them (only the middle ``seconds`` of each, when asked).
+        """
+        sample_rate = int(sample_rate)
+        if sample_rate <= 0:
+            raise ValueError(f"sample_rate must be positive, not {sample_rate}")
+        starts = excerpt_starts(self._file.duration or 0.0)
+        if starts is None:
+            samples = self.audio(sample_rate)
+            return (AudioExcerpt(0.0, samples),) if len(samples) else ()
+        if seconds is not None and not 0.0 < seconds < EXCERPT_SECONDS:
+            seconds = None
+        key = (sample_rate, seconds)
+        with self._audio_lock:
+            cached = self._excerpts.get(key)
+            if cached is not None:
+                return cached
+            base, rate = self._base_excerpts(sample_rate, starts)
+            if seconds is not None:
+                base = tuple(middle_of(p, rate, seconds) for p in base)
+            got = base if rate == sample_rate else _resample_parts(base, rate, sample_rate)
+            self._excerpts[key] = got
+            return got
+
+    def _base_excerpts(
+        self, sample_rate: int, starts: list[float]
+    ) -> tuple[tuple[AudioExcerpt, ...], int]:
+        """The excerpts as first decoded or cut (at their own rate), once (audio lock held)."""
+        if self._excerpt_rate is None:
+            whole = self._audio.get(self._audio_rate) if self._audio_rate else None
+            if whole is not None and self._whole_from_start():
+                rate = self._audio_rate or sample_rate
+                decoded = self._cut(whole, rate, starts)
+            else:
+                decoded, rate = self._decode_excerpt_set(sample_rate, starts)
+            self._excerpt_rate = rate
+            self._excerpts[(rate, None)] = decoded
+        return self._excerpts[(self._excerpt_rate, None)], self._excerpt_rate
+
+    def _whole_from_start(self) -> bool:
+        """Whether ``audio()`` decoded the file's audio from its start, unbroken (not the
+        excerpts of a file over MAX_AUDIO_SECONDS), so excerpts can be cut from it."""
+        return len(self.decoded_spans) == 1 and self.decoded_spans[0][0] == 0.0
+
+    def audio_levels(self, count: int) -> np.ndarray:
+        """See :meth:`medialens.api.ExtractionContext.audio_levels`."""
+        count = int(count)
+        if count <= 0:
+            return np.zeros(0, dtype=np.float32)
+        whole, rate = self._whole_samples()
+        if whole is not None:
+            if not len(whole):
+                return np.zeros(0, dtype=np.float32)
+            chunks = np.array_split(whole, count)
+            return np.array(
+                [
+                    np.sqrt(np.mean(np.square(c, dtype=np.float64))) if len(c) else 0.0
+                    for c in chunks
+                ],
+                dtype=np.float32,
+            )
+        reads = self._level_reads()
+        if reads is None:  # short, or not seekable: from the whole decode
+            self.audio(AUDIO_DECODE_RATE)
+            return self.audio_levels(count)
+        _, spots = reads
+        if not spots:
+            return np.zeros(0, dtype=np.float32)
+        # Read j lies in stretch floor((j + 0.5) * count / reads): each bar pools its reads.
+        bar = ((np.arange(len(spots)) + 0.5) * count / len(spots)).astype(int)
+        squares = np.zeros(count)
+        sizes = np.zeros(count)
+        for b, spot in zip(bar, spots, strict=True):
+            squares[b] += float(np.dot(spot, spot))
+            sizes[b] += len(spot)
+        empty = sizes == 0
+        if empty.any():  # more bars than reads: each bar takes its nearest read's level
+            nearest = np.minimum((np.arange(count) + 0.5) * len(spots) / count, len(spots) - 1)
+            for b in np.flatnonzero(empty):
+                spot = spots[int(nearest[b])]
+                squares[b], sizes[b] = float(np.dot(spot, spot)), len(spot)
+        return np.sqrt(squares / np.maximum(sizes, 1)).astype(np.float32)
+
+    def audio_frame_levels(self, frame_seconds: float) -> np.ndarray:
+        """See :meth:`medialens.api.ExtractionContext.audio_frame_levels`."""
+        whole, rate = self._whole_samples()
+        if whole is not None:
+            return frame_rms([whole], rate or AUDIO_DECODE_RATE, frame_seconds)
+        reads = self._level_reads()
+        if reads is None:
+            self.audio(AUDIO_DECODE_RATE)
+            return self.audio_frame_levels(frame_seconds)
+        rate, spots = reads
+        return frame_rms(spots, rate, frame_seconds)
+
+    def _whole_samples(self) -> tuple[np.ndarray | None, int | None]:
+        """The whole decode and its rate, when ``audio()`` decoded all the file's audio."""
+        with self._audio_lock:
+            whole = self._audio.get(self._audio_rate) if self._audio_rate else None
+            if whole is not None and self._whole_from_start():
+                return whole, self._audio_rate
+        return None, None
+
+    def _level_reads(self) -> tuple[int, list[np.ndarray]] | None:
+        """The level pass, read once: ``(rate, mono samples)`` of LEVEL_SECONDS in the
+        middle of each of LEVEL_READS equal stretches of the file, at its own rate (a level
+        needs no resampling); None when the file is too short for it to pay, or cannot seek
+        (then levels come from the whole decode)."""
+        with self._levels_lock:
+            if not self._levels_done:
+                self._levels = self._read_spots()
+                self._levels_done = True
+            return self._levels
+
+    def _read_spots(self) -> tuple[int, list[np.ndarray]] | None:
+        duration = float(self._file.duration or 0.0)
+        try:
+            with open_container(self._file.path) as container:
+                stream = best_audio(container)
+                if stream is None:
+                    return 0, []
+                if duration <= 0.0:
+                    duration = declared_duration(container, stream) or 0.0
+                if duration < 2 * LEVEL_READS * LEVEL_SECONDS:  # short: read it all
+                    return None
+                return self._spots_at(container, stream, duration)
+        except av.FFmpegError:
+            return None
+
     def keyframes(self) -> Sequence[Keyframe]:
         with self._keyframes_lock:
             if self._keyframes is None:
@@ -154,6 +331,10 @@ class FileContext:
         with self._audio_lock:
             self._audio.clear()
             self._audio_rate = None
+            self._excerpts.clear()
+            self._excerpt_rate = None
+        with self._levels_lock:
+            self._levels, self._levels_done = None, False
         with self._keyframes_lock:
             self._keyframes = None
         with self._cover_lock:
@@ -186,31 +367,111 @@ class FileContext:
             stream.codec_context.thread_type = "AUTO"
             return self._decode_start(container, stream, rate, duration), rate
 
-    def _decode_start(
-        self, container: InputContainer, stream: AudioStream, rate: int, duration: float
-    ) -> np.ndarray:
-        self.audio_excerpts = ((0.0, min(duration, MAX_AUDIO_SECONDS)),)
-        return self._decode_span(container, stream, rate, None, int(MAX_AUDIO_SECONDS * rate))
+    @staticmethod
+    def _cut(whole: np.ndarray, rate: int, starts: list[float]) -> tuple[AudioExcerpt, ...]:
+        size = int(EXCERPT_SECONDS * rate)
+        return tuple(
+            AudioExcerpt(start, whole[int(start * rate) : int(start * rate) + size])
+            for start in starts
+            if len(whole[int(start * rate) : int(start * rate) + size])
+        )
 
-    def _decode_excerpts(
-        self, container: InputContainer, stream: AudioStream, rate: int, duration: float
-    ) -> np.ndarray:
-        seconds = MAX_AUDIO_SECONDS / AUDIO_EXCERPTS
-        starts = np.linspace(0.0, max(duration - seconds, 0.0), AUDIO_EXCERPTS)
+    def _decode_excerpt_set(
+        self, requested: int, starts: list[float]
+    ) -> tuple[tuple[AudioExcerpt, ...], int]:
+        """Decode only the excerpts at ``starts`` (a seek to each), each EXCERPT_SECONDS."""
+        with open_container(self._file.path) as container:
+            stream = best_audio(container)
+            if stream is None:
+                return (), requested
+            native = int(stream.codec_context.sample_rate or requested)
+            rate = max(requested, min(native, AUDIO_DECODE_RATE))
+            stream.codec_context.thread_type = "AUTO"
+            try:
+                parts = self._decode_at(container, stream, rate, starts, EXCERPT_SECONDS, True)
+            except av.FFmpegError:  # not seekable: cut them from the whole decode
+                parts = None
+        if parts is None:
+            whole = self.audio(rate)
+            return self._cut(whole, rate, starts), rate
+        self.excerpt_decodes += 1
+        return tuple(AudioExcerpt(s, p) for s, p in zip(starts, parts, strict=True) if len(p)), rate
+
+    def _decode_at(
+        self,
+        container: InputContainer,
+        stream: AudioStream,
+        rate: int,
+        starts: Sequence[float],
+        seconds: float,
+        batched: bool = False,
+    ) -> list[np.ndarray]:
+        """Seek to each of ``starts`` (seconds into the file) and decode ``seconds`` there."""
         time_base = stream.time_base
         assert time_base is not None, "an opened audio stream has a time base"
         offset = float(stream.start_time * time_base) if stream.start_time else 0.0
         parts = []
         for start in starts:
             self.check_cancelled()
-            target = int((float(start) + offset) / time_base)
+            target = int(max(float(start) + offset - SEEK_PREROLL, 0.0) / time_base)
             container.seek(target, stream=stream, backward=True)
             parts.append(
                 self._decode_span(
-                    container, stream, rate, float(start) + offset, int(seconds * rate)
+                    container, stream, rate, float(start) + offset, int(seconds * rate), batched
                 )
             )
-        self.audio_excerpts = tuple((float(s), seconds) for s in starts)
+        return parts
+
+    def _spots_at(
+        self, container: InputContainer, stream: AudioStream, duration: float
+    ) -> tuple[int, list[np.ndarray]]:
+        time_base = stream.time_base
+        assert time_base is not None, "an opened audio stream has a time base"
+        offset = float(stream.start_time * time_base) if stream.start_time else 0.0
+        rate = int(stream.codec_context.sample_rate or AUDIO_DECODE_RATE)
+        spots: list[np.ndarray] = []
+        for i in range(LEVEL_READS):
+            self.check_cancelled()
+            start = (i + 0.5) * duration / LEVEL_READS - LEVEL_SECONDS / 2
+            target = max(start + offset - SEEK_PREROLL, 0.0)
+            container.seek(int(target / time_base), stream=stream, backward=True)
+            stream.codec_context.flush_buffers()
+            got: list[np.ndarray] = []
+            n, wanted = 0, int(LEVEL_SECONDS * rate)
+            for packet in container.demux(stream):
+                try:
+                    frames = packet.decode()
+                except av.FFmpegError:
+                    continue
+                for frame in frames:
+                    if (
+                        frame.time is not None
+                        and frame.time + frame.samples / frame.sample_rate < start + offset
+                    ):
+                        continue  # before the stretch's middle (a seek lands on a keyframe)
+                    mono = _mono(frame)
+                    if frame.time is not None and not got:  # from the stretch's start
+                        mono = mono[max(0, int((start + offset - frame.time) * rate)) :]
+                    got.append(mono)
+                    n += len(mono)
+                if n >= wanted:
+                    break
+            spots.append(np.concatenate(got)[:wanted] if got else np.zeros(0))
+        return rate, spots
+
+    def _decode_start(
+        self, container: InputContainer, stream: AudioStream, rate: int, duration: float
+    ) -> np.ndarray:
+        self.decoded_spans = ((0.0, min(duration, MAX_AUDIO_SECONDS)),)
+        return self._decode_span(container, stream, rate, None, int(MAX_AUDIO_SECONDS * rate))
+
+    def _decode_excerpts(
+        self, container: InputContainer, stream: AudioStream, rate: int, duration: float
+    ) -> np.ndarray:
+        seconds = MAX_AUDIO_SECONDS / AUDIO_EXCERPTS
+        starts = np.linspace(0.0, max(duration - seconds, 0.0), AUDIO_EXCERPTS).tolist()
+        parts = self._decode_at(container, stream, rate, starts, seconds)
+        self.decoded_spans = tuple((float(s), seconds) for s in starts)
         return np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
 
     def _decode_span(
@@ -220,8 +481,14 @@ class FileContext:
         rate: int,
         start: float | None,
         max_samples: int,
+        batched: bool = False,
     ) -> np.ndarray:
         """Decode from the current position: skip to ``start`` seconds, stop at max_samples.
+
+        ``batched`` (the excerpts of ``audio_excerpts()``): after a seek, frames that end
+        before ``start`` are dropped before the resampler sees them, and the rest go in
+        batches, as from the start (a 10-s excerpt of a Vorbis track is ~700 frames: one
+        resampler call each cost more than decoding them).
 
         Decoded from the start, frames are resampled in batches of about a second and a
         half of contiguous audio, not one by one: the resampler is a stream, so the samples
@@ -268,13 +535,21 @@ class FileContext:
                     frames += 1
                     if frames % 64 == 0:
                         self.check_cancelled()
+                    if (
+                        batched
+                        and skip is None
+                        and start is not None
+                        and frame.time is not None
+                        and float(frame.time) + frame.samples / frame.sample_rate < start
+                    ):
+                        continue  # before the excerpt: not worth resampling
                     if skip is None:
                         t = float(frame.time) if frame.time is not None else start or 0.0
                         skip = max(0, round(((start or 0.0) - t) * rate))
                     if not batch.add(frame):
                         flush()
                         batch.add(frame)
-                    if start is not None:
+                    if start is not None and not batched:
                         flush()  # after a seek (an excerpt): frame by frame, as it always was
                 if batch.full:
                     flush()
@@ -429,3 +704,53 @@ def _resample(samples: np.ndarray, source_rate: int, target_rate: int) -> np.nda
     if len(out) < expected:
         out = np.pad(out, (0, expected - len(out)))
     return np.clip(out[:expected], -1.0, 1.0).astype(np.float32, copy=False)
+
+
+def middle_of(part: AudioExcerpt, rate: int, seconds: float) -> AudioExcerpt:
+    """The middle ``seconds`` of an excerpt (its start moved to match)."""
+    size = int(round(seconds * rate))
+    first = max(0, (len(part.samples) - size) // 2)
+    return AudioExcerpt(part.start + first / rate, part.samples[first : first + size])
+
+
+def _resample_parts(
+    parts: tuple[AudioExcerpt, ...], source_rate: int, target_rate: int
+) -> tuple[AudioExcerpt, ...]:
+    return tuple(
+        AudioExcerpt(p.start, _resample(p.samples, source_rate, target_rate)) for p in parts
+    )
+
+
+def frame_rms(parts: Sequence[np.ndarray], rate: int, frame_seconds: float) -> np.ndarray:
+    """Hann-weighted RMS of frames of ``frame_seconds`` (hop a quarter of that) within each
+    of ``parts``, as float32: ``sqrt(sum(w^2 x^2) / sum(w^2))`` (a short part is one frame)."""
+    size = max(2, int(round(frame_seconds * rate)))
+    hop = max(1, size // 4)
+    w2 = np.square(np.hanning(size + 2)[1:-1])
+    out = []
+    for part in parts:
+        x = np.asarray(part, dtype=np.float64)
+        if not len(x):
+            continue
+        if len(x) < size:
+            x = np.pad(x, (0, size - len(x)))
+        squares = np.lib.stride_tricks.sliding_window_view(np.square(x), size)[::hop]
+        out.append(np.sqrt(squares @ w2 / w2.sum()))
+    return np.concatenate(out).astype(np.float32) if out else np.zeros(0, dtype=np.float32)
+
+
+def _mono(frame: av.AudioFrame) -> np.ndarray:
+    """A decoded frame's samples as mono float64 in [-1, 1], mixed as FFmpeg mixes stereo
+    (each channel times sqrt(1/channels))."""
+    fmt = frame.format
+    data = frame.to_ndarray()
+    if not fmt.is_planar:
+        data = data.reshape(-1, frame.layout.nb_channels or 1).T
+    scale = _INT_SCALE.get(fmt.name.rstrip("p"))
+    mono = data.astype(np.float64).sum(axis=0)
+    if scale is not None:
+        mono = (mono - data.shape[0] * scale[0]) / scale[1]
+    return mono * np.sqrt(1.0 / max(data.shape[0], 1))
+
+
+_INT_SCALE = {"s16": (0.0, 32768.0), "s32": (0.0, 2147483648.0), "u8": (128.0, 128.0)}

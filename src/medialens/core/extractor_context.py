@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from medialens.api import ExtractionContext, ExtractionResult, Keyframe, MediaFile
+from medialens.api import AudioExcerpt, ExtractionContext, ExtractionResult, Keyframe, MediaFile
 
 
 class UndeclaredRequirement(LookupError):
@@ -53,6 +53,17 @@ class ExtractorContext:
 
     def audio(self, sample_rate: int) -> np.ndarray:
         return self._ctx.audio(sample_rate)
+
+    def audio_excerpts(
+        self, sample_rate: int, seconds: float | None = None
+    ) -> Sequence[AudioExcerpt]:
+        return self._ctx.audio_excerpts(sample_rate, seconds)
+
+    def audio_levels(self, count: int) -> np.ndarray:
+        return self._ctx.audio_levels(count)
+
+    def audio_frame_levels(self, frame_seconds: float) -> np.ndarray:
+        return self._ctx.audio_frame_levels(frame_seconds)
 
     def keyframes(self) -> Sequence[Keyframe]:
         return self._ctx.keyframes()

@@ -307,16 +307,44 @@ def tag_audio(samples_16k: np.ndarray, max_patches: int = MAX_PATCHES) -> MusicA
     batch = patches(samples_16k, max_patches)
     if len(batch) == 0:
         return None
+    starts = patch_starts(max(len(samples_16k), (PATCH_FRAMES - 1) * HOP), max_patches)
+    return _analyse(batch, [s * HOP / SAMPLE_RATE for s in starts])
+
+
+def tag_excerpts(
+    excerpts: Sequence[tuple[float, np.ndarray]], max_patches: int = MAX_PATCHES
+) -> MusicAnalysis | None:
+    """Tags and embedding of a track from excerpts of it, ``(start seconds, mono 16 kHz)``:
+    one patch in the middle of each (of at most ``max_patches`` evenly chosen excerpts).
+    One excerpt is taken as all the audio (:func:`tag_audio`)."""
+    if len(excerpts) == 1:
+        return tag_audio(excerpts[0][1], max_patches)
+    usable = [(t, as_samples(y)) for t, y in excerpts if len(y) >= (PATCH_FRAMES - 1) * HOP]
+    if not usable:
+        return None
+    if len(usable) > max_patches:
+        keep = np.linspace(0, len(usable) - 1, max_patches).round().astype(int)
+        usable = [usable[i] for i in sorted(set(keep.tolist()))]
+    batch = np.zeros((len(usable), PATCH_FRAMES, N_MELS), np.float32)
+    starts = []
+    for i, (t, y) in enumerate(usable):
+        first = max(0, (1 + len(y) // HOP - PATCH_FRAMES) // 2)
+        mel = log_mel(y, first, PATCH_FRAMES)
+        batch[i, : len(mel)] = mel
+        starts.append(t + first * HOP / SAMPLE_RATE)
+    return _analyse(batch, starts)
+
+
+def _analyse(batch: np.ndarray, starts: Sequence[float]) -> MusicAnalysis:
     outputs = run_all(batch)
     mean = mean_tags(outputs)
     raw = {
         model: {name: round(float(s), 4) for name, s in zip(raw_labels(model), scores, strict=True)}
         for model, scores in mean.items()
     }
-    starts = patch_starts(max(len(samples_16k), (PATCH_FRAMES - 1) * HOP), max_patches)
     return MusicAnalysis(
         tags=tag_scores(mean),
         embedding=l2_normalise(outputs[EMBEDDING_MODEL].embeddings.mean(axis=0)),
         raw=raw,
-        patch_starts=[round(s * HOP / SAMPLE_RATE, 3) for s in starts],
+        patch_starts=[round(float(s), 3) for s in starts],
     )
