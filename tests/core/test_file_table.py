@@ -80,12 +80,17 @@ def same(a, b) -> None:
     assert a.kind_names == b.kind_names
 
 
-def test_the_file_table_is_patched_with_the_changes_and_equals_a_full_read(tmp_path):
+def filled(tmp_path, seed: int, n: int):
+    """A new store with ``n`` random files, its random source and the next free id."""
     store = Store(tmp_path / "library.sqlite3", create=True, daily_backup=False)
-    rnd = random.Random(12)
-    next_id = [1]
+    rnd, next_id = random.Random(seed), [1]
     with store.write() as conn:
-        insert(conn, rnd, 300, next_id)
+        insert(conn, rnd, n, next_id)
+    return store, rnd, next_id
+
+
+def test_the_file_table_is_patched_with_the_changes_and_equals_a_full_read(tmp_path):
+    store, rnd, next_id = filled(tmp_path, 12, 300)
     full_reads = []
     read = store.vectors.media_columns
 
@@ -129,11 +134,7 @@ def test_the_file_table_is_patched_with_the_changes_and_equals_a_full_read(tmp_p
 
 
 def test_a_log_that_no_longer_reaches_back_means_a_full_read(tmp_path):
-    store = Store(tmp_path / "library.sqlite3", create=True, daily_backup=False)
-    rnd = random.Random(3)
-    next_id = [1]
-    with store.write() as conn:
-        insert(conn, rnd, 50, next_id)
+    store, rnd, next_id = filled(tmp_path, 3, 50)
     index = LibraryIndex(store, folder=tmp_path / "index")
     try:
         index.refresh()
