@@ -10,6 +10,8 @@ import time
 
 from breakage import cli
 
+from medialens.core.catalog import Catalog
+from medialens.paths import data_dirs
 from medialens.store import Store
 from medialens.store.backups import KEEP_DAILY, quick_check
 from medialens.store.migrations import MIGRATIONS
@@ -61,6 +63,30 @@ def test_a_delayed_daily_backup_is_made_by_close_at_the_latest(library):
     store.close()  # cuts the wait short, and waits for the backup
     [daily] = [b for b in store.backups.all() if b.kind == "daily"]
     assert quick_check(daily.path) == "ok"
+
+
+def test_the_window_s_two_stores_make_one_daily_backup(library):
+    _, data = library
+    for made in (data / "backups").iterdir():
+        made.unlink()
+    dirs = data_dirs(data)
+    catalog = Catalog.open(dirs)  # what the window reads through at once
+    store = Store(dirs.database, backup_delay=0.2)  # what its Library opens next
+    catalog.store.close()
+    store.close()
+    [daily] = [b for b in store.backups.all() if b.kind == "daily"]
+    assert quick_check(daily.path) == "ok"
+
+
+def test_a_delayed_backup_made_meanwhile_elsewhere_is_not_made_again(library):
+    _, data = library
+    for made in (data / "backups").iterdir():
+        made.unlink()
+    store = Store(data / "library.sqlite3", backup_delay=3600)
+    other = Store(data / "library.sqlite3")  # another process, due at once
+    other.close()
+    store.close()
+    assert len([b for b in store.backups.all() if b.kind == "daily"]) == 1
 
 
 def test_every_event_forget_and_pause_is_journalled(library, capsys):

@@ -137,9 +137,13 @@ class Catalog:
 
     @classmethod
     def open(cls, dirs: DataDirs) -> Catalog:
-        """Open the library's store (in milliseconds: no plugins) and read through it."""
+        """Open the library's store (in milliseconds: no plugins) and read through it.
+
+        This store makes no daily backup: the Library opened beside it in the same process
+        makes it, after its start (two stores opened together each copied the whole
+        database, and this one at once, beside the window's first paint)."""
         dirs.create()
-        return cls(Store(dirs.database), dirs)
+        return cls(Store(dirs.database, daily_backup=False), dirs)
 
     def rows(self, category: str | None = None) -> list[LibraryRow]:
         """Every media file (of a category), in one query; when and how far it was played

@@ -305,6 +305,8 @@ class Store:
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
         if self._backup_delay:
             self._closing.wait(self._backup_delay)
+            if not self.backups.daily_due():  # another process made it meanwhile
+                return
         try:
             source = _connect(self.path)
             try:
