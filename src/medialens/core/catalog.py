@@ -287,14 +287,17 @@ class Catalog:
             results=results,
         )
 
-    def stored_data_keys(self, extractor: str, known: Iterable[str], sample: int = 50) -> list[str]:
-        """Which of the ``known`` data keys an extractor filled in on some of its files.
+    def stored_data_keys(
+        self, extractor: str, known: Iterable[str], sample: int = 50, among: int = 2000
+    ) -> list[str]:
+        """Which of the ``known`` data keys an extractor filled in on some of its files
+        (``sample`` of its results among the newest ``among`` files': O(1) in the library).
 
         For extractors that declare no outputs, what they stored says what they make.
         """
         known = list(known)
         seen: set[str] = set()
-        for _content_id, data in self.store.extraction.data_of(extractor, limit=sample):
+        for data in self.store.extraction.data_sample(extractor, among, sample):
             try:
                 values = json.loads(data)
             except ValueError:

@@ -273,16 +273,30 @@ class Extraction(Table):
 
     # -- across contents ---------------------------------------------------------------------
 
-    def data_of(self, extractor: str, limit: int | None = None) -> list[tuple[str, str]]:
-        """(content id, data JSON) of an extractor's results that stored data."""
+    def data_of(self, extractor: str) -> list[tuple[str, str]]:
+        """(content id, data JSON) of every result of an extractor that stored data (a scan
+        of the whole table: for whole-library passes such as finding duplicates)."""
         return [
             (r[0], r[1])
             for r in self._reader(None).execute(
-                "SELECT content_id, data FROM features WHERE extractor = ? AND data IS NOT NULL "
-                "LIMIT ?",
-                (extractor, -1 if limit is None else limit),
+                "SELECT content_id, data FROM features WHERE extractor = ? AND data IS NOT NULL",
+                (extractor,),
             )
         ]
+
+    def data_sample(self, extractor: str, contents: int, limit: int) -> list[str]:
+        """Up to ``limit`` data JSONs an extractor stored, among the results of the newest
+        ``contents`` files: primary-key lookups, where asking the whole ``features`` table
+        for an extractor scans it (no index leads with ``extractor``): 1.6-2.5 s at 10^5
+        files for the plugins page, on the thread For you waits behind."""
+        rows = self._reader(None).execute(
+            "SELECT f.data FROM (SELECT DISTINCT content_id FROM (SELECT content_id FROM files "
+            "WHERE content_id IS NOT NULL ORDER BY id DESC LIMIT ?)) AS s "
+            "JOIN features AS f ON f.content_id = s.content_id AND f.extractor = ? "
+            "WHERE f.data IS NOT NULL LIMIT ?",
+            (contents, extractor, limit),
+        )
+        return [r[0] for r in rows]
 
     # -- asking for work again -----------------------------------------------------------------
 
