@@ -77,15 +77,17 @@ def _tagged_library(data_dir, tmp_path):
 
 
 def _as_before_m014(path) -> None:
-    """Put the library back as the code before m014 wrote it: tags as JSON only."""
+    """Put the library back as the code before m014 wrote it: tags as JSON only (and the
+    later migrations undone too)."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("BEGIN")
     conn.execute("DROP TRIGGER features_tag_pack_stale")
     conn.execute("ALTER TABLE features DROP COLUMN tag_pack")
     conn.execute("DROP TABLE tag_names")
-    conn.execute(
-        "DELETE FROM migrations WHERE version = ?", (MIGRATIONS.index(m014_tag_packs) + 1,)
-    )
+    conn.execute("DROP INDEX vectors_block")  # m015
+    conn.execute("CREATE INDEX vectors_name ON vectors(extractor, name)")
+    version = MIGRATIONS.index(m014_tag_packs) + 1
+    conn.execute("DELETE FROM migrations WHERE version >= ?", (version,))
     conn.execute("COMMIT")
     conn.close()
 

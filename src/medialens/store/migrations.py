@@ -565,6 +565,15 @@ def m014_tag_packs(conn: sqlite3.Connection) -> None:
     )
 
 
+def m015_vector_block_index(conn: sqlite3.Connection) -> None:
+    """The vectors' index by block with each row's modality: the blocks a cold rebuild of
+    the index reads, and their modality, are found in a few seeks of it
+    (``vectors.block_names``) instead of a read of every vector row (0.2-0.3 s at 10^5).
+    It replaces ``vectors_name`` (extractor, name), which it starts with."""
+    conn.execute("CREATE INDEX IF NOT EXISTS vectors_block ON vectors(extractor, name, modality)")
+    conn.execute("DROP INDEX IF EXISTS vectors_name")
+
+
 MIGRATIONS = [
     m001_initial,
     m002_revision_counter,
@@ -580,4 +589,5 @@ MIGRATIONS = [
     m012_text_prefix_index,
     m013_file_change_log,
     m014_tag_packs,
+    m015_vector_block_index,
 ]

@@ -197,11 +197,36 @@ class Vectors(Table):
     # -- what the on-disk index is rebuilt from, in bounded chunks ------------------------
 
     def block_names(self) -> list[tuple[str, str, str]]:
-        """(extractor, name, modality) of every stored block of vectors."""
-        rows = self._reader(None).execute(
-            "SELECT extractor, name, max(modality) FROM vectors GROUP BY extractor, name"
-        )
-        return [(r[0], r[1], r[2]) for r in rows]
+        """(extractor, name, modality) of every stored block of vectors, in order: a skip
+        through ``vectors_block`` (m015), a few seeks a block, not a read of every row.
+        A block whose rows name two modalities gives the greatest."""
+        conn = _plain(self._reader(None))
+        out: list[tuple[str, str, str]] = []
+        key = conn.execute(
+            "SELECT extractor, name FROM vectors INDEXED BY vectors_block "
+            "ORDER BY extractor, name LIMIT 1"
+        ).fetchone()
+        while key is not None:
+            modality = conn.execute(
+                "SELECT modality FROM vectors INDEXED BY vectors_block WHERE extractor = ? "
+                "AND name = ? ORDER BY modality DESC LIMIT 1",
+                key,
+            ).fetchone()
+            if modality is not None:  # (None: the block went while it was read)
+                out.append((key[0], key[1], modality[0]))
+            key = (
+                conn.execute(
+                    "SELECT extractor, name FROM vectors INDEXED BY vectors_block WHERE extractor = ? "
+                    "AND name > ? ORDER BY extractor, name LIMIT 1",
+                    key,
+                ).fetchone()
+                or conn.execute(
+                    "SELECT extractor, name FROM vectors INDEXED BY vectors_block WHERE extractor > ? "
+                    "ORDER BY extractor, name LIMIT 1",
+                    key[:1],
+                ).fetchone()
+            )
+        return out
 
     def counts(self) -> dict[tuple[str, str], int]:
         """How many vectors each (extractor, name) holds: the cache's row count check."""
