@@ -37,7 +37,7 @@ import numpy as np
 from medialens.core.derived_cache import DerivedCache, in_row_chunks, passes, release
 from medialens.core.index_cache import MANIFEST, FeatureCache, Table
 from medialens.store import Store
-from medialens.store.vectors import MediaColumns
+from medialens.store.vectors import TAG_PACK, MediaColumns
 
 log = logging.getLogger(__name__)
 
@@ -568,26 +568,96 @@ def _parsed(texts: list[Any]) -> list[dict]:
     return [json.loads(t) if isinstance(t, str) else t for t in texts]
 
 
-def _top_tags(texts: list[Any], vocabulary: list[str]) -> tuple[np.ndarray, np.ndarray]:
+class _TagIds:
+    """Tag names <-> ids for :func:`_top_tags`: the store's ``tag_names`` (``read``),
+    which packs use, and ids of its own, past any of the store's, for the tags of JSON
+    rows that the store does not name."""
+
+    _OWN = 1 << 40
+
+    def __init__(self, read: Callable[[], Mapping[int, str]] | None = None) -> None:
+        self._read = read
+        self._names: dict[int, str] = dict(read()) if read is not None else {}
+        self._ids = {tag: i for i, tag in self._names.items()}
+        self._reread = read is not None
+
+    def id(self, tag: str) -> int:
+        i = self._ids.get(tag)
+        if i is None:
+            i = self._ids[tag] = self._OWN + len(self._ids)
+            self._names[i] = tag
+        return i
+
+    def name(self, i: int) -> str | None:
+        """The tag of an id. An id the store names but did not when it was read (a tag
+        added since) reads the store's names again, once."""
+        tag = self._names.get(i)
+        if tag is None and self._reread and self._read is not None:
+            self._reread = False
+            for j, t in self._read().items():
+                self._names.setdefault(j, t)
+            tag = self._names.get(i)
+        return tag
+
+
+def _flat_texts(texts: list[Any], names: _TagIds) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Tags as JSON (or dicts) -> each row's tag count, and every tag's id and score."""
+    tags = _parsed(texts)
+    lens = np.fromiter(map(len, tags), np.int64, len(tags))
+    total = int(lens.sum())
+    ids = np.fromiter(
+        map(names.id, itertools.chain.from_iterable(tags)), np.int64, total
+    )  # fmt: skip
+    scores = np.fromiter(itertools.chain.from_iterable(d.values() for d in tags), np.float64, total)
+    return lens, ids, scores
+
+
+def _flat_rows(
+    packs: list[bytes | None], texts: list[Any], names: _TagIds
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows of tags, each a pack (``TAG_PACK`` records) or, where its pack is None, its
+    JSON text -> each row's tag count, and every tag's id and score, in row order."""
+    n = len(packs)
+    json_rows = [i for i, p in enumerate(packs) if p is None]
+    packed = np.frombuffer(b"".join(p for p in packs if p is not None), TAG_PACK)
+    lens = np.fromiter((len(p) if p is not None else 0 for p in packs), np.int64, n)
+    lens //= TAG_PACK.itemsize
+    if not json_rows:
+        return lens, packed["id"].astype(np.int64), packed["score"].astype(np.float64)
+    text_lens, text_ids, text_scores = _flat_texts([texts[i] for i in json_rows], names)
+    lens[json_rows] = text_lens
+    from_text = np.zeros(n, bool)
+    from_text[json_rows] = True
+    at = np.repeat(from_text, lens)  # each tag: whether its row came as JSON
+    ids, scores = np.empty(len(at), np.int64), np.empty(len(at), np.float64)
+    ids[at], scores[at] = text_ids, text_scores
+    ids[~at], scores[~at] = packed["id"], packed["score"]
+    return lens, ids, scores
+
+
+def _top_tags(
+    texts: list[Any],
+    vocabulary: list[str],
+    packs: list[bytes | None] | None = None,
+    names: _TagIds | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
     """Each row's ``TOP_TAGS`` highest-scoring tags (ties in their stored order), as ids
     into ``vocabulary`` (extended with new tags in the order they are first kept) and
-    their scores: int32 and float32 [N, TOP_TAGS], -1 and 0 past a row's tags."""
-    tags = _parsed(texts)
-    n = len(tags)
+    their scores: int32 and float32 [N, TOP_TAGS], -1 and 0 past a row's tags.
+
+    A row's tags come as JSON text (or a dict) in ``texts``, or, where ``packs`` gives
+    one, as its pack of ids in ``names`` (the JSON then unused)."""
+    names = names if names is not None else _TagIds()
+    if packs is None:
+        lens, flat_ids, flat_scores = _flat_texts(texts, names)
+    else:
+        lens, flat_ids, flat_scores = _flat_rows(packs, texts, names)
+    n = len(lens)
     tag_ids = np.full((n, TOP_TAGS), -1, np.int32)
     scores = np.zeros((n, TOP_TAGS), np.float32)
-    lens = np.fromiter(map(len, tags), np.int64, n)
     total = int(lens.sum())
     if total == 0:
         return tag_ids, scores
-    local: dict[str, int] = {}  # tag -> id in the order tags are first met
-    flat_ids = np.fromiter(
-        (local.setdefault(t, len(local)) for t in itertools.chain.from_iterable(tags)),
-        np.int64, total,
-    )  # fmt: skip
-    flat_scores = np.fromiter(
-        itertools.chain.from_iterable(d.values() for d in tags), np.float64, total
-    )
     width = int(lens.max())
     rows = np.repeat(np.arange(n), lens)
     cols = np.arange(total) - np.repeat(np.cumsum(lens) - lens, lens)
@@ -600,19 +670,24 @@ def _top_tags(texts: list[Any], vocabulary: list[str]) -> tuple[np.ndarray, np.n
     best = np.take_along_axis(at, order, axis=1)
     kept = best >= 0
     k = best.shape[1]
-    # local ids -> vocabulary ids; new tags numbered in the order they are first kept
-    names = list(local)
-    gid = np.full(len(names), -1, np.int64)
-    known = {t: i for i, t in enumerate(vocabulary)}
+    # tag ids -> vocabulary ids; new tags numbered in the order they are first kept
     used, first = np.unique(best[kept], return_index=True)
-    for lid in used[np.argsort(first, kind="stable")].tolist():
-        tag = names[lid]
+    if not len(used):
+        return tag_ids, scores
+    gid = np.full(len(used), -1, np.int64)  # the vocabulary id of each of ``used``
+    known = {t: i for i, t in enumerate(vocabulary)}
+    for u in np.argsort(first, kind="stable").tolist():
+        tag = names.name(int(used[u]))
+        if tag is None:  # a pack naming an id the store does not have: left out
+            continue
         j = known.get(tag)
         if j is None:
             j = known[tag] = len(vocabulary)
             vocabulary.append(tag)
-        gid[lid] = j
-    tag_ids[:, :k] = np.where(kept, gid[np.maximum(best, 0)], -1)
+        gid[u] = j
+    got = np.where(kept, gid[np.minimum(np.searchsorted(used, best), len(used) - 1)], -1)
+    kept &= got >= 0
+    tag_ids[:, :k] = np.where(kept, got, -1)
     scores[:, :k] = np.where(kept, best_scores, 0.0)
     return tag_ids, scores
 
@@ -770,17 +845,21 @@ class LibraryIndex:
         vocabularies: dict[str, list[str]] = {}
 
         def tag_rows() -> list[tuple[str, list[str], np.ndarray, np.ndarray]]:
-            # the tags' top rows, parsed and picked chunk by chunk in the order they are
-            # appended, with each extractor's vocabulary grown as _put_tags grows it
+            # the tags' top rows, unpacked (or parsed) and picked chunk by chunk in the
+            # order they are appended, with each extractor's vocabulary grown as
+            # _put_tags grows it
             out = []
+            names = _TagIds(vectors.tag_names)
             for rows in vectors.tag_chunks():
-                by: dict[str, list[tuple[str, str]]] = {}
-                for cid, extractor, tags in rows:
-                    by.setdefault(extractor, []).append((cid, tags))
+                by: dict[str, list[tuple[str, bytes | None, str | None]]] = {}
+                for cid, extractor, pack, text in rows:
+                    by.setdefault(extractor, []).append((cid, pack, text))
                 for extractor, items in by.items():
                     vocabulary = vocabularies.setdefault(extractor, [])
-                    ids, scores = _top_tags([t for _, t in items], vocabulary)
-                    out.append((extractor, [c for c, _ in items], ids, scores))
+                    ids, scores = _top_tags(
+                        [t for _, _, t in items], vocabulary, [p for _, p, _ in items], names
+                    )
+                    out.append((extractor, [c for c, _, _ in items], ids, scores))
             return out
 
         # The file columns and the tags (a JSON parse) on a thread of their own, while

@@ -17,8 +17,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from medialens.store.backups import Backup, Backups
 from medialens.store.events import Events
@@ -44,6 +43,9 @@ from medialens.store.results import Results
 from medialens.store.text_index import TextIndex
 from medialens.store.vectors import Vectors
 from medialens.store.views import Views
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 log = logging.getLogger(__name__)
 
@@ -163,7 +165,6 @@ class Store:
                 raise self._fail(exc) from exc
             stat = os.stat(self.path)
             self._identity = (stat.st_dev, stat.st_ino)
-            self.db = sqlite_utils.Database(self._writer)
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -208,7 +209,6 @@ class Store:
             self._writer.close()
             fault = translate(exc, self.path)
             raise (fault or exc) from exc
-        self.db = sqlite_utils.Database(self._writer)
         if daily_backup and self.backups.daily_due() and self._worth_keeping():
             self._backup_thread = threading.Thread(
                 target=self._daily_backup, name="medialens-backup", daemon=True
@@ -446,6 +446,14 @@ class Store:
                 conn.close()
                 self._local.conn = None
             self._writer.close()
+
+    @functools.cached_property
+    def db(self) -> sqlite_utils.Database:
+        """The writer connection as a ``sqlite_utils.Database`` (for ad-hoc tools). Made on
+        first use: importing sqlite_utils cost every start ~0.3 s before the first paint."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self._writer)
 
     # -- the groups of tables (one module each; see the package docstring) -------------------
 

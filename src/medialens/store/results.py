@@ -19,6 +19,7 @@ import numpy as np
 from medialens.store.records import ResultValues
 from medialens.store.table import Table
 from medialens.store.text_index import indexable, record_terms
+from medialens.store.vectors import name_tags, tag_pack
 
 
 class Results(Table):
@@ -33,26 +34,30 @@ class Results(Table):
         conn: sqlite3.Connection | None = None,
     ) -> None:
         """Replace this extractor's result for this content, and forget its failure there."""
+        tags = {k: round(float(v), 4) for k, v in values.tags.items()}
         with self._writer(conn) as w:
+            # the tags twice: as JSON, and packed for the index's cold rebuild (m014)
+            pack = tag_pack(name_tags(w, list(tags), {}), list(tags.values()))
             w.execute(
                 # an upsert, not INSERT OR REPLACE: the row's UPDATE trigger keeps the
                 # counters (store.counters) right, where REPLACE deletes silently
                 "INSERT INTO features (content_id, extractor, version, created_at, "
-                "seconds, tags, text, scalars, data) VALUES (?,?,?,?,?,?,?,?,?) "
+                "seconds, tags, text, scalars, data, tag_pack) VALUES (?,?,?,?,?,?,?,?,?,?) "
                 "ON CONFLICT (content_id, extractor) DO UPDATE SET version = excluded.version, "
                 "created_at = excluded.created_at, seconds = excluded.seconds, "
                 "tags = excluded.tags, text = excluded.text, scalars = excluded.scalars, "
-                "data = excluded.data",
+                "data = excluded.data, tag_pack = excluded.tag_pack",
                 (
                     content_id,
                     extractor,
                     version,
                     time.time(),
                     seconds,
-                    _json({k: round(float(v), 4) for k, v in values.tags.items()}),
+                    _json(tags),
                     values.text,
                     _json({k: float(v) for k, v in values.scalars.items()}),
                     _json(values.data),
+                    pack,
                 ),
             )
             key = (content_id, extractor)

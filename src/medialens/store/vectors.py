@@ -18,6 +18,36 @@ from medialens.store.table import Table, marks
 
 PAGE_ROWS = 8192  # rows read at a time by whole-library reads
 
+#: A result's tags as ``features.tag_pack`` keeps them beside their JSON (m014): one
+#: record per tag, in the JSON's order, of its id in ``tag_names`` and its score. A cold
+#: rebuild of the index reads them with one ``np.frombuffer`` instead of parsing JSON.
+TAG_PACK = np.dtype([("id", "<i4"), ("score", "<f8")])
+
+
+def tag_pack(ids: list[int], scores: list[float]) -> bytes | None:
+    """The packed form of tags (ids in ``tag_names`` and scores, in their order)."""
+    if not ids:
+        return None
+    packed = np.empty(len(ids), TAG_PACK)
+    packed["id"], packed["score"] = ids, scores
+    return packed.tobytes()
+
+
+def name_tags(conn: sqlite3.Connection, tags: list[str], known: dict[str, int]) -> list[int]:
+    """The ids of ``tags`` in ``tag_names``, adding the new ones (``known``: tag -> id
+    already looked up, extended). Inside the caller's write transaction."""
+    missing = [t for t in dict.fromkeys(tags) if t not in known]
+    if missing:
+        conn.executemany(
+            "INSERT OR IGNORE INTO tag_names (tag) VALUES (?)", [(t,) for t in missing]
+        )
+        for start in range(0, len(missing), 500):
+            part = missing[start : start + 500]
+            known.update(
+                conn.execute(f"SELECT tag, id FROM tag_names WHERE tag IN ({marks(part)})", part)
+            )
+    return [known[t] for t in tags]
+
 
 class StoredVector(NamedTuple):
     content_id: str
@@ -167,11 +197,36 @@ class Vectors(Table):
     # -- what the on-disk index is rebuilt from, in bounded chunks ------------------------
 
     def block_names(self) -> list[tuple[str, str, str]]:
-        """(extractor, name, modality) of every stored block of vectors."""
-        rows = self._reader(None).execute(
-            "SELECT extractor, name, max(modality) FROM vectors GROUP BY extractor, name"
-        )
-        return [(r[0], r[1], r[2]) for r in rows]
+        """(extractor, name, modality) of every stored block of vectors, in order: a skip
+        through ``vectors_block`` (m015), a few seeks a block, not a read of every row.
+        A block whose rows name two modalities gives the greatest."""
+        conn = _plain(self._reader(None))
+        out: list[tuple[str, str, str]] = []
+        key = conn.execute(
+            "SELECT extractor, name FROM vectors INDEXED BY vectors_block "
+            "ORDER BY extractor, name LIMIT 1"
+        ).fetchone()
+        while key is not None:
+            modality = conn.execute(
+                "SELECT modality FROM vectors INDEXED BY vectors_block WHERE extractor = ? "
+                "AND name = ? ORDER BY modality DESC LIMIT 1",
+                key,
+            ).fetchone()
+            if modality is not None:  # (None: the block went while it was read)
+                out.append((key[0], key[1], modality[0]))
+            key = (
+                conn.execute(
+                    "SELECT extractor, name FROM vectors INDEXED BY vectors_block WHERE extractor = ? "
+                    "AND name > ? ORDER BY extractor, name LIMIT 1",
+                    key,
+                ).fetchone()
+                or conn.execute(
+                    "SELECT extractor, name FROM vectors INDEXED BY vectors_block WHERE extractor > ? "
+                    "ORDER BY extractor, name LIMIT 1",
+                    key[:1],
+                ).fetchone()
+            )
+        return out
 
     def counts(self) -> dict[tuple[str, str], int]:
         """How many vectors each (extractor, name) holds: the cache's row count check."""
@@ -197,13 +252,22 @@ class Vectors(Table):
             cids, blobs = zip(*rows, strict=True)
             yield list(cids), list(blobs)
 
-    def tag_chunks(self, size: int = 8192) -> Iterator[list[tuple[str, str, str]]]:
-        """(content id, extractor, tags JSON) of every tagged result, ``size`` at a time."""
+    def tag_chunks(
+        self, size: int = 8192
+    ) -> Iterator[list[tuple[str, str, bytes | None, str | None]]]:
+        """(content id, extractor, tag pack, tags JSON) of every tagged result, ``size`` at
+        a time, in the table's order: the JSON only where the row has no pack (a row
+        written by SQL of its own, or one whose tags changed without it; see m014)."""
         cursor = _plain(self._reader(None)).execute(
-            "SELECT content_id, extractor, tags FROM features WHERE tags IS NOT NULL"
+            "SELECT content_id, extractor, tag_pack, CASE WHEN tag_pack IS NULL THEN tags END "
+            "FROM features WHERE tags IS NOT NULL"
         )
         while rows := cursor.fetchmany(size):
             yield rows
+
+    def tag_names(self) -> dict[int, str]:
+        """Every tag a pack can name, by id (a few thousand at most)."""
+        return dict(self._reader(None).execute("SELECT id, tag FROM tag_names"))
 
     def media_columns(self) -> MediaColumns:
         """Every available media file as columns (id, content id, kind, duration, added
