@@ -37,6 +37,12 @@ QUERIES = (
 )
 
 
+@pytest.fixture(autouse=True)
+def scored_here(monkeypatch):
+    """Every plain query scored here, however short its doclists."""
+    monkeypatch.setattr(text_index_module, "COUNTED_PER_BODY", 0)
+
+
 def _fill(store: Store, n: int, seed: int, start: int = 0, accents: bool = False) -> None:
     rng = np.random.default_rng(seed)
     for i in range(start, start + n):
@@ -181,6 +187,23 @@ def test_other_queries_are_left_to_fts5(tmp_path, monkeypatch):
     monkeypatch.setattr(text_index_module.TextIndex, "_scored", lambda *a: calls.append(a))
     assert [m.content_id for m in store.text_index.match('"紧 急"', 2000, 60)] == ["x"]
     assert not calls
+    store.close()
+
+
+def test_short_doclists_are_left_to_fts5(tmp_path, monkeypatch):
+    monkeypatch.setattr(text_index_module, "COUNTED_PER_BODY", 160)
+    store = Store(tmp_path / "library.db", daily_backup=False)
+    _fill(store, 300, seed=6)
+    scored = []
+    real = text_index_module.TextIndex._scored
+    monkeypatch.setattr(
+        text_index_module.TextIndex,
+        "_scored",
+        lambda *a: scored.append(real(*a)) or scored[-1],
+    )
+    match = '"sunset" AND "night"'
+    _same(store.text_index.match(match, 2000, 60), _fts5(store, match, 2000, 60))
+    assert scored == [None]  # 300 documents: FTS5 counts them sooner
     store.close()
 
 

@@ -78,6 +78,9 @@ _WORD_BYTE = np.zeros(256, bool)
 _WORD_BYTE[np.frombuffer(b"\x010123456789abcdefghijklmnopqrstuvwxyz", np.uint8)] = True
 #: The most terms of a prefix whose documents are read to estimate the prefix's
 PREFIX_TERMS = 20_000
+#: Doclist entries FTS5's bm25() counts in the time one body of the pool is read and
+#: scored here (10^6 documents: 2,000 bodies in ~9 ms, a doclist of 560,000 in ~30 ms)
+COUNTED_PER_BODY = 160
 
 
 def plain_phrases(query: str) -> list[tuple[str, bool]] | None:
@@ -127,6 +130,19 @@ def prefix_documents(rows: int, docs: list[int]) -> float:
     return float(rows * -np.expm1(np.log1p(-np.minimum(share, 1.0 - 1e-12)).sum()))
 
 
+def _matches(query: str, docs: list[float], rows: int) -> float:
+    """About how many documents an FTS5 query of ``core.search.fts_query``'s shape
+    matches, from its phrases' documents (in order): an OR group holds the sum of its
+    phrases', words joined by AND are taken as independent. Only to choose who scores."""
+    words = query.split(" AND ") if " AND " in query else [query]
+    share, at = 1.0, 0
+    for word in words:
+        phrases = len(_PHRASE.findall(word))
+        share *= min(1.0, sum(docs[at : at + phrases]) / rows)
+        at += phrases
+    return share * rows
+
+
 def _ascii(body: str) -> str:
     """A body outside ASCII as ``_bm25`` reads it: lowercase, diacritics removed, words
     split where unicode61 splits them, each character of a word left outside ASCII
@@ -144,16 +160,18 @@ def _bm25(
 ) -> np.ndarray:
     """FTS5's bm25 (lower is better) of ``documents`` lowercase bodies joined by NUL (ASCII,
     see ``_ascii``), each phrase a word or a prefix: per phrase, the words of each body
-    it matches, summed over the phrases in order, as fts5_aux.c sums them."""
-    raw = np.frombuffer(text, np.uint8)
-    word = _WORD_BYTE[raw]
-    before = np.concatenate(([False], word[:-1]))
-    after = np.concatenate((word[1:], [False]))
-    starts = np.flatnonzero(word & ~before)
-    ends = np.flatnonzero(word & ~after) + 1
-    doc = np.cumsum(raw == 0)[starts]
-    lengths = ends - starts
-    size = np.bincount(doc, minlength=documents).astype(np.float64)
+    it matches, summed over the phrases in order, as fts5_aux.c sums them.
+
+    The words are found once (a pool of 2,000 bodies: ~20,000 words, 1 ms); a phrase
+    compares the bytes of only the words that begin with its first two.
+    """
+    raw = np.frombuffer(text + b"\x00\x00", np.uint8)  # two NULs: a word's second byte
+    edges = np.diff(_WORD_BYTE[raw].view(np.int8), prepend=np.int8(0))
+    starts = np.flatnonzero(edges == 1)
+    lengths = np.flatnonzero(edges == -1) - starts
+    doc = np.searchsorted(np.flatnonzero(raw == 0), starts)
+    size = np.bincount(doc, minlength=documents)[:documents].astype(np.float64)
+    head = raw[starts].astype(np.int32) * 256 + raw[starts + 1]
     k1, b = BM25_K1, BM25_B
     norm = k1 * (1 - b + b * size / avgdl)
     score = np.zeros(documents, np.float64)
@@ -163,12 +181,16 @@ def _bm25(
         if freq is None:
             term, prefix = phrase
             want = np.frombuffer(term.encode("ascii"), np.uint8)
-            fits = (lengths >= len(want)) if prefix else (lengths == len(want))
-            at = starts[fits]
+            if len(want) >= 2:
+                near = np.flatnonzero(head == int(want[0]) * 256 + int(want[1]))
+            else:
+                near = np.flatnonzero((head >> 8) == int(want[0]))
+            fits = lengths[near] >= len(want) if prefix else lengths[near] == len(want)
+            near = near[fits]
+            at = starts[near]
             hit = (raw[at[:, None] + np.arange(len(want))] == want).all(axis=1)
-            freq = seen[phrase] = np.bincount(doc[fits][hit], minlength=documents).astype(
-                np.float64
-            )
+            freq = np.bincount(doc[near[hit]], minlength=documents)[:documents]
+            freq = seen[phrase] = freq.astype(np.float64)
         score = score + idf * ((freq * (k1 + 1.0)) / (freq + norm))
     return -1.0 * score
 
@@ -191,8 +213,10 @@ class TextIndex(Table):
         doclist on every statement, to get its idf: 30-40 ms at 10^6 documents for a common
         word, where the matches alone take 1.5-16 ms. So a query of plain words and
         prefixes (``plain_phrases``) is scored here instead (``_scored``), from the pool's
-        bodies and each term's documents as ``text_terms`` keeps them; any other query
-        (a phrase of several words, CJK) is scored by FTS5.
+        bodies and each term's documents as ``text_terms`` keeps them, wherever its
+        phrases' doclists are long enough that counting them costs more than reading the
+        pool (``COUNTED_PER_BODY``); any other query (a phrase of several words, CJK) is
+        scored by FTS5.
         """
         db = self._reader(None)
         phrases = plain_phrases(query)
@@ -238,6 +262,10 @@ class TextIndex(Table):
         if rows <= 0:
             return None
         avgdl = float(sum(sizes[1:])) / float(rows)
+        docs = self._documents(cur, phrases, rows)
+        counted = sum(docs)  # what FTS5's bm25() would count: each phrase's doclist
+        if counted < COUNTED_PER_BODY * min(float(pool), _matches(query, docs, rows)):
+            return None  # short doclists: FTS5 counts them sooner than the pool is read
         if excluded:
             sql = (
                 "SELECT rowid FROM text_index WHERE text_index MATCH ? "
@@ -249,32 +277,31 @@ class TextIndex(Table):
             rowids = [r[0] for r in cur.execute(sql, (query, pool))]
         if not rowids:
             return []
-        found = cur.execute(
-            # FTS5's content table (columns c0, c1, c2: content_id, extractor, body):
-            # 2,000 rowids at 10^6 documents in 6-10 ms, 10-17 through the index's own
-            f"SELECT id, c0, c1, c2 FROM text_index_content WHERE id IN ({marks(rowids)})",
-            rowids,
-        ).fetchall()
-        by_rowid = {r[0]: r for r in found}
+        # FTS5's content table (columns c0, c1, c2: content_id, extractor, body): 2,000
+        # rowids at 10^6 documents in 6-8 ms, twice that through the index's own
+        read = f"SELECT id, c2 FROM text_index_content WHERE id IN ({marks(rowids)})"
+        by_rowid = dict(cur.execute(read, rowids).fetchall())
         rowids = [r for r in rowids if r in by_rowid]
-        bodies = [by_rowid[r][3] if isinstance(by_rowid[r][3], str) else "" for r in rowids]
+        bodies = [b if isinstance(b := by_rowid[r], str) else "" for r in rowids]
         joined = "\x00".join(bodies)
         if not joined.isascii() or "\x01" in joined or joined.count("\x00") != len(rowids) - 1:
             joined = "\x00".join(
                 b.replace("\x00", " ").replace("\x01", " ") if b.isascii() else _ascii(b)
                 for b in bodies
             )
-        idfs = self._idfs(cur, phrases, rows)
+        idfs = [_idf(rows, n) for n in docs]
         score = _bm25(joined.lower().encode("ascii"), len(rowids), phrases, idfs, avgdl)
         best = np.lexsort((np.array(rowids, np.int64), score))[:limit].tolist()
-        return [
-            TextMatch(rowids[i], by_rowid[rowids[i]][1], by_rowid[rowids[i]][2], float(score[i]))
-            for i in best
-        ]
+        top = [rowids[i] for i in best]
+        read = f"SELECT id, c0, c1 FROM text_index_content WHERE id IN ({marks(top)})"
+        columns = {r[0]: (r[1], r[2]) for r in cur.execute(read, top)}
+        return [TextMatch(rowids[i], *columns[rowids[i]], float(score[i])) for i in best]
 
-    def _idfs(self, cur: sqlite3.Cursor, phrases: list[tuple[str, bool]], rows: int) -> list[float]:
-        """Each phrase's idf, as FTS5's bm25 takes it, from its documents in ``text_terms``
-        (a prefix: estimated from its terms')."""
+    def _documents(
+        self, cur: sqlite3.Cursor, phrases: list[tuple[str, bool]], rows: int
+    ) -> list[float]:
+        """Each phrase's documents, from ``text_terms`` (a prefix: estimated from its
+        terms'), from which bm25 takes its idf."""
         plain = sorted({term for term, prefix in phrases if not prefix})
         docs: dict[tuple[str, bool], float] = {(t, False): 0.0 for t in plain}
         if plain:
@@ -297,7 +324,7 @@ class TextIndex(Table):
                     docs[(term, True)] = float(min(rows, total))
                 else:
                     docs[(term, True)] = prefix_documents(rows, counts)
-        return [_idf(rows, docs[p]) for p in phrases]
+        return [docs[p] for p in phrases]
 
     def _fts5_scored(
         self,
