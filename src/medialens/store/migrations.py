@@ -574,6 +574,34 @@ def m015_vector_block_index(conn: sqlite3.Connection) -> None:
     conn.execute("DROP INDEX IF EXISTS vectors_name")
 
 
+def m016_term_documents(conn: sqlite3.Connection) -> None:
+    """Each term's documents beside it in ``text_terms`` (``docs``), kept at every write.
+
+    FTS5's bm25() works out each phrase's idf by counting its documents from its whole
+    doclist on every query: 30-40 ms at 10^6 documents for a common word, where finding
+    the matches costs 1.5-16 ms. With the counts kept, search scores the matches itself
+    (``text_index.TextIndex.match``). Filled in one pass over the index's own vocabulary
+    (its 'row' table: each term and the documents holding it; 0.6 s of CPU at 10^6
+    documents of 5,000 terms); terms no document holds any more are dropped (they matched
+    nothing). From then on each document written or removed counts its terms
+    (``text_index.record_terms``).
+    """
+    conn.execute("DROP TABLE IF EXISTS text_terms_counted")
+    conn.execute(
+        "CREATE TABLE text_terms_counted (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) "
+        "WITHOUT ROWID"
+    )
+    conn.execute(
+        "CREATE VIRTUAL TABLE temp.text_index_terms USING fts5vocab(main, 'text_index', 'row')"
+    )
+    conn.execute(
+        "INSERT INTO text_terms_counted (term, docs) SELECT term, doc FROM temp.text_index_terms"
+    )
+    conn.execute("DROP TABLE temp.text_index_terms")
+    conn.execute("DROP TABLE text_terms")
+    conn.execute("ALTER TABLE text_terms_counted RENAME TO text_terms")
+
+
 MIGRATIONS = [
     m001_initial,
     m002_revision_counter,
@@ -590,4 +618,5 @@ MIGRATIONS = [
     m013_file_change_log,
     m014_tag_packs,
     m015_vector_block_index,
+    m016_term_documents,
 ]

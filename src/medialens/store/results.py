@@ -83,19 +83,26 @@ class Results(Table):
         the index's own ``content_id`` column is UNINDEXED, so finding the old document
         through it would scan the whole index on every write (linear in the library).
         A key keeps its rowid for good: the old document is deleted and the new one
-        inserted under the same rowid, so the map is only written the first time.
+        inserted under the same rowid, so the map is only written the first time. The
+        documents of each term (``text_terms.docs``) follow: the old body's terms count one
+        document less, the new one's one more; a document stored again unchanged is kept.
         """
         key = (content_id, extractor)
         row = w.execute(
             "SELECT doc FROM text_docs WHERE content_id = ? AND extractor = ?", key
         ).fetchone()
+        body = indexable(text) if text else None
         if row is not None:
+            old = w.execute("SELECT body FROM text_index WHERE rowid = ?", (row[0],)).fetchone()
+            if old is not None and old[0] == body:
+                return  # the same document: its terms' counts stay as they are
+            if old is not None and isinstance(old[0], str) and old[0]:
+                record_terms(w, old[0], -1)
             w.execute("DELETE FROM text_index WHERE rowid = ?", (row[0],))
-        if not text:
+        if not body:
             if row is not None:
                 w.execute("DELETE FROM text_docs WHERE content_id = ? AND extractor = ?", key)
             return
-        body = indexable(text)
         record_terms(w, body)
         if row is not None:
             w.execute(
