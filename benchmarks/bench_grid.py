@@ -209,13 +209,13 @@ class Threads:
 
 def attribute(gap_ms: float, gui: int, before: dict, after: dict, names: dict) -> dict:
     """One stall: the GUI thread's own CPU, its wait for a CPU, the rest (blocked), and the
-    threads that ran meanwhile (ms on a CPU)."""
+    threads that ran meanwhile (ms on a CPU / waiting for one)."""
 
     def delta(t: int, k: int) -> float:
         return (after.get(t, (0, 0))[k] - before.get(t, after.get(t, (0, 0)))[k]) / 1e6
 
     others = sorted(
-        ((round(delta(t, 0)), names.get(t, str(t))) for t in after if t != gui),
+        ((round(delta(t, 0)), round(delta(t, 1)), names.get(t, str(t))) for t in after if t != gui),
         reverse=True,
     )
     cpu, wait = delta(gui, 0), delta(gui, 1)
@@ -224,7 +224,9 @@ def attribute(gap_ms: float, gui: int, before: dict, after: dict, names: dict) -
         "gui_cpu": round(cpu),
         "gui_runq": round(wait),
         "blocked": round(max(0.0, gap_ms - cpu - wait)),
-        "others": [f"{name} {ms}" for ms, name in others[:3] if ms >= 5],
+        # each: its ms on a CPU / waiting for one (a thread waiting for a CPU while it holds
+        # the GIL holds up the GUI thread too)
+        "others": [f"{name} {ms}/{wait}" for ms, wait, name in others[:3] if ms + wait >= 5],
     }
 
 
