@@ -236,8 +236,9 @@ class Collections:
     def __init__(self) -> None:
         import gc
 
-        self.started = 0.0
+        self.started = self.started_cpu = 0.0
         self.times: list[float] = []
+        self.longest: tuple[float, float, str] | None = None
         # what the full passes walk (costly: for finding the cause, not for the figures)
         self.census = bool(os.environ.get("BENCH_GRID_GC_CENSUS"))
         self.censuses: list[str] = []
@@ -258,11 +259,19 @@ class Collections:
             self._census_at = time.perf_counter()
         if phase == "start":
             self.started = time.perf_counter()
+            self.started_cpu = time.thread_time()
         elif self.started:
-            self.times.append((time.perf_counter() - self.started) * 1000)
+            wall = (time.perf_counter() - self.started) * 1000
+            self.times.append(wall)
+            if wall >= max(self.times):  # the longest: on a CPU, or its thread preempted?
+                cpu = (time.thread_time() - self.started_cpu) * 1000
+                self.longest = (round(wall, 1), round(cpu, 1), threading.current_thread().name)
 
     def take(self) -> dict:
-        out = {"count": len(self.times), "longest_ms": round(max(self.times, default=0.0), 1)}
+        out: dict = {"count": len(self.times), "longest_ms": round(max(self.times, default=0.0), 1)}
+        if self.longest:
+            out["longest_wall_cpu_thread"] = self.longest
+        self.longest = None
         if self.censuses:
             out["census"] = self.censuses[-4:]
         self.times, self.censuses = [], []
