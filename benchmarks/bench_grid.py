@@ -386,6 +386,7 @@ def child(data: Path) -> None:
                     stalls.clear()
                     gaps.clear()
                     out["gc"] = full_collections()
+                    collections.take()  # (this measure's own passes: not the scroll's)
                     last[0] = clock.elapsed()  # (not a stall of the scroll)
                     make_plan()
                     state["phase"] = "scroll"
