@@ -9,6 +9,20 @@ generated library (built with the older schema, which the new code migrates in p
 
     python benchmarks/bench_grid.py [--sizes 10000,100000,1000000] [--base-sizes 10000,100000]
                                     [--base-src PATH]   # today's code: its src/ directory
+                                    [--library 1000000=DATA_DIR]  # a copy of it, not a new one
+                                    [--work DIR]        # where copies go (default: a temp dir)
+
+``--library N=DIR`` runs size N on a copy of an existing library's data folder (a synthetic
+one, say: building 10^6 files here takes long) instead of generating one: each run gets its
+own copy (``cp -r --reflink=auto``), deleted after it, since new code migrates a library in
+place. Such a library holds vectors and tags too, so the window's index and For you work
+beside the grid as they would for a user.
+
+Each stall over 100 ms is attributed from the kernel's per-thread accounting
+(``/proc/self/task/*/schedstat``, read at each tick): how much of it the GUI thread spent on a
+CPU (its own work), waiting for a CPU (the machine's load), and neither (blocked: the GIL,
+or a lock), with the threads that ran meanwhile and how long. Full garbage collections are
+timed as they happen.
 
 Today's code loads every row into the window before it paints the grid; at 10^6 it is
 run only when asked (``--base-sizes``), and the growth from 10^5 is printed instead.
@@ -25,6 +39,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -153,6 +168,116 @@ class StackWatch:
                 self.places[(" < ".join(gui) or "(event loop / Qt)") + meanwhile] += 1
 
 
+class Threads:
+    """Each thread's time on a CPU and time waiting for one, in ns, from the kernel
+    (``/proc/self/task/TID/schedstat``), read at each tick of the GUI thread."""
+
+    def __init__(self) -> None:
+        self.fds: dict[int, int] = {}
+        self.names: dict[int, str] = {}
+        self.refreshed = 0.0
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.refreshed = time.perf_counter()
+        named = {t.native_id: t.name for t in threading.enumerate()}
+        for tid in os.listdir("/proc/self/task"):
+            t = int(tid)
+            if t in self.fds:
+                if t in named:
+                    self.names[t] = named[t]
+                continue
+            try:
+                self.fds[t] = os.open(f"/proc/self/task/{t}/schedstat", os.O_RDONLY)
+                with open(f"/proc/self/task/{t}/comm") as f:
+                    self.names[t] = named.get(t) or f.read().strip()
+            except OSError:
+                pass
+
+    def read(self) -> dict[int, tuple[int, int]]:
+        out = {}
+        for t, fd in list(self.fds.items()):
+            try:
+                on_cpu, waiting, _ = os.pread(fd, 96, 0).split()
+            except (OSError, ValueError):
+                os.close(fd)
+                del self.fds[t]
+                continue
+            out[t] = (int(on_cpu), int(waiting))
+        return out
+
+
+def attribute(gap_ms: float, gui: int, before: dict, after: dict, names: dict) -> dict:
+    """One stall: the GUI thread's own CPU, its wait for a CPU, the rest (blocked), and the
+    threads that ran meanwhile (ms on a CPU / waiting for one)."""
+
+    def delta(t: int, k: int) -> float:
+        return (after.get(t, (0, 0))[k] - before.get(t, after.get(t, (0, 0)))[k]) / 1e6
+
+    others = sorted(
+        ((round(delta(t, 0)), round(delta(t, 1)), names.get(t, str(t))) for t in after if t != gui),
+        reverse=True,
+    )
+    cpu, wait = delta(gui, 0), delta(gui, 1)
+    return {
+        "ms": round(gap_ms),
+        "gui_cpu": round(cpu),
+        "gui_runq": round(wait),
+        "blocked": round(max(0.0, gap_ms - cpu - wait)),
+        # each: its ms on a CPU / waiting for one (a thread waiting for a CPU while it holds
+        # the GIL holds up the GUI thread too)
+        "others": [f"{name} {ms}/{wait}" for ms, wait, name in others[:3] if ms + wait >= 5],
+    }
+
+
+class Collections:
+    """Full garbage collections (generation 2) as they happen: how many, the longest."""
+
+    def __init__(self) -> None:
+        import gc
+
+        self.started = self.started_cpu = 0.0
+        self.times: list[float] = []
+        self.longest: tuple[float, float, str] | None = None
+        # what the full passes walk (costly: for finding the cause, not for the figures)
+        self.census = bool(os.environ.get("BENCH_GRID_GC_CENSUS"))
+        self.censuses: list[str] = []
+        self._census_at = 0.0
+        gc.callbacks.append(self._gc)
+
+    def _gc(self, phase: str, info: dict) -> None:
+        import collections
+        import gc
+
+        if info.get("generation") != 2:
+            return
+        if phase == "start" and self.census and time.perf_counter() - self._census_at > 2:
+            objects = gc.get_objects(2)
+            kinds = collections.Counter(type(o).__name__ for o in objects)
+            self.censuses.append(f"{len(objects)}: {kinds.most_common(6)}")
+            del objects
+            self._census_at = time.perf_counter()
+        if phase == "start":
+            self.started = time.perf_counter()
+            self.started_cpu = time.thread_time()
+        elif self.started:
+            wall = (time.perf_counter() - self.started) * 1000
+            self.times.append(wall)
+            if wall >= max(self.times):  # the longest: on a CPU, or its thread preempted?
+                cpu = (time.thread_time() - self.started_cpu) * 1000
+                self.longest = (round(wall, 1), round(cpu, 1), threading.current_thread().name)
+
+    def take(self) -> dict:
+        out: dict = {"count": len(self.times), "longest_ms": round(max(self.times, default=0.0), 1)}
+        if self.longest:
+            out["longest_wall_cpu_thread"] = self.longest
+        self.longest = None
+        if self.censuses:
+            out["census"] = self.censuses[-4:]
+        self.times, self.censuses = [], []
+        return out
+
+
 def child(data: Path) -> None:
     import resource
 
@@ -184,12 +309,24 @@ def child(data: Path) -> None:
     last = [clock.elapsed()]
 
     watch = StackWatch()
+    threads = Threads()
+    collections = Collections()
+    gui_tid = threading.get_native_id()
+    seen = [threads.read()]
+    stalls: list[dict] = []
 
     def tick() -> None:
         watch.tick = time.perf_counter()
         now = clock.elapsed()
-        gaps.append(now - last[0] - TICK_MS)
+        gap = now - last[0] - TICK_MS
+        gaps.append(gap)
         last[0] = now
+        got = threads.read()
+        if gap > 100:
+            stalls.append(attribute(gap, gui_tid, seen[0], got, threads.names))
+        seen[0] = got
+        if watch.tick - threads.refreshed > 1.0:
+            threads.refresh()
 
     ticker = QTimer(interval=TICK_MS)
     ticker.timeout.connect(tick)
@@ -244,8 +381,12 @@ def child(data: Path) -> None:
                     out["layout_done"] = time.perf_counter() - started
                     out["rss_shown_mb"] = rss_mb()
                     out["stalls_start"] = summary(gaps)
+                    out["stalls_start_why"] = sorted(stalls, key=lambda x: -x["ms"])[:12]
+                    out["gc_start_passes"] = collections.take()
+                    stalls.clear()
                     gaps.clear()
                     out["gc"] = full_collections()
+                    collections.take()  # (this measure's own passes: not the scroll's)
                     last[0] = clock.elapsed()  # (not a stall of the scroll)
                     make_plan()
                     state["phase"] = "scroll"
@@ -265,6 +406,8 @@ def child(data: Path) -> None:
             out["scroll_cpu_s"] = time.process_time() - state["cpu0"]
             out["moves"] = state["moves"]
             out["stalls_scroll"] = summary(gaps)
+            out["stalls_scroll_why"] = sorted(stalls, key=lambda x: -x["ms"])[:12]
+            out["gc_scroll_passes"] = collections.take()
             out["blank_ms"] = {
                 "median": 1000 * sorted(blanks)[len(blanks) // 2] if blanks else 0,
                 "max": 1000 * max(blanks, default=0),
@@ -323,6 +466,13 @@ def summary(gaps: list[float]) -> dict:
 
 
 def run(data: Path, src: str) -> dict:
+    load = os.getloadavg()[0]
+    result = _run(data, src)
+    result["load"] = [round(load, 1), round(os.getloadavg()[0], 1)]
+    return result
+
+
+def _run(data: Path, src: str) -> dict:
     env = dict(
         os.environ,
         PYTHONPATH=src,
@@ -354,7 +504,14 @@ def fmt(r: dict | None) -> str:
         f">50 {t['over_50ms']:3d} >100 {t['over_100ms']:3d} max {t['longest_ms']:5.0f} ms, "
         f"blank jump median {r['blank_ms']['median']:4.0f} max {r['blank_ms']['max']:5.0f} ms, "
         f"cpu {r['scroll_cpu_s']:5.1f} s | RSS {r['rss_end_mb']:6.0f} MB (peak {r['maxrss_mb']:.0f})"
+        f" | load {r['load'][0]}-{r['load'][1]}"
     )
+
+
+def copy_library(source: Path, dest: Path) -> None:
+    """A private copy of a library's data folder (new code migrates what it opens)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["cp", "-r", "--reflink=auto", str(source), str(dest)], check=True)
 
 
 def main() -> int:
@@ -365,33 +522,54 @@ def main() -> int:
     parser.add_argument("--base-sizes", default="10000,100000")
     parser.add_argument("--base-src", default=os.environ.get("MEDIALENS_BASE_SRC", ""))
     parser.add_argument("--src", default=str(here.parent / "src"))
+    parser.add_argument("--library", action="append", default=[], help="N=DATA_DIR to copy")
+    parser.add_argument("--work", default="", help="where the libraries go (a temp dir)")
     args = parser.parse_args()
     if args.child:
         child(Path(args.child))
         return 0
     sizes = [int(x) for x in args.sizes.split(",") if x]
     base_sizes = {int(x) for x in args.base_sizes.split(",") if x} if args.base_src else set()
-    work = Path(tempfile.mkdtemp(prefix="medialens-grid-"))
+    given = {int(k): Path(v) for k, v in (x.split("=", 1) for x in args.library)}
+    if args.work:
+        Path(args.work).mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="medialens-grid-", dir=args.work or None))
     results: dict[int, tuple[dict | None, dict]] = {}
     try:
         for n in sizes:
             built = time.perf_counter()
             lib = work / f"lib{n}"
-            build(lib, n, args.base_src or args.src)
-            print(f"-- {n:,} files (built in {time.perf_counter() - built:.0f} s)", flush=True)
+            if n in given:
+                copy_library(given[n], lib)
+                print(f"-- {n:,} files (copied from {given[n]})", flush=True)
+            else:
+                build(lib, n, args.base_src or args.src)
+                print(f"-- {n:,} files (built in {time.perf_counter() - built:.0f} s)", flush=True)
             base = None
             if n in base_sizes:
                 copy = work / f"base{n}"
-                shutil.copytree(lib, copy)
+                if n in given:  # one copy at a time: a 10^6 copy grows to 7-15 GB
+                    shutil.rmtree(lib)
+                    copy_library(given[n], copy)
+                else:
+                    shutil.copytree(lib, copy)
                 base = run(copy, args.base_src)
                 shutil.rmtree(copy)
                 print(f"   today: {fmt(base)}", flush=True)
+                if n in given:
+                    copy_library(given[n], lib)
             now = run(lib, args.src)
             print(f"   now:   {fmt(now)}", flush=True)
             for label, r in (("today", base), ("now", now)):
                 for when in ("gc", "gc_end"):
                     if r and when in r:
                         print(f"      {label} full collection ({when}): {r[when]}")
+                for when in ("gc_start_passes", "gc_scroll_passes"):
+                    if r and when in r:
+                        print(f"      {label} full collections during {when[3:-7]}: {r[when]}")
+                for when in ("stalls_start_why", "stalls_scroll_why"):
+                    for stall in (r or {}).get(when, []):
+                        print(f"      {label} {when[7:-4]} stall {json.dumps(stall)}")
                 for place, count in (r or {}).get("stall_places", []):
                     print(f"      {label} stalls at {count:3d}x {place}")
             if base and "error" not in base and "error" not in now:

@@ -137,3 +137,75 @@ def test_scrolling_20k_cards_paints_thousands_without_a_stall(qapp, qtbot, libra
     assert titles == sorted(titles)
     session.close()
     services.close()
+
+
+def test_the_grid_paints_its_cards_as_qlistview_would(qapp, qtbot, library):
+    """The grid draws its cards in one Python paint (no GIL hand-off per card): the same
+    pixels as QListView's own paint, with a selected current card, wherever it scrolls."""
+    from PySide6.QtCore import QItemSelectionModel, QPoint
+    from PySide6.QtGui import QCursor
+    from PySide6.QtWidgets import QListView
+
+    from medialens.gui.delegates import CardDelegate
+    from medialens.gui.library_page import CardGrid, LibraryPage
+    from medialens.gui.models import RowRole
+    from medialens.gui.services import Services
+    from medialens.gui.session import Session
+
+    class QtPainted(CardGrid):
+        def paintEvent(self, event) -> None:
+            QListView.paintEvent(self, event)
+
+    services = Services.open(data_dirs(library))
+    session = Session(services)
+    page = LibraryPage(session, session.thumbs)
+    qtbot.addWidget(page)
+    page.resize(1300, 850)
+    page.show()
+    page.set_filter("All media")
+    assert wait_until(lambda: page.model.rowCount() == FILES, 20)
+    grid = page.grid
+    plain = QtPainted(CardDelegate(session.thumbs, width=page.grid.min_width))
+    qtbot.addWidget(plain)
+    plain.setModel(page.model)
+    plain.setSelectionModel(grid.selectionModel())
+    plain.resize(grid.size())
+    plain.show()
+    QCursor.setPos(5000, 5000)  # no card under the mouse in either
+    bar = grid.verticalScrollBar()
+    assert wait_until(lambda: bar.maximum() > 100 * bar.pageStep(), 20)
+    for value in (0, 37, bar.pageStep() * 3 + 11, bar.maximum() // 2, bar.maximum()):
+        plain.resize(grid.size())  # (the page lays itself out meanwhile)
+        grid.clearFocus()  # focus is one widget's: neither draws a focused card
+        wait_until(lambda: plain.gridSize() == grid.gridSize(), 2)
+        for view in (grid, plain):
+            view.verticalScrollBar().setValue(value)
+        middle = grid.indexAt(grid.viewport().rect().center())
+        grid.selectionModel().setCurrentIndex(
+            middle, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        assert wait_until(
+            lambda: (
+                grid.indexAt(QPoint(30, 30)).data(RowRole) is not None
+                and grid.indexAt(grid.viewport().rect().bottomRight() - QPoint(30, 30)).data(
+                    RowRole
+                )
+                is not None
+            ),
+            5,
+        )
+        wait_until(lambda: False, 0.2)  # (the details pane may open and narrow the grid)
+        plain.resize(grid.size())
+        assert wait_until(
+            lambda: (
+                plain.viewport().size() == grid.viewport().size()
+                and plain.gridSize() == grid.gridSize()
+            ),
+            2,
+        ), (plain.viewport().size(), grid.viewport().size(), plain.gridSize(), grid.gridSize())
+        plain.verticalScrollBar().setValue(bar.value())
+        wait_until(lambda: False, 0.1)
+        ours, qts = grid.viewport().grab().toImage(), plain.viewport().grab().toImage()
+        assert ours == qts, f"the cards painted differently at scroll position {value}"
+    session.close()
+    services.close()

@@ -122,7 +122,11 @@ def in_row_chunks(total: int, rows: int, work: Callable[[int, int], None]) -> No
         return
     from concurrent.futures import ThreadPoolExecutor
 
-    with ThreadPoolExecutor(PASS_THREADS, thread_name_prefix="derived pass") as pool:
+    from medialens.core.background import lower_priority
+
+    with ThreadPoolExecutor(
+        PASS_THREADS, thread_name_prefix="derived pass", initializer=lower_priority
+    ) as pool:
         futures = [pool.submit(work, a, b) for a, b in spans]
     for future in futures:
         future.result()

@@ -34,6 +34,7 @@ from typing import Any
 
 import numpy as np
 
+from medialens.core.background import lower_priority
 from medialens.core.derived_cache import DerivedCache, in_row_chunks, passes, release
 from medialens.core.index_cache import MANIFEST, FeatureCache, Table
 from medialens.store import Store
@@ -482,6 +483,7 @@ class _Background:
         self._error: BaseException | None = None
 
         def run() -> None:
+            lower_priority()
             try:
                 self._value = work()
             except BaseException as exc:  # handed to whoever waits
@@ -516,6 +518,7 @@ def read_ahead(items: Iterator[Any], depth: int = 1) -> Iterator[Any]:
         return False
 
     def produce() -> None:
+        lower_priority()
         try:
             for item in items:
                 if not put((True, item)):

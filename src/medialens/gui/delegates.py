@@ -240,18 +240,78 @@ def paint_blank(p: QPainter, rect: QRectF, palette: QPalette) -> None:
     p.restore()
 
 
-def _pill(p: QPainter, rect: QRectF, text: str, bg: QColor, fg: QColor, font: QFont) -> QRectF:
-    fm = QFontMetrics(font)
+def _pill(
+    p: QPainter,
+    rect: QRectF,
+    text: str,
+    bg: QColor,
+    fg: QColor,
+    font: QFont,
+    fm: QFontMetrics | None = None,
+) -> QRectF:
+    fm = fm or QFontMetrics(font)
     w = fm.horizontalAdvance(text) + 10
     h = fm.height() + 2
     r = QRectF(rect.x(), rect.y(), w, h)
-    p.setPen(Qt.PenStyle.NoPen)
+    p.setPen(_NO_PEN)
     p.setBrush(bg)
     p.drawRoundedRect(r, h / 2, h / 2)
     p.setPen(fg)
     p.setFont(font)
-    p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
+    p.drawText(r, _CENTER, text)
     return r
+
+
+# What every card's paint uses, made once: a PySide enum member read through its class
+# costs a Python call, a QColor or QFont made per card another few; a page of cards
+# painted per scroll step made them by the thousand on the GUI thread.
+_NO_PEN = Qt.PenStyle.NoPen
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft
+_LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_ELIDE = Qt.TextElideMode.ElideRight
+_ANTIALIAS = QPainter.RenderHint.Antialiasing
+_SMOOTH = QPainter.RenderHint.SmoothPixmapTransform
+_SELECTED = QStyle.StateFlag.State_Selected
+_HOVER = QStyle.StateFlag.State_MouseOver
+_FOCUS = QStyle.StateFlag.State_HasFocus
+_PILL_BG = QColor(0, 0, 0, 165)
+_UNAVAILABLE_BG = QColor(90, 90, 90, 220)
+_BAR_BG = QColor(0, 0, 0, 120)
+_WHITE = QColor("white")
+
+
+class _Fonts:
+    """The fonts and metrics of a card for one view font (kept by its key)."""
+
+    def __init__(self, font: QFont) -> None:
+        self.font = QFont(font)
+        self.fm = QFontMetrics(font)
+        self.line = self.fm.lineSpacing()
+        self.small = QFont(font)
+        self.small.setPointSizeF(max(7.0, font.pointSizeF() * 0.82))
+        self.small.setBold(True)
+        self.small_fm = QFontMetrics(self.small)
+        self.title = QFont(font)
+        self.title.setWeight(QFont.Weight.DemiBold)
+        self.title_fm = QFontMetrics(self.title)
+
+
+class _Colors:
+    """The colours of a card for one palette (kept by its cache key)."""
+
+    def __init__(self, pal: QPalette) -> None:
+        self.dark = pal.color(QPalette.ColorRole.Window).lightness() < 128
+        self.text = QColor(pal.color(QPalette.ColorRole.Text))
+        self.sub = QColor(self.text)
+        self.sub.setAlphaF(0.62)
+        self.accent = QColor(accent(pal))
+        self.selected = QColor(pal.color(QPalette.ColorRole.Highlight))
+        self.selected.setAlpha(70)
+        self.hover = QColor(pal.color(QPalette.ColorRole.Highlight))
+        self.hover.setAlpha(28)
+        self.focus = QPen(self.accent, 1.5)
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -265,6 +325,9 @@ class CardDelegate(QStyledItemDelegate):
         self.actions = actions
         self.pad = 6
         self.hovered: tuple[int, str] | None = None  # (row, button) under the mouse
+        self._font_cache: dict[str, _Fonts] = {}
+        self._color_cache: dict[int, _Colors] = {}
+        self._elide_cache: dict[tuple[str, str, int], str] = {}
         self.set_width(width)
 
     def set_width(self, width: int) -> None:
@@ -337,6 +400,36 @@ class CardDelegate(QStyledItemDelegate):
         rect = self._second_rect(option)
         return wrap_lines(option.font, text, int(rect.width()), 2), rect
 
+    def _fonts(self, font: QFont) -> _Fonts:
+        key = font.key()
+        fonts = self._font_cache.get(key)
+        if fonts is None:
+            if len(self._font_cache) > 8:
+                self._font_cache.clear()
+            fonts = self._font_cache[key] = _Fonts(font)
+        return fonts
+
+    def _colors(self, pal: QPalette) -> _Colors:
+        key = pal.cacheKey()
+        colors = self._color_cache.get(key)
+        if colors is None:
+            if len(self._color_cache) > 8:
+                self._color_cache.clear()
+            colors = self._color_cache[key] = _Colors(pal)
+        return colors
+
+    def _elided(self, fm: QFontMetrics, key: str, text: str, width: int) -> str:
+        """``fm.elidedText`` remembered for the cards painted lately (a card scrolled back
+        into view, or repainted when its thumbnail comes, measures nothing again)."""
+        cache = self._elide_cache
+        k = (key, text, width)
+        got = cache.get(k)
+        if got is None:
+            if len(cache) >= 4096:
+                cache.clear()
+            got = cache[k] = fm.elidedText(text, _ELIDE, width)
+        return got
+
     def paint(self, p: QPainter, option, index) -> None:
         row = index.data(RowRole)
         if row is None:  # its page is being read: a blank card where it will be
@@ -344,124 +437,108 @@ class CardDelegate(QStyledItemDelegate):
             return
         opt = option  # what paint needs (rect, state, palette, font) the view has set
         pal = opt.palette
-        dark = pal.color(QPalette.ColorRole.Window).lightness() < 128
+        colors = self._colors(pal)
+        fonts = self._fonts(opt.font)
         p.save()
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        card = QRectF(opt.rect).adjusted(1, 1, -1, -1)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        hover = bool(opt.state & QStyle.StateFlag.State_MouseOver)
+        p.setRenderHint(_ANTIALIAS)
+        p.setRenderHint(_SMOOTH)
+        rect = opt.rect
+        state = opt.state
+        selected = bool(state & _SELECTED)
+        hover = bool(state & _HOVER)
         if selected or hover:
-            bg = QColor(pal.color(QPalette.ColorRole.Highlight))
-            bg.setAlpha(70 if selected else 28)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(bg)
+            card = QRectF(rect).adjusted(1, 1, -1, -1)
+            p.setPen(_NO_PEN)
+            p.setBrush(colors.selected if selected else colors.hover)
             p.drawRoundedRect(card, RADIUS + 2, RADIUS + 2)
-        if opt.state & QStyle.StateFlag.State_HasFocus and selected:
-            pen = QPen(accent(pal), 1.5)
-            p.setPen(pen)
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRoundedRect(card, RADIUS + 2, RADIUS + 2)
+            if state & _FOCUS and selected:
+                p.setPen(colors.focus)
+                p.setBrush(_NO_BRUSH)
+                p.drawRoundedRect(card, RADIUS + 2, RADIUS + 2)
         if not row.available:
             p.setOpacity(0.45)
 
-        tr = self._thumb_rect(opt)
+        left, top = rect.x() + self.pad, rect.y() + self.pad
+        tr = QRectF(left, top, self.width, self.thumb_h)
         # pictures come cropped and rounded (thumbnails on a worker, placeholders once per
         # colour): drawn as they are, with no clip path and no scaling here
         dpr = max(1.0, p.device().devicePixelRatioF())
-        size = tr.size().toSize() * dpr
+        size = QSize(self.width, self.thumb_h) * dpr
         pm = self.thumbs.card(row.content_id, size, RADIUS * dpr)
         if pm is not None:
             pm.setDevicePixelRatio(dpr)
         else:
-            pm = placeholder(row, size, dpr, dark)
+            pm = placeholder(row, size, dpr, colors.dark)
         p.drawPixmap(tr.topLeft(), pm)
+        unfinished = S.is_unfinished(row)
         # progress of an unfinished file along the bottom edge
-        if S.is_unfinished(row):
+        if unfinished:
             clip = QPainterPath()
             clip.addRoundedRect(tr, RADIUS, RADIUS)
             p.save()
             p.setClipPath(clip)
             frac = min(1.0, (row.position or 0) / (row.duration or 1))
             bar = QRectF(tr.left(), tr.bottom() - 4, tr.width(), 4)
-            p.fillRect(bar, QColor(0, 0, 0, 120))
-            p.fillRect(QRectF(bar.left(), bar.top(), bar.width() * frac, 4), accent(pal))
+            p.fillRect(bar, _BAR_BG)
+            p.fillRect(QRectF(bar.left(), bar.top(), bar.width() * frac, 4), colors.accent)
             p.restore()
 
-        small = QFont(opt.font)
-        small.setPointSizeF(max(7.0, opt.font.pointSizeF() * 0.82))
-        small.setBold(True)
+        small, sfm = fonts.small, fonts.small_fm
         # duration, bottom right over the picture
         if row.duration:
             text = S.fmt_time(row.duration)
-            fm = QFontMetrics(small)
-            w = fm.horizontalAdvance(text) + 10
+            w = sfm.horizontalAdvance(text) + 10
             _pill(
                 p,
-                QRectF(tr.right() - w - 6, tr.bottom() - fm.height() - 10, w, 0),
+                QRectF(tr.right() - w - 6, tr.bottom() - sfm.height() - 10, w, 0),
                 text,
-                QColor(0, 0, 0, 165),
-                QColor("white"),
+                _PILL_BG,
+                _WHITE,
                 small,
+                sfm,
             )
         # badges, top left
         x = tr.left() + 6
         badges = []
         if not row.available:
-            badges.append((self.tr("Unavailable"), QColor(90, 90, 90, 220)))
-        elif S.is_unfinished(row):
-            badges.append((self.tr("Unfinished"), QColor(0, 0, 0, 165)))
-        elif S.is_new(
-            row, getattr(index.model(), "now", None), getattr(index.model(), "birth", None)
-        ):
-            badges.append((self.tr("New"), accent(pal)))
+            badges.append((self.tr("Unavailable"), _UNAVAILABLE_BG))
+        elif unfinished:
+            badges.append((self.tr("Unfinished"), _PILL_BG))
+        else:
+            model = index.model()
+            if S.is_new(row, getattr(model, "now", None), getattr(model, "birth", None)):
+                badges.append((self.tr("New"), colors.accent))
         for text, color in badges:
-            r = _pill(p, QRectF(x, tr.top() + 6, 0, 0), text, color, QColor("white"), small)
+            r = _pill(p, QRectF(x, tr.top() + 6, 0, 0), text, color, _WHITE, small, sfm)
             x = r.right() + 4
 
         # text
-        fm = QFontMetrics(opt.font)
-        text_top = self._text_top(opt)
-        title_font = QFont(opt.font)
-        title_font.setWeight(QFont.Weight.DemiBold)
-        p.setFont(title_font)
-        p.setPen(pal.color(QPalette.ColorRole.Text))
-        title = QFontMetrics(title_font).elidedText(
-            row.title or "", Qt.TextElideMode.ElideRight, self.width
-        )
-        p.drawText(
-            QRectF(tr.left(), text_top, self.width, fm.lineSpacing() + 3),
-            Qt.AlignmentFlag.AlignLeft,
-            title,
-        )
+        fm, line = fonts.fm, fonts.line
+        text_top = tr.bottom() + 6
+        p.setFont(fonts.title)
+        p.setPen(colors.text)
+        title = self._elided(fonts.title_fm, "t", row.title or "", self.width)
+        p.drawText(QRectF(left, text_top, self.width, line + 3), _LEFT, title)
         why = tr_reason(index.data(WhyRole)) if self.actions else ""
         subtitle = card_subtitle(row)
-        sub = QColor(pal.color(QPalette.ColorRole.Text))
-        sub.setAlphaF(0.62)
-        p.setFont(opt.font)
+        p.setFont(fonts.font)
         if why:
-            lines, rect = self.reason_layout(opt, why)
-            p.setPen(accent(pal))
+            lines, second = self.reason_layout(opt, why)
+            p.setPen(colors.accent)
         else:
-            rect = self._second_rect(opt)
-            lines = [fm.elidedText(subtitle, Qt.TextElideMode.ElideRight, int(rect.width()))]
-            p.setPen(sub)
-        for i, line in enumerate(lines):
-            line_rect = QRectF(
-                rect.left(), rect.top() + i * fm.lineSpacing(), rect.width(), fm.lineSpacing()
-            )
-            p.drawText(line_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+            second = QRectF(left, text_top + line + 3, self.width, line)
+            lines = [self._elided(fm, "s", subtitle, self.width)]
+            p.setPen(colors.sub)
+        for i, text in enumerate(lines):
+            line_rect = QRectF(second.left(), second.top() + i * line, second.width(), line)
+            p.drawText(line_rect, _LEFT_MIDDLE, text)
         if self.actions:
             buttons = self.action_rects(opt)
             if why and subtitle:  # the subtitle goes beside the buttons
-                left = buttons[0][1]
-                room = QRectF(tr.left(), left.top(), left.left() - tr.left() - 6, left.height())
-                p.setPen(sub)
-                p.drawText(
-                    room,
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    fm.elidedText(subtitle, Qt.TextElideMode.ElideRight, int(room.width())),
-                )
+                first = buttons[0][1]
+                room = QRectF(tr.left(), first.top(), first.left() - tr.left() - 6, first.height())
+                p.setPen(colors.sub)
+                p.drawText(room, _LEFT_MIDDLE, fm.elidedText(subtitle, _ELIDE, int(room.width())))
             hovered = self.hovered if self.hovered and self.hovered[0] == index.row() else None
             self._paint_actions(
                 p, opt, index.data(FeedbackRole), hover or selected, hovered and hovered[1]

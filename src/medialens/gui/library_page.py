@@ -93,6 +93,87 @@ class CardGrid(QListView):
         if event.type() == QEvent.Type.FontChange:
             self.fit_columns()
 
+    # -- painting ------------------------------------------------------------------------
+    # QListView's own paintEvent calls the Python delegate once per card from C++ without
+    # the GIL, so each card waits to take the GIL back: up to the switch interval (5 ms)
+    # whenever another thread runs Python (the index's cold rebuild, a page being read).
+    # A page of 21 cards beside one busy Python thread took 113-125 ms of wall for 20-24 ms
+    # of the GUI thread's CPU. Here the cards of a paint are drawn in one Python call, the
+    # same way (the option, its state and rect as QListView sets them; ListMode has no
+    # rubber band to draw).
+
+    def _columns(self) -> int:
+        """Cards per line, as the view laid them out (read off their rects once per size)."""
+        key = (self.viewport().width(), self.gridSize().width(), self.gridSize().height())
+        if getattr(self, "_columns_for", None) != key:
+            model = self.model()
+            n = model.rowCount() if model is not None else 0
+            top = self.visualRect(model.index(0, 0)).top() if n else 0
+            columns = 1
+            while columns < min(n, 64) and self.visualRect(model.index(columns, 0)).top() == top:
+                columns += 1
+            if n <= columns:
+                return columns  # every card on one line: not known yet for a wider model
+            self._columns_for, self._columns_n = key, columns
+        return self._columns_n
+
+    def paintEvent(self, event) -> None:
+        from PySide6.QtGui import QCursor, QPainter, QPalette
+        from PySide6.QtWidgets import QStyleOptionViewItem
+
+        model = self.model()
+        n = model.rowCount() if model is not None else 0
+        if not n or self.gridSize().height() <= 0:
+            super().paintEvent(event)
+            return
+        area = event.rect()
+        columns = self._columns()
+        cell_h = self.gridSize().height()
+        origin = self.visualRect(model.index(0, 0)).top()
+        line = max(0, (area.top() - origin) // cell_h - 1)
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        base = option.state
+        enabled = bool(base & QStyle.StateFlag.State_Enabled)
+        option.palette.setCurrentColorGroup(
+            QPalette.ColorGroup.Normal if enabled else QPalette.ColorGroup.Disabled
+        )
+        selection = self.selectionModel()
+        current = self.currentIndex()
+        focus = (self.hasFocus() or self.viewport().hasFocus()) and current.isValid()
+        viewport = self.viewport()
+        hover = -1  # the card under the mouse (Qt's own paint looks again after a scroll too)
+        if viewport.underMouse():
+            under = self.indexAt(viewport.mapFromGlobal(QCursor.pos()))
+            hover = under.row() if under.isValid() else -1
+        delegate = self.itemDelegate()
+        selected_flag = QStyle.StateFlag.State_Selected
+        focus_flag = QStyle.StateFlag.State_HasFocus
+        hover_flag = QStyle.StateFlag.State_MouseOver
+        painter = QPainter(viewport)
+        try:
+            row = line * columns
+            while row < n:
+                index = model.index(row, 0)
+                rect = self.visualRect(index)
+                if not rect.isValid() or rect.top() > area.bottom():
+                    break  # below the area (or not laid out yet, in a batched layout)
+                row += 1
+                if not rect.intersects(area):
+                    continue
+                option.rect = rect
+                state = base
+                if selection is not None and selection.isSelected(index):
+                    state |= selected_flag
+                if focus and index == current:
+                    state |= focus_flag
+                if index.row() == hover:
+                    state |= hover_flag
+                option.state = state
+                delegate.paint(painter, option, index)
+        finally:
+            painter.end()
+
 
 class LibraryTable(QTableView):
     """The list view, its columns fitted to its width: the short ones (duration, dates,
