@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import medialens_music
 import numpy as np
@@ -158,6 +159,26 @@ def test_concurrent_first_calls_share_the_models_and_agree():
     for o in out[1:]:
         assert np.allclose(o.embedding, out[0].embedding, atol=1e-5)
         assert o.tags == pytest.approx(out[0].tags, abs=1e-5)
+
+
+FLOAT_MODELS = Path(__file__).resolve().parents[1] / "models"
+
+
+@pytest.mark.parametrize("name", ["mtt", "msd"])
+def test_the_shipped_model_is_the_float_models_maths(name):
+    # tools/rewrite_models.py moves each batch norm after its pool: the outputs must not move.
+    source = FLOAT_MODELS / model.MODELS[name].replace("_pooled", "")
+    if not source.is_file():
+        pytest.skip("the float models are in the plugin's source tree only")
+    import onnxruntime as ort
+
+    y = np.concatenate([tone(4.0, 220.0), tone(4.0, 1760.0, 0.2), np.sign(tone(4.0, 90.0))])
+    batch = model.patches(y.astype(np.float32), 4)
+    ref = ort.InferenceSession(str(source), providers=["CPUExecutionProvider"])
+    want = ref.run(["model/tags:0", "model/embedding:0"], {"model/spec:0": batch})
+    got = model.run(name, batch)
+    assert np.abs(got.tags - want[0]).max() < 1e-5
+    assert np.abs(got.embeddings - want[1]).max() < 1e-4
 
 
 def top_voice_and_instrument(tags: dict[str, float]) -> tuple[float, float]:
