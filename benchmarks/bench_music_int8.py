@@ -10,12 +10,16 @@ the top 5 readable tags are shared. The float whole-track runs cost ~2-3 min of 
 
 Measured 2026-12-03 on 49 tracks (odd-numbered ones calibrated the int8 models):
 
-========  ==========================  =====================  ===========================
-models    6 patches vs float, same    top 5 the same         vs float, whole track
-========  ==========================  =====================  ===========================
-int8      cosine min 0.9993 mean 0.9997  47 of 49 (others 4)  mean 0.9863, top 5 26 of 49
-float     1                           49                     mean 0.9864, top 5 27 of 49
-========  ==========================  =====================  ===========================
+======  =============================  ===============  ==============================  ======
+models  cosine to float, same patches  top 5 the same   whole track: cosine, top 5      CPU
+======  =============================  ===============  ==============================  ======
+int8    min 0.9993, mean 0.9997        47 of 49 (2: 4)  min 0.9367 mean 0.9863, 26/49   187 ms
+pooled  1.0000                         49 of 49         min 0.9343 mean 0.9864, 27/49   300 ms
+float   1                              49 of 49         min 0.9343 mean 0.9864, 27/49   502 ms
+======  =============================  ===============  ==============================  ======
+
+The two changed top 5s (drascula track9 and track21) share 4 of 5. "whole track" is the
+float models on every patch of the whole decode; CPU is both models on a track's 6 patches.
 """
 
 from __future__ import annotations

@@ -53,6 +53,22 @@ now    0.314   0.279       0.186  0.630  1.409  0.310  0.219
 =====  ======  ==========  =====  =====  =====  =====  =====
 
 The models 0.58x and 0.56x of today's; 0.52x in all (0.70 s of wall on 2 free cores).
+
+Then with the int8 timbral convs (loaded on CPUs with VNNI, as this one), 2026-12-03, load
+average 2.0, a quieter moment (every figure about half the above); ``--base`` once today's
+tree, once main just before the two model changes (the same plugin as today's):
+
+=====  ======  ==========  =====  =====  =====  =====  =====
+tree   decode  thumbnails  audio  music  total  mtt    msd
+=====  ======  ==========  =====  =====  =====  =====  =====
+today  0.664   0.034       0.250  0.734  1.682  0.365  0.274
+now    0.144   0.129       0.090  0.355  0.718  0.176  0.102
+main   0.148   0.137       0.094  0.631  1.010  0.340  0.238
+now    0.160   0.141       0.104  0.358  0.763  0.172  0.104
+=====  ======  ==========  =====  =====  =====  =====  =====
+
+The two models 0.48x of main's (0.578 -> 0.276 s), a track 0.76x (0.50 -> 0.38 s of wall on
+2 free cores at this moment; at the load of the 1.695 s run above, ~1.3 s of CPU).
 """
 
 from __future__ import annotations
