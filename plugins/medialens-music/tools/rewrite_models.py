@@ -207,7 +207,7 @@ def calibration_patches(media: Path) -> list[np.ndarray]:
 
     from medialens_music import EXCERPT_SECONDS, model
 
-    from medialens.core.decoding import FileContext
+    from medialens.testing import open_file_context
 
     tracks = sorted(p for p in media.rglob("*") if p.is_file())[::2]
     batches: list[np.ndarray] = []
@@ -216,7 +216,7 @@ def calibration_patches(media: Path) -> list[np.ndarray]:
     try:
         with tempfile.TemporaryDirectory() as cache:
             for path in tracks:
-                ctx = FileContext.for_path(path, Path(cache))
+                ctx = open_file_context(path, Path(cache))
                 excerpts = [
                     (e.start, np.asarray(e.samples, np.float32))
                     for e in ctx.audio_excerpts(16000, EXCERPT_SECONDS)
