@@ -40,6 +40,35 @@ now    0.316   0.257       0.182  0.940  1.695
 does not pay: 0.72 s at one patch a run, 0.80 s at six); fewer patches are not faithful
 (4 patches: embedding cosine to the whole track's down to 0.92, top 5 tags the same on 8 of
 12 tracks, against 0.988 and 11 of 12 with 6).
+
+Then with musicnn rewritten to pool before its batch norms (``medialens-music``'s
+``tools/rewrite_models.py``, same outputs to ~2e-6), 2026-12-03, load average 2.1; the
+last two columns are the two models' share of "music":
+
+=====  ======  ==========  =====  =====  =====  =====  =====
+tree   decode  thumbnails  audio  music  total  mtt    msd
+=====  ======  ==========  =====  =====  =====  =====  =====
+today  1.127   0.055       0.451  1.067  2.700  0.530  0.389
+now    0.314   0.279       0.186  0.630  1.409  0.310  0.219
+=====  ======  ==========  =====  =====  =====  =====  =====
+
+The models 0.58x and 0.56x of today's; 0.52x in all (0.70 s of wall on 2 free cores).
+
+Then with the int8 timbral convs (loaded on CPUs with VNNI, as this one), 2026-12-03, load
+average 2.0, a quieter moment (every figure about half the above); ``--base`` once today's
+tree, once main just before the two model changes (the same plugin as today's):
+
+=====  ======  ==========  =====  =====  =====  =====  =====
+tree   decode  thumbnails  audio  music  total  mtt    msd
+=====  ======  ==========  =====  =====  =====  =====  =====
+today  0.664   0.034       0.250  0.734  1.682  0.365  0.274
+now    0.144   0.129       0.090  0.355  0.718  0.176  0.102
+main   0.148   0.137       0.094  0.631  1.010  0.340  0.238
+now    0.160   0.141       0.104  0.358  0.763  0.172  0.104
+=====  ======  ==========  =====  =====  =====  =====  =====
+
+The two models 0.48x of main's (0.578 -> 0.276 s), a track 0.76x (0.50 -> 0.38 s of wall on
+2 free cores at this moment; at the load of the 1.695 s run above, ~1.3 s of CPU).
 """
 
 from __future__ import annotations
@@ -63,6 +92,7 @@ TRACKS = (
     "Enemy Unknown.ogg",
 )
 STAGES = ("decode", "thumbnails", "audio", "music")
+MODELS = ("mtt", "msd")  # of "music": each musicnn model's runs
 
 CHILD = r"""
 import ctypes, gc, json, sys, tempfile, time
@@ -70,7 +100,20 @@ from pathlib import Path
 from medialens.core.decoding import FileContext
 from medialens.builtins import audio, thumbnails
 import medialens_music
+from medialens_music import model
 
+models_spent = {}
+plain_run = model.run
+
+
+def timed_run(name, batch):  # what each musicnn model costs inside the "music" stage
+    started = time.process_time()
+    out = plain_run(name, batch)
+    models_spent[name] = models_spent.get(name, 0.0) + time.process_time() - started
+    return out
+
+
+model.run = timed_run
 extractors = {
     "thumbnails": thumbnails.Thumbnails(),
     "audio": audio.AudioDescriptors(),
@@ -82,6 +125,7 @@ trim = ctypes.CDLL("libc.so.6").malloc_trim
 
 def job(path):
     spent = {}
+    models_spent.clear()
     ctx = FileContext.for_path(Path(path), cache)
     for stage in ("decode", "thumbnails", "audio", "music"):
         started = time.process_time()
@@ -91,6 +135,7 @@ def job(path):
         else:
             extractors[stage].extract(ctx)
         spent[stage] = time.process_time() - started
+    spent.update(models_spent)
     ctx.close()
     gc.collect()
     trim(0)  # as a worker does after each file
@@ -120,7 +165,11 @@ def measure(src: Path, tracks: list[Path]) -> dict[str, float]:
         text=True,
     ).stdout
     jobs = json.loads(out.strip().splitlines()[-1])
-    return {s: sum(j[s] for j in jobs) / len(jobs) for s in STAGES}
+    return {s: sum(j.get(s, 0.0) for j in jobs) / len(jobs) for s in STAGES + MODELS}
+
+
+def total(row: dict[str, float]) -> float:
+    return sum(row[s] for s in STAGES)
 
 
 def main() -> None:
@@ -136,15 +185,18 @@ def main() -> None:
     for _ in range(args.rounds):
         for way, src in ways.items():
             got = measure(src, tracks)
-            if way not in best or sum(got.values()) < sum(best[way].values()):
+            if way not in best or total(got) < total(best[way]):
                 best[way] = got
     print(f"CPU seconds a track in a warm worker ({len(tracks)} tracks of 208-260 s, "
           f"best of {args.rounds} rounds; load average {os.getloadavg()[0]:.1f})")  # fmt: skip
-    print(f"  {'':6} " + " ".join(f"{s:>10}" for s in STAGES) + f" {'total':>8}")
+    heads = [*STAGES, "total", *(f"of it {m}" for m in MODELS)]
+    print(f"  {'':6} " + " ".join(f"{h:>10}" for h in heads))
     for way, row in best.items():
-        cells = " ".join(f"{row[s]:10.3f}" for s in STAGES)
-        print(f"  {way:6} {cells} {sum(row.values()):8.3f}")
-    today, now = sum(best["today"].values()), sum(best["now"].values())
+        cells = [row[s] for s in STAGES] + [total(row)] + [row[m] for m in MODELS]
+        print(f"  {way:6} " + " ".join(f"{c:10.3f}" for c in cells))
+    for m in MODELS:
+        print(f"  {m} model now / today: {best['now'][m] / best['today'][m]:.2f}x")
+    today, now = total(best["today"]), total(best["now"])
     print(f"  now / today: {now / today:.2f}x; two workers on two free cores: "
           f"{today / 2:.2f} -> {now / 2:.2f} s of wall a track")  # fmt: skip
 

@@ -79,7 +79,7 @@ class MusicExtractor:
     """Music tags and a music embedding for audio files and the sound of videos."""
 
     name = "music"
-    version = "1.1"  # patches from ctx.audio_excerpts: the middle 3 s of each
+    version = "1.2"  # 1.2: int8 timbral convs (VNNI CPUs); 1.1: patches from ctx.audio_excerpts
     kinds = frozenset({"audio", "video"})
     categories = frozenset({"music", "video"})  # API 1.3: routed to these categories only
     requires: tuple[str, ...] = ()
