@@ -198,7 +198,28 @@ def part_vectors(sizes, names, queries: int) -> None:
             print(f"{name:8} {field:14}" + "".join(f"{c!s:>20}" for c in cells))
 
 
-CHILD = r"""
+#: The child's text embedder: a query "means" a random file's text (its vector and a little
+#: noise), so the meaning lists have something to find.
+NEAR_TEXT_EMBEDDER = """
+class E:
+    name, dim, vector_name = "random", 384, "text"
+    def __init__(self): self.rng = np.random.default_rng(1)
+    def embed(self, texts):
+        f = int(snap.file_ids[self.rng.integers(len(snap.file_ids))])
+        v = snap.vector("semantic.text", f) + self.rng.standard_normal(384).astype(np.float32) * 0.02
+        return (v / np.linalg.norm(v))[None].repeat(len(texts), 0)
+"""
+# held out: words and shapes of query the timed list does not have (rare words, prefixes,
+# three words, words no document holds together, nothing at all)
+HELD = ["w17", "w250 w31", "sun", "gui", "pia", "w4321", "w99 w100 w101", "rainy city streets",
+        "zzzz nothing", "forest", "ocean drums", "w1 w2", "w12", "calm violin loud", "w3", "night"]  # fmt: skip
+# more kinds, kept out of any tuning: prefixes of 4-5 letters, several prefixes of many
+# terms, four common words, a common word beside a prefix, nothing
+MORE = ["stree", "nigh rai", "w10", "w12 w13", "w100", "w2 w3 w4 w5", "piano guitar violin drums",
+        "sunset w1", "xyzq", "w123 night", "bicy", "w7 w8 w9", "w1234", "oce drum", "w15 w16 w17 w18"]  # fmt: skip
+
+CHILD = (
+    r"""
 import json, resource, sys, time, numpy as np
 from medialens.core.library import Library
 from medialens.paths import data_dirs
@@ -209,15 +230,9 @@ lib = Library(data_dirs(data), entry_points=False, builtins=False, workers=2)
 t, c = time.perf_counter(), time.process_time(); snap = lib.index
 load, load_cpu = time.perf_counter() - t, time.process_time() - c
 
-class E:
-    name, dim, vector_name = "random", 384, "text"
-    def __init__(self): self.rng = np.random.default_rng(1)
-    def embed(self, texts):
-        # a query near some file's text: the meaning lists have something to find
-        f = int(snap.file_ids[self.rng.integers(len(snap.file_ids))])
-        v = snap.vector("semantic.text", f) + self.rng.standard_normal(384).astype(np.float32) * 0.02
-        return (v / np.linalg.norm(v))[None].repeat(len(texts), 0)
-
+"""
+    + NEAR_TEXT_EMBEDDER
+    + r"""
 extra = {}
 vs = lib.vector_search if new else None
 if new:
@@ -241,15 +256,9 @@ st, sc, mt, mc, res = [], [], [], [], {}
 for q in words:
     w, c = time.perf_counter(), time.process_time(); searcher.search(f"{q} at night", 20)
     st.append(time.perf_counter() - w); sc.append(time.process_time() - c)
-# held out: words and shapes of query the list above does not have (rare words, prefixes,
-# three words, words no document holds together, nothing at all)
-held = ["w17", "w250 w31", "sun", "gui", "pia", "w4321", "w99 w100 w101", "rainy city streets",
-        "zzzz nothing", "forest", "ocean drums", "w1 w2", "w12", "calm violin loud", "w3", "night"]
-# more kinds, kept out of any tuning: prefixes of 4-5 letters, several prefixes of many
-# terms, four common words, a common word beside a prefix, nothing
-more = ["stree", "nigh rai", "w10", "w12 w13", "w100", "w2 w3 w4 w5", "piano guitar violin drums",
-        "sunset w1", "xyzq", "w123 night", "bicy", "w7 w8 w9", "w1234", "oce drum", "w15 w16 w17 w18"]
-for kind, queries in (("held", held), ("more", more)):
+"""
+    + f"held, more = {HELD!r}, {MORE!r}\n"
+    + r"""for kind, queries in (("held", held), ("more", more)):
     cpu = []
     for q in queries:
         c = time.process_time(); searcher.search(q, 20); cpu.append(time.process_time() - c)
@@ -266,6 +275,7 @@ print(json.dumps({"load_s": round(load, 1), "load_cpu_s": round(load_cpu, 1), "s
     "search_cpu_ms": round(float(np.median(sc)) * 1000, 1), "mlt_ms": round(float(np.median(mt)) * 1000, 1),
     "mlt_cpu_ms": round(float(np.median(mc)) * 1000, 1), "mlt": res, **extra}))
 """
+)
 
 
 def part_library(libs, base_src: str, now_only: set[int] = frozenset()) -> None:

@@ -21,8 +21,10 @@ import subprocess
 import sys
 
 import numpy as np
+from bench_ann import HELD, MORE, NEAR_TEXT_EMBEDDER
 
-CHILD = r"""
+CHILD = (
+    r"""
 import json, sys, time, numpy as np
 from medialens.core.library import Library
 from medialens.paths import data_dirs
@@ -31,14 +33,9 @@ from medialens.core.search import Searcher
 lib = Library(data_dirs(sys.argv[1]), entry_points=False, builtins=False, workers=2)
 snap = lib.index
 
-class E:
-    name, dim, vector_name = "random", 384, "text"
-    def __init__(self): self.rng = np.random.default_rng(1)
-    def embed(self, texts):
-        f = int(snap.file_ids[self.rng.integers(len(snap.file_ids))])
-        v = snap.vector("semantic.text", f) + self.rng.standard_normal(384).astype(np.float32) * 0.02
-        return (v / np.linalg.norm(v))[None].repeat(len(texts), 0)
-
+"""
+    + NEAR_TEXT_EMBEDDER
+    + r"""
 vs = lib.vector_search
 for f in snap.file_ids[:: max(1, len(snap.file_ids) // 50)].tolist():
     similar(snap, int(f), 10, vs)
@@ -55,12 +52,9 @@ for kind, queries in kinds.items():
 searcher.close(); lib.close()
 print(json.dumps(out))
 """
+)
 
-# bench_ann.py's held-out kinds, and a set of its own kept out of any tuning
-HELD = ["w17", "w250 w31", "sun", "gui", "pia", "w4321", "w99 w100 w101", "rainy city streets",
-        "zzzz nothing", "forest", "ocean drums", "w1 w2", "w12", "calm violin loud", "w3", "night"]  # fmt: skip
-MORE = ["stree", "nigh rai", "w10", "w12 w13", "w100", "w2 w3 w4 w5", "piano guitar violin drums",
-        "sunset w1", "xyzq", "w123 night", "bicy", "w7 w8 w9", "w1234", "oce drum", "w15 w16 w17 w18"]  # fmt: skip
+# bench_ann.py's held-out kinds (HELD, MORE), and a set of its own kept out of any tuning
 TYPED = [t[:i] for t in ("ocean waves at dawn", "w21 loud city") for i in range(3, len(t) + 1)]
 TYPED = [q for q in TYPED if q.strip() and q[-1] != " "]
 OWN = ["moon", "w5 w6", "w77", "riv", "quiet piano", "w2000 w3", "dog", "w8 w9 w10 w11", "lou",

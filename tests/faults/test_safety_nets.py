@@ -38,6 +38,15 @@ def test_a_migration_is_preceded_by_a_verified_backup(tmp_path):
     assert not list(store.backups.folder.glob("*.part"))
 
 
+def no_backups(data) -> None:
+    for made in (data / "backups").iterdir():
+        made.unlink()
+
+
+def dailies(store: Store) -> list:
+    return [b for b in store.backups.all() if b.kind == "daily"]
+
+
 def test_daily_backups_rotate_and_one_is_made_when_due(library):
     _, data = library
     folder = data / "backups"
@@ -48,45 +57,41 @@ def test_daily_backups_rotate_and_one_is_made_when_due(library):
     made.unlink()  # the newest is a day old: a new one is due when the library opens
     store = Store(data / "library.sqlite3")
     store.close()  # waits for the backup thread
-    daily = [b for b in store.backups.all() if b.kind == "daily"]
+    daily = dailies(store)
     assert len(daily) == KEEP_DAILY
     assert time.time() - daily[0].at < 60 and quick_check(daily[0].path) == "ok"
 
 
 def test_a_delayed_daily_backup_is_made_by_close_at_the_latest(library):
     _, data = library
-    folder = data / "backups"
-    for made in folder.iterdir():
-        made.unlink()
+    no_backups(data)
     store = Store(data / "library.sqlite3", backup_delay=3600)
-    assert not [b for b in store.backups.all() if b.kind == "daily"]  # not yet
+    assert not dailies(store)  # not yet
     store.close()  # cuts the wait short, and waits for the backup
-    [daily] = [b for b in store.backups.all() if b.kind == "daily"]
+    [daily] = dailies(store)
     assert quick_check(daily.path) == "ok"
 
 
 def test_the_window_s_two_stores_make_one_daily_backup(library):
     _, data = library
-    for made in (data / "backups").iterdir():
-        made.unlink()
+    no_backups(data)
     dirs = data_dirs(data)
     catalog = Catalog.open(dirs)  # what the window reads through at once
     store = Store(dirs.database, backup_delay=0.2)  # what its Library opens next
     catalog.store.close()
     store.close()
-    [daily] = [b for b in store.backups.all() if b.kind == "daily"]
+    [daily] = dailies(store)
     assert quick_check(daily.path) == "ok"
 
 
 def test_a_delayed_backup_made_meanwhile_elsewhere_is_not_made_again(library):
     _, data = library
-    for made in (data / "backups").iterdir():
-        made.unlink()
+    no_backups(data)
     store = Store(data / "library.sqlite3", backup_delay=3600)
     other = Store(data / "library.sqlite3")  # another process, due at once
     other.close()
     store.close()
-    assert len([b for b in store.backups.all() if b.kind == "daily"]) == 1
+    assert len(dailies(store)) == 1
 
 
 def test_every_event_forget_and_pause_is_journalled(library, capsys):

@@ -74,11 +74,9 @@ class Watchdog:
         self.timer.start()
 
 
-def test_scrolling_20k_cards_paints_thousands_without_a_stall(qapp, qtbot, library):
-    from PySide6.QtCore import QPoint, Qt
-
+def shown_page(qtbot, library: Path):
+    """The library page of a window on ``library``, shown at a desktop size."""
     from medialens.gui.library_page import LibraryPage
-    from medialens.gui.models import COLUMNS, RowRole
     from medialens.gui.services import Services
     from medialens.gui.session import Session
 
@@ -88,6 +86,15 @@ def test_scrolling_20k_cards_paints_thousands_without_a_stall(qapp, qtbot, libra
     qtbot.addWidget(page)
     page.resize(1300, 850)
     page.show()
+    return services, session, page
+
+
+def test_scrolling_20k_cards_paints_thousands_without_a_stall(qapp, qtbot, library):
+    from PySide6.QtCore import QPoint, Qt
+
+    from medialens.gui.models import COLUMNS, RowRole
+
+    services, session, page = shown_page(qtbot, library)
     painted = [0]
     paint = page.delegate.paint
 
@@ -147,21 +154,14 @@ def test_the_grid_paints_its_cards_as_qlistview_would(qapp, qtbot, library):
     from PySide6.QtWidgets import QListView
 
     from medialens.gui.delegates import CardDelegate
-    from medialens.gui.library_page import CardGrid, LibraryPage
+    from medialens.gui.library_page import CardGrid
     from medialens.gui.models import RowRole
-    from medialens.gui.services import Services
-    from medialens.gui.session import Session
 
     class QtPainted(CardGrid):
         def paintEvent(self, event) -> None:
             QListView.paintEvent(self, event)
 
-    services = Services.open(data_dirs(library))
-    session = Session(services)
-    page = LibraryPage(session, session.thumbs)
-    qtbot.addWidget(page)
-    page.resize(1300, 850)
-    page.show()
+    services, session, page = shown_page(qtbot, library)
     page.set_filter("All media")
     assert wait_until(lambda: page.model.rowCount() == FILES, 20)
     grid = page.grid

@@ -141,6 +141,25 @@ def _i64(graph: onnx.GraphProto, name: str, value: list[int]) -> str:
     return name
 
 
+def _shifted(
+    graph: onnx.GraphProto, source: str, prefix: str, count: int, length: int, axis: int, out: str
+) -> list[onnx.NodeProto]:
+    """Nodes that stack ``count`` copies of ``source`` along channels, copy ``k`` starting
+    ``k`` steps along ``axis`` and ``length`` long: one axis of an im2col."""
+    nodes, parts = [], []
+    for k in range(count):
+        o = f"{prefix}{k}"
+        ends = [
+            _i64(graph, o + "_s", [k]),
+            _i64(graph, o + "_e", [k + length]),
+            _i64(graph, o + "_a", [axis]),
+        ]
+        nodes.append(helper.make_node("Slice", [source, *ends], [o]))
+        parts.append(o)
+    nodes.append(helper.make_node("Concat", parts, [out], axis=1))
+    return nodes
+
+
 def timbral_as_matmuls(model: onnx.ModelProto) -> int:
     """Each timbral conv (one input channel, a [7, kf] kernel over the 96 mel bands, no
     padding in frequency) becomes an explicit im2col (a time pad, 7 time slices, kf
@@ -159,28 +178,8 @@ def timbral_as_matmuls(model: onnx.ModelProto) -> int:
                 "Pad", [x, _i64(graph, z + "_tpad", [0, 0, 3, 0, 0, 0, 3, 0])], [z + "_xp"]
             )
         ]
-        rows = []
-        for dt in range(kt):
-            o = f"{z}_t{dt}"
-            ends = [
-                _i64(graph, o + "_s", [dt]),
-                _i64(graph, o + "_e", [dt + frames]),
-                _i64(graph, o + "_a", [2]),
-            ]
-            new.append(helper.make_node("Slice", [z + "_xp", *ends], [o]))
-            rows.append(o)
-        new.append(helper.make_node("Concat", rows, [z + "_rows"], axis=1))
-        cols = []
-        for df in range(kf):
-            o = f"{z}_f{df}"
-            ends = [
-                _i64(graph, o + "_s", [df]),
-                _i64(graph, o + "_e", [df + width]),
-                _i64(graph, o + "_a", [3]),
-            ]
-            new.append(helper.make_node("Slice", [z + "_rows", *ends], [o]))
-            cols.append(o)
-        new.append(helper.make_node("Concat", cols, [z + "_cols"], axis=1))
+        new += _shifted(graph, z + "_xp", f"{z}_t", kt, frames, 2, z + "_rows")
+        new += _shifted(graph, z + "_rows", f"{z}_f", kf, width, 3, z + "_cols")
         at = list(graph.node).index(conv)
         for k, node in enumerate(new):
             node.name = node.output[0]

@@ -11,7 +11,9 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -282,6 +284,21 @@ _BAR_BG = QColor(0, 0, 0, 120)
 _WHITE = QColor("white")
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _kept(cache: dict[K, V], key: K, make: Callable[[], V], most: int) -> V:
+    """``cache[key]``, made by ``make`` the first time; the cache is emptied when it holds
+    ``most`` entries (what a paint asks for again soon is made again at once)."""
+    got = cache.get(key)
+    if got is None:
+        if len(cache) >= most:
+            cache.clear()
+        got = cache[key] = make()
+    return got
+
+
 class _Fonts:
     """The fonts and metrics of a card for one view font (kept by its key)."""
 
@@ -401,34 +418,17 @@ class CardDelegate(QStyledItemDelegate):
         return wrap_lines(option.font, text, int(rect.width()), 2), rect
 
     def _fonts(self, font: QFont) -> _Fonts:
-        key = font.key()
-        fonts = self._font_cache.get(key)
-        if fonts is None:
-            if len(self._font_cache) > 8:
-                self._font_cache.clear()
-            fonts = self._font_cache[key] = _Fonts(font)
-        return fonts
+        return _kept(self._font_cache, font.key(), lambda: _Fonts(font), 8)
 
     def _colors(self, pal: QPalette) -> _Colors:
-        key = pal.cacheKey()
-        colors = self._color_cache.get(key)
-        if colors is None:
-            if len(self._color_cache) > 8:
-                self._color_cache.clear()
-            colors = self._color_cache[key] = _Colors(pal)
-        return colors
+        return _kept(self._color_cache, pal.cacheKey(), lambda: _Colors(pal), 8)
 
     def _elided(self, fm: QFontMetrics, key: str, text: str, width: int) -> str:
         """``fm.elidedText`` remembered for the cards painted lately (a card scrolled back
         into view, or repainted when its thumbnail comes, measures nothing again)."""
-        cache = self._elide_cache
-        k = (key, text, width)
-        got = cache.get(k)
-        if got is None:
-            if len(cache) >= 4096:
-                cache.clear()
-            got = cache[k] = fm.elidedText(text, _ELIDE, width)
-        return got
+        return _kept(
+            self._elide_cache, (key, text, width), lambda: fm.elidedText(text, _ELIDE, width), 4096
+        )
 
     def paint(self, p: QPainter, option, index) -> None:
         row = index.data(RowRole)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCursor, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
+    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -38,6 +39,9 @@ class CardGrid(QListView):
     def __init__(self, delegate: CardDelegate, parent=None) -> None:
         super().__init__(parent)
         self.min_width = delegate.width
+        #: Cards per line (``_columns``) and the (viewport width, grid size) they are for
+        self._columns_for: tuple[int, int, int] | None = None
+        self._columns_n = 1
         # list mode flowing left to right and wrapping, on a fixed grid, is the same grid of
         # cards as icon mode, but its layout is a loop in C++ that never asks the model;
         # icon mode built an item per row through Python's rowCount/columnCount: 20 s of
@@ -105,7 +109,7 @@ class CardGrid(QListView):
     def _columns(self) -> int:
         """Cards per line, as the view laid them out (read off their rects once per size)."""
         key = (self.viewport().width(), self.gridSize().width(), self.gridSize().height())
-        if getattr(self, "_columns_for", None) != key:
+        if self._columns_for != key:
             model = self.model()
             n = model.rowCount() if model is not None else 0
             top = self.visualRect(model.index(0, 0)).top() if n else 0
@@ -118,9 +122,6 @@ class CardGrid(QListView):
         return self._columns_n
 
     def paintEvent(self, event) -> None:
-        from PySide6.QtGui import QCursor, QPainter, QPalette
-        from PySide6.QtWidgets import QStyleOptionViewItem
-
         model = self.model()
         n = model.rowCount() if model is not None else 0
         if not n or self.gridSize().height() <= 0:
